@@ -3,7 +3,7 @@
 // `prisma migrate deploy` agrees with it wherever Prisma's schema engine is available.
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 
 // The advisory lock key Prisma Migrate uses, so the two never run at once.
@@ -11,14 +11,14 @@ const MIGRATE_LOCK = 72707369;
 
 export type MigrationFile = { name: string; sql: string; checksum: string };
 
-export function readMigrations(dir = resolve("prisma/migrations")): MigrationFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
+export function readMigrations(dir = join(process.cwd(), "prisma", "migrations")): MigrationFile[] {
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(/*turbopackIgnore: true*/ join(dir, d.name, "migration.sql")))
     .map((d) => d.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      const sql = readFileSync(/*turbopackIgnore: true*/ join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

@@ -1,0 +1,35 @@
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { authOptions } from "./auth-options";
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  sellerId: string | null;
+  shopName: string | null;
+};
+
+/**
+ * The signed-in user, read fresh from the database once per request, so a role change or
+ * a suspension takes effect at once; null when signed out or suspended.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // Reading cookies first also marks the page dynamic; visitors without a session
+  // cookie never reach next-auth or the database.
+  const jar = await cookies();
+  if (!jar.has("next-auth.session-token") && !jar.has("__Secure-next-auth.session-token")) return null;
+  const session = await getServerSession(authOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await db().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, status: true, sellerProfile: { select: { id: true, shopName: true } } },
+  });
+  if (!user || user.status !== "active") return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sellerId: user.sellerProfile?.id ?? null, shopName: user.sellerProfile?.shopName ?? null };
+});

@@ -1,0 +1,19 @@
+import type PgBoss from "pg-boss";
+import { db } from "@/lib/db/client";
+import { sendNotification } from "@/lib/notifications/send-notification";
+import { JOBS, type JobName, type JobPayloads } from "./queues";
+
+type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;
+
+// One entry per queue; the worker registers them all, tests call them directly.
+export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
+  [JOBS.sendNotification]: (data) => sendNotification(db(), data.notificationId),
+};
+
+// Cron jobs: [queue, cron expression, data]. Later features add theirs here.
+export const CRON_SCHEDULES: [JobName, string, object][] = [];
+
+export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {
+  const handler = JOB_HANDLERS[name] as Handler<N>;
+  for (const job of jobs) await handler(job.data);
+}

@@ -1,0 +1,13 @@
+// Every background job the worker runs. Names are the pg-boss queue names.
+export const JOBS = {
+  sendNotification: "send-notification",
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+export type JobPayloads = {
+  [JOBS.sendNotification]: { notificationId: string };
+};
+
+// Retries with exponential backoff for every queue unless a job says otherwise.
+export const DEFAULT_RETRY = { retryLimit: 6, retryDelay: 5, retryBackoff: true } as const;

@@ -1,0 +1,20 @@
+import PgBoss from "pg-boss";
+import { logger } from "@/lib/log/logger";
+import { BOSS_SCHEMA } from "./boss";
+import { CRON_SCHEDULES, JOB_HANDLERS, runJobs } from "./handlers";
+import type { JobName } from "./queues";
+
+/** Starts pg-boss with maintenance and cron, and works every queue. Returns a graceful stop. */
+export async function startWorker(opts: { connectionString: string; pollingIntervalSeconds?: number }): Promise<{ stop: () => Promise<void> }> {
+  const boss = new PgBoss({ connectionString: opts.connectionString, schema: BOSS_SCHEMA, supervise: true, schedule: true, migrate: true, max: 5 });
+  boss.on("error", (err) => logger.error({ err }, "job queue error"));
+  await boss.start();
+  for (const name of Object.keys(JOB_HANDLERS) as JobName[]) {
+    await boss.work(name, { batchSize: 5, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+      await runJobs(name, jobs as never);
+    });
+  }
+  for (const [name, cron, data] of CRON_SCHEDULES) await boss.schedule(name, cron, data);
+  logger.info({ queues: Object.keys(JOB_HANDLERS) }, "worker started");
+  return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { hashPassword, passwordProblem, PASSWORD_MAX_BYTES } from "@/lib/auth/password";
+import { queueEmail } from "@/lib/notifications/queue-email";
+import { welcomeEmail } from "@/lib/notifications/templates";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ZEmail } from "./normalize-email";
+
+export const ZSignUp = z.object({
+  email: ZEmail,
+  // Checked for length before anything else, so a huge password costs nothing to refuse.
+  password: z.string().max(1000, `Password must be at most ${PASSWORD_MAX_BYTES} bytes long.`),
+  name: z.string().trim().min(1, "Enter your name.").max(100, "Name must be at most 100 characters."),
+});
+export type TSignUp = z.input<typeof ZSignUp>;
+
+/** Creates a buyer account and queues the welcome email in the same transaction. */
+export async function createAccount(input: unknown, opts: { ip: string; appUrl: string }): Promise<{ id: string; email: string }> {
+  const store = getRateLimitStore();
+  await enforceRateLimit(store, RATE_LIMITS.signUpPerIp, [opts.ip]);
+  const parsed = ZSignUp.safeParse(input);
+  if (!parsed.success) throw zodToAppError(parsed.error, "Sign-up");
+  const { email, password, name } = parsed.data;
+  await enforceRateLimit(store, RATE_LIMITS.signUpPerEmail, [email]);
+  const problem = passwordProblem(password, email);
+  if (problem) throw new AppError("validation_failed", problem, { fields: { password: problem } });
+
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email, name, passwordHash, role: "buyer" }, select: { id: true, email: true } });
+      const mail = welcomeEmail(name, opts.appUrl);
+      await queueEmail(tx, { userId: user.id, to: email, template: "welcome", ...mail, dedupeKey: `welcome:${user.id}` });
+      return user;
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { fields: { email: "already registered" } });
+    }
+    throw err;
+  }
+}

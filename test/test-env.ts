@@ -1,0 +1,11 @@
+// Fixed, obviously-fake secrets for tests; real ones only ever come from the environment.
+export const TEST_ENV = {
+  NODE_ENV: "test",
+  NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef0123456789",
+  UPLOAD_SIGNING_SECRET: "test-upload-secret-0123456789abcdef0123456789",
+  STRIPE_SECRET_KEY: "sk_test_marketplace_tests",
+  STRIPE_WEBHOOK_SECRET: "whsec_marketplace_tests",
+  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_marketplace_tests",
+  APP_URL: "http://localhost:3000",
+  LOG_LEVEL: "silent",
+} as const;

@@ -1,0 +1,22 @@
+// The worker process: runs every background job. Any number of replicas may run.
+// A module (for top-level await), not a script.
+export {};
+process.env.MARKETPLACE_PROCESS ??= "worker";
+
+const { assertServerEnv } = await import("../lib/env");
+const { startWorker } = await import("../lib/jobs/start-worker");
+const { logger } = await import("../lib/log/logger");
+
+const env = assertServerEnv();
+const worker = await startWorker({ connectionString: env.DATABASE_URL });
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "worker stopping");
+  await worker.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
