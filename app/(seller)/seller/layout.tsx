@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SideNav } from "@/components/layout/side-nav";
+import { getCurrentUser } from "@/lib/auth/current-user";
+
+const NAV = [{ href: "/seller", label: "Overview" }];
+
+// Display only: each seller page checks the role itself in page.tsx.
+export default async function SellerLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <>
+      <SiteHeader user={user} cartCount={0} />
+      <div className="mx-auto flex max-w-7xl flex-col md:flex-row">
+        <SideNav title="Seller dashboard" items={NAV} />
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import { requirePageSeller } from "@/lib/auth/guards";
+import { getSellerOverview } from "@/lib/seller/get-seller-overview";
+
+export const metadata = { title: "Seller dashboard" };
+
+export default async function SellerHomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const seller = await requirePageSeller("/seller");
+  const { welcome } = await searchParams;
+  const overview = await getSellerOverview(seller.sellerId);
+  const count = (s: string) => overview.productsByStatus[s] ?? 0;
+  return (
+    <div>
+      <PageHeader title={overview.shopName} description={`Your shop at /shops/${overview.slug}`} />
+      {welcome ? <div className="mb-4"><Alert tone="success">Your shop is open. Next: connect payouts and list your first product.</Alert></div> : null}
+      {!overview.payoutsEnabled ? (
+        <div className="mb-4"><Alert tone="info">Payouts are not connected yet. Buyers can&apos;t buy from you until you finish payment onboarding.</Alert></div>
+      ) : null}
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label="Live listings" value={count("active")} />
+        <StatCard label="Awaiting review" value={count("pending_review")} />
+        <StatCard label="Drafts" value={count("draft")} />
+        <StatCard label="Low stock" value={overview.lowStock} hint="Live listings at or below their threshold" />
+      </div>
+      <div className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <StatCard label="Shop rating" value={overview.ratingCount ? overview.ratingAvg.toFixed(1) : "—"} hint={`${overview.ratingCount} ratings`} />
+        <StatCard label="Suspended" value={count("suspended")} />
+      </div>
+    </div>
+  );
+}

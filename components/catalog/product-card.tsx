@@ -1,0 +1,46 @@
+import Link from "next/link";
+import type { ProductSummary } from "@/lib/catalog/product-summary";
+import { formatMoney } from "@/lib/money/format-money";
+
+const mediaUrl = (key: string) => `/media/${key}`;
+
+export function ProductCard({ product, priority = false }: { product: ProductSummary; priority?: boolean }) {
+  const img = product.image;
+  const srcSet = img?.variants.length ? img.variants.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(", ") : undefined;
+  return (
+    <article className="group flex flex-col overflow-hidden rounded-lg border border-gray-200 bg-white shadow-sm transition hover:shadow-md">
+      <Link href={`/products/${product.id}`} className="flex flex-1 flex-col">
+        <div className="aspect-square overflow-hidden bg-gray-100">
+          {img ? (
+            // eslint-disable-next-line @next/next/no-img-element -- variants are pre-sized WebP files served with long cache headers
+            <img
+              src={mediaUrl(img.variants[0]?.key ?? img.key)}
+              srcSet={srcSet}
+              sizes="(min-width: 1024px) 20vw, (min-width: 640px) 33vw, 50vw"
+              width={img.width}
+              height={img.height}
+              alt={product.title}
+              loading={priority ? "eager" : "lazy"}
+              className="h-full w-full object-cover transition group-hover:scale-105"
+            />
+          ) : (
+            <div className="flex h-full items-center justify-center text-sm text-muted">No image</div>
+          )}
+        </div>
+        <div className="flex flex-1 flex-col gap-1 p-3">
+          <h3 className="line-clamp-2 text-sm font-medium text-ink">{product.title}</h3>
+          <p className="text-xs text-muted">{product.shopName}</p>
+          <div className="mt-auto flex items-center justify-between pt-2">
+            <span className="font-semibold">{formatMoney(product.priceCents, product.currency)}</span>
+            {product.reviewCount > 0 ? (
+              <span className="text-xs text-muted" aria-label={`Rated ${product.ratingAvg.toFixed(1)} out of 5 from ${product.reviewCount} reviews`}>
+                ★ {product.ratingAvg.toFixed(1)} ({product.reviewCount})
+              </span>
+            ) : null}
+          </div>
+          {product.inventoryCount === 0 ? <span className="text-xs font-medium text-red-700">Sold out</span> : null}
+        </div>
+      </Link>
+    </article>
+  );
+}

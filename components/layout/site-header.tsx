@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { AccountMenu } from "./account-menu";
+
+export function SiteHeader({ user, cartCount }: { user: CurrentUser | null; cartCount: number }) {
+  return (
+    <header className="sticky top-0 z-10 border-b border-gray-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3 sm:flex-nowrap">
+        <Link href="/" className="text-xl font-extrabold tracking-tight text-brand-700">
+          Marketplace
+        </Link>
+        <form action="/search" method="get" role="search" className="order-last w-full sm:order-none sm:mx-4 sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">
+            Search products
+          </label>
+          <div className="flex">
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              placeholder="Search products, brands and shops"
+              maxLength={200}
+              className="w-full rounded-l-md border border-gray-300 px-3 py-2 text-sm focus:border-brand-500"
+            />
+            <button type="submit" className="rounded-r-md bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700">
+              Search
+            </button>
+          </div>
+        </form>
+        <div className="ml-auto flex items-center gap-1">
+          <Link href="/cart" className="relative rounded-md px-3 py-2 text-sm font-medium hover:bg-gray-100" aria-label={`Cart, ${cartCount} ${cartCount === 1 ? "item" : "items"}`}>
+            <span aria-hidden>🛒</span> <span className="hidden sm:inline">Cart</span>
+            {cartCount > 0 ? (
+              <span aria-hidden className="absolute -right-1 -top-1 rounded-full bg-brand-600 px-1.5 text-xs font-bold text-white">
+                {cartCount}
+              </span>
+            ) : null}
+          </Link>
+          <AccountMenu user={user ? { name: user.name, email: user.email, role: user.role, hasShop: Boolean(user.sellerId) } : null} />
+        </div>
+      </div>
+    </header>
+  );
+}

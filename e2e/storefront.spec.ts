@@ -1,0 +1,42 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./support/fixtures";
+
+test("the home page shows categories and products and has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Shop by category" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "New arrivals" })).toBeVisible();
+  expect(await page.locator("article").count()).toBeGreaterThan(4);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
+test("the header search finds products by title words", async ({ page }) => {
+  await page.goto("/");
+  const title = (await page.locator("article h3").first().textContent())!.trim();
+  const word = title.split(/\s+/).find((w) => w.length > 3) ?? title.split(/\s+/)[0];
+  await page.getByRole("searchbox", { name: "Search products" }).fill(word);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(word);
+  expect(await page.locator("article").count()).toBeGreaterThan(0);
+});
+
+test("security headers are set on pages", async ({ request }) => {
+  const res = await request.get("/");
+  const h = res.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+test("API errors are JSON with a code and a message", async ({ request }) => {
+  const malformed = await request.post("/api/v1/users", { headers: { "content-type": "application/json" }, data: "{not json" });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error).toMatchObject({ code: "bad_request", message: "Request body is not valid JSON." });
+  const anonymous = await request.get("/api/v1/me");
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("unauthenticated");
+  const health = await request.get("/api/health");
+  expect(await health.json()).toMatchObject({ ok: true, database: "up", migrations: "current" });
+});

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/support/find-chromium";
+
+// BASE_URL points the suite at any running instance; otherwise it starts its own
+// (fresh embedded services, a small demo catalog, a production build) on E2E_PORT.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = process.env.BASE_URL ?? `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]] : [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: "**/*.mobile.spec.ts" },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: "**/*.mobile.spec.ts" },
+  ],
+  webServer: process.env.BASE_URL
+    ? undefined
+    : {
+        command: `npx tsx scripts/start.ts --port ${port} --data-dir .data/e2e --products 40 --fresh`,
+        url: `${baseURL}/api/health`,
+        timeout: 600_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+      },
+});

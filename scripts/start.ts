@@ -1,0 +1,282 @@
+// `npm start` (production build) and `npm run dev` (next dev): starts every service the
+// marketplace needs on its embedded default unless configured, prepares the database,
+// seeds demo data once, runs web + worker, prints where everything is, and stops it all
+// on Ctrl-C.
+//   --dev            next dev instead of a production build
+//   --port N         web port (default PORT or 3000; the next free one if taken)
+//   --data-dir DIR   where embedded services keep data (default DATA_DIR or .data)
+//   --products N     demo products to seed on first start (default 300)
+//   --fresh          wipe the data dir first (used by the e2e suite)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { migrate } from "../lib/db/migrate";
+import { installJobQueue } from "../lib/jobs/boss";
+import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
+import { freePort } from "../lib/services/free-port";
+import { startRedisServer } from "../lib/services/redis-server";
+
+const { values: args } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string" },
+    "data-dir": { type: "string" },
+    products: { type: "string" },
+    fresh: { type: "boolean", default: false },
+  },
+});
+
+const t0 = Date.now();
+if (existsSync(".env")) process.loadEnvFile(".env");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const dataDir = resolve(args["data-dir"] ?? process.env.DATA_DIR ?? ".data");
+if (args.fresh) rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+process.env.DATA_DIR = dataDir;
+
+const stops: { name: string; stop: () => Promise<void> }[] = [];
+const children: ChildProcess[] = [];
+const services: string[] = [];
+const say = (msg: string) => console.log(`[start] ${msg}`);
+
+/** Values generated on first start and kept in the data dir, so sessions and ports survive restarts. */
+function persisted(): Record<string, string> {
+  const file = join(dataDir, "local-config.json");
+  const current = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>) : {};
+  const next = {
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    UPLOAD_SIGNING_SECRET: randomBytes(32).toString("hex"),
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+    ...current,
+  };
+  writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
+  return next;
+}
+
+function saveConfig(key: string, value: string) {
+  const file = join(dataDir, "local-config.json");
+  const current = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  writeFileSync(file, JSON.stringify({ ...current, [key]: value }, null, 2), { mode: 0o600 });
+}
+
+async function main() {
+  const local = persisted();
+  process.env.NEXTAUTH_SECRET ??= local.NEXTAUTH_SECRET;
+  process.env.UPLOAD_SIGNING_SECRET ??= local.UPLOAD_SIGNING_SECRET;
+
+  const port = await freePort(Number(args.port ?? process.env.PORT ?? 3000));
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  process.env.APP_URL = appUrl;
+  process.env.NEXTAUTH_URL ??= appUrl;
+
+  // PostgreSQL
+  if (!process.env.DATABASE_URL) {
+    const pgDir = join(dataDir, "postgres");
+    say("starting embedded PostgreSQL…");
+    const pg = await startEmbeddedPostgres({ dataDir: pgDir, database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
+    process.env.DATABASE_URL = pg.url;
+    if (!pg.reused) stops.push({ name: "PostgreSQL", stop: pg.stop });
+    saveConfig("PG_PORT", String(pg.port));
+    services.push(`PostgreSQL   embedded (${pg.reused ? "already running" : "started"}) on 127.0.0.1:${pg.port}, data in ${pgDir}`);
+  } else services.push("PostgreSQL   DATABASE_URL");
+
+  // Redis
+  if (!process.env.REDIS_URL) {
+    const redis = await startRedisServer({ dataDir: join(dataDir, "redis"), persist: true });
+    if (redis) {
+      process.env.REDIS_URL = redis.url;
+      stops.push({ name: "Redis", stop: redis.stop });
+      services.push(`Redis        redis-server started on 127.0.0.1:${redis.port}`);
+    } else {
+      services.push("Redis        not found (install redis-server or set REDIS_URL): carts, rate limits and the flash-sale gate fall back to PostgreSQL / in-process");
+    }
+  } else services.push("Redis        REDIS_URL");
+
+  // Stripe
+  if (!process.env.STRIPE_SECRET_KEY) {
+    const { startStripeEmulator } = await import("../tools/stripe-emulator/index");
+    const emulator = await startStripeEmulator({
+      port: await freePort(Number(local.STRIPE_EMULATOR_PORT ?? 12111)),
+      dataDir: join(dataDir, "stripe"),
+      webhookUrl: `${appUrl}/api/webhooks/stripe`,
+      webhookSecret: local.STRIPE_WEBHOOK_SECRET,
+    });
+    saveConfig("STRIPE_EMULATOR_PORT", String(emulator.port));
+    stops.push({ name: "Stripe emulator", stop: emulator.close });
+    process.env.STRIPE_SECRET_KEY = "sk_test_local_emulator";
+    process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY = "pk_test_local_emulator";
+    process.env.STRIPE_WEBHOOK_SECRET = local.STRIPE_WEBHOOK_SECRET;
+    process.env.STRIPE_API_BASE = emulator.url;
+    services.push(`Stripe       local emulator at ${emulator.url} (dashboard there)`);
+  } else services.push("Stripe       STRIPE_SECRET_KEY");
+
+  services.push(process.env.MEILI_HOST ? "Search       Meilisearch at MEILI_HOST" : "Search       PostgreSQL full-text (set MEILI_HOST for Meilisearch)");
+  services.push(process.env.S3_BUCKET ? "Images       S3 bucket S3_BUCKET" : `Images       local disk, ${join(dataDir, "uploads")}`);
+  services.push(process.env.SMTP_URL ? "Email        SMTP_URL" : "Email        dev mailbox at /admin/mailbox");
+
+  const { assertServerEnv } = await import("../lib/env");
+  assertServerEnv();
+
+  say("applying database migrations…");
+  await migrate({ connectionString: process.env.DATABASE_URL!, log: (m) => say(m) });
+  await installJobQueue(process.env.DATABASE_URL!);
+  await seedOnce();
+
+  if (!args.dev) await buildIfNeeded();
+
+  const web = spawnChild("web", "node", [require_("next/dist/bin/next"), args.dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"]);
+  const worker = spawnChild("worker", process.execPath, ["--import", "tsx", "worker/index.ts"]);
+  children.push(web, worker);
+  await waitForHealth(`${appUrl}/api/health`);
+
+  const { DEMO_LOGINS } = await import("../lib/seed/demo-logins");
+  const lines = [
+    "",
+    `  Marketplace is running at ${appUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    "",
+    "  Demo logins:",
+    ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`),
+    "",
+    "  Services:",
+    ...services.map((s) => `    ${s}`),
+    "",
+    "  Press Ctrl-C to stop everything.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function seedOnce() {
+  const { createPrismaClient } = await import("../lib/db/client");
+  const { seedDemo } = await import("../lib/seed/seed-demo");
+  const { getStorage } = await import("../lib/storage/get-storage");
+  const prisma = createPrismaClient(process.env.DATABASE_URL!, 4);
+  const bar = new cliProgress.SingleBar({ format: "[start] seeding demo data [{bar}] {value}/{total} products", hideCursor: true }, cliProgress.Presets.shades_classic);
+  let started = false;
+  try {
+    const result = await seedDemo({
+      db: prisma,
+      storage: getStorage(),
+      products: Number(args.products ?? process.env.SEED_PRODUCTS ?? 300),
+      onProgress: (done, total) => {
+        if (!started) {
+          bar.start(total, 0);
+          started = true;
+        }
+        bar.update(done);
+      },
+    });
+    if (started) bar.stop();
+    say(result.seeded ? "demo data seeded" : "demo data already present");
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function require_(id: string): string {
+  return resolve("node_modules", `${id}.js`);
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "generated" || entry === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Builds when there is no build, the sources changed, or the build-time environment changed. */
+async function buildIfNeeded() {
+  const buildId = resolve(".next/BUILD_ID");
+  const fingerprintFile = resolve(".next/marketplace-build-env.json");
+  const fingerprint = JSON.stringify({
+    pk: process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
+    localStripe: Boolean(process.env.STRIPE_API_BASE),
+    s3: process.env.S3_PUBLIC_URL ?? "",
+  });
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const stale = !built || BUILD_INPUTS.some((p) => newestMtime(resolve(p)) > built) || (existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "") !== fingerprint;
+  if (!stale) {
+    say("production build is up to date");
+    return;
+  }
+  say("building the app for production (next build)… this takes a minute or two the first time");
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, [require_("next/dist/bin/next"), "build"], { stdio: "inherit", env: process.env });
+    child.on("exit", (code) => (code === 0 ? ok() : fail(new Error(`next build failed with code ${code}`))));
+  });
+  writeFileSync(fingerprintFile, fingerprint);
+}
+
+function spawnChild(name: string, cmd: string, argv: string[]): ChildProcess {
+  const child = spawn(cmd === "node" ? process.execPath : cmd, argv, {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, MARKETPLACE_PROCESS: name, NODE_ENV: args.dev ? "development" : "production" },
+  });
+  child.on("exit", (code, signal) => {
+    if (!shuttingDown) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+async function waitForHealth(url: string) {
+  const deadline = Date.now() + 180_000;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the web server did not become healthy at ${url}: ${last}`);
+}
+
+let shuttingDown = false;
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say("stopping…");
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((done) => {
+          if (c.exitCode !== null || c.signalCode !== null) return done();
+          const timer = setTimeout(() => c.kill("SIGKILL"), 15_000);
+          c.once("exit", () => {
+            clearTimeout(timer);
+            done();
+          });
+          c.kill("SIGTERM");
+        }),
+    ),
+  );
+  for (const s of stops.reverse()) {
+    await s.stop().catch((err) => console.error(`[start] stopping ${s.name}: ${(err as Error).message}`));
+  }
+  say("stopped");
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (err) => {
+  console.error(`[start] ${err instanceof Error ? err.message : String(err)}`);
+  await shutdown(1);
+});
