@@ -1,0 +1,56 @@
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { InventoryReason } from "@/lib/generated/prisma/enums";
+import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
+export type InventoryChange = {
+  productId: string;
+  delta: number;
+  reason: InventoryReason;
+  actorId?: string | null;
+  orderId?: string | null;
+  note?: string | null;
+  /** When set, only this seller's product may change (a seller editing stock). */
+  sellerId?: string;
+};
+
+/**
+ * The one way stock changes: an atomic conditional update that can never take stock below
+ * zero (the database CHECK backs it), plus an append-only adjustment row, in the caller's
+ * transaction. Used by the seller's stock page, CSV import and order reservation/release.
+ */
+export async function adjustInventory(tx: Tx, change: InventoryChange): Promise<{ inventoryCount: number }> {
+  if (!Number.isInteger(change.delta) || change.delta === 0) throw new AppError("validation_failed", "Stock change must be a whole number other than zero.");
+  const rows = change.sellerId
+    ? await tx.$queryRaw<{ inventory_count: number }[]>`
+        UPDATE products SET inventory_count = inventory_count + ${change.delta}, updated_at = now()
+         WHERE id = ${change.productId}::uuid AND seller_id = ${change.sellerId}::uuid AND inventory_count + ${change.delta} >= 0
+        RETURNING inventory_count`
+    : await tx.$queryRaw<{ inventory_count: number }[]>`
+        UPDATE products SET inventory_count = inventory_count + ${change.delta}, updated_at = now()
+         WHERE id = ${change.productId}::uuid AND inventory_count + ${change.delta} >= 0
+        RETURNING inventory_count`;
+  if (rows.length === 0) {
+    const current = await tx.product.findFirst({ where: { id: change.productId, ...(change.sellerId ? { sellerId: change.sellerId } : {}) }, select: { inventoryCount: true, title: true } });
+    if (!current) throw new AppError("not_found", "Product not found.");
+    throw new AppError("conflict", `Not enough stock for "${current.title}": ${current.inventoryCount} left.`, { available: current.inventoryCount, productId: change.productId });
+  }
+  const inventoryCount = rows[0].inventory_count;
+  await tx.inventoryAdjustment.create({
+    data: { productId: change.productId, delta: change.delta, resultingCount: inventoryCount, reason: change.reason, actorId: change.actorId ?? null, orderId: change.orderId ?? null, note: change.note ?? null },
+  });
+  await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: change.productId, eventType: "product.inventory_changed", payload: { inventoryCount } });
+  return { inventoryCount };
+}
+
+/** Sets stock to an absolute count (stock page, CSV import): locks the row, then adjusts by the difference. */
+export async function setInventoryCount(tx: Tx, opts: { productId: string; sellerId: string; count: number; reason: InventoryReason; actorId: string; note?: string }): Promise<{ inventoryCount: number; delta: number }> {
+  if (!Number.isInteger(opts.count) || opts.count < 0 || opts.count > 1_000_000) throw new AppError("validation_failed", "Stock must be a whole number from 0 to 1,000,000.");
+  const locked = await tx.$queryRaw<{ inventory_count: number }[]>`
+    SELECT inventory_count FROM products WHERE id = ${opts.productId}::uuid AND seller_id = ${opts.sellerId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new AppError("not_found", "Product not found.");
+  const delta = opts.count - locked[0].inventory_count;
+  if (delta === 0) return { inventoryCount: opts.count, delta: 0 };
+  const { inventoryCount } = await adjustInventory(tx, { productId: opts.productId, sellerId: opts.sellerId, delta, reason: opts.reason, actorId: opts.actorId, note: opts.note });
+  return { inventoryCount, delta };
+}
