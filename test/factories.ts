@@ -1,5 +1,5 @@
 // Small builders for integration tests: real rows through Prisma, unique per call.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -30,6 +30,25 @@ export async function createProduct(prisma: PrismaClient, opts: { sellerId: stri
       inventoryCount: opts.inventoryCount ?? 10,
       status: "active",
       publishedAt: new Date(),
+    },
+  });
+}
+
+/** A processed product image upload, as the image pipeline leaves it. */
+export async function createReadyUpload(prisma: PrismaClient, userId: string) {
+  const id = randomUUID();
+  return prisma.upload.create({
+    data: {
+      id,
+      userId,
+      purpose: "product_image",
+      status: "ready",
+      contentType: "image/webp",
+      byteSize: 1234,
+      originalKey: `uploads/${id}/original`,
+      width: 1280,
+      height: 960,
+      variants: [320, 640, 1280].map((w) => ({ width: w, height: (w * 3) / 4, key: `images/${id}/${w}.webp` })),
     },
   });
 }

@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrate, readMigrations } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
+import { JOBS } from "../lib/jobs/queues";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 import { startRedisServer } from "../lib/services/redis-server";
 
@@ -26,15 +27,18 @@ export default async function setup(project: TestProject) {
     stops.push(server.stop);
   }
 
-  // The template is named after the migrations' checksums, so it is rebuilt only when they change.
-  const digest = createHash("sha256").update(readMigrations().map((m) => m.checksum).join()).digest("hex").slice(0, 12);
+  // The template is named after the migrations and the job queues, so it is rebuilt only when they change.
+  const digest = createHash("sha256").update(readMigrations().map((m) => m.checksum).join() + Object.values(JOBS).join()).digest("hex").slice(0, 12);
   const template = `mkt_template_${digest}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
+    // Several suites may share one server (two terminals, a helper); one builds, the others wait.
+    await admin.query("SELECT pg_advisory_lock(hashtext($1))", [template]);
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);
     if (exists.rowCount === 0) {
-      await admin.query(`CREATE DATABASE "${template}_building"`).catch(() => {});
+      await admin.query(`DROP DATABASE IF EXISTS "${template}_building" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${template}_building"`);
       const building = new URL(adminUrl);
       building.pathname = `/${template}_building`;
       await migrate({ connectionString: building.toString(), log: () => {} });

@@ -23,11 +23,11 @@ export async function adjustInventory(tx: Tx, change: InventoryChange): Promise<
   if (!Number.isInteger(change.delta) || change.delta === 0) throw new AppError("validation_failed", "Stock change must be a whole number other than zero.");
   const rows = change.sellerId
     ? await tx.$queryRaw<{ inventory_count: number }[]>`
-        UPDATE products SET inventory_count = inventory_count + ${change.delta}, updated_at = now()
+        UPDATE products SET inventory_count = inventory_count + ${change.delta}
          WHERE id = ${change.productId}::uuid AND seller_id = ${change.sellerId}::uuid AND inventory_count + ${change.delta} >= 0
         RETURNING inventory_count`
     : await tx.$queryRaw<{ inventory_count: number }[]>`
-        UPDATE products SET inventory_count = inventory_count + ${change.delta}, updated_at = now()
+        UPDATE products SET inventory_count = inventory_count + ${change.delta}
          WHERE id = ${change.productId}::uuid AND inventory_count + ${change.delta} >= 0
         RETURNING inventory_count`;
   if (rows.length === 0) {

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
+import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { sendNotification } from "@/lib/notifications/send-notification";
 import { JOBS, type JobName, type JobPayloads } from "./queues";
 
@@ -8,6 +9,7 @@ type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;
 // One entry per queue; the worker registers them all, tests call them directly.
 export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.sendNotification]: (data) => sendNotification(db(), data.notificationId),
+  [JOBS.moderateListing]: (data) => moderateListing(data.productId),
 };
 
 // Cron jobs: [queue, cron expression, data]. Later features add theirs here.

@@ -1,12 +1,14 @@
 // Every background job the worker runs. Names are the pg-boss queue names.
 export const JOBS = {
   sendNotification: "send-notification",
+  moderateListing: "moderate-listing",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
 export type JobPayloads = {
   [JOBS.sendNotification]: { notificationId: string };
+  [JOBS.moderateListing]: { productId: string };
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.
