@@ -22,7 +22,7 @@ export default async function HomePage() {
           <ul className="flex flex-wrap gap-2">
             {categories.map((c) => (
               <li key={c.id}>
-                <Link href={`/search?category=${encodeURIComponent(c.slug)}`} className="inline-block rounded-full border border-gray-300 bg-white px-4 py-2 text-sm font-medium hover:border-brand-500 hover:text-brand-700">
+                <Link href={`/c/${c.path}`} className="inline-block rounded-full border border-gray-300 bg-white px-4 py-2 text-sm font-medium hover:border-brand-500 hover:text-brand-700">
                   {c.name}
                 </Link>
               </li>
