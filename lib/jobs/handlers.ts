@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { sendNotification } from "@/lib/notifications/send-notification";
+import { processUpload } from "@/lib/uploads/process-upload";
 import { JOBS, type JobName, type JobPayloads } from "./queues";
 
 type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;
@@ -10,6 +11,7 @@ type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;
 export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.sendNotification]: (data) => sendNotification(db(), data.notificationId),
   [JOBS.moderateListing]: (data) => moderateListing(data.productId),
+  [JOBS.processUpload]: (data) => processUpload(data.uploadId),
 };
 
 // Cron jobs: [queue, cron expression, data]. Later features add theirs here.

@@ -2,6 +2,7 @@
 export const JOBS = {
   sendNotification: "send-notification",
   moderateListing: "moderate-listing",
+  processUpload: "process-upload",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -9,6 +10,7 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
 export type JobPayloads = {
   [JOBS.sendNotification]: { notificationId: string };
   [JOBS.moderateListing]: { productId: string };
+  [JOBS.processUpload]: { uploadId: string };
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

@@ -1113,8 +1113,7 @@ ALTER TABLE "ledger_entries"
 -- The ledger is append-only: a correction is a new, compensating entry.
 CREATE FUNCTION "ledger_entries_reject_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'ledger_entries is append-only: % is not allowed', TG_OP
-    USING ERRCODE = 'restrict_violation';
+  RAISE EXCEPTION 'ledger_entries is append-only: % is not allowed', TG_OP;
 END;
 $$;
 CREATE TRIGGER "ledger_entries_no_update_delete"
