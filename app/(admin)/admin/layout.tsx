@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 
 const NAV = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/listings", label: "Listings" },
   { href: "/admin/mailbox", label: "Mailbox" },
 ];
 

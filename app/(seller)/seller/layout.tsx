@@ -3,7 +3,11 @@ import { SiteHeader } from "@/components/layout/site-header";
 import { SideNav } from "@/components/layout/side-nav";
 import { getCurrentUser } from "@/lib/auth/current-user";
 
-const NAV = [{ href: "/seller", label: "Overview" }];
+const NAV = [
+  { href: "/seller", label: "Overview" },
+  { href: "/seller/products", label: "Listings" },
+  { href: "/seller/inventory", label: "Inventory" },
+];
 
 // Display only: each seller page checks the role itself in page.tsx.
 export default async function SellerLayout({ children }: { children: ReactNode }) {
