@@ -1,0 +1,9 @@
+import { currentCart } from "@/lib/cart/current-cart";
+import { getCartView } from "@/lib/cart/cart-view";
+import { cartJson } from "@/lib/cart/cart-json";
+import { apiRoute } from "@/lib/http/api-route";
+
+export const GET = apiRoute({ access: "public" }, async () => {
+  const { store, cartKey } = await currentCart({ mutable: true });
+  return cartJson(await getCartView(store, cartKey!));
+});
