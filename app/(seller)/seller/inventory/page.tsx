@@ -100,11 +100,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
 
       {result.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center">
-          <p className="font-medium">{filtered ? "No products match." : "You have no products yet."}</p>
+          <p className="font-medium">{result.total > 0 ? "This page is empty." : filtered ? "No products match." : "You have no products yet."}</p>
           <p className="mt-1 text-sm text-muted">
-            {filtered ? (
-              <Link href="/seller/inventory" className="text-brand-700 underline">
-                Show all products
+            {result.total > 0 || filtered ? (
+              <Link href={result.total > 0 ? link(1) : "/seller/inventory"} className="text-brand-700 underline">
+                {result.total > 0 ? "Go to the first page" : "Show all products"}
               </Link>
             ) : (
               "Products you list will appear here with their stock."

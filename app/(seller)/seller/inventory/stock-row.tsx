@@ -96,7 +96,7 @@ export function StockRow({ product }: { product: StockRowProduct }) {
       <td className="px-3 py-3">
         <form id={formId} onSubmit={onSubmit} noValidate>
           <input type="hidden" name="productId" value={product.id} />
-          <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1.5">
+          <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Saving…" : "Save"}
             <span className="sr-only"> stock for {product.title}</span>
           </Button>
