@@ -3,6 +3,8 @@ export const JOBS = {
   sendNotification: "send-notification",
   moderateListing: "moderate-listing",
   processUpload: "process-upload",
+  expireReservations: "expire-reservations",
+  autoConfirmDeliveries: "auto-confirm-deliveries",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -11,6 +13,8 @@ export type JobPayloads = {
   [JOBS.sendNotification]: { notificationId: string };
   [JOBS.moderateListing]: { productId: string };
   [JOBS.processUpload]: { uploadId: string };
+  [JOBS.expireReservations]: Record<string, never>;
+  [JOBS.autoConfirmDeliveries]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

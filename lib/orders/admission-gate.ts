@@ -1,0 +1,79 @@
+// The flash-sale gate: for hot products, an admission counter sheds the excess before it
+// reaches PostgreSQL. The database stays the authority (its conditional decrement decides);
+// the gate only says "certainly sold out" early. Redis when configured, else per process.
+import type Redis from "ioredis";
+import { db } from "@/lib/db/client";
+
+export type Admission = "admitted" | "sold_out" | "bypass";
+
+export interface AdmissionGate {
+  readonly kind: "redis" | "memory";
+  /** Takes `quantity` from the counter; "bypass" when the gate cannot answer (Redis down). */
+  admit(productId: string, quantity: number): Promise<Admission>;
+  /** Gives back what was taken when the database refused or the request went nowhere. */
+  release(productId: string, quantity: number): Promise<void>;
+  /** Resets the counter to the database's stock (after an outage, or by the reconcile job). */
+  reset(productId: string, count: number): Promise<void>;
+}
+
+async function stockOf(productId: string): Promise<number> {
+  const p = await db().product.findUnique({ where: { id: productId }, select: { inventoryCount: true } });
+  return p?.inventoryCount ?? 0;
+}
+
+const gateKey = (productId: string) => `gate:{${productId}}`;
+
+// DECRBY, and if that went below zero put it back: one round trip, atomic.
+const ADMIT = `
+local v = redis.call('DECRBY', KEYS[1], ARGV[1])
+if v < 0 then redis.call('INCRBY', KEYS[1], ARGV[1]) return -1 end
+return v`;
+
+export function redisAdmissionGate(client: Redis): AdmissionGate {
+  return {
+    kind: "redis",
+    async admit(productId, quantity) {
+      try {
+        const key = gateKey(productId);
+        // A missing counter (first sale, or Redis restarted) is rebuilt from the database.
+        if ((await client.exists(key)) === 0) await client.set(key, await stockOf(productId), "EX", 3600, "NX");
+        const left = (await client.eval(ADMIT, 1, key, quantity)) as number;
+        return left < 0 ? "sold_out" : "admitted";
+      } catch {
+        return "bypass";
+      }
+    },
+    async release(productId, quantity) {
+      await client.incrby(gateKey(productId), quantity).catch(() => {});
+    },
+    async reset(productId, count) {
+      await client.set(gateKey(productId), count, "EX", 3600).catch(() => {});
+    },
+  };
+}
+
+export function memoryAdmissionGate(): AdmissionGate {
+  const counters = new Map<string, number>();
+  const loading = new Map<string, Promise<number>>();
+  return {
+    kind: "memory",
+    async admit(productId, quantity) {
+      if (!counters.has(productId)) {
+        if (!loading.has(productId)) loading.set(productId, stockOf(productId));
+        const count = await loading.get(productId)!;
+        if (!counters.has(productId)) counters.set(productId, count);
+      }
+      const left = counters.get(productId)! - quantity;
+      if (left < 0) return "sold_out";
+      counters.set(productId, left);
+      return "admitted";
+    },
+    async release(productId, quantity) {
+      if (counters.has(productId)) counters.set(productId, counters.get(productId)! + quantity);
+    },
+    async reset(productId, count) {
+      counters.set(productId, count);
+      loading.delete(productId);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { db } from "@/lib/db/client";
+import { adjustInventory } from "@/lib/inventory/adjust-inventory";
+import type { ActorType } from "@/lib/generated/prisma/enums";
+import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { transitionOrder } from "./order-status";
+
+/**
+ * Cancels an order that is still unpaid and returns its stock, in one transaction. The
+ * status change is conditional, so of two racing runs (two workers, or a late payment)
+ * exactly one wins: stock comes back once, or the order is paid, never both.
+ */
+export async function cancelUnpaidOrder(opts: { orderId: string; actorType: ActorType; actorId?: string | null; note: string }): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({ where: { id: opts.orderId, status: "pending" }, data: { status: "cancelled", cancelledAt: new Date() } });
+    if (moved.count === 0) return false;
+    await tx.orderStatusChange.create({ data: { orderId: opts.orderId, fromStatus: "pending", toStatus: "cancelled", actorType: opts.actorType, actorId: opts.actorId ?? null, note: opts.note } });
+    const items = await tx.orderItem.findMany({ where: { orderId: opts.orderId }, orderBy: { productId: "asc" }, select: { productId: true, quantity: true } });
+    for (const item of items) await adjustInventory(tx, { productId: item.productId, delta: item.quantity, reason: "order_released", orderId: opts.orderId });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: opts.orderId }, select: { checkoutId: true } });
+    const open = await tx.order.count({ where: { checkoutId: order.checkoutId, status: { not: "cancelled" } } });
+    if (open === 0) await tx.checkout.updateMany({ where: { id: order.checkoutId, status: "payment_pending" }, data: { status: "cancelled" } });
+    await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: opts.orderId, eventType: "order.cancelled" });
+    return true;
+  });
+}
+
+/** Marks a checkout's orders paid (the payments webhook calls this); false if already done or too late. */
+export async function markCheckoutPaid(opts: { checkoutId: string; actorType: ActorType; note?: string }): Promise<{ paid: string[]; tooLate: string[] }> {
+  return db().$transaction(async (tx) => {
+    const orders = await tx.order.findMany({ where: { checkoutId: opts.checkoutId }, select: { id: true, status: true } });
+    const paid: string[] = [];
+    const tooLate: string[] = [];
+    for (const o of orders) {
+      if (o.status === "cancelled") {
+        tooLate.push(o.id);
+        continue;
+      }
+      const r = await transitionOrder(tx, { orderId: o.id, to: "paid", actorType: opts.actorType, note: opts.note ?? "Payment received", from: ["pending"], data: { escrowStatus: "held" } }).catch(() => ({ changed: false }));
+      if (r.changed) paid.push(o.id);
+    }
+    if (paid.length) await tx.checkout.updateMany({ where: { id: opts.checkoutId, status: "payment_pending" }, data: { status: "paid" } });
+    return { paid, tooLate };
+  });
+}
