@@ -31,7 +31,7 @@ async function newBuyer() {
 
 const line = (productId: string, quantity = 1, price = 1000): CartLine => ({ productId, quantity, unitPriceCentsAdded: price, addedAt: Date.now() });
 
-function attempt(gate: AdmissionGate, buyer: { id: string; addressId: string }, lines: CartLine[], key = randomUUID()) {
+function attempt(gate: AdmissionGate, buyer: { id: string; addressId: string }, lines: CartLine[], key: string = randomUUID()) {
   return createCheckout({ buyerId: buyer.id, cartKey: `u:${buyer.id}`, lines, gate, idempotencyKey: key, input: { cart_id: `u:${buyer.id}`, shipping_address_id: buyer.addressId } });
 }
 

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/http/api-route";
+import { createUpload } from "@/lib/uploads/create-upload";
+import { UPLOAD_PURPOSES } from "@/lib/uploads/upload-limits";
+
+const ZCreateUpload = z.object({
+  purpose: z.enum(UPLOAD_PURPOSES),
+  file_name: z.string().trim().min(1).max(255),
+  content_type: z.string().trim().min(1).max(100),
+  byte_size: z.number().int().min(0),
+});
+
+/** Starts an image upload; the client PUTs the file to `upload.url`, then POSTs …/complete. */
+export const POST = apiRoute({ access: "user", body: ZCreateUpload }, async ({ user, body }) => {
+  const created = await createUpload({ userId: user!.id, purpose: body.purpose, fileName: body.file_name, contentType: body.content_type, byteSize: body.byte_size });
+  return Response.json({ upload_id: created.uploadId, upload: created.upload, expires_at: created.expiresAt.toISOString() }, { status: 201 });
+});

@@ -1,0 +1,18 @@
+import type { OrderDetail } from "./order-detail";
+
+export function orderJson(o: OrderDetail) {
+  return {
+    order_id: o.id,
+    checkout_id: o.checkoutId,
+    status: o.status,
+    escrow_status: o.escrowStatus,
+    seller: { seller_id: o.sellerId, shop_name: o.seller.shopName },
+    items: o.items.map((i) => ({ product_id: i.productId, title: i.titleSnapshot, quantity: i.quantity, unit_price: { amount_cents: i.unitPriceCents, currency: i.currency } })),
+    total: { amount_cents: o.totalCents, currency: o.currency },
+    platform_fee: { amount_cents: o.platformFeeCents, currency: o.currency },
+    shipping_address: o.shippingAddress,
+    tracking: o.trackingNumber ? { carrier: o.carrier, tracking_number: o.trackingNumber } : null,
+    created_at: o.createdAt.toISOString(),
+    history: o.transitions.map((t) => ({ from: t.fromStatus, to: t.toStatus, by: t.actorType, note: t.note, at: t.createdAt.toISOString() })),
+  };
+}
