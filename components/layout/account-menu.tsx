@@ -32,6 +32,9 @@ export function AccountMenu({ user }: { user: MenuUser | null }) {
         <Link href="/account" className="block px-4 py-2 hover:bg-gray-50">
           My account
         </Link>
+        <Link href="/orders" className="block px-4 py-2 hover:bg-gray-50">
+          My orders
+        </Link>
         {user.hasShop ? (
           <Link href="/seller" className="block px-4 py-2 hover:bg-gray-50">
             Seller dashboard

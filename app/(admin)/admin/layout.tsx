@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SideNav } from "@/components/layout/side-nav";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { currentCartCount } from "@/lib/cart/read-current-cart";
 
 const NAV = [
   { href: "/admin", label: "Overview" },
@@ -11,10 +12,10 @@ const NAV = [
 
 // Display only: each admin page checks the role itself in page.tsx.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, cartCount] = await Promise.all([getCurrentUser(), currentCartCount()]);
   return (
     <>
-      <SiteHeader user={user} cartCount={0} />
+      <SiteHeader user={user} cartCount={cartCount} />
       <div className="mx-auto flex max-w-7xl flex-col md:flex-row">
         <SideNav title="Admin console" items={NAV} />
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors/app-error";
+import { shipOrder } from "@/lib/orders/fulfil-order";
+
+export type ShipState = { error?: string; fields?: Record<string, string>; shipped?: boolean };
+
+export async function shipOrderAction(orderId: string, _prev: ShipState, form: FormData): Promise<ShipState> {
+  try {
+    const user = await requireUser("seller");
+    if (!user.sellerId) return { error: "Open a shop first." };
+    await shipOrder({ sellerId: user.sellerId, actorId: user.id, orderId, input: { carrier: form.get("carrier"), trackingNumber: form.get("trackingNumber") } });
+  } catch (err) {
+    if (isAppError(err)) return { error: err.message, fields: err.details?.fields as Record<string, string> | undefined };
+    throw err;
+  }
+  revalidatePath("/seller/orders");
+  return { shipped: true };
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageSeller } from "@/lib/auth/guards";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { formatMoney } from "@/lib/money/format-money";
+import { listSellerOrders } from "@/lib/orders/order-detail";
+import { shipOrderAction } from "./actions";
+import { ShipForm } from "./ship-form";
+
+export const metadata = { title: "Orders to fulfil" };
+
+const FILTERS: { value: string; label: string; statuses?: OrderStatus[] }[] = [
+  { value: "to-ship", label: "To ship", statuses: ["paid"] },
+  { value: "shipped", label: "Shipped", statuses: ["shipped"] },
+  { value: "done", label: "Delivered & completed", statuses: ["delivered", "completed"] },
+  { value: "problems", label: "Disputed & refunded", statuses: ["disputed", "refunded"] },
+  { value: "all", label: "All" },
+];
+
+export default async function SellerOrdersPage({ searchParams }: { searchParams: Promise<{ filter?: string; page?: string }> }) {
+  const seller = await requirePageSeller("/seller/orders");
+  const sp = await searchParams;
+  const filter = FILTERS.find((f) => f.value === sp.filter) ?? FILTERS[0];
+  const page = Math.max(1, Math.min(10_000, Number(sp.page) || 1));
+  const { rows, total } = await listSellerOrders({ sellerId: seller.sellerId, status: filter.statuses ? { in: filter.statuses } : undefined, page });
+  return (
+    <div>
+      <PageHeader title="Orders" description={`${total} ${filter.label.toLowerCase()}`} />
+      <nav aria-label="Filter orders" className="mb-4 flex flex-wrap gap-2">
+        {FILTERS.map((f) => (
+          <Link key={f.value} href={`/seller/orders?filter=${f.value}`} aria-current={f.value === filter.value ? "page" : undefined} className={`rounded-full border px-3 py-1.5 text-sm ${f.value === filter.value ? "border-brand-600 bg-brand-50 font-semibold text-brand-700" : "border-gray-300 bg-white"}`}>{f.label}</Link>
+        ))}
+      </nav>
+      {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No orders here.</p> : (
+        <ul className="space-y-3">
+          {rows.map((o) => (
+            <li key={o.id} className="rounded-lg border border-gray-200 bg-white p-4">
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <div>
+                  <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.firstItem}{o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ""}</Link>
+                  <p className="text-sm text-muted">for {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)} · #{o.id.slice(0, 8)}</p>
+                </div>
+                <div className="flex items-center gap-3"><OrderStatusBadge status={o.status} /><span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span></div>
+              </div>
+              {o.status === "paid" ? <div className="mt-3"><ShipForm orderId={o.id} action={shipOrderAction.bind(null, o.id)} /></div> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrderTimeline } from "@/components/orders/order-timeline";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatAddress } from "@/lib/addresses/address-book";
+import { requirePageUser } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors/app-error";
+import { formatMoney } from "@/lib/money/format-money";
+import { getOrderForViewer } from "@/lib/orders/order-detail";
+import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
+import { confirmDeliveryAction } from "./actions";
+import { ConfirmDeliveryButton } from "./confirm-delivery-button";
+
+export const metadata = { title: "Order" };
+
+export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await params;
+  const user = await requirePageUser(`/orders/${orderId}`);
+  const order = await getOrderForViewer({ orderId, userId: user.id, sellerId: user.sellerId, isAdmin: user.role === "admin" }).catch((err) => {
+    if (isAppError(err) && err.status === 404) notFound();
+    throw err;
+  });
+  const address = order.shippingAddress as Parameters<typeof formatAddress>[0];
+  const autoConfirm = order.shippedAt ? new Date(order.shippedAt.getTime() + AUTO_CONFIRM_DAYS * 86_400_000) : null;
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <PageHeader title={`Order from ${order.seller.shopName}`} description={`Placed ${order.createdAt.toISOString().slice(0, 10)} · #${order.id.slice(0, 8)}`} actions={<OrderStatusBadge status={order.status} />} />
+      {order.status === "pending" ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          Waiting for payment; items are held until {order.reservationExpiresAt.toISOString().slice(11, 16)} UTC. <Link href={`/checkout/${order.checkoutId}`} className="font-medium underline">Pay now</Link>
+        </p>
+      ) : null}
+      {order.viewerIs === "buyer" && order.status === "shipped" ? (
+        <div className="rounded-lg border border-brand-100 bg-brand-50 p-4">
+          <p className="mb-3 text-sm">Shipped with {order.carrier}, tracking <span className="font-mono">{order.trackingNumber}</span>. {autoConfirm ? `If you don't confirm, delivery is confirmed automatically on ${autoConfirm.toISOString().slice(0, 10)}.` : ""}</p>
+          <ConfirmDeliveryButton confirm={confirmDeliveryAction.bind(null, order.id)} />
+        </div>
+      ) : null}
+      <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
+        <section aria-labelledby="items-heading" className="rounded-xl border border-gray-200 bg-white">
+          <h2 id="items-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">Items</h2>
+          <ul className="divide-y divide-gray-100">
+            {order.items.map((i) => (
+              <li key={i.id} className="flex justify-between gap-3 px-4 py-3 text-sm">
+                <span><Link href={`/products/${i.productId}`} className="hover:underline">{i.titleSnapshot}</Link> × {i.quantity}</span>
+                <span>{formatMoney(i.unitPriceCents * i.quantity, i.currency)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="flex justify-between border-t border-gray-100 px-4 py-3 font-semibold"><span>Total</span><span>{formatMoney(order.totalCents, order.currency)}</span></p>
+        </section>
+        <aside className="space-y-4">
+          <section aria-labelledby="ship-heading" className="rounded-xl border border-gray-200 bg-white p-4 text-sm">
+            <h2 id="ship-heading" className="mb-1 font-semibold">Shipping to</h2>
+            <p className="whitespace-pre-line text-muted">{formatAddress(address)}</p>
+            {order.trackingNumber ? <p className="mt-2">Tracking: {order.carrier} <span className="font-mono">{order.trackingNumber}</span></p> : null}
+          </section>
+        </aside>
+      </div>
+      <section aria-labelledby="history-heading" className="rounded-xl border border-gray-200 bg-white p-4">
+        <h2 id="history-heading" className="mb-3 font-semibold">History</h2>
+        <OrderTimeline steps={order.transitions} viewer={order.viewerIs} />
+      </section>
+    </div>
+  );
+}

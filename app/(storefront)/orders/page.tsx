@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guards";
+import { formatMoney } from "@/lib/money/format-money";
+import { listBuyerOrders } from "@/lib/orders/order-detail";
+
+export const metadata = { title: "Your orders" };
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await requirePageUser("/orders");
+  const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
+  const { rows, total } = await listBuyerOrders({ buyerId: user.id, page });
+  return (
+    <div className="mx-auto max-w-4xl">
+      <PageHeader title="Your orders" description={`${total} ${total === 1 ? "order" : "orders"}`} />
+      {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No orders yet. <Link href="/" className="text-brand-700 underline">Start shopping</Link>.</p> : (
+        <ul className="space-y-3">
+          {rows.map((o) => (
+            <li key={o.id}>
+              <Link href={`/orders/${o.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-gray-200 bg-white p-4 hover:border-brand-500">
+                <div>
+                  <p className="font-medium">{o.firstItem}{o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ""}</p>
+                  <p className="text-sm text-muted">from {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)}</p>
+                </div>
+                <div className="flex items-center gap-3">
+                  <OrderStatusBadge status={o.status} />
+                  <span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span>
+                </div>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > page * 20 ? <p className="mt-4 text-sm"><Link href={`/orders?page=${page + 1}`} className="text-brand-700 underline">Older orders</Link></p> : null}
+    </div>
+  );
+}
