@@ -163,14 +163,16 @@ export async function shapeFromDatabase(client: Client, schema = "public", ignor
     [schema],
   );
   for (const r of cols.rows) {
-    if (ignoreTables.includes(r.table)) continue;
+    // Full-text search vectors are hand-written extras (schema.prisma cannot type them).
+    if (ignoreTables.includes(r.table) || r.type === "tsvector") continue;
     const t = (shape.tables[r.table] ??= { columns: {}, primaryKey: [], uniques: [], indexes: [], foreignKeys: [] });
     t.columns[r.column] = { type: r.type.replace(/"/g, ""), nullable: !r.notnull, hasDefault: r.hasdefault };
   }
 
-  const idx = await client.query<{ table: string; primary: boolean; unique: boolean; columns: string[]; partial: boolean; expression: boolean }>(
+  const idx = await client.query<{ table: string; primary: boolean; unique: boolean; columns: string[]; partial: boolean; expression: boolean; method: string }>(
     `SELECT c.relname AS table, i.indisprimary AS primary, i.indisunique AS unique,
             i.indpred IS NOT NULL AS partial, i.indexprs IS NOT NULL AS expression,
+            (SELECT am.amname FROM pg_class ic JOIN pg_am am ON am.oid = ic.relam WHERE ic.oid = i.indexrelid) AS method,
             array(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -179,9 +181,9 @@ export async function shapeFromDatabase(client: Client, schema = "public", ignor
   );
   for (const r of idx.rows) {
     const t = shape.tables[r.table];
-    // Partial and expression indexes (search, trigram) are hand-written extras that
-    // schema.prisma cannot express; they are not drift.
-    if (!t || r.partial || r.expression) continue;
+    // Partial, expression and GIN/GiST indexes (search, trigram) are hand-written extras
+    // that schema.prisma does not declare; they are not drift.
+    if (!t || r.partial || r.expression || r.method !== "btree") continue;
     if (r.primary) t.primaryKey = r.columns;
     else if (r.unique) t.uniques.push(r.columns);
     else t.indexes.push(r.columns);
