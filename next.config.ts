@@ -9,13 +9,16 @@ const stripeApi = localStripe || "https://api.stripe.com";
 
 // Next's inline bootstrap scripts need 'unsafe-inline' without a nonce-based CSP;
 // framing is refused everywhere except Stripe's own frames.
+// Browsers upload images straight to the bucket, so its origin must be reachable.
+const s3Upload = process.env.S3_BUCKET ? (process.env.S3_ENDPOINT ?? `https://${process.env.S3_BUCKET}.s3.${process.env.S3_REGION ?? "us-east-1"}.amazonaws.com`) : "";
+
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""} ${stripeJs}`,
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' data: blob: ${process.env.S3_PUBLIC_URL ?? ""}`.trim(),
   "font-src 'self'",
-  `connect-src 'self' ${stripeApi}${isDev ? " ws:" : ""}`,
+  `connect-src 'self' ${stripeApi} ${s3Upload}${isDev ? " ws:" : ""}`,
   `frame-src 'self' ${stripeJs} https://hooks.stripe.com`,
   "frame-ancestors 'none'",
   "form-action 'self'",

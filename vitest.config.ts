@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", ".data/**", "e2e/**"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", ".data/**", ".next/**", "e2e/**"],
           environment: "node",
         },
       },
@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: "int",
           include: ["**/*.int.test.ts"],
-          exclude: ["node_modules/**", ".data/**", "e2e/**"],
+          exclude: ["node_modules/**", ".data/**", ".next/**", "e2e/**"],
           environment: "node",
           globalSetup: ["test/global-setup.ts"],
           setupFiles: ["test/setup-file.ts"],

@@ -191,7 +191,7 @@ export function ImageUploader({
         }
         await sleep(POLL_INTERVAL_MS, signal);
       }
-      throw new UploadProblem("Processing is taking longer than usual. Remove this image and try again later.");
+      throw new UploadProblem("Processing is taking longer than usual. Dismiss this and add the image again later.");
     } catch (err) {
       if (signal.aborted) return;
       const reason = err instanceof UploadProblem ? err.message : "The upload failed. Check your connection and try again.";
