@@ -5,6 +5,11 @@ export const JOBS = {
   processUpload: "process-upload",
   expireReservations: "expire-reservations",
   autoConfirmDeliveries: "auto-confirm-deliveries",
+  releaseEscrow: "release-escrow",
+  refundLatePayment: "refund-late-payment",
+  settlePayout: "settle-payout",
+  dailyPayouts: "daily-payouts",
+  aggregateReviews: "aggregate-reviews",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -15,6 +20,11 @@ export type JobPayloads = {
   [JOBS.processUpload]: { uploadId: string };
   [JOBS.expireReservations]: Record<string, never>;
   [JOBS.autoConfirmDeliveries]: Record<string, never>;
+  [JOBS.releaseEscrow]: { orderId: string };
+  [JOBS.refundLatePayment]: { orderId: string };
+  [JOBS.settlePayout]: { stripePayoutId: string; status: string; failureMessage: string | null };
+  [JOBS.dailyPayouts]: Record<string, never>;
+  [JOBS.aggregateReviews]: { productId?: string; sellerId?: string };
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

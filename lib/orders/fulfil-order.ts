@@ -2,6 +2,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "./order-status";
 
@@ -30,7 +32,11 @@ export async function confirmDelivery(opts: { buyerId: string; orderId: string }
     const order = await tx.order.findFirst({ where: { id: opts.orderId, buyerId: opts.buyerId }, select: { id: true } });
     if (!order) throw new AppError("not_found", "Order not found.");
     const r = await transitionOrder(tx, { orderId: order.id, to: "delivered", actorType: "buyer", actorId: opts.buyerId, from: ["shipped"], note: "Buyer confirmed delivery" });
-    if (r.changed) await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.delivered" });
+    if (r.changed) {
+      await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.delivered" });
+      // The buyer is satisfied: pay the seller now.
+      await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: order.id }, tx });
+    }
     return { changed: r.changed };
   });
 }
@@ -43,7 +49,10 @@ export async function autoConfirmDeliveries(opts: { now?: Date } = {}): Promise<
   for (const o of due) {
     const changed = await db().$transaction(async (tx) => {
       const r = await transitionOrder(tx, { orderId: o.id, to: "delivered", actorType: "system", from: ["shipped"], note: `Delivery confirmed automatically ${AUTO_CONFIRM_DAYS} days after shipping` });
-      if (r.changed) await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.delivered" });
+      if (r.changed) {
+        await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.delivered" });
+        await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: o.id }, tx });
+      }
       return r.changed;
     });
     if (changed) confirmed++;

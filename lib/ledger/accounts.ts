@@ -1,0 +1,10 @@
+// The escrow ledger's accounts. Balances are "credits minus debits": money arriving in an
+// account credits it. A buyer's account goes negative as they pay; escrow holds the money
+// between capture and release; a seller's payable is what the platform owes them.
+export const ESCROW = "escrow:platform";
+export const COMMISSION = "platform:commission";
+export const buyerAccount = (buyerId: string) => `buyer:${buyerId}`;
+export const sellerPayable = (sellerId: string) => `seller:${sellerId}:payable`;
+export const sellerPaidOut = (sellerId: string) => `seller:${sellerId}:paid_out`;
+// What a seller owes back after a refund of money already paid out; netted from later payouts.
+export const sellerReceivable = (sellerId: string) => `seller:${sellerId}:receivable`;

@@ -1,0 +1,67 @@
+import { db } from "@/lib/db/client";
+import { ESCROW } from "./accounts";
+
+export type InvariantResult = { name: string; ok: boolean; detail: string };
+
+/**
+ * The ledger's invariants, checked after every integration test and shown to admins:
+ * 1. every transaction's entries balance per currency (debits = credits);
+ * 2. escrow holds exactly the totals of orders whose escrow is "held", per currency;
+ * 3. no order's escrow is negative and no order was released twice;
+ * 4. a seller's payable is never negative unless a receivable records the shortfall.
+ */
+export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: InvariantResult[] }> {
+  const results: InvariantResult[] = [];
+
+  // Each row is one debit and one credit of the same amount, so a set balances per currency
+  // when the sum over rows of (credit - debit) is zero for every transaction; this also
+  // catches a transaction that mixes currencies.
+  const unbalanced = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING count(DISTINCT currency) > 1
+    ) t`;
+  results.push({ name: "Every money movement balances (debits = credits, one currency)", ok: unbalanced[0].n === 0, detail: unbalanced[0].n === 0 ? "all balanced" : `${unbalanced[0].n} transactions mix currencies` });
+
+  const escrow = await db().$queryRaw<{ currency: string; ledger: bigint; held: bigint }[]>`
+    WITH ledger AS (
+      SELECT currency, sum(CASE WHEN credit_account = ${ESCROW} THEN amount_cents ELSE -amount_cents END)::bigint AS balance
+        FROM ledger_entries WHERE credit_account = ${ESCROW} OR debit_account = ${ESCROW} GROUP BY currency
+    ), held AS (
+      SELECT currency, sum(total_cents)::bigint AS total FROM orders WHERE escrow_status = 'held' GROUP BY currency
+    )
+    SELECT coalesce(l.currency, h.currency) AS currency, coalesce(l.balance, 0) AS ledger, coalesce(h.total, 0) AS held
+      FROM ledger l FULL JOIN held h ON h.currency = l.currency`;
+  const escrowBad = escrow.filter((r) => Number(r.ledger) !== Number(r.held));
+  results.push({
+    name: "Escrow balance equals the sum of held orders",
+    ok: escrowBad.length === 0,
+    detail: escrow.length === 0 ? "no escrow yet" : escrow.map((r) => `${r.currency}: ledger ${r.ledger}, held orders ${r.held}`).join("; "),
+  });
+
+  const perOrder = await db().$queryRaw<{ order_id: string; balance: bigint; releases: number }[]>`
+    SELECT order_id,
+           sum(CASE WHEN credit_account = ${ESCROW} THEN amount_cents WHEN debit_account = ${ESCROW} THEN -amount_cents ELSE 0 END)::bigint AS balance,
+           count(*) FILTER (WHERE entry_type = 'release')::int AS releases
+      FROM ledger_entries WHERE order_id IS NOT NULL GROUP BY order_id
+     HAVING sum(CASE WHEN credit_account = ${ESCROW} THEN amount_cents WHEN debit_account = ${ESCROW} THEN -amount_cents ELSE 0 END) < 0
+         OR count(*) FILTER (WHERE entry_type = 'release') > 1`;
+  results.push({ name: "No order's escrow is negative or released twice", ok: perOrder.length === 0, detail: perOrder.length === 0 ? "none" : perOrder.slice(0, 5).map((r) => `order ${r.order_id}: escrow ${r.balance}, releases ${r.releases}`).join("; ") });
+
+  const sellers = await db().$queryRaw<{ seller: string; currency: string; payable: bigint; receivable: bigint }[]>`
+    WITH moves AS (
+      SELECT credit_account AS account, currency, amount_cents AS delta FROM ledger_entries WHERE credit_account LIKE 'seller:%'
+      UNION ALL
+      SELECT debit_account, currency, -amount_cents FROM ledger_entries WHERE debit_account LIKE 'seller:%'
+    ), balances AS (
+      SELECT split_part(account, ':', 2) AS seller, split_part(account, ':', 3) AS kind, currency, sum(delta)::bigint AS balance FROM moves GROUP BY 1, 2, 3
+    )
+    SELECT seller, currency,
+           coalesce(max(balance) FILTER (WHERE kind = 'payable'), 0) AS payable,
+           coalesce(max(balance) FILTER (WHERE kind = 'receivable'), 0) AS receivable
+      FROM balances GROUP BY seller, currency`;
+  // A receivable is money the seller owes, so its balance is negative (debited).
+  const negative = sellers.filter((s) => Number(s.payable) < 0 && Number(s.payable) < Number(s.receivable));
+  results.push({ name: "No seller payable is negative without a recorded receivable", ok: negative.length === 0, detail: negative.length === 0 ? `${sellers.length} seller balances checked` : negative.slice(0, 5).map((s) => `seller ${s.seller}: payable ${s.payable}, receivable ${s.receivable}`).join("; ") });
+
+  return { ok: results.every((r) => r.ok), results };
+}

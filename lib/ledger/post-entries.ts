@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db/client";
+import type { LedgerEntryType } from "@/lib/generated/prisma/enums";
+
+export type Movement = { debit: string; credit: string; amountCents: number; entryType: LedgerEntryType; reference: string };
+
+/**
+ * Records one money movement as a balanced set of entries sharing a transaction id, inside the
+ * caller's transaction. Each row moves a positive amount from its debit to its credit account,
+ * so every set balances by construction. A (type, reference, accounts) triple is unique: posting
+ * the same movement twice is a no-op, which makes retried jobs and replayed webhooks harmless.
+ */
+export async function postEntries(tx: Tx, opts: { orderId?: string | null; currency: string; movements: Movement[] }): Promise<{ posted: number }> {
+  const transactionId = randomUUID();
+  let posted = 0;
+  for (const m of opts.movements) {
+    if (m.amountCents === 0) continue;
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO ledger_entries (id, transaction_id, order_id, debit_account, credit_account, amount_cents, currency, entry_type, reference)
+      VALUES (gen_random_uuid(), ${transactionId}::uuid, ${opts.orderId ?? null}::uuid, ${m.debit}, ${m.credit}, ${m.amountCents}, ${opts.currency}, ${m.entryType}::"LedgerEntryType", ${m.reference})
+      ON CONFLICT (entry_type, reference, debit_account, credit_account) DO NOTHING
+      RETURNING id`;
+    posted += rows.length;
+  }
+  return { posted };
+}
+
+/** An account's balance (credits minus debits) per currency. */
+export async function accountBalance(tx: Pick<Tx, "$queryRaw">, account: string, currency: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ balance: bigint | number | null }[]>`
+    SELECT (coalesce(sum(amount_cents) FILTER (WHERE credit_account = ${account}), 0)
+          - coalesce(sum(amount_cents) FILTER (WHERE debit_account = ${account}), 0))::bigint AS balance
+      FROM ledger_entries WHERE (credit_account = ${account} OR debit_account = ${account}) AND currency = ${currency}`;
+  return Number(row?.balance ?? 0);
+}

@@ -1,0 +1,33 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { stripe } from "./stripe-client";
+
+/**
+ * Starts (or resumes) a seller's Stripe Connect Express onboarding: the connected account is
+ * created once (idempotency key from the seller), then a fresh account link is returned.
+ */
+export async function startSellerOnboarding(opts: { sellerId: string; email: string; appUrl: string }): Promise<{ url: string }> {
+  const seller = await db().sellerProfile.findUnique({ where: { id: opts.sellerId }, select: { id: true, stripeAccountId: true, shopName: true } });
+  if (!seller) throw new AppError("not_found", "Shop not found.");
+  let accountId = seller.stripeAccountId;
+  if (!accountId) {
+    const account = await stripe().accounts.create(
+      { type: "express", email: opts.email, business_profile: { name: seller.shopName }, capabilities: { transfers: { requested: true } }, metadata: { seller_id: seller.id } },
+      { idempotencyKey: `connect-account:${seller.id}` },
+    );
+    accountId = account.id;
+    await db().sellerProfile.updateMany({ where: { id: seller.id, stripeAccountId: null }, data: { stripeAccountId: accountId, chargesEnabled: account.charges_enabled, payoutsEnabled: account.payouts_enabled, detailsSubmitted: account.details_submitted } });
+  }
+  const link = await stripe().accountLinks.create({ account: accountId, type: "account_onboarding", refresh_url: `${opts.appUrl}/seller/payments?refresh=1`, return_url: `${opts.appUrl}/seller/payments?returned=1` });
+  return { url: link.url };
+}
+
+/** Re-reads the connected account after the seller returns, so the dashboard is current even before the webhook. */
+export async function refreshSellerAccount(sellerId: string): Promise<{ chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean; requirements: string[] } | null> {
+  const seller = await db().sellerProfile.findUnique({ where: { id: sellerId }, select: { stripeAccountId: true } });
+  if (!seller?.stripeAccountId) return null;
+  const account = await stripe().accounts.retrieve(seller.stripeAccountId);
+  const state = { chargesEnabled: account.charges_enabled ?? false, payoutsEnabled: account.payouts_enabled ?? false, detailsSubmitted: account.details_submitted ?? false };
+  await db().sellerProfile.update({ where: { id: sellerId }, data: state });
+  return { ...state, requirements: account.requirements?.currently_due ?? [] };
+}

@@ -1,0 +1,61 @@
+import { db } from "@/lib/db/client";
+import { sellerPaidOut, sellerPayable, sellerReceivable } from "@/lib/ledger/accounts";
+import { accountBalance, postEntries } from "@/lib/ledger/post-entries";
+import { logger } from "@/lib/log/logger";
+import { stripe } from "./stripe-client";
+
+/**
+ * The daily payout job: each seller's available balance (payable minus any receivable) is
+ * paid out from their connected account, once per seller, currency and day (the idempotency
+ * key), and recorded in the ledger. A receivable is settled from the payout first.
+ */
+export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ paidOut: number; sellers: number }> {
+  const day = opts.day ?? new Date().toISOString().slice(0, 10);
+  const sellers = await db().sellerProfile.findMany({ where: { stripeAccountId: { not: null }, payoutsEnabled: true }, select: { id: true, stripeAccountId: true } });
+  let paidOut = 0;
+  let count = 0;
+  for (const s of sellers) {
+    const currencies = await db().$queryRaw<{ currency: string }[]>`SELECT DISTINCT currency FROM ledger_entries WHERE credit_account = ${sellerPayable(s.id)}`;
+    for (const { currency } of currencies) {
+      const payable = await accountBalance(db(), sellerPayable(s.id), currency);
+      const receivable = await accountBalance(db(), sellerReceivable(s.id), currency);
+      const amount = payable + receivable;
+      if (amount <= 0) continue;
+      const key = `payout:${s.id}:${currency}:${day}`;
+      const row = await db().payout.upsert({ where: { idempotencyKey: key }, create: { sellerId: s.id, idempotencyKey: key, amountCents: amount, currency }, update: {} });
+      try {
+        const payout = await stripe().payouts.create({ amount: row.amountCents, currency: currency.toLowerCase(), metadata: { seller_id: s.id, day } }, { stripeAccount: s.stripeAccountId!, idempotencyKey: key });
+        await db().$transaction(async (tx) => {
+          await tx.payout.update({ where: { idempotencyKey: key }, data: { stripePayoutId: payout.id, status: payout.status === "paid" ? "paid" : "in_transit", arrivalDate: new Date(payout.arrival_date * 1000) } });
+          await postEntries(tx, {
+            currency,
+            movements: [
+              { debit: sellerPayable(s.id), credit: sellerReceivable(s.id), amountCents: Math.max(0, -receivable), entryType: "adjustment", reference: `net:${key}` },
+              { debit: sellerPayable(s.id), credit: sellerPaidOut(s.id), amountCents: row.amountCents, entryType: "payout", reference: key },
+            ],
+          });
+        });
+        paidOut += row.amountCents;
+        count++;
+      } catch (err) {
+        logger.error({ err, seller: s.id }, "payout failed to start");
+        await db().payout.update({ where: { idempotencyKey: key }, data: { status: "failed", failureMessage: (err as Error).message.slice(0, 500) } });
+      }
+    }
+  }
+  return { paidOut, sellers: count };
+}
+
+/** payout.paid / payout.failed from Stripe: a failed payout's money returns to the seller's payable. */
+export async function settlePayout(opts: { stripePayoutId: string; status: string; failureMessage: string | null }): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const p = await tx.payout.findUnique({ where: { stripePayoutId: opts.stripePayoutId } });
+    if (!p || p.status === "paid" || p.status === "failed") return;
+    if (opts.status === "paid") {
+      await tx.payout.update({ where: { id: p.id }, data: { status: "paid" } });
+    } else if (opts.status === "failed" || opts.status === "canceled") {
+      await tx.payout.update({ where: { id: p.id }, data: { status: "failed", failureMessage: opts.failureMessage } });
+      await postEntries(tx, { currency: p.currency, movements: [{ debit: sellerPaidOut(p.sellerId), credit: sellerPayable(p.sellerId), amountCents: p.amountCents, entryType: "adjustment", reference: `payout-failed:${p.idempotencyKey}` }] });
+    }
+  });
+}
