@@ -1,0 +1,12 @@
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+/** A buyer's own checkout with its orders, for the payment page. */
+export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: string }) {
+  const checkout = await db().checkout.findFirst({
+    where: { id: opts.checkoutId, buyerId: opts.buyerId },
+    select: { id: true, status: true, totalCents: true, currency: true, expiresAt: true, orders: { orderBy: { id: "asc" }, select: { id: true, status: true, totalCents: true, seller: { select: { shopName: true } }, items: { select: { titleSnapshot: true, quantity: true } } } } },
+  });
+  if (!checkout) throw new AppError("not_found", "Checkout not found.");
+  return checkout;
+}
