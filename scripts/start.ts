@@ -127,7 +127,7 @@ async function main() {
 
   if (!args.dev) await buildIfNeeded();
 
-  const web = spawnChild("web", "node", [require_("next/dist/bin/next"), args.dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"]);
+  const web = spawnChild("web", "node", [NEXT_BIN, args.dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"]);
   const worker = spawnChild("worker", process.execPath, ["--import", "tsx", "worker/index.ts"]);
   children.push(web, worker);
   await waitForHealth(`${appUrl}/api/health`);
@@ -176,9 +176,7 @@ async function seedOnce() {
   }
 }
 
-function require_(id: string): string {
-  return resolve("node_modules", `${id}.js`);
-}
+const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
 
 const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
@@ -211,7 +209,7 @@ async function buildIfNeeded() {
   }
   say("building the app for production (next build)… this takes a minute or two the first time");
   await new Promise<void>((ok, fail) => {
-    const child = spawn(process.execPath, [require_("next/dist/bin/next"), "build"], { stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: process.env });
     child.on("exit", (code) => (code === 0 ? ok() : fail(new Error(`next build failed with code ${code}`))));
   });
   writeFileSync(fingerprintFile, fingerprint);
