@@ -25,10 +25,10 @@ test("sign-in refuses a wrong password with a clear message", async ({ page, new
   await page.getByLabel("Email").fill(newBuyer.email);
   await page.getByLabel("Password").fill("not-the-password-1");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.locator("main form").getByRole("alert")).toHaveText("Email or password is incorrect.");
   await signIn(page, newBuyer);
   await page.goto("/account");
-  await expect(page.getByText(newBuyer.email)).toBeVisible();
+  await expect(page.locator("main").getByText(newBuyer.email)).toBeVisible();
 });
 
 test("sign-up with a taken email says so and creates nothing", async ({ page, newBuyer }) => {
@@ -37,7 +37,7 @@ test("sign-up with a taken email says so and creates nothing", async ({ page, ne
   await page.getByLabel("Email").fill(newBuyer.email);
   await page.getByLabel("Password").fill("Another-pw-123");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert")).toContainText("already exists");
+  await expect(page.locator("main form").getByRole("alert")).toContainText("already exists");
 });
 
 test("a buyer is refused the admin console and the seller dashboard sends them to open a shop", async ({ page, newBuyer }) => {
@@ -58,7 +58,7 @@ test("demo logins reach their areas and the admin sees the welcome email in the 
   await signIn(page, demoLogin("seller"));
   await page.goto("/seller");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByText("Live listings")).toBeVisible();
+  await expect(page.locator("main").getByText("Live listings", { exact: true })).toBeVisible();
 
   await page.context().clearCookies();
   await signIn(page, demoLogin("admin"));

@@ -31,7 +31,7 @@ test("security headers are set on pages", async ({ request }) => {
 });
 
 test("API errors are JSON with a code and a message", async ({ request }) => {
-  const malformed = await request.post("/api/v1/users", { headers: { "content-type": "application/json" }, data: "{not json" });
+  const malformed = await request.post("/api/v1/users", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error).toMatchObject({ code: "bad_request", message: "Request body is not valid JSON." });
   const anonymous = await request.get("/api/v1/me");

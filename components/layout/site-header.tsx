@@ -29,7 +29,12 @@ export function SiteHeader({ user, cartCount }: { user: CurrentUser | null; cart
         </form>
         <div className="ml-auto flex items-center gap-1">
           <Link href="/cart" className="relative rounded-md px-3 py-2 text-sm font-medium hover:bg-gray-100" aria-label={`Cart, ${cartCount} ${cartCount === 1 ? "item" : "items"}`}>
-            <span aria-hidden>🛒</span> <span className="hidden sm:inline">Cart</span>
+            <svg aria-hidden viewBox="0 0 24 24" className="inline h-5 w-5 align-text-bottom" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+              <circle cx="9" cy="20" r="1.5" />
+              <circle cx="18" cy="20" r="1.5" />
+              <path d="M2 3h3l2.7 12.2a2 2 0 0 0 2 1.6h7.8a2 2 0 0 0 1.9-1.4L22 8H6" />
+            </svg>{" "}
+            <span className="hidden sm:inline">Cart</span>
             {cartCount > 0 ? (
               <span aria-hidden className="absolute -right-1 -top-1 rounded-full bg-brand-600 px-1.5 text-xs font-bold text-white">
                 {cartCount}
