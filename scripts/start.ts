@@ -194,8 +194,9 @@ function newestMtime(path: string): number {
 
 /** Builds when there is no build, the sources changed, or the build-time environment changed. */
 async function buildIfNeeded() {
-  const buildId = resolve(".next/BUILD_ID");
-  const fingerprintFile = resolve(".next/marketplace-build-env.json");
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const buildId = resolve(distDir, "BUILD_ID");
+  const fingerprintFile = resolve(distDir, "marketplace-build-env.json");
   const fingerprint = JSON.stringify({
     pk: process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
     localStripe: Boolean(process.env.STRIPE_API_BASE),
