@@ -27,3 +27,26 @@ export const test = base.extend<{ newBuyer: TestAccount }>({
 });
 
 export { expect };
+
+type PublicProduct = { product_id: string; title: string; seller: { shop_name: string }; inventory_count: number; price: { amount_cents: number } };
+
+/** Live products with stock, one from the demo seller's shop and one from another shop, read through the public API. */
+export async function twoSellersProducts(request: import("@playwright/test").APIRequestContext, demoShop = "Northwind Goods"): Promise<[PublicProduct, PublicProduct]> {
+  let mine: PublicProduct | undefined;
+  let other: PublicProduct | undefined;
+  for (let page = 1; page <= 5 && !(mine && other); page++) {
+    const html = await (await request.get(`/search?page=${page}`)).text();
+    const ids = [...new Set([...html.matchAll(/\/products\/([0-9a-f-]{36})/g)].map((m) => m[1]))];
+    for (const id of ids) {
+      const res = await request.get(`/api/v1/products/${id}`);
+      if (!res.ok()) continue;
+      const p = (await res.json()) as PublicProduct;
+      if (p.inventory_count < 3) continue;
+      if (p.seller.shop_name === demoShop) mine ??= p;
+      else other ??= p;
+      if (mine && other) break;
+    }
+  }
+  if (!mine || !other) throw new Error("The catalog needs live products with stock from two shops (run the demo seed).");
+  return [mine, other];
+}

@@ -4,6 +4,12 @@ import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { sendNotification } from "@/lib/notifications/send-notification";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { autoConfirmDeliveries } from "@/lib/orders/fulfil-order";
+import { refundLatePayment } from "@/lib/payments/refund-late-payment";
+import { releaseEscrow } from "@/lib/payments/release-escrow";
+import { runDailyPayouts, settlePayout } from "@/lib/payments/run-daily-payouts";
+import { aggregateReviews } from "@/lib/reviews/aggregate-reviews";
+import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
+import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";
 import { JOBS, type JobName, type JobPayloads } from "./queues";
 
@@ -16,12 +22,23 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.processUpload]: (data) => processUpload(data.uploadId),
   [JOBS.expireReservations]: () => expireReservations(),
   [JOBS.autoConfirmDeliveries]: () => autoConfirmDeliveries(),
+  [JOBS.releaseEscrow]: (data) => releaseEscrow(data.orderId),
+  [JOBS.refundLatePayment]: (data) => refundLatePayment(data.orderId),
+  [JOBS.settlePayout]: (data) => settlePayout(data),
+  [JOBS.dailyPayouts]: () => runDailyPayouts(),
+  [JOBS.aggregateReviews]: (data) => aggregateReviews(data),
+  [JOBS.searchIndex]: () => runSearchIndexer({ durationMs: SEARCH_INDEXER_RUN_MS }),
+  [JOBS.searchMaintenance]: () => refreshSearchStats(),
 };
 
 // Cron jobs: [queue, cron expression, data]. Later features add theirs here.
 export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.expireReservations, "* * * * *", {}],
   [JOBS.autoConfirmDeliveries, "17 * * * *", {}],
+  [JOBS.dailyPayouts, "30 2 * * *", {}],
+  // Each run listens for outbox commits for just under a minute (near-real-time indexing).
+  [JOBS.searchIndex, "* * * * *", {}],
+  [JOBS.searchMaintenance, "7 * * * *", {}],
 ];
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

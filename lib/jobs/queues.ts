@@ -10,6 +10,8 @@ export const JOBS = {
   settlePayout: "settle-payout",
   dailyPayouts: "daily-payouts",
   aggregateReviews: "aggregate-reviews",
+  searchIndex: "search-index",
+  searchMaintenance: "search-maintenance",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -25,6 +27,8 @@ export type JobPayloads = {
   [JOBS.settlePayout]: { stripePayoutId: string; status: string; failureMessage: string | null };
   [JOBS.dailyPayouts]: Record<string, never>;
   [JOBS.aggregateReviews]: { productId?: string; sellerId?: string };
+  [JOBS.searchIndex]: Record<string, never>;
+  [JOBS.searchMaintenance]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

@@ -7,6 +7,7 @@ import { currentCartCount } from "@/lib/cart/read-current-cart";
 const NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/listings", label: "Listings" },
+  { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/mailbox", label: "Mailbox" },
 ];
 

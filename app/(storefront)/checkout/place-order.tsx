@@ -12,7 +12,9 @@ import type { AddressRecord } from "@/lib/addresses/address-book";
 export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: AddressRecord[] }) {
   const router = useRouter();
   const [key] = useState(() => crypto.randomUUID());
-  const [addressId, setAddressId] = useState(addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
+  const [chosen, setAddressId] = useState<string | null>(null);
+  // A newly added address (the list refreshes after the action) is picked up without a reload.
+  const addressId = chosen && addresses.some((a) => a.id === chosen) ? chosen : (addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
   async function place() {

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { BuyerRatingPanel } from "@/components/reviews/buyer-rating-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSeller } from "@/lib/auth/guards";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
 import { listSellerOrders } from "@/lib/orders/order-detail";
+import { listOrderBuyerRatings } from "@/lib/reviews/list-order-buyer-ratings";
 import { shipOrderAction } from "./actions";
 import { ShipForm } from "./ship-form";
 
@@ -24,6 +26,7 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
   const filter = FILTERS.find((f) => f.value === sp.filter) ?? FILTERS[0];
   const page = Math.max(1, Math.min(10_000, Number(sp.page) || 1));
   const { rows, total } = await listSellerOrders({ sellerId: seller.sellerId, status: filter.statuses ? { in: filter.statuses } : undefined, page });
+  const buyerRatings = await listOrderBuyerRatings({ sellerId: seller.sellerId, orderIds: rows.map((o) => o.id) });
   return (
     <div>
       <PageHeader title="Orders" description={`${total} ${filter.label.toLowerCase()}`} />
@@ -44,6 +47,7 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
                 <div className="flex items-center gap-3"><OrderStatusBadge status={o.status} /><span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span></div>
               </div>
               {o.status === "paid" ? <div className="mt-3"><ShipForm orderId={o.id} action={shipOrderAction.bind(null, o.id)} /></div> : null}
+              {buyerRatings[o.id] ? <div className="mt-3 border-t border-gray-100 pt-3"><BuyerRatingPanel rating={buyerRatings[o.id]} /></div> : null}
             </li>
           ))}
         </ul>

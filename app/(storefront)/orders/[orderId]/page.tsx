@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderReviews } from "@/components/reviews/order-reviews";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatAddress } from "@/lib/addresses/address-book";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -37,6 +38,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           <ConfirmDeliveryButton confirm={confirmDeliveryAction.bind(null, order.id)} />
         </div>
       ) : null}
+      {order.viewerIs === "buyer" && (order.status === "delivered" || order.status === "completed") ? <OrderReviews orderId={order.id} buyerId={user.id} /> : null}
       <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
         <section aria-labelledby="items-heading" className="rounded-xl border border-gray-200 bg-white">
           <h2 id="items-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">Items</h2>

@@ -6,19 +6,24 @@ import { ProductDescription } from "@/components/catalog/product-description";
 import { ProductGallery } from "@/components/catalog/product-gallery";
 import { RatingSummary } from "@/components/catalog/rating-summary";
 import { StockStatus } from "@/components/catalog/stock-status";
+import { ProductReviews } from "@/components/reviews/product-reviews";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { formatMoney } from "@/lib/money/format-money";
+import { listProductReviews } from "@/lib/reviews/list-product-reviews";
 
-type Props = { params: Promise<{ productId: string }> };
+type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getPublicProduct((await params).productId);
   return { title: product?.title ?? "Product not found" };
 }
 
-export default async function ProductPage({ params }: Props) {
+export default async function ProductPage({ params, searchParams }: Props) {
   const product = await getPublicProduct((await params).productId);
   if (!product) notFound();
+  const viewer = await getCurrentUser();
+  const reviews = await listProductReviews({ productId: product.id, query: await searchParams, viewerId: viewer?.id });
   const crumbs = product.category.path.split("/");
   return (
     <div>
@@ -76,6 +81,7 @@ export default async function ProductPage({ params }: Props) {
           <RatingSummary avg={product.ratingAvg} count={product.reviewCount} histogram={product.ratingHistogram} />
         </section>
       </div>
+      <ProductReviews path={`/products/${product.id}`} reviews={reviews} histogram={product.ratingHistogram} shopName={product.seller.shopName} viewer={{ signedIn: !!viewer, canReply: !!viewer?.sellerId && viewer.sellerId === product.seller.id }} />
     </div>
   );
 }

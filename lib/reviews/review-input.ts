@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { BUYER_NOTE_MAX, MAX_REVIEW_IMAGES, REPLY_BODY_MAX, REPORT_REASON_MAX, REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from "./review-rules";
+
+// Control characters other than tab and newline never belong in text people type.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const ZRating = z.number({ error: "Rating must be a whole number from 1 to 5." }).int("Rating must be a whole number from 1 to 5.").min(1, "Rating must be a whole number from 1 to 5.").max(5, "Rating must be a whole number from 1 to 5.");
+
+// Titles are plain text everywhere (rendered as React text nodes); angle brackets are refused
+// outright so markup pasted into a title is a clear error rather than odd-looking text.
+const ZTitle = z
+  .string({ error: "Give your review a title." })
+  .trim()
+  .min(1, "Give your review a title.")
+  .max(REVIEW_TITLE_MAX, `Title must be at most ${REVIEW_TITLE_MAX} characters.`)
+  .refine((t) => !/[<>]/.test(t), "Titles can't contain < or >.")
+  .refine((t) => !CONTROL_CHARS.test(t), "Title contains characters that aren't allowed.");
+
+const ZBody = z
+  .string({ error: "Review text must be text." })
+  .trim()
+  .max(REVIEW_BODY_MAX, `Review text must be at most ${REVIEW_BODY_MAX.toLocaleString("en-US")} characters.`)
+  .refine((t) => !CONTROL_CHARS.test(t), "Review text contains characters that aren't allowed.");
+
+const ZImages = z
+  .array(z.uuid("Unknown image."), { error: "images must be a list of upload ids." })
+  .max(MAX_REVIEW_IMAGES, `At most ${MAX_REVIEW_IMAGES} images.`)
+  .refine((ids) => new Set(ids).size === ids.length, "The same image is listed twice.");
+
+/** POST /api/v1/orders/{order_id}/reviews (the design's body, plus which item). */
+export const ZCreateReview = z.object({
+  order_item_id: z.uuid("order_item_id must be an item of this order.").optional(),
+  rating: ZRating,
+  title: ZTitle,
+  body: ZBody.default(""),
+  images: ZImages.default([]),
+});
+export type TCreateReview = z.input<typeof ZCreateReview>;
+
+/** PATCH /api/v1/reviews/{review_id}: any of the fields, within the edit window. */
+export const ZEditReview = z
+  .object({ rating: ZRating, title: ZTitle, body: ZBody, images: ZImages })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "Change at least one of rating, title, body or images.");
+export type TEditReview = z.input<typeof ZEditReview>;
+
+export const ZReviewReply = z.object({
+  body: z
+    .string({ error: "Write a reply." })
+    .trim()
+    .min(1, "Write a reply.")
+    .max(REPLY_BODY_MAX, `Replies must be at most ${REPLY_BODY_MAX.toLocaleString("en-US")} characters.`)
+    .refine((t) => !CONTROL_CHARS.test(t), "Reply contains characters that aren't allowed."),
+});
+export type TReviewReply = z.input<typeof ZReviewReply>;
+
+export const ZReviewReport = z.object({
+  reason: z
+    .string({ error: "Tell us what is wrong with this review." })
+    .trim()
+    .min(3, "Tell us what is wrong with this review.")
+    .max(REPORT_REASON_MAX, `Reasons must be at most ${REPORT_REASON_MAX} characters.`)
+    .refine((t) => !CONTROL_CHARS.test(t), "Reason contains characters that aren't allowed."),
+});
+export type TReviewReport = z.input<typeof ZReviewReport>;
+
+/** A seller's rating of the buyer on a delivered order. */
+export const ZBuyerReview = z.object({
+  rating: ZRating,
+  note: z
+    .string({ error: "Note must be text." })
+    .trim()
+    .max(BUYER_NOTE_MAX, `Notes must be at most ${BUYER_NOTE_MAX.toLocaleString("en-US")} characters.`)
+    .refine((t) => !CONTROL_CHARS.test(t), "Note contains characters that aren't allowed.")
+    .default(""),
+});
+export type TBuyerReview = z.input<typeof ZBuyerReview>;
+
+export const ZReviewCaseDecision = z
+  .object({
+    decision: z.enum(["hide", "keep"], { error: "Choose hide or keep." }),
+    note: z.string().trim().max(1000, "Notes must be at most 1,000 characters.").optional(),
+  });
+export type TReviewCaseDecision = z.input<typeof ZReviewCaseDecision>;
