@@ -9,12 +9,15 @@ import { installJobQueue } from "../lib/jobs/boss";
 import { JOBS } from "../lib/jobs/queues";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 import { startRedisServer } from "../lib/services/redis-server";
+import { startStripeEmulator } from "../tools/stripe-emulator/index";
+import { TEST_ENV } from "./test-env";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
     redisUrl: string | null;
+    stripeApiBase: string;
   }
 }
 
@@ -60,7 +63,13 @@ export default async function setup(project: TestProject) {
     }
   }
 
+  // Stripe: the local emulator, in memory. Tests read its events and feed them to the
+  // webhook handler themselves (in order, shuffled or duplicated) instead of an HTTP endpoint.
+  const emulator = await startStripeEmulator({ port: 0, webhookSecret: TEST_ENV.STRIPE_WEBHOOK_SECRET, disputeDelayMs: 200 });
+  stops.push(emulator.close);
+
   project.provide("pgAdminUrl", adminUrl);
+  project.provide("stripeApiBase", emulator.url);
   project.provide("pgTemplate", template);
   project.provide("redisUrl", redisUrl);
 

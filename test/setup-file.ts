@@ -1,6 +1,7 @@
 // Runs before every integration test file: the file gets its own database, and code that
 // reads the environment (db(), env()) points at it.
-import { afterAll, inject } from "vitest";
+import { afterAll, afterEach, expect, inject } from "vitest";
+import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
 import { createTestDatabase } from "./db";
 import { TEST_ENV } from "./test-env";
 
@@ -10,9 +11,17 @@ const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 (globalThis as { prisma?: unknown }).prisma = database.prisma;
 
+// The escrow ledger's invariants hold after every integration test, whatever it did.
+afterEach(async () => {
+  const { ok, results } = await checkLedgerInvariants();
+  expect(ok, results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.detail}`).join("\n")).toBe(true);
+});
+
 afterAll(async () => {
   await database.drop();
 });
+
+process.env.STRIPE_API_BASE = inject("stripeApiBase");
 
 const redisUrl = inject("redisUrl");
 if (redisUrl) {

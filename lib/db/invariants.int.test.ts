@@ -33,7 +33,7 @@ describe("database invariants", () => {
 
   it("the ledger is append-only", async () => {
     const entry = await db().ledgerEntry.create({
-      data: { transactionId: randomUUID(), debitAccount: `buyer:${buyerId}`, creditAccount: "escrow:platform", amountCents: 1000, currency: "USD", entryType: "capture" },
+      data: { transactionId: randomUUID(), debitAccount: `test:${buyerId}`, creditAccount: "test:other", amountCents: 1000, currency: "USD", entryType: "adjustment" },
     });
     await expect(db().ledgerEntry.update({ where: { id: entry.id }, data: { amountCents: 1 } })).rejects.toThrow(/append-only: UPDATE/);
     await expect(db().ledgerEntry.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only: DELETE/);

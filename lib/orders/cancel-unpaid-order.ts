@@ -2,7 +2,6 @@ import { db } from "@/lib/db/client";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
 import type { ActorType } from "@/lib/generated/prisma/enums";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
-import { transitionOrder } from "./order-status";
 
 /**
  * Cancels an order that is still unpaid and returns its stock, in one transaction. The
@@ -21,24 +20,5 @@ export async function cancelUnpaidOrder(opts: { orderId: string; actorType: Acto
     if (open === 0) await tx.checkout.updateMany({ where: { id: order.checkoutId, status: "payment_pending" }, data: { status: "cancelled" } });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: opts.orderId, eventType: "order.cancelled" });
     return true;
-  });
-}
-
-/** Marks a checkout's orders paid (the payments webhook calls this); false if already done or too late. */
-export async function markCheckoutPaid(opts: { checkoutId: string; actorType: ActorType; note?: string }): Promise<{ paid: string[]; tooLate: string[] }> {
-  return db().$transaction(async (tx) => {
-    const orders = await tx.order.findMany({ where: { checkoutId: opts.checkoutId }, select: { id: true, status: true } });
-    const paid: string[] = [];
-    const tooLate: string[] = [];
-    for (const o of orders) {
-      if (o.status === "cancelled") {
-        tooLate.push(o.id);
-        continue;
-      }
-      const r = await transitionOrder(tx, { orderId: o.id, to: "paid", actorType: opts.actorType, note: opts.note ?? "Payment received", from: ["pending"], data: { escrowStatus: "held" } }).catch(() => ({ changed: false }));
-      if (r.changed) paid.push(o.id);
-    }
-    if (paid.length) await tx.checkout.updateMany({ where: { id: opts.checkoutId, status: "payment_pending" }, data: { status: "paid" } });
-    return { paid, tooLate };
   });
 }

@@ -6,7 +6,8 @@ import { db } from "@/lib/db/client";
 import { startRedisServer } from "@/lib/services/redis-server";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";
-import { cancelUnpaidOrder, markCheckoutPaid } from "./cancel-unpaid-order";
+import { recordCapture } from "@/lib/payments/record-capture";
+import { cancelUnpaidOrder } from "./cancel-unpaid-order";
 import { createCheckout } from "./create-checkout";
 import { expireReservations } from "./expire-reservations";
 
@@ -195,10 +196,10 @@ describe("reservation expiry", () => {
       const r = await attempt(memoryAdmissionGate(), buyers[5 + (round % 30)], [line(p.id, 2)]);
       const orderId = r.body.orders[0].order_id;
       await Promise.all([
-        markCheckoutPaid({ checkoutId: r.body.checkout_id, actorType: "webhook" }),
+        db().$transaction((tx) => recordCapture(tx, { checkoutId: r.body.checkout_id, chargeId: null, paymentIntentId: `pi_race_${round}` })),
         cancelUnpaidOrder({ orderId, actorType: "system", note: "expired" }),
         cancelUnpaidOrder({ orderId, actorType: "system", note: "expired" }),
-        markCheckoutPaid({ checkoutId: r.body.checkout_id, actorType: "webhook" }),
+        db().$transaction((tx) => recordCapture(tx, { checkoutId: r.body.checkout_id, chargeId: null, paymentIntentId: `pi_race_${round}` })),
       ]);
       const order = await db().order.findUniqueOrThrow({ where: { id: orderId } });
       const stock = (await db().product.findUniqueOrThrow({ where: { id: p.id } })).inventoryCount;

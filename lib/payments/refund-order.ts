@@ -28,7 +28,14 @@ export async function refundOrder(opts: { orderId: string; actorType: ActorType;
 
   if (released) {
     for (const t of order.transfers) {
-      if (t.stripeTransferId) await client.transfers.createReversal(t.stripeTransferId, { amount: t.amountCents, metadata: { order_id: order.id } }, { idempotencyKey: `reversal:${order.id}` });
+      if (!t.stripeTransferId) continue;
+      try {
+        await client.transfers.createReversal(t.stripeTransferId, { amount: t.amountCents, metadata: { order_id: order.id } }, { idempotencyKey: `reversal:${order.id}` });
+      } catch (err) {
+        // Already paid out of the seller's Stripe balance: the platform funds the refund and
+        // the ledger records what the seller owes as a receivable, netted from later payouts.
+        if ((err as { code?: string }).code !== "balance_insufficient") throw err;
+      }
     }
   }
   const refundKey = `refund:${order.id}`;

@@ -34,10 +34,16 @@ export async function releaseEscrow(orderId: string, hooks: { afterTransfer?: ()
   const idempotencyKey = `release:${order.id}`;
   await db().transfer.upsert({ where: { idempotencyKey }, create: { orderId: order.id, sellerId: order.sellerId, idempotencyKey, amountCents, currency: order.currency }, update: {} });
 
-  const transfer = await stripe().transfers.create(
-    { amount: amountCents, currency: order.currency.toLowerCase(), destination, transfer_group: order.checkoutId, source_transaction: chargeId, metadata: { order_id: order.id } },
-    { idempotencyKey },
-  );
+  const params = { amount: amountCents, currency: order.currency.toLowerCase(), destination, transfer_group: order.checkoutId, metadata: { order_id: order.id } };
+  let transfer;
+  try {
+    transfer = await stripe().transfers.create({ ...params, source_transaction: chargeId }, { idempotencyKey });
+  } catch (err) {
+    // A card dispute took the charge's funds; an admin released anyway, so the platform pays
+    // from its own balance (the first attempt failed, so this cannot pay twice).
+    if (!hooks.resolvingDispute || (err as { type?: string }).type !== "StripeInvalidRequestError") throw err;
+    transfer = await stripe().transfers.create(params, { idempotencyKey: `${idempotencyKey}:platform-balance` });
+  }
   hooks.afterTransfer?.();
 
   return db().$transaction(async (tx) => {

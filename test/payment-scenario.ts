@@ -1,0 +1,77 @@
+// Builds real money-path scenarios for integration tests: an onboarded seller with a Stripe
+// connected account (on the emulator), a buyer with an address, a paid checkout, and the
+// Stripe events that followed, which tests feed to the webhook handler themselves.
+import { randomUUID } from "node:crypto";
+import type Stripe from "stripe";
+import { db } from "@/lib/db/client";
+import { memoryAdmissionGate } from "@/lib/orders/admission-gate";
+import { createCheckout } from "@/lib/orders/create-checkout";
+import { refreshSellerAccount, startSellerOnboarding } from "@/lib/payments/connect-onboarding";
+import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
+import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
+import { stripe } from "@/lib/payments/stripe-client";
+import { StripeEmulatorControl } from "@/tools/stripe-emulator/control";
+import { createCategory, createProduct, createSeller, createUser } from "./factories";
+
+export const control = () => new StripeEmulatorControl(process.env.STRIPE_API_BASE!);
+
+export async function onboardedSeller() {
+  const s = await createSeller(db());
+  await db().sellerProfile.update({ where: { id: s.seller.id }, data: { chargesEnabled: false, payoutsEnabled: false } });
+  await startSellerOnboarding({ sellerId: s.seller.id, email: s.user.email, appUrl: "http://localhost:3000" });
+  const acct = (await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).stripeAccountId!;
+  await control().completeOnboarding(acct);
+  await refreshSellerAccount(s.seller.id);
+  return { ...s, accountId: acct };
+}
+
+export async function buyerWithAddress() {
+  const u = await createUser(db());
+  const a = await db().address.create({ data: { userId: u.id, fullName: "Pat Buyer", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" } });
+  return { id: u.id, addressId: a.id };
+}
+
+/** A checkout with one order per seller (each line: a fresh product of that seller), not yet paid. */
+export async function placeCheckout(opts: { buyer: { id: string; addressId: string }; lines: { sellerId: string; priceCents: number; quantity?: number }[] }) {
+  const categoryId = (await createCategory(db())).id;
+  const lines = [];
+  for (const l of opts.lines) {
+    const p = await createProduct(db(), { sellerId: l.sellerId, categoryId, priceCents: l.priceCents, inventoryCount: 20 });
+    lines.push({ productId: p.id, quantity: l.quantity ?? 1, unitPriceCentsAdded: l.priceCents, addedAt: Date.now() });
+  }
+  const r = await createCheckout({
+    buyerId: opts.buyer.id,
+    cartKey: `u:${opts.buyer.id}`,
+    lines,
+    gate: memoryAdmissionGate(),
+    idempotencyKey: randomUUID(),
+    input: { cart_id: `u:${opts.buyer.id}`, shipping_address_id: opts.buyer.addressId },
+  });
+  return r.body;
+}
+
+/** Pays a checkout server-side with a test card token and returns the PaymentIntent. */
+export async function payCheckout(checkoutId: string, buyerId: string, paymentMethod = "pm_card_visa"): Promise<Stripe.PaymentIntent> {
+  const { paymentIntentId } = await startCheckoutPayment({ checkoutId, buyerId });
+  try {
+    return await stripe().paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });
+  } catch (err) {
+    if ((err as { type?: string }).type === "StripeCardError") return stripe().paymentIntents.retrieve(paymentIntentId);
+    throw err;
+  }
+}
+
+/** The emulator's events about the given objects (PaymentIntent, charge, account ...), oldest first. */
+export async function eventsAbout(ids: string[]): Promise<Stripe.Event[]> {
+  const events: Stripe.Event[] = [];
+  for await (const e of stripe().events.list({ limit: 100 })) {
+    const o = e.data.object as { id?: string; payment_intent?: string; charge?: string };
+    if (ids.some((id) => o.id === id || o.payment_intent === id || o.charge === id)) events.push(e);
+    if (events.length > 200) break;
+  }
+  return events.sort((a, b) => a.created - b.created);
+}
+
+export async function deliver(events: Stripe.Event[]): Promise<void> {
+  for (const e of events) await handleStripeEvent(e);
+}
