@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { assertCanPublish } from "./assert-can-publish";
 import { nextListingStatus, type ListingAction } from "./listing-status";
 
 type SellerAction = Extract<ListingAction, "submit" | "archive" | "withdraw">;
@@ -13,6 +14,7 @@ export async function changeListingStatus(opts: { sellerId: string; productId: s
     const current = await tx.product.findFirst({ where: { id: opts.productId, sellerId: opts.sellerId }, select: { id: true, status: true } });
     if (!current) throw new AppError("not_found", "Listing not found.");
     const status = nextListingStatus(current.status, opts.action);
+    if (status === "pending_review") await assertCanPublish(tx, opts.sellerId);
     // Conditional on the status read above, so two concurrent actions cannot both apply.
     const updated = await tx.product.updateMany({ where: { id: current.id, status: current.status }, data: { status, ...(opts.action === "submit" ? { statusReason: null } : {}) } });
     if (updated.count !== 1) throw new AppError("conflict", "The listing changed meanwhile. Reload and try again.");

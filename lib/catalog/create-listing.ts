@@ -4,6 +4,7 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { assertCanPublish } from "./assert-can-publish";
 import { ZCreateListing } from "./product-input";
 import { replaceListingImages } from "./replace-listing-images";
 
@@ -16,6 +17,7 @@ export async function createListing(opts: { sellerId: string; actorId: string; i
     const category = await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } });
     if (!category) throw new AppError("validation_failed", "Choose a category from the list.", { fields: { categoryId: "unknown category" } });
     const status = draft ? "draft" : "pending_review";
+    if (status === "pending_review") await assertCanPublish(tx, opts.sellerId);
     const product = await tx.product.create({
       data: { ...fields, sellerId: opts.sellerId, status, attributes: { create: Object.entries(attributes).map(([key, value]) => ({ key, value })) } },
       select: { id: true },

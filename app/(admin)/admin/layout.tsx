@@ -8,6 +8,8 @@ const NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/listings", label: "Listings" },
   { href: "/admin/reviews", label: "Reviews" },
+  { href: "/admin/disputes", label: "Disputes" },
+  { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/mailbox", label: "Mailbox" },
 ];
 

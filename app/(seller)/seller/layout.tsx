@@ -9,6 +9,7 @@ const NAV = [
   { href: "/seller/products", label: "Listings" },
   { href: "/seller/inventory", label: "Inventory" },
   { href: "/seller/orders", label: "Orders" },
+  { href: "/seller/payments", label: "Payments" },
 ];
 
 // Display only: each seller page checks the role itself in page.tsx.

@@ -10,8 +10,13 @@ import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 import { getOrderForViewer } from "@/lib/orders/order-detail";
 import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
-import { confirmDeliveryAction } from "./actions";
+import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
+import { confirmDeliveryAction, openDisputeAction } from "./actions";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
+import { DisputeForm } from "./dispute-form";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const daysLeft = (d: Date) => Math.max(0, Math.ceil((d.getTime() - Date.now()) / 86_400_000));
 
 export const metadata = { title: "Order" };
 
@@ -24,6 +29,18 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   });
   const address = order.shippingAddress as Parameters<typeof formatAddress>[0];
   const autoConfirm = order.shippedAt ? new Date(order.shippedAt.getTime() + AUTO_CONFIRM_DAYS * 86_400_000) : null;
+  const disputeDeadline = order.deliveredAt ? new Date(order.deliveredAt.getTime() + DISPUTE_WINDOW_DAYS * 86_400_000) : null;
+  const money =
+    order.escrowStatus === "held"
+      ? order.status === "disputed"
+        ? "Held by the marketplace while the dispute is reviewed."
+        : `Held by the marketplace until you confirm delivery${autoConfirm ? ` (released automatically in ${daysLeft(autoConfirm)} days, on ${day(autoConfirm)})` : ""}.`
+      : order.escrowStatus === "released"
+        ? `Paid to ${order.seller.shopName}${order.completedAt ? ` on ${day(order.completedAt)}` : ""}.`
+        : order.escrowStatus === "refunded"
+          ? "Refunded to you."
+          : "Not paid yet.";
+  const canDispute = order.viewerIs === "buyer" && (order.status === "shipped" || (order.status === "delivered" && disputeDeadline && disputeDeadline > new Date()));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader title={`Order from ${order.seller.shopName}`} description={`Placed ${order.createdAt.toISOString().slice(0, 10)} · #${order.id.slice(0, 8)}`} actions={<OrderStatusBadge status={order.status} />} />
@@ -39,6 +56,12 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         </div>
       ) : null}
       {order.viewerIs === "buyer" && (order.status === "delivered" || order.status === "completed") ? <OrderReviews orderId={order.id} buyerId={user.id} /> : null}
+      <section aria-labelledby="money-heading" className="rounded-lg border border-gray-200 bg-white p-4 text-sm">
+        <h2 id="money-heading" className="font-semibold">Where your money is</h2>
+        <p className="mt-1">{money}</p>
+        {disputeDeadline && order.status === "delivered" ? <p className="mt-1 text-muted">You can open a dispute until {day(disputeDeadline)} ({daysLeft(disputeDeadline)} days left).</p> : null}
+      </section>
+      {canDispute ? <DisputeForm action={openDisputeAction.bind(null, order.id)} /> : null}
       <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
         <section aria-labelledby="items-heading" className="rounded-xl border border-gray-200 bg-white">
           <h2 id="items-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">Items</h2>

@@ -1,0 +1,23 @@
+import { db } from "@/lib/db/client";
+
+/**
+ * Spelling correction from the vocabulary of titles and category names (search_terms),
+ * by trigram similarity: each word the vocabulary lacks is replaced by its closest known
+ * word, preferring common ones. Returns the corrected words, or null when nothing changes.
+ */
+export async function correctSpelling(tokens: string[]): Promise<string[] | null> {
+  const candidates = [...new Set(tokens.filter((t) => t.length >= 3 && !/^\d+$/.test(t)))];
+  if (candidates.length === 0) return null;
+  const rows = await db().$queryRaw<{ token: string; known: boolean; best: string | null }[]>`
+    SELECT t.token, k.term IS NOT NULL AS known,
+           CASE WHEN k.term IS NULL THEN (
+             SELECT s.term FROM search_terms s
+              WHERE s.term % t.token
+              ORDER BY similarity(s.term, t.token) DESC, s.doc_count DESC, s.term
+              LIMIT 1) END AS best
+      FROM unnest(${candidates}::text[]) AS t(token)
+      LEFT JOIN search_terms k ON k.term = t.token`;
+  const replace = new Map(rows.filter((r) => !r.known && r.best && r.best !== r.token).map((r) => [r.token, r.best as string]));
+  if (replace.size === 0) return null;
+  return tokens.map((t) => replace.get(t) ?? t);
+}

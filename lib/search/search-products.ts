@@ -1,0 +1,119 @@
+// The search service behind the API and the results page, the same for both engines:
+// understand the query (normalize, synonyms, category intent, spelling), let the engine
+// recall and filter, re-rank (ranking-weights.ts), hydrate one page and log impressions.
+import { loadBuyerProfile } from "./buyer-profile";
+import { correctSpelling } from "./did-you-mean";
+import { ensureSearchBootstrapped } from "./ensure-search-bootstrapped";
+import { expandSynonyms } from "./expand-synonyms";
+import { getSearchEngine } from "./get-search-engine";
+import { hydrateResults } from "./hydrate-results";
+import { buildFacets } from "./build-facets";
+import { detectCategoryIntent } from "./category-intent";
+import { loadCategoryLookup } from "./load-category-lookup";
+import { loadCategoryMedians, loadQueryStats } from "./load-ranking-signals";
+import { loadSynonyms } from "./load-synonyms";
+import { normalizeQuery } from "./normalize-query";
+import { rerankCandidates, type RankedCandidate } from "./ranking-weights";
+import { DID_YOU_MEAN_BELOW, RECALL_LIMIT, RESULT_WINDOW } from "./search-config";
+import { recordSearchEvents } from "./search-event-log";
+import type { CategoryRef, EngineQuery, EngineResult, SearchCandidate, SearchEngine, SearchHit, SearchRequest, SearchResponse } from "./search-types";
+
+export type SearchViewer = { userId: string | null; isAdmin: boolean };
+
+/** A catalogue this small is indexed inline by the first search if the worker has not done it yet. */
+const INLINE_BOOTSTRAP_MAX_PRODUCTS = 20_000;
+/** Impressions are logged for the first pages only: that is where ranking decisions show. */
+const LOGGED_PAGES = 3;
+
+const ref = (c: CategoryRef): CategoryRef => ({ id: c.id, slug: c.slug, path: c.path, name: c.name });
+
+/** Runs a search for a buyer (or a visitor). */
+export async function searchProducts(req: SearchRequest, viewer: SearchViewer, opts: { engine?: SearchEngine } = {}): Promise<SearchResponse> {
+  const started = performance.now();
+  const engine = opts.engine ?? getSearchEngine();
+  await ensureSearchBootstrapped({ engine, maxProducts: INLINE_BOOTSTRAP_MAX_PRODUCTS });
+  const [lookup, synonyms] = await Promise.all([loadCategoryLookup(), loadSynonyms()]);
+  const normalized = normalizeQuery(req.q);
+  const offset = (req.page - 1) * req.perPage;
+  const category = req.filters.category ? (lookup.bySlug.get(req.filters.category) ?? null) : null;
+  const intentRaw = normalized.tokens.length ? detectCategoryIntent(normalized.tokens, lookup) : null;
+  // A category already filtered on (or inside the one named) needs no boost.
+  const intent = intentRaw && !(category && category.path.startsWith(intentRaw.path)) ? intentRaw : null;
+
+  const respond = (r: EngineResult, hits: SearchHit[], extra: { text: string; searchedInstead: string | null; didYouMean: string | null }): SearchResponse => {
+    const reachable = Math.min(r.total, req.sort === "relevance" ? Math.min(RECALL_LIMIT, r.candidates.length || r.total) : RESULT_WINDOW);
+    const pageCount = Math.ceil(reachable / req.perPage);
+    return {
+      results: hits,
+      facets: buildFacets(r.facets, lookup, category, req.filters.attributes, r.totalExact),
+      total: r.total,
+      totalExact: r.totalExact,
+      page: req.page,
+      perPage: req.perPage,
+      nextPage: req.page < pageCount ? req.page + 1 : null,
+      pageCount,
+      query: { q: req.q, normalized: normalized.text, searchedInstead: extra.searchedInstead, didYouMean: extra.didYouMean, categoryIntent: intent ? ref(intent) : null },
+      category: category ? ref(category) : null,
+      sort: req.sort,
+      engine: engine.name,
+      tookMs: Math.round(performance.now() - started),
+    };
+  };
+
+  const none: EngineResult = { candidates: [], total: 0, totalExact: true, facets: null };
+  if (req.filters.category && !category) return respond(none, [], { text: normalized.text, searchedInstead: null, didYouMean: null });
+
+  // Past the result window nothing is served; the count and facets still come back.
+  const beyond = offset >= RESULT_WINDOW || (req.sort === "relevance" && offset >= RECALL_LIMIT);
+  const window: EngineQuery["window"] = beyond ? { kind: "recall", limit: 0 } : req.sort === "relevance" ? { kind: "recall", limit: RECALL_LIMIT } : { kind: "page", offset, limit: req.perPage };
+  const { priceMinCents, priceMaxCents, ratingMin, inStock, attributes } = req.filters;
+  const filters = { priceMinCents, priceMaxCents, ratingMin, inStock, attributes, categoryPath: category?.path };
+  const base = { filters, sort: req.sort, window, facets: true, fuzzy: false };
+
+  let text = normalized.text;
+  let groups = expandSynonyms(normalized.tokens, synonyms.map);
+  let result = await engine.query({ ...base, text, groups });
+  let searchedInstead: string | null = null;
+  let didYouMean: string | null = null;
+
+  if (normalized.tokens.length && result.total < DID_YOU_MEAN_BELOW) {
+    const corrected = await correctSpelling(normalized.tokens);
+    if (corrected && result.total === 0) {
+      // Nothing as typed: search the corrected words instead and say so.
+      const correctedGroups = expandSynonyms(corrected, synonyms.map);
+      const retry = await engine.query({ ...base, text: corrected.join(" "), groups: correctedGroups });
+      if (retry.total > 0) {
+        result = retry;
+        text = corrected.join(" ");
+        groups = correctedGroups;
+        searchedInstead = text;
+      }
+    } else if (corrected) didYouMean = corrected.join(" ");
+    if (result.total === 0) {
+      const fuzzy = await engine.query({ ...base, text, groups, fuzzy: true });
+      if (fuzzy.total > 0) result = fuzzy;
+    }
+  }
+
+  let pageItems: (SearchCandidate & Partial<Pick<RankedCandidate, "score" | "breakdown">>)[];
+  if (req.sort === "relevance") {
+    const ids = result.candidates.map((c) => c.productId);
+    const [stats, categoryMedians, profile] = await Promise.all([loadQueryStats(text, ids), loadCategoryMedians(), viewer.userId ? loadBuyerProfile(viewer.userId) : null]);
+    const ranked = rerankCandidates(result.candidates, { text, groups, now: new Date(), stats, categoryMedians, intentPath: intent?.path ?? null, profile });
+    pageItems = ranked.slice(offset, offset + req.perPage);
+  } else pageItems = result.candidates;
+
+  const cards = await hydrateResults(pageItems.map((c) => c.productId));
+  const debug = req.debug && viewer.isAdmin;
+  const hits: SearchHit[] = [];
+  for (const c of pageItems) {
+    const card = cards.get(c.productId);
+    if (!card) continue;
+    hits.push(debug && c.score !== undefined ? { ...card, score: c.score, breakdown: c.breakdown } : card);
+  }
+
+  if (text && req.page <= LOGGED_PAGES && hits.length) {
+    recordSearchEvents(hits.map((h, i) => ({ kind: "impression", query: text, userId: viewer.userId, productId: h.id, position: offset + i + 1 })));
+  }
+  return respond(result, hits, { text, searchedInstead, didYouMean });
+}
