@@ -1,20 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import sharp from "sharp";
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
-
-async function makeImages(count: number): Promise<string[]> {
-  const dir = join("test-results", "upload-fixtures");
-  mkdirSync(dir, { recursive: true });
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const file = join(dir, `photo-${i + 1}-${randomBytes(3).toString("hex")}.png`);
-      await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: 40 + i * 60, g: 120, b: 200 - i * 50 } } }).png().toFile(file);
-      return file;
-    }),
-  );
-}
+import { makeImages } from "./support/make-images";
 
 test("a seller lists a product with three photos; it passes moderation and buyers find it on the home and category pages", async ({ page, browser }) => {
   test.setTimeout(120_000);

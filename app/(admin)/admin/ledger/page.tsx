@@ -4,6 +4,8 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
 import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
 import { formatMoney } from "@/lib/money/format-money";
+import { runPayoutsAction } from "./actions";
+import { RunPayoutsButton } from "./run-payouts-button";
 
 export const metadata = { title: "Ledger" };
 
@@ -16,7 +18,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const [invariants, entries] = await Promise.all([checkLedgerInvariants(), listLedgerEntries({ account, orderId, page })]);
   return (
     <div className="space-y-6">
-      <PageHeader title="Escrow ledger" description="Double-entry and append-only: every money movement, and the checks that must always hold." />
+      <PageHeader title="Escrow ledger" description="Double-entry and append-only: every money movement, and the checks that must always hold." actions={<RunPayoutsButton action={runPayoutsAction} />} />
       <section aria-labelledby="inv-heading" className="rounded-xl border border-gray-200 bg-white p-4">
         <h2 id="inv-heading" className="mb-3 font-semibold">Invariants {invariants.ok ? <span className="text-green-800">— all hold</span> : <span className="text-red-700">— VIOLATED</span>}</h2>
         <ul className="space-y-2 text-sm">

@@ -1,0 +1,125 @@
+import { randomBytes } from "node:crypto";
+import type { Browser, Page } from "@playwright/test";
+import { demoLogin, expect, signIn, test } from "./support/fixtures";
+import { makeImages } from "./support/make-images";
+
+/** A new seller who signs up, opens a shop, connects payouts on the (emulated) Stripe onboarding page and lists one product. */
+async function onboardedSellerWithListing(browser: Browser, label: string, price: string): Promise<{ page: Page; title: string; shop: string }> {
+  const page = await (await browser.newContext()).newPage();
+  const email = `seller-${randomBytes(4).toString("hex")}@example.test`;
+  const shop = `${label} ${randomBytes(2).toString("hex")}`;
+  expect((await page.request.post("/api/v1/users", { data: { email, password: "Seller-pass-2026", name: label } })).status()).toBe(201);
+  await signIn(page, { email, password: "Seller-pass-2026" });
+  await page.goto("/become-seller");
+  await page.getByLabel("Shop name").fill(shop);
+  await page.getByRole("button", { name: "Open my shop" }).click();
+  await expect(page).toHaveURL(/\/seller/);
+
+  await page.goto("/seller/payments");
+  await page.getByRole("button", { name: "Set up payouts with Stripe" }).click();
+  await page.getByRole("button", { name: "Complete verification" }).click();
+  await expect(page).toHaveURL(/\/seller\/payments\?returned=1/);
+  await expect(page.getByText("Your payout account is connected.")).toBeVisible();
+
+  const title = `${label} item ${randomBytes(3).toString("hex")}`;
+  await page.goto("/seller/products/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Category").selectOption({ index: 1 });
+  await page.getByLabel("Price").fill(price);
+  await page.getByLabel("Stock").fill("5");
+  await page.getByLabel("Add images").setInputFiles(await makeImages(1));
+  await expect(page.getByRole("img", { name: "Image 1 (cover)" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\?saved=1/);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  return { page, title, shop };
+}
+
+async function ship(page: Page, title: string) {
+  await page.goto("/seller/orders?filter=to-ship");
+  const card = page.locator("main li").filter({ hasText: title });
+  await card.getByLabel("Carrier").fill("UPS");
+  await card.getByLabel("Tracking number").fill(`1Z${randomBytes(5).toString("hex").toUpperCase()}`);
+  await card.getByRole("button", { name: "Mark shipped" }).click();
+  await expect(card).toHaveCount(0);
+}
+
+test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one delivery paid out minus commission, one disputed and refunded", async ({ page, browser, newBuyer }) => {
+  test.setTimeout(300_000);
+  const a = await onboardedSellerWithListing(browser, "Alder Ceramics", "100.00");
+  const b = await onboardedSellerWithListing(browser, "Birch Textiles", "40.00");
+
+  await signIn(page, newBuyer);
+  for (const title of [a.title, b.title]) {
+    await page.goto(`/search?q=${encodeURIComponent(title)}`);
+    await page.getByRole("link", { name: new RegExp(title) }).first().click();
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
+  }
+  await page.goto("/checkout");
+  await page.getByLabel("Full name").fill("Ivy Buyer");
+  await page.getByLabel("Street address").fill("9 Elm Street");
+  await page.getByLabel("City").fill("Denver");
+  await page.getByLabel("Postal code").fill("80202");
+  await page.getByRole("button", { name: "Save address" }).click();
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Card number").fill("4000 0025 0000 3155");
+  await page.getByLabel("Expiration date (MM / YY)").fill("12 / 34");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay \$140\.00/ }).click();
+  await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole("button", { name: "Complete authentication" }).click();
+  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator("main").getByText("Paid", { exact: true })).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  await ship(a.page, a.title);
+  await ship(b.page, b.title);
+
+  // Delivery of A confirmed: A is paid $100 minus 15% commission.
+  await page.goto("/orders");
+  await page.getByRole("link", { name: new RegExp(a.title) }).click();
+  await expect(page.getByText(/Held by the marketplace until you confirm delivery/)).toBeVisible();
+  await page.getByRole("button", { name: "I received this order" }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(`Paid to ${a.shop}`)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await a.page.goto("/seller/payments");
+  await expect(a.page.getByText("$85.00").first()).toBeVisible();
+
+  // B never arrived: the buyer disputes; the admin refunds.
+  await page.goto("/orders");
+  await page.getByRole("link", { name: new RegExp(b.title) }).click();
+  await page.getByText("Something wrong? Open a dispute").click();
+  await page.getByLabel("What went wrong?").fill("The parcel never arrived, tracking shows no movement.");
+  await page.getByRole("button", { name: "Open dispute" }).click();
+  await expect(page.getByText("Held by the marketplace while the dispute is reviewed.")).toBeVisible();
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demoLogin("admin"));
+  await admin.goto("/admin/disputes");
+  const dispute = admin.locator("main li").filter({ hasText: b.title });
+  await dispute.getByLabel("Decision note").fill("Carrier confirmed the parcel is lost.");
+  await dispute.getByRole("button", { name: "Refund the buyer" }).click();
+  await expect(dispute).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText("Refunded to you.")).toBeVisible();
+
+  // The daily payout pays A's available balance; the ledger's invariants hold.
+  await admin.goto("/admin/ledger");
+  await admin.getByRole("button", { name: "Run daily payouts now" }).click();
+  await expect(admin.getByText(/Paid out \$[\d,.]+ to \d+ seller/)).toBeVisible();
+  await admin.reload();
+  await expect(admin.getByText("— all hold")).toBeVisible();
+  await a.page.goto("/seller/payments");
+  await expect(a.page.getByText("Paid out", { exact: true })).toBeVisible();
+  await expect(a.page.locator("main").getByText("$85.00").first()).toBeVisible();
+  await b.page.goto("/seller/payments");
+  await expect(b.page.getByText("Held until delivery")).toBeVisible();
+});
