@@ -15,7 +15,7 @@ test("the header search finds products by title words", async ({ page }) => {
   await page.goto("/");
   const title = (await page.locator("article h3").first().textContent())!.trim();
   const word = title.split(/\s+/).find((w) => w.length > 3) ?? title.split(/\s+/)[0];
-  await page.getByRole("searchbox", { name: "Search products" }).fill(word);
+  await page.getByLabel("Search products").fill(word);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search\?q=/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(word);
