@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { SearchBox } from "@/components/search/search-box";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AccountMenu } from "./account-menu";
+
+const SEARCH_PLACEHOLDER = "Search products, brands and shops";
 
 export function SiteHeader({ user, cartCount }: { user: CurrentUser | null; cartCount: number }) {
   return (
@@ -14,14 +18,21 @@ export function SiteHeader({ user, cartCount }: { user: CurrentUser | null; cart
             Search products
           </label>
           <div className="flex">
-            <input
-              id="site-search"
-              name="q"
-              type="search"
-              placeholder="Search products, brands and shops"
-              maxLength={200}
-              className="w-full rounded-l-md border border-gray-300 px-3 py-2 text-sm focus:border-brand-500"
-            />
+            {/* Before hydration (and without JavaScript) a plain search field; then suggestions as you type. */}
+            <Suspense
+              fallback={
+                <input
+                  id="site-search"
+                  name="q"
+                  type="search"
+                  placeholder={SEARCH_PLACEHOLDER}
+                  maxLength={200}
+                  className="w-full rounded-l-md border border-gray-300 px-3 py-2 text-sm focus:border-brand-500"
+                />
+              }
+            >
+              <SearchBox inputId="site-search" name="q" placeholder={SEARCH_PLACEHOLDER} maxLength={200} />
+            </Suspense>
             <button type="submit" className="rounded-r-md bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700">
               Search
             </button>

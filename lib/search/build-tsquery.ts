@@ -4,13 +4,14 @@ const SAFE_WORD = /^[\p{L}\p{N}]+$/u;
 
 /**
  * Builds to_tsquery() text from normalized words: every group must match (AND), any phrase of a
- * group may (OR), a phrase's words follow each other (<->). The last word of the query also
- * matches as a prefix when it has 3+ letters ("headph" finds headphones). Words are letters and
+ * group may (OR), a phrase's words follow each other (<->). With `prefixLast` the last word also
+ * matches as a prefix when it has 3+ letters ("headph" finds headphones); that is a fallback,
+ * as a prefix over a big index costs far more than a word. Words are letters and
  * digits only (normalizeQuery), so the text can hold no tsquery operators from the buyer; anything
  * else is dropped here as a second line of defence. Returns null when nothing is left to match.
  */
 export function buildTsQuery(groups: TokenGroup[], opts: { prefixLast?: boolean } = {}): string | null {
-  const prefixLast = opts.prefixLast ?? true;
+  const prefixLast = opts.prefixLast ?? false;
   const rendered: string[] = [];
   groups.forEach((group, gi) => {
     const isLastGroup = gi === groups.length - 1;

@@ -11,11 +11,17 @@ const medians = ttlMemo(async () => {
 export const loadCategoryMedians = medians.get;
 export const invalidateCategoryMedians = medians.invalidate;
 
-/** Impressions, clicks and purchases of these products for this normalized query. */
-export async function loadQueryStats(query: string, productIds: string[]): Promise<Map<string, QueryStats>> {
-  if (!query || productIds.length === 0) return new Map();
+/** Most products with history one query reads; beyond them the most-shown win. */
+const MAX_STATS = 5000;
+
+/**
+ * Impressions, clicks and purchases for this normalized query, by product. Reads the query's
+ * rows (usually far fewer than the candidates) rather than sending every candidate's id.
+ */
+export async function loadQueryStats(query: string): Promise<Map<string, QueryStats>> {
+  if (!query) return new Map();
   const rows = await db().$queryRaw<{ product_id: string; impressions: number; clicks: number; purchases: number }[]>`
     SELECT product_id::text, impressions, clicks, purchases FROM search_query_stats
-     WHERE query = ${query} AND product_id = ANY(${productIds}::uuid[])`;
+     WHERE query = ${query} ORDER BY impressions DESC LIMIT ${MAX_STATS}`;
   return new Map(rows.map((r) => [r.product_id, { impressions: r.impressions, clicks: r.clicks, purchases: r.purchases }]));
 }

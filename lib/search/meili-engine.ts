@@ -4,7 +4,7 @@
 // idempotent upserts, never inside a database transaction.
 import { Meilisearch, MeilisearchApiError, type Filter, type Index, type IndexSwap, type Settings } from "meilisearch";
 import { db } from "@/lib/db/client";
-import { COUNT_CAP, PRICE_BUCKETS_CENTS, RESULT_WINDOW } from "./search-config";
+import { PRICE_BUCKETS_CENTS, RESULT_WINDOW } from "./search-config";
 import { loadSearchSource, loadSellableSourceBatch, type SearchSourceRow } from "./search-source";
 import type { EngineFilters, EngineQuery, EngineResult, RawFacets, SearchCandidate, SearchEngine, SearchSort, TokenGroup } from "./search-types";
 
@@ -215,8 +215,9 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexUi
       const total = res.estimatedTotalHits ?? res.hits.length;
       return {
         candidates: res.hits.map((h) => toCandidate(h as Partial<MeiliProduct> & { _rankingScore?: number })),
-        total: Math.min(total, COUNT_CAP),
-        totalExact: total < COUNT_CAP,
+        total,
+        // Meilisearch counts exhaustively only when paginating by page; offset/limit gives an estimate.
+        totalExact: total < RESULT_WINDOW && res.hits.length < limit,
         facets: q.facets ? toRawFacets(res.facetDistribution) : null,
       };
     },

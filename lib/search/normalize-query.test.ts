@@ -42,10 +42,11 @@ describe("synonyms", () => {
 });
 
 describe("buildTsQuery", () => {
-  it("ANDs words, ORs synonyms, chains phrases and prefixes the last word", () => {
-    expect(buildTsQuery([[["red"]], [["couch"], ["sofa"]]])).toBe("red & (couch:* | sofa)");
+  it("ANDs words, ORs synonyms, chains phrases, and prefixes the last word when asked", () => {
+    expect(buildTsQuery([[["red"]], [["couch"], ["sofa"]]])).toBe("red & (couch | sofa)");
+    expect(buildTsQuery([[["red"]], [["couch"], ["sofa"]]], { prefixLast: true })).toBe("red & (couch:* | sofa)");
     expect(buildTsQuery([[["tv"], ["flat", "screen"]]])).toBe("(tv | (flat <-> screen))");
-    expect(buildTsQuery([[["wireless"]], [["head"]]], { prefixLast: false })).toBe("wireless & head");
+    expect(buildTsQuery([[["wireless"]], [["he"]]], { prefixLast: true })).toBe("wireless & he");
   });
 
   it("never emits anything but words and its own operators", () => {

@@ -1,14 +1,22 @@
 // The default engine: product_search_documents (kept by the outbox indexer) queried with a
 // weighted tsvector (GIN), pg_trgm for misspellings, and GIN array filters for category
-// subtrees and attributes. Every statement is bounded: recall ranks at most RECALL_POOL
-// matches, totals and facets count at most COUNT_CAP rows.
+// subtrees and attributes.
+//
+// Every search touches a bounded number of rows, however many listings match: one statement
+// takes a pool of at most RECALL_LIMIT matches and returns, from that one pass, the ranked (or
+// sorted) candidates, the facet counts and the pool's size. When the pool is full the total is
+// the planner's estimate (from the tsvector statistics, usually close) and the facet counts
+// are scaled to it, marked inexact. The trade-off: a query matching more than RECALL_LIMIT
+// listings is ranked (or sorted by price, date, rating) among the first RECALL_LIMIT the index
+// yields, not all of them. Browsing without words sorts everything (a btree walk).
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { buildTsQuery } from "./build-tsquery";
-import { COUNT_CAP, PRICE_BUCKETS_CENTS, RECALL_POOL } from "./search-config";
+import { filterTsQuery } from "./filter-tokens";
+import { PRICE_BUCKETS_CENTS, RECALL_LIMIT, RESULT_WINDOW } from "./search-config";
 import type { EngineFilters, EngineQuery, EngineResult, RawFacets, SearchCandidate, SearchEngine, SearchSort, TokenGroup } from "./search-types";
 
-type CandidateRow = {
+type CandidateJson = {
   product_id: string;
   title: string;
   category_id: number;
@@ -21,25 +29,34 @@ type CandidateRow = {
   seller_fulfilment_hours: number | null;
   in_stock: boolean;
   fraud_score: number;
-  published_at: Date;
+  published_ms: number;
   text_score: number;
 };
 
-const CANDIDATE_COLUMNS = Prisma.sql`d.product_id::text AS product_id, d.title, d.category_id, d.category_paths, d.price_cents, d.currency::text AS currency,
-  d.rating_avg, d.review_count, d.seller_rating, d.seller_fulfilment_hours, d.in_stock, d.fraud_score, d.published_at`;
+type FacetJson = { categories: Record<string, number>; prices: Record<string, number>; ratings: Record<string, number>; attributes: Record<string, number>; in_stock: number };
+
+const POOL_COLUMNS = Prisma.sql`d.product_id, d.title, d.category_id, d.category_paths, d.price_cents, d.currency, d.rating_avg, d.review_count,
+  d.seller_rating, d.seller_fulfilment_hours, d.in_stock, d.fraud_score, d.published_at, d.attribute_pairs`;
+
+const CANDIDATE_JSON = Prisma.sql`json_build_object(
+  'product_id', p.product_id, 'title', p.title, 'category_id', p.category_id, 'category_paths', p.category_paths,
+  'price_cents', p.price_cents, 'currency', p.currency, 'rating_avg', p.rating_avg, 'review_count', p.review_count,
+  'seller_rating', p.seller_rating, 'seller_fulfilment_hours', p.seller_fulfilment_hours, 'in_stock', p.in_stock,
+  'fraud_score', p.fraud_score, 'published_ms', floor(extract(epoch FROM p.published_at) * 1000), 'text_score', p.text_score)`;
 
 // Title (A) far above category/attributes (B), description (C) and shop name (D); the
 // weights array is {D, C, B, A}. Normalization 1 divides by 1 + log(document length).
-const RANK = (query: Prisma.Sql) => Prisma.sql`ts_rank('{0.05, 0.2, 0.5, 1.0}', d.document, ${query}, 1)`;
+const RANK = Prisma.sql`ts_rank('{0.05, 0.2, 0.5, 1.0}', d.document, query, 1)`;
 
-const SORT_SQL: Record<Exclude<SearchSort, "relevance">, Prisma.Sql> = {
-  price_asc: Prisma.sql`d.price_cents ASC, d.product_id`,
-  price_desc: Prisma.sql`d.price_cents DESC, d.product_id`,
-  newest: Prisma.sql`d.published_at DESC, d.product_id`,
-  rating: Prisma.sql`d.rating_avg DESC, d.review_count DESC, d.product_id`,
+// Each order matches a btree ((price_cents, product_id) and so on) walked forwards or backwards.
+const SORT_SQL: Record<Exclude<SearchSort, "relevance">, { d: Prisma.Sql; p: Prisma.Sql }> = {
+  price_asc: { d: Prisma.sql`d.price_cents ASC, d.product_id ASC`, p: Prisma.sql`p.price_cents ASC, p.product_id ASC` },
+  price_desc: { d: Prisma.sql`d.price_cents DESC, d.product_id DESC`, p: Prisma.sql`p.price_cents DESC, p.product_id DESC` },
+  newest: { d: Prisma.sql`d.published_at DESC, d.product_id DESC`, p: Prisma.sql`p.published_at DESC, p.product_id DESC` },
+  rating: { d: Prisma.sql`d.rating_avg DESC, d.review_count DESC, d.product_id DESC`, p: Prisma.sql`p.rating_avg DESC, p.review_count DESC, p.product_id DESC` },
 };
 
-function toCandidate(r: CandidateRow): SearchCandidate {
+function toCandidate(r: CandidateJson): SearchCandidate {
   return {
     productId: r.product_id,
     title: r.title,
@@ -53,43 +70,53 @@ function toCandidate(r: CandidateRow): SearchCandidate {
     sellerFulfilmentHours: r.seller_fulfilment_hours,
     inStock: r.in_stock,
     fraudScore: r.fraud_score,
-    publishedAt: r.published_at,
+    publishedAt: new Date(r.published_ms),
     textScore: Number(r.text_score ?? 0),
   };
 }
 
-function filterConditions(f: EngineFilters): Prisma.Sql[] {
+/**
+ * Price and rating bounds. Next to a GIN condition they are written so no btree can be used
+ * (`+ 0`): ANDing a broad price range's bitmap with the text's costs more than checking rows.
+ */
+function rangeConditions(f: EngineFilters, indexable: boolean): Prisma.Sql[] {
+  const price = indexable ? Prisma.sql`d.price_cents` : Prisma.sql`(d.price_cents + 0)`;
+  const rating = indexable ? Prisma.sql`d.rating_avg` : Prisma.sql`(d.rating_avg + 0)`;
   const parts: Prisma.Sql[] = [];
-  if (f.categoryPath) parts.push(Prisma.sql`d.category_paths @> ARRAY[${f.categoryPath}]::text[]`);
-  if (f.priceMinCents != null) parts.push(Prisma.sql`d.price_cents >= ${f.priceMinCents}`);
-  if (f.priceMaxCents != null) parts.push(Prisma.sql`d.price_cents <= ${f.priceMaxCents}`);
-  if (f.ratingMin != null) parts.push(Prisma.sql`d.rating_avg >= ${f.ratingMin}`);
-  if (f.inStock) parts.push(Prisma.sql`d.in_stock`);
-  for (const [key, values] of Object.entries(f.attributes)) {
-    if (values.length) parts.push(Prisma.sql`d.attribute_pairs && ${values.map((v) => `${key}:${v}`)}::text[]`);
-  }
+  if (f.priceMinCents != null) parts.push(Prisma.sql`${price} >= ${f.priceMinCents}`);
+  if (f.priceMaxCents != null) parts.push(Prisma.sql`${price} <= ${f.priceMaxCents}`);
+  if (f.ratingMin != null) parts.push(Prisma.sql`${rating} >= ${f.ratingMin}`);
   return parts;
 }
 
 type Match = { from: Prisma.Sql; where: Prisma.Sql; rank: Prisma.Sql | null; fuzzy: boolean };
 
-/** FROM and WHERE for a query: full text when there are words, trigram when fuzzy, else everything. */
-function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters">): Match | null {
-  const conditions = filterConditions(q.filters);
+/**
+ * FROM and WHERE for a query: the text (full text, or trigram when fuzzy) and the category,
+ * attribute and stock filters as one tsquery over the documents' GIN index; price and rating
+ * bounds checked per row.
+ */
+function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters" | "prefix">): Match | null {
+  const filterQuery = filterTsQuery(q.filters);
+  const filterSql = filterQuery ? Prisma.sql`${filterQuery}::tsquery` : null;
+  const conditions: Prisma.Sql[] = [];
   let from = Prisma.sql`product_search_documents d`;
   let rank: Prisma.Sql | null = null;
-  if (q.fuzzy && q.text) {
-    conditions.unshift(Prisma.sql`${q.text} <% d.title_norm`);
+  const fuzzy = q.fuzzy && Boolean(q.text);
+  if (fuzzy) {
+    conditions.push(Prisma.sql`${q.text} <% d.title_norm`);
+    if (filterSql) conditions.push(Prisma.sql`d.document @@ ${filterSql}`);
     rank = Prisma.sql`word_similarity(${q.text}, d.title_norm)`;
   } else if (q.groups.length) {
-    const tsquery = buildTsQuery(q.groups);
+    const tsquery = buildTsQuery(q.groups, { prefixLast: q.prefix });
     if (!tsquery) return null;
     from = Prisma.sql`product_search_documents d, to_tsquery('english', ${tsquery}) AS query`;
-    conditions.unshift(Prisma.sql`d.document @@ query`);
-    rank = RANK(Prisma.sql`query`);
-  }
+    conditions.push(filterSql ? Prisma.sql`d.document @@ (query && ${filterSql})` : Prisma.sql`d.document @@ query`);
+    rank = RANK;
+  } else if (filterSql) conditions.push(Prisma.sql`d.document @@ ${filterSql}`);
+  conditions.push(...rangeConditions(q.filters, conditions.length === 0));
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  return { from, where, rank, fuzzy: q.fuzzy && Boolean(q.text) };
+  return { from, where, rank, fuzzy };
 }
 
 // The trigram fallback looks for titles containing a word close to the query; 0.6 (the
@@ -106,57 +133,58 @@ async function run<T>(m: Match, sql: Prisma.Sql): Promise<T> {
   return rows;
 }
 
-async function recall(m: Match, sort: SearchSort, limit: number): Promise<SearchCandidate[]> {
-  if (m.rank) {
-    // Rank a bounded pool of matches: a word in half the catalogue must not rank all of it.
-    const rows = await run<CandidateRow[]>(m, Prisma.sql`
-      SELECT * FROM (
-        SELECT ${CANDIDATE_COLUMNS}, ${m.rank} AS text_score FROM ${m.from} ${m.where} LIMIT ${RECALL_POOL}
-      ) pool ORDER BY text_score DESC, product_id LIMIT ${limit}`);
-    return rows.map(toCandidate);
-  }
-  // Browsing with "relevance": the newest listings are the candidates ranking orders.
-  const order = sort === "relevance" ? SORT_SQL.newest : SORT_SQL[sort];
-  const rows = await run<CandidateRow[]>(m, Prisma.sql`SELECT ${CANDIDATE_COLUMNS}, 0::float8 AS text_score FROM ${m.from} ${m.where} ORDER BY ${order} LIMIT ${limit}`);
-  return rows.map(toCandidate);
-}
+type PoolResult = { pool_count: number; candidates: CandidateJson[]; facets: FacetJson | null };
 
-async function page(m: Match, sort: Exclude<SearchSort, "relevance">, offset: number, limit: number): Promise<SearchCandidate[]> {
-  const rows = await run<CandidateRow[]>(m, Prisma.sql`
-    SELECT ${CANDIDATE_COLUMNS}, ${m.rank ?? Prisma.sql`0::float8`} AS text_score
-      FROM ${m.from} ${m.where} ORDER BY ${SORT_SQL[sort]} LIMIT ${limit} OFFSET ${offset}`);
-  return rows.map(toCandidate);
-}
-
-type FacetRow = { kind: string; key: string | null; n: number };
-
-/** The capped total and the facet counts, from one pass over at most COUNT_CAP matches. */
-async function countAndFacets(m: Match, withFacets: boolean): Promise<{ total: number; totalExact: boolean; facets: RawFacets | null }> {
-  if (!withFacets) {
-    const [row] = await run<{ n: number }[]>(m, Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${m.from} ${m.where} LIMIT ${COUNT_CAP + 1}) capped`);
-    return { total: Math.min(row.n, COUNT_CAP), totalExact: row.n <= COUNT_CAP, facets: null };
-  }
-  const rows = await run<FacetRow[]>(m, Prisma.sql`
-    WITH m AS MATERIALIZED (
-      SELECT d.category_paths, d.price_cents, d.attribute_pairs, d.rating_avg, d.in_stock FROM ${m.from} ${m.where} LIMIT ${COUNT_CAP + 1}
+/**
+ * One pass over at most RECALL_LIMIT matches (taken in `poolOrder`, or as the index yields
+ * them): the candidates in `order` within the window, the facet counts and the pool size.
+ */
+async function poolQuery(m: Match, opts: { poolOrder: Prisma.Sql | null; order: Prisma.Sql; offset: number; limit: number; facets: boolean }): Promise<PoolResult> {
+  const facets = opts.facets
+    ? Prisma.sql`json_build_object(
+        'categories', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT k, count(*)::int AS n FROM pool p, unnest(p.category_paths) AS k GROUP BY k) x),
+        'prices', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT width_bucket(p.price_cents, ${[...PRICE_BUCKETS_CENTS]}::int[]) AS k, count(*)::int AS n FROM pool p GROUP BY 1) x),
+        'ratings', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT LEAST(5, floor(p.rating_avg))::int AS k, count(*)::int AS n FROM pool p GROUP BY 1) x),
+        'attributes', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT k, count(*)::int AS n FROM pool p, unnest(p.attribute_pairs) AS k GROUP BY k ORDER BY n DESC, k LIMIT 300) x),
+        'in_stock', (SELECT count(*)::int FROM pool p WHERE p.in_stock))`
+    : Prisma.sql`NULL::json`;
+  const [row] = await run<PoolResult[]>(
+    m,
+    Prisma.sql`
+    WITH pool AS MATERIALIZED (
+      SELECT ${POOL_COLUMNS}, ${m.rank ?? Prisma.sql`0::float4`} AS text_score
+        FROM ${m.from} ${m.where} ${opts.poolOrder ? Prisma.sql`ORDER BY ${opts.poolOrder}` : Prisma.empty} LIMIT ${RECALL_LIMIT}
     )
-    SELECT 'total' AS kind, NULL AS key, count(*)::int AS n FROM m
-    UNION ALL SELECT 'in_stock', NULL, count(*)::int FROM m WHERE m.in_stock
-    UNION ALL SELECT 'category', p, count(*)::int FROM m, unnest(m.category_paths) AS p GROUP BY p
-    UNION ALL SELECT 'price', width_bucket(m.price_cents, ${[...PRICE_BUCKETS_CENTS]}::int[])::text, count(*)::int FROM m GROUP BY 2
-    UNION ALL SELECT 'rating', LEAST(5, floor(m.rating_avg))::int::text, count(*)::int FROM m GROUP BY 2
-    UNION ALL (SELECT 'attribute', a, count(*)::int FROM m, unnest(m.attribute_pairs) AS a GROUP BY a ORDER BY 3 DESC, 2 LIMIT 300)`);
-  const facets: RawFacets = { categoryPaths: {}, priceBuckets: Array(PRICE_BUCKETS_CENTS.length + 1).fill(0), attributePairs: {}, ratingFloors: Array(6).fill(0), inStock: 0 };
-  let n = 0;
-  for (const r of rows) {
-    if (r.kind === "total") n = r.n;
-    else if (r.kind === "in_stock") facets.inStock = r.n;
-    else if (r.kind === "category" && r.key) facets.categoryPaths[r.key] = r.n;
-    else if (r.kind === "price") facets.priceBuckets[Number(r.key)] = r.n;
-    else if (r.kind === "rating") facets.ratingFloors[Number(r.key)] = r.n;
-    else if (r.kind === "attribute" && r.key) facets.attributePairs[r.key] = r.n;
-  }
-  return { total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP, facets };
+    SELECT (SELECT count(*)::int FROM pool) AS pool_count,
+           (SELECT coalesce(json_agg(c.j), '[]') FROM (SELECT ${CANDIDATE_JSON} AS j FROM pool p ORDER BY ${opts.order} LIMIT ${opts.limit} OFFSET ${opts.offset}) c) AS candidates,
+           ${facets} AS facets`,
+  );
+  return row;
+}
+
+/** A page of everything matching, in sort order (browsing: btree order, deep pages allowed). */
+async function pageQuery(m: Match, sort: Exclude<SearchSort, "relevance">, offset: number, limit: number): Promise<SearchCandidate[]> {
+  const rows = await run<{ j: CandidateJson }[]>(
+    m,
+    Prisma.sql`SELECT ${CANDIDATE_JSON} AS j FROM (SELECT ${POOL_COLUMNS}, 0::float4 AS text_score FROM ${m.from} ${m.where} ORDER BY ${SORT_SQL[sort].d} LIMIT ${limit} OFFSET ${offset}) p`,
+  );
+  return rows.map((r) => toCandidate(r.j));
+}
+
+/** The planner's row estimate for a match (from column statistics; no rows are read). */
+async function estimateMatches(m: Match): Promise<number> {
+  const rows = await run<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>(m, Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${m.from} ${m.where}`);
+  return Math.round(rows[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0);
+}
+
+function toRawFacets(f: FacetJson, scale: number): RawFacets {
+  const scaled = (n: number) => Math.round(n * scale);
+  const facets: RawFacets = { categoryPaths: {}, priceBuckets: Array(PRICE_BUCKETS_CENTS.length + 1).fill(0), attributePairs: {}, ratingFloors: Array(6).fill(0), inStock: scaled(f.in_stock) };
+  for (const [k, n] of Object.entries(f.categories)) facets.categoryPaths[k] = scaled(n);
+  for (const [k, n] of Object.entries(f.attributes)) facets.attributePairs[k] = scaled(n);
+  for (const [k, n] of Object.entries(f.prices)) facets.priceBuckets[Number(k)] = scaled(n);
+  for (const [k, n] of Object.entries(f.ratings)) facets.ratingFloors[Number(k)] = scaled(n);
+  return facets;
 }
 
 export function createPostgresEngine(): SearchEngine {
@@ -167,13 +195,35 @@ export function createPostgresEngine(): SearchEngine {
     async query(q: EngineQuery): Promise<EngineResult> {
       const m = matchClause(q);
       if (!m) return { candidates: [], total: 0, totalExact: true, facets: null };
-      // Relevance is always recalled and re-ranked by the caller; a page window only applies to the other sorts.
-      const hits =
-        q.window.kind === "page" && q.sort !== "relevance"
-          ? page(m, q.sort, q.window.offset, q.window.limit)
-          : recall(m, q.sort, q.window.kind === "recall" ? q.window.limit : q.window.offset + q.window.limit);
-      const [candidates, counted] = await Promise.all([hits, countAndFacets(m, q.facets)]);
-      return { candidates, ...counted };
+      const window = q.window.kind === "recall" ? { offset: 0, limit: q.window.limit } : q.window;
+      const browseSorted = !m.rank && q.sort !== "relevance";
+      // Planned alongside the pool (no rows read); used when the pool fills up.
+      const estimate = estimateMatches(m).catch(() => 0);
+      let pool: PoolResult;
+      let candidates: SearchCandidate[];
+      if (browseSorted) {
+        // No words: the whole filtered catalogue in sort order (a btree walk), plus a pool for counts and facets.
+        const sort = q.sort as Exclude<SearchSort, "relevance">;
+        const pageWindow = window.offset >= RESULT_WINDOW ? null : window;
+        [candidates, pool] = await Promise.all([
+          pageWindow && pageWindow.limit > 0 ? pageQuery(m, sort, pageWindow.offset, pageWindow.limit) : Promise.resolve([]),
+          poolQuery(m, { poolOrder: null, order: Prisma.sql`p.product_id`, offset: 0, limit: 0, facets: q.facets }),
+        ]);
+      } else {
+        const order = q.sort === "relevance" ? (m.rank ? Prisma.sql`p.text_score DESC, p.product_id` : SORT_SQL.newest.p) : SORT_SQL[q.sort].p;
+        // Browsing by relevance: the newest listings are the candidates ranking orders.
+        const poolOrder = m.rank ? null : SORT_SQL.newest.d;
+        pool = await poolQuery(m, { poolOrder, order, offset: window.offset, limit: window.limit, facets: q.facets });
+        candidates = pool.candidates.map(toCandidate);
+      }
+      const full = pool.pool_count >= RECALL_LIMIT;
+      const total = full ? Math.max(RECALL_LIMIT, await estimate) : pool.pool_count;
+      return {
+        candidates,
+        total,
+        totalExact: !full,
+        facets: pool.facets ? toRawFacets(pool.facets, full ? total / pool.pool_count : 1) : null,
+      };
     },
 
     async suggestTitles({ groups, limit }: { text: string; groups: TokenGroup[]; limit: number }) {

@@ -19,6 +19,7 @@ const COALESCE_MS = 25;
 const POLL_MS = 1000;
 /** Products changed this recently are re-synced when a run starts (safety net for any missed event). */
 const RESYNC_WINDOW = "3 minutes";
+const MAX_CONSECUTIVE_FAILURES = 5;
 
 /** Re-syncs products changed in the last few minutes; idempotent, cheap, and closes any gap a crash could leave. */
 export async function resyncRecentProducts(engine: SearchEngine = getSearchEngine()): Promise<number> {
@@ -59,6 +60,7 @@ export async function runSearchIndexer(opts: { durationMs: number; engine?: Sear
   });
 
   let processed = 0;
+  let failures = 0;
   try {
     await ensureSearchBootstrapped({ engine });
     await resyncRecentProducts(engine);
@@ -73,8 +75,11 @@ export async function runSearchIndexer(opts: { durationMs: number; engine?: Sear
       notified = false;
       try {
         processed += await drainSearchOutboxFully({ engine });
+        failures = 0;
       } catch (err) {
         logger.error({ err }, "search indexer: drain failed; retrying");
+        // The database is gone or refusing: end this run; the next scheduled one starts fresh.
+        if (++failures >= MAX_CONSECUTIVE_FAILURES) throw err;
       }
       const wait = Math.min(listening ? (opts.pollMs ?? POLL_MS) : 250, deadline - Date.now());
       if (wait <= 0 || stopping) break;

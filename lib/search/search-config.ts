@@ -5,14 +5,13 @@ export const DEFAULT_PER_PAGE = 24;
 export const MAX_PER_PAGE = 48;
 /** Pages beyond this are refused (400); pages inside it but past the result window are empty. */
 export const MAX_PAGE = 1000;
-/** How deep anyone can page: results past this offset are never served (refine instead). */
+/** How deep browsing (no words) can page in price/date/rating order; results past it are never served. */
 export const RESULT_WINDOW = 10_000;
-/** Candidates recalled by text relevance and re-ranked (design deep dive 1: "top 1000"). */
+/**
+ * Candidates recalled and re-ranked (design deep dive 1: "top 1000"). On PostgreSQL it is also
+ * the most rows one search reads: totals and facets are exact below it and estimated above.
+ */
 export const RECALL_LIMIT = 1000;
-/** Matches ranked by text relevance before the recall cut, so a very common word stays cheap. */
-export const RECALL_POOL = 10_000;
-/** Totals are counted exactly up to this, then reported as "at least"; facets count the same set. */
-export const COUNT_CAP = 10_000;
 
 /** Longest query accepted; longer ones get a 400 from the API (the header box stops at 200). */
 export const MAX_QUERY_CHARS = 200;

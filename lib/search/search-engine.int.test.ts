@@ -111,7 +111,7 @@ for (const engineCase of ENGINES) {
   describe.skipIf(engineCase.skipReason !== null)(`search engine contract: ${engineCase.name}${engineCase.skipReason ? ` (skipped: ${engineCase.skipReason})` : ""}`, () => {
     let engine: SearchEngine;
     const search = (params: Record<string, string | string[]>, viewer: SearchViewer = visitor): Promise<SearchResponse> =>
-      searchProducts(parseSearchParams(params, { strict: true }).request, viewer, { engine });
+      searchProducts(parseSearchParams(params, { strict: true }).request, viewer, { engine, cache: false });
     const titles = (r: SearchResponse) => r.results.map((h) => h.title);
 
     beforeAll(async () => {

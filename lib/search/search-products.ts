@@ -3,6 +3,7 @@
 // recall and filter, re-rank (ranking-weights.ts), hydrate one page and log impressions.
 import { loadBuyerProfile } from "./buyer-profile";
 import { correctSpelling } from "./did-you-mean";
+import { cachedEngineQuery } from "./engine-result-cache";
 import { ensureSearchBootstrapped } from "./ensure-search-bootstrapped";
 import { expandSynonyms } from "./expand-synonyms";
 import { getSearchEngine } from "./get-search-engine";
@@ -28,7 +29,7 @@ const LOGGED_PAGES = 3;
 const ref = (c: CategoryRef): CategoryRef => ({ id: c.id, slug: c.slug, path: c.path, name: c.name });
 
 /** Runs a search for a buyer (or a visitor). */
-export async function searchProducts(req: SearchRequest, viewer: SearchViewer, opts: { engine?: SearchEngine } = {}): Promise<SearchResponse> {
+export async function searchProducts(req: SearchRequest, viewer: SearchViewer, opts: { engine?: SearchEngine; cache?: boolean } = {}): Promise<SearchResponse> {
   const started = performance.now();
   const engine = opts.engine ?? getSearchEngine();
   await ensureSearchBootstrapped({ engine, maxProducts: INLINE_BOOTSTRAP_MAX_PRODUCTS });
@@ -40,8 +41,14 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
   // A category already filtered on (or inside the one named) needs no boost.
   const intent = intentRaw && !(category && category.path.startsWith(intentRaw.path)) ? intentRaw : null;
 
+  // Relevance, and any order of a query's matches, pages through the recalled candidates;
+  // browsing by price, date or rating pages through everything up to the result window.
+  // Past that nothing is served; the count and facets still come back.
+  const pooled = req.sort === "relevance" || normalized.tokens.length > 0;
+  const beyond = offset >= (pooled ? RECALL_LIMIT : RESULT_WINDOW);
+
   const respond = (r: EngineResult, hits: SearchHit[], extra: { text: string; searchedInstead: string | null; didYouMean: string | null }): SearchResponse => {
-    const reachable = Math.min(r.total, req.sort === "relevance" ? Math.min(RECALL_LIMIT, r.candidates.length || r.total) : RESULT_WINDOW);
+    const reachable = Math.min(r.total, pooled ? RECALL_LIMIT : RESULT_WINDOW);
     const pageCount = Math.ceil(reachable / req.perPage);
     return {
       results: hits,
@@ -63,25 +70,32 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
   const none: EngineResult = { candidates: [], total: 0, totalExact: true, facets: null };
   if (req.filters.category && !category) return respond(none, [], { text: normalized.text, searchedInstead: null, didYouMean: null });
 
-  // Past the result window nothing is served; the count and facets still come back.
-  const beyond = offset >= RESULT_WINDOW || (req.sort === "relevance" && offset >= RECALL_LIMIT);
   const window: EngineQuery["window"] = beyond ? { kind: "recall", limit: 0 } : req.sort === "relevance" ? { kind: "recall", limit: RECALL_LIMIT } : { kind: "page", offset, limit: req.perPage };
   const { priceMinCents, priceMaxCents, ratingMin, inStock, attributes } = req.filters;
   const filters = { priceMinCents, priceMaxCents, ratingMin, inStock, attributes, categoryPath: category?.path };
   const base = { filters, sort: req.sort, window, facets: true, fuzzy: false };
 
+  // Ranking inputs that do not depend on the engine's answer load while it works.
+  const relevance = req.sort === "relevance";
+  const statsEarly = relevance ? loadQueryStats(normalized.text) : Promise.resolve(new Map());
+  const mediansEarly = relevance ? loadCategoryMedians() : Promise.resolve(new Map<number, number>());
+  const profileEarly = relevance && viewer.userId ? loadBuyerProfile(viewer.userId) : Promise.resolve(null);
+  for (const p of [statsEarly, mediansEarly, profileEarly]) p.catch(() => {});
+  const query = (q: EngineQuery) => (opts.cache === false ? engine.query(q) : cachedEngineQuery(engine, q));
   let text = normalized.text;
   let groups = expandSynonyms(normalized.tokens, synonyms.map);
-  let result = await engine.query({ ...base, text, groups });
+  let result = await query({ ...base, text, groups });
   let searchedInstead: string | null = null;
   let didYouMean: string | null = null;
 
+  // A word still being typed ("sneak"): try it as the start of longer words.
+  if (normalized.tokens.length && result.total === 0) result = await query({ ...base, text, groups, prefix: true });
   if (normalized.tokens.length && result.total < DID_YOU_MEAN_BELOW) {
     const corrected = await correctSpelling(normalized.tokens);
     if (corrected && result.total === 0) {
       // Nothing as typed: search the corrected words instead and say so.
       const correctedGroups = expandSynonyms(corrected, synonyms.map);
-      const retry = await engine.query({ ...base, text: corrected.join(" "), groups: correctedGroups });
+      const retry = await query({ ...base, text: corrected.join(" "), groups: correctedGroups });
       if (retry.total > 0) {
         result = retry;
         text = corrected.join(" ");
@@ -90,15 +104,14 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
       }
     } else if (corrected) didYouMean = corrected.join(" ");
     if (result.total === 0) {
-      const fuzzy = await engine.query({ ...base, text, groups, fuzzy: true });
+      const fuzzy = await query({ ...base, text, groups, fuzzy: true });
       if (fuzzy.total > 0) result = fuzzy;
     }
   }
 
   let pageItems: (SearchCandidate & Partial<Pick<RankedCandidate, "score" | "breakdown">>)[];
   if (req.sort === "relevance") {
-    const ids = result.candidates.map((c) => c.productId);
-    const [stats, categoryMedians, profile] = await Promise.all([loadQueryStats(text, ids), loadCategoryMedians(), viewer.userId ? loadBuyerProfile(viewer.userId) : null]);
+    const [stats, categoryMedians, profile] = await Promise.all([text === normalized.text ? statsEarly : loadQueryStats(text), mediansEarly, profileEarly]);
     const ranked = rerankCandidates(result.candidates, { text, groups, now: new Date(), stats, categoryMedians, intentPath: intent?.path ?? null, profile });
     pageItems = ranked.slice(offset, offset + req.perPage);
   } else pageItems = result.candidates;

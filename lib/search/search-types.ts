@@ -37,6 +37,8 @@ export type EngineQuery = {
   groups: TokenGroup[];
   /** Last resort for misspellings no dictionary word fixes: match titles by trigram similarity. */
   fuzzy: boolean;
+  /** Also match the last word as the start of a longer one (a fallback when the words alone find nothing). */
+  prefix?: boolean;
   filters: EngineFilters;
   sort: SearchSort;
   /** recall: the best `limit` candidates by text relevance; page: exactly one page in `sort` order. */
@@ -78,7 +80,7 @@ export type RawFacets = {
 export type EngineResult = {
   candidates: SearchCandidate[];
   total: number;
-  /** False when `total` is a lower bound (the count stopped at COUNT_CAP) or an estimate. */
+  /** False when `total` is an estimate (the query matched more than RECALL_LIMIT listings). */
   totalExact: boolean;
   facets: RawFacets | null;
 };
@@ -119,7 +121,7 @@ export type SearchFacets = {
   attributes: AttributeFacet[];
   ratings: RatingFacet[];
   inStock: number;
-  /** False when counts cover only the first COUNT_CAP matches. */
+  /** False when counts are estimates, scaled from the first RECALL_LIMIT matches. */
   exact: boolean;
 };
 
