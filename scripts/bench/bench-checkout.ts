@@ -1,0 +1,459 @@
+// `npm run bench:checkout -- --url http://localhost:3300`: load-tests checkout on a running
+// marketplace, through its public HTTP API, in two parts:
+//
+//  steady  K buyers (default 500), each with an address, loop "add one item to the cart
+//          (POST /api/v1/cart/items), then check out (POST /api/v1/orders with a fresh
+//          Idempotency-Key)" from C concurrent workers for D seconds, over a pool of products
+//          whose stock the setup tops up; reports the checkout call's p50/p95/p99 and orders/s
+//          (and the add-to-cart call's). A buyer is used by one worker at a time, round-robin,
+//          so the per-buyer checkout limit (30/min) is only reached above ~K/2 orders/s; 429s
+//          are counted apart.
+//  flash   one product marked hot (is_hot) with U units (default 100); A buyers (default
+//          10,000) each put it in their cart, then all check out at once with at most F requests
+//          in flight (default 500); reports the time to answer them all, p50/p95/p99, and the
+//          units sold, verified in SQL afterwards: stock 0 and non-cancelled order items = U.
+//
+// Buyers are created straight in the database (one bcrypt hash from lib/auth/password.ts,
+// an address each). Steady buyers sign in over HTTP like a browser (GET /api/auth/csrf, then
+// POST /api/auth/callback/credentials), each from its own client address in X-Forwarded-For
+// (198.18.0.0/15, the benchmarking range), as behind a load balancer, so the per-IP sign-in
+// limit sees many clients. Flash buyers are too many for bcrypt sign-ins (about 0.1 s of server
+// CPU each), so their session cookies are minted with next-auth's own JWT encoder and the
+// server's NEXTAUTH_SECRET (env, else --data-dir's local-config.json), exactly what a
+// sign-in would have set; --auth mint does that for the steady buyers too.
+// Only loopback targets are accepted. The database is DATABASE_URL, else --data-dir's embedded one.
+//
+//   --url URL               the marketplace (default http://localhost:3300)
+//   --buyers K              steady buyers (default 500)
+//   --concurrency C         steady workers (default 50)
+//   --duration S            steady seconds measured (default 30), after --warmup S (default 5)
+//   --products P            products in the steady pool (default 200)
+//   --flash-attempts A      flash-sale buyers, one checkout each (default 10000)
+//   --flash-units U         units of the hot product (default 100)
+//   --flash-concurrency F   flash checkouts in flight at once (default 500)
+//   --auth http|mint        how steady buyers get their session (default http)
+//   --only steady|flash     run one part
+//   --data-dir DIR          embedded PostgreSQL and local-config.json (default DATA_DIR or .data)
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { hashPassword } from "../../lib/auth/password";
+import { startEmbeddedPostgres } from "../../lib/services/embedded-postgres";
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: "string", default: "http://localhost:3300" },
+    buyers: { type: "string", default: "500" },
+    concurrency: { type: "string", default: "50" },
+    duration: { type: "string", default: "30" },
+    warmup: { type: "string", default: "5" },
+    products: { type: "string", default: "200" },
+    "flash-attempts": { type: "string", default: "10000" },
+    "flash-units": { type: "string", default: "100" },
+    "flash-concurrency": { type: "string", default: "500" },
+    auth: { type: "string", default: "http" },
+    only: { type: "string" },
+    "data-dir": { type: "string" },
+  },
+});
+
+const say = (line: string) => console.log(`[bench:checkout] ${line}`);
+function fail(message: string): never {
+  console.error(`[bench:checkout] ${message}`);
+  process.exit(1);
+}
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
+  return n;
+}
+
+const base = (() => {
+  let u: URL;
+  try {
+    u = new URL(args.url);
+  } catch {
+    fail(`--url is not a URL: "${args.url}"`);
+  }
+  if (!["localhost", "127.0.0.1", "[::1]"].includes(u.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(u.hostname)) fail(`--url must point at this machine (localhost / 127.0.0.1 / [::1]), got ${u.hostname}.`);
+  return u.origin;
+})();
+const BUYERS = wholeNumber("buyers", args.buyers, 1, 100_000);
+const CONCURRENCY = wholeNumber("concurrency", args.concurrency, 1, 2000);
+const DURATION = wholeNumber("duration", args.duration, 1, 3600);
+const WARMUP = wholeNumber("warmup", args.warmup, 0, 600);
+const PRODUCTS = wholeNumber("products", args.products, 1, 100_000);
+const FLASH_ATTEMPTS = wholeNumber("flash-attempts", args["flash-attempts"], 1, 200_000);
+const FLASH_UNITS = wholeNumber("flash-units", args["flash-units"], 1, 1_000_000);
+const FLASH_CONCURRENCY = wholeNumber("flash-concurrency", args["flash-concurrency"], 1, 5000);
+if (args.auth !== "http" && args.auth !== "mint") fail(`--auth must be http or mint, got "${args.auth}".`);
+if (args.only && args.only !== "steady" && args.only !== "flash") fail(`--only must be steady or flash, got "${args.only}".`);
+const RUN_STEADY = args.only !== "flash";
+const RUN_FLASH = args.only !== "steady";
+const BUYER_PASSWORD = "Bench-Buyer-2026!";
+const SESSION_COOKIE = base.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+const RUN_TAG = Date.now().toString(36);
+
+// ───────────────────────────── database ─────────────────────────────
+
+async function openDatabase(): Promise<{ client: pg.Client; secret: string | undefined; close: () => Promise<void> }> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const dataDir = resolve(args["data-dir"] ?? process.env.DATA_DIR ?? ".data");
+  const configFile = join(dataDir, "local-config.json");
+  const local = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, string>) : {};
+  let url = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!url) {
+    const server = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
+    url = server.url;
+    stop = server.stop;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    client,
+    secret: process.env.NEXTAUTH_SECRET ?? local.NEXTAUTH_SECRET,
+    close: async () => {
+      await client.end().catch(() => {});
+      await stop();
+    },
+  };
+}
+
+type Buyer = { id: string; email: string; name: string; addressId: string; ip: string; cookie: string };
+
+/** Buyers with one default address each, written straight to the database. */
+async function createBuyers(client: pg.Client, count: number, label: string, passwordHash: string, ipOffset: number): Promise<Buyer[]> {
+  const buyers: Buyer[] = Array.from({ length: count }, (_, k) => {
+    const n = ipOffset + k;
+    return {
+      id: randomUUID(),
+      email: `bench-${RUN_TAG}-${label}-${k}@buyers.example`,
+      name: `Bench Buyer ${label} ${k}`,
+      addressId: randomUUID(),
+      ip: `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`,
+      cookie: "",
+    };
+  });
+  for (let k = 0; k < buyers.length; k += 5000) {
+    const chunk = buyers.slice(k, k + 5000);
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO users (id, email, name, role, password_hash, email_verified, created_at, updated_at)
+       SELECT id, email, name, 'buyer', $4, now(), now(), now() FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, email, name)`,
+      [chunk.map((b) => b.id), chunk.map((b) => b.email), chunk.map((b) => b.name), passwordHash],
+    );
+    await client.query(
+      `INSERT INTO addresses (id, user_id, full_name, line1, city, region, postal_code, country, is_default, created_at)
+       SELECT a.id, a.user_id, a.full_name, (100 + a.n) || ' Benchmark Avenue', 'Springfield', 'IL', '62701', 'US', true, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[]) AS a(id, user_id, full_name, n)`,
+      [chunk.map((b) => b.addressId), chunk.map((b) => b.id), chunk.map((b) => b.name), chunk.map((_, i) => k + i)],
+    );
+    await client.query("COMMIT");
+  }
+  return buyers;
+}
+
+// ───────────────────────────── sessions ─────────────────────────────
+
+function cookiesFrom(res: Response): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const eq = pair.indexOf("=");
+    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  return jar;
+}
+
+/** A browser's credentials sign-in: the CSRF token and its cookie, then the callback. */
+async function signInOverHttp(b: Buyer): Promise<void> {
+  const headers = { "x-forwarded-for": b.ip };
+  const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers });
+  if (!csrfRes.ok) throw new Error(`GET /api/auth/csrf answered ${csrfRes.status}`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = [...cookiesFrom(csrfRes)].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email: b.email, password: BUYER_PASSWORD, json: "true" }).toString(),
+  });
+  const session = cookiesFrom(res).get(SESSION_COOKIE);
+  await res.arrayBuffer().catch(() => undefined);
+  if (!session) throw new Error(`sign-in of ${b.email} answered ${res.status} without a session cookie`);
+  b.cookie = `${SESSION_COOKIE}=${session}`;
+}
+
+/** The cookie a credentials sign-in sets: next-auth's encrypted JWT of the same claims. */
+async function mintSession(b: Buyer, secret: string): Promise<void> {
+  const token = await encode({ token: { name: b.name, email: b.email, sub: b.id, role: "buyer" }, secret, maxAge: 24 * 3600 });
+  b.cookie = `${SESSION_COOKIE}=${token}`;
+}
+
+async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+// ───────────────────────────── HTTP calls ─────────────────────────────
+
+type Call = { status: number; ms: number; code?: string };
+
+async function timed(path: string, init: RequestInit): Promise<Call> {
+  const t = performance.now();
+  try {
+    const res = await fetch(`${base}${path}`, init);
+    const text = await res.text();
+    const ms = performance.now() - t;
+    let code: string | undefined;
+    if (res.status >= 400) {
+      try {
+        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
+      } catch {
+        code = undefined;
+      }
+    }
+    return { status: res.status, ms, code };
+  } catch (err) {
+    return { status: 0, ms: performance.now() - t, code: (err as Error).message };
+  }
+}
+
+const addToCart = (b: Buyer, productId: string) =>
+  timed("/api/v1/cart/items", { method: "POST", headers: { cookie: b.cookie, "content-type": "application/json" }, body: JSON.stringify({ product_id: productId, quantity: 1 }) });
+
+const checkout = (b: Buyer) =>
+  timed("/api/v1/orders", {
+    method: "POST",
+    headers: { cookie: b.cookie, "content-type": "application/json", "idempotency-key": randomUUID() },
+    body: JSON.stringify({ cart_id: `u:${b.id}`, shipping_address_id: b.addressId }),
+  });
+
+// ───────────────────────────── statistics ─────────────────────────────
+
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
+function summarize(values: number[]): Summary {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), max: s[s.length - 1] ?? NaN };
+}
+function tally(calls: Call[]): string {
+  const counts = new Map<string, number>();
+  for (const c of calls) {
+    const key = c.status === 0 ? `network error (${c.code})` : c.code ? `${c.status} ${c.code}` : String(c.status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(", ");
+}
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r, i) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ") + (i === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : "")).join("\n");
+}
+
+// ───────────────────────────── the two parts ─────────────────────────────
+
+/** Live products (active, shop and owner active) that are not hot, at random. */
+async function pickProducts(client: pg.Client, count: number, exclude: string[]): Promise<string[]> {
+  const [{ n }] = (await client.query<{ n: number }>(`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'products'::regclass`)).rows;
+  const percent = Math.min(100, ((count * 5 + 50) / Math.max(n, 1)) * 100);
+  const rows = await client.query<{ id: string }>(
+    `SELECT p.id::text FROM products p TABLESAMPLE BERNOULLI ($1)
+       JOIN seller_profiles s ON s.id = p.seller_id JOIN users u ON u.id = s.user_id
+      WHERE p.status = 'active' AND NOT p.is_hot AND s.status = 'active' AND u.status = 'active' AND NOT (p.id = ANY($3::uuid[]))
+      ORDER BY random() LIMIT $2`,
+    [percent, count, exclude],
+  );
+  return rows.rows.map((r) => r.id);
+}
+
+type SteadyResult = { seconds: number; orders: number; cart: Summary; checkout: Summary; checkoutCalls: Call[]; cartCalls: Call[]; rateLimited: number };
+
+async function runSteady(buyers: Buyer[], products: string[]): Promise<SteadyResult> {
+  const free = [...buyers];
+  const loop = async (seconds: number, record: boolean) => {
+    const cartCalls: Call[] = [];
+    const checkoutCalls: Call[] = [];
+    const deadline = performance.now() + seconds * 1000;
+    const worker = async () => {
+      while (performance.now() < deadline) {
+        const b = free.shift();
+        if (!b) {
+          await new Promise((r) => setTimeout(r, 5));
+          continue;
+        }
+        try {
+          const added = await addToCart(b, products[Math.floor(Math.random() * products.length)]);
+          if (record) cartCalls.push(added);
+          if (added.status !== 201) continue;
+          const placed = await checkout(b);
+          if (record) checkoutCalls.push(placed);
+        } finally {
+          free.push(b);
+        }
+      }
+    };
+    const t = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    return { cartCalls, checkoutCalls, seconds: (performance.now() - t) / 1000 };
+  };
+  if (WARMUP > 0) {
+    say(`steady: warming up for ${WARMUP} s…`);
+    await loop(WARMUP, false);
+  }
+  say(`steady: measuring for ${DURATION} s with ${CONCURRENCY} workers over ${buyers.length} buyers and ${products.length} products…`);
+  const { cartCalls, checkoutCalls, seconds } = await loop(DURATION, true);
+  const ok = checkoutCalls.filter((c) => c.status === 201);
+  return {
+    seconds,
+    orders: ok.length,
+    cart: summarize(cartCalls.map((c) => c.ms)),
+    checkout: summarize(checkoutCalls.map((c) => c.ms)),
+    checkoutCalls,
+    cartCalls,
+    rateLimited: checkoutCalls.filter((c) => c.status === 429).length,
+  };
+}
+
+type FlashResult = { productId: string; seconds: number; calls: Call[]; all: Summary; sold: number; setupSeconds: number; stockAfter: number; unitsInOrders: number; ordersInDb: number };
+
+async function runFlash(client: pg.Client, buyers: Buyer[], productId: string): Promise<FlashResult> {
+  const s0 = performance.now();
+  say(`flash: ${buyers.length} buyers put the hot product in their carts…`);
+  const setupCalls: Call[] = [];
+  await inPool(buyers, 50, async (b) => {
+    setupCalls.push(await addToCart(b, productId));
+  });
+  const notAdded = setupCalls.filter((c) => c.status !== 201);
+  if (notAdded.length > 0) say(`flash: ${notAdded.length} add-to-cart calls failed: ${tally(notAdded)}`);
+  const setupSeconds = (performance.now() - s0) / 1000;
+
+  say(`flash: ${buyers.length} checkouts of ${FLASH_UNITS} units, at most ${FLASH_CONCURRENCY} in flight…`);
+  const calls: Call[] = new Array(buyers.length);
+  const t = performance.now();
+  await inPool(buyers, FLASH_CONCURRENCY, async (b, i) => {
+    calls[i] = await checkout(b);
+  });
+  const seconds = (performance.now() - t) / 1000;
+
+  const [row] = (
+    await client.query<{ stock: number; units: string; orders: string }>(
+      `SELECT p.inventory_count AS stock,
+              coalesce((SELECT sum(oi.quantity) FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = p.id AND o.status <> 'cancelled'), 0)::text AS units,
+              (SELECT count(DISTINCT oi.order_id) FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.product_id = p.id AND o.status <> 'cancelled')::text AS orders
+         FROM products p WHERE p.id = $1`,
+      [productId],
+    )
+  ).rows;
+  return {
+    productId,
+    seconds,
+    calls,
+    all: summarize(calls.map((c) => c.ms)),
+    sold: calls.filter((c) => c.status === 201).length,
+    setupSeconds,
+    stockAfter: row.stock,
+    unitsInOrders: Number(row.units),
+    ordersInDb: Number(row.orders),
+  };
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+async function main() {
+  const health = await fetch(`${base}/api/health`).catch((err: Error) => fail(`${base} does not answer (${err.message}); start it first (npm start / scripts/start.ts).`));
+  if (!health.ok) fail(`${base}/api/health answered ${health.status}`);
+  const db = await openDatabase();
+  const { client } = db;
+  const needMint = RUN_FLASH || args.auth === "mint";
+  if (needMint && !db.secret) fail("minting sessions needs the server's NEXTAUTH_SECRET: set it, or pass the server's --data-dir (its local-config.json has it).");
+  const cpu = cpus();
+  const machine = `${cpu.length} CPU cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.versions.node}`;
+  say(`machine: ${machine}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+
+  let steady: SteadyResult | undefined;
+  let flash: FlashResult | undefined;
+  try {
+    const passwordHash = await hashPassword(BUYER_PASSWORD);
+    let steadyProducts: string[] = [];
+    if (RUN_STEADY) {
+      const s0 = performance.now();
+      const buyers = await createBuyers(client, BUYERS, "steady", passwordHash, 0);
+      steadyProducts = await pickProducts(client, PRODUCTS, []);
+      if (steadyProducts.length === 0) fail("no live products to buy; seed some first (npm run seed:catalog -- --products N).");
+      // Plenty of stock, so the steady run measures checkout and never "sold out".
+      await client.query(`UPDATE products SET inventory_count = greatest(inventory_count, 100000) WHERE id = ANY($1::uuid[])`, [steadyProducts]);
+      say(`steady: ${buyers.length} buyers created; signing them in (${args.auth === "http" ? "over HTTP, credentials" : "minted session cookies"})…`);
+      const signInFailures: string[] = [];
+      await inPool(buyers, args.auth === "http" ? 8 : 50, async (b) => {
+        try {
+          if (args.auth === "http") await signInOverHttp(b);
+          else await mintSession(b, db.secret!);
+        } catch (err) {
+          signInFailures.push((err as Error).message);
+        }
+      });
+      if (signInFailures.length > 0) fail(`${signInFailures.length} sign-ins failed, e.g. ${signInFailures[0]}`);
+      const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: buyers[0].cookie } });
+      if (me.status !== 200) fail(`GET /api/v1/me with a buyer's session answered ${me.status}`);
+      say(`steady: setup took ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+      steady = await runSteady(buyers, steadyProducts);
+    }
+
+    if (RUN_FLASH) {
+      const s0 = performance.now();
+      const [hot] = await pickProducts(client, 1, steadyProducts);
+      if (!hot) fail("no live product left to make hot.");
+      await client.query(`UPDATE products SET inventory_count = $2, is_hot = true, updated_at = now() WHERE id = $1`, [hot, FLASH_UNITS]);
+      const buyers = await createBuyers(client, FLASH_ATTEMPTS, "flash", passwordHash, BUYERS);
+      await inPool(buyers, 50, (b) => mintSession(b, db.secret!));
+      const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: buyers[0].cookie } });
+      if (me.status !== 200) fail(`GET /api/v1/me with a minted session answered ${me.status}; is the secret the server's?`);
+      say(`flash: hot product ${hot} with ${FLASH_UNITS} units; ${buyers.length} buyers ready in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+      flash = await runFlash(client, buyers, hot);
+    }
+  } finally {
+    await db.close();
+  }
+
+  console.log("");
+  const rows: string[][] = [["measure", "calls", "p50 ms", "p95 ms", "p99 ms", "max ms", "rate"]];
+  if (steady) {
+    rows.push(["steady: add to cart", String(steady.cart.n), ms(steady.cart.p50), ms(steady.cart.p95), ms(steady.cart.p99), ms(steady.cart.max), `${(steady.cart.n / steady.seconds).toFixed(1)}/s`]);
+    rows.push(["steady: checkout (POST /orders)", String(steady.checkout.n), ms(steady.checkout.p50), ms(steady.checkout.p95), ms(steady.checkout.p99), ms(steady.checkout.max), `${(steady.orders / steady.seconds).toFixed(1)} orders/s`]);
+  }
+  if (flash) rows.push([`flash: checkout, ${FLASH_CONCURRENCY} in flight`, String(flash.all.n), ms(flash.all.p50), ms(flash.all.p95), ms(flash.all.p99), ms(flash.all.max), `all answered in ${flash.seconds.toFixed(2)} s`]);
+  console.log(table(rows));
+  console.log("");
+  if (steady) {
+    say(`steady: ${steady.orders} orders in ${steady.seconds.toFixed(1)} s = ${(steady.orders / steady.seconds).toFixed(1)} orders/s; checkout answers: ${tally(steady.checkoutCalls)}; add-to-cart answers: ${tally(steady.cartCalls)}`);
+    if (steady.rateLimited > 0) say(`steady: ${steady.rateLimited} checkouts were rate-limited (429, 30/min per buyer): use more --buyers`);
+  }
+  if (flash) {
+    const exact = flash.sold === FLASH_UNITS && flash.stockAfter === 0 && flash.unitsInOrders === FLASH_UNITS;
+    say(`flash: ${flash.calls.length} attempts answered in ${flash.seconds.toFixed(2)} s (${(flash.calls.length / flash.seconds).toFixed(0)}/s); answers: ${tally(flash.calls)}; cart setup took ${flash.setupSeconds.toFixed(1)} s`);
+    say(`flash: verified in SQL: stock left ${flash.stockAfter}, units in non-cancelled orders ${flash.unitsInOrders} (${flash.ordersInDb} orders), 201 answers ${flash.sold}: ${exact ? `exactly ${FLASH_UNITS} sold ✔` : "MISMATCH ✘"}`);
+    if (!exact) process.exitCode = 2;
+  }
+  say(`machine: ${machine}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}; target ${base}`);
+}
+
+main().catch((err) => {
+  console.error(`[bench:checkout] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});
