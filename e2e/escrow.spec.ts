@@ -1,51 +1,5 @@
-import { randomBytes } from "node:crypto";
-import type { Browser, Page } from "@playwright/test";
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
-import { makeImages } from "./support/make-images";
-
-/** A new seller who signs up, opens a shop, connects payouts on the (emulated) Stripe onboarding page and lists one product. */
-async function onboardedSellerWithListing(browser: Browser, label: string, price: string): Promise<{ page: Page; title: string; shop: string }> {
-  const page = await (await browser.newContext()).newPage();
-  const email = `seller-${randomBytes(4).toString("hex")}@example.test`;
-  const shop = `${label} ${randomBytes(2).toString("hex")}`;
-  expect((await page.request.post("/api/v1/users", { data: { email, password: "Seller-pass-2026", name: label } })).status()).toBe(201);
-  await signIn(page, { email, password: "Seller-pass-2026" });
-  await page.goto("/become-seller");
-  await page.getByLabel("Shop name").fill(shop);
-  await page.getByRole("button", { name: "Open my shop" }).click();
-  await expect(page).toHaveURL(/\/seller/);
-
-  await page.goto("/seller/payments");
-  await page.getByRole("button", { name: "Set up payouts with Stripe" }).click();
-  await page.getByRole("button", { name: "Complete verification" }).click();
-  await expect(page).toHaveURL(/\/seller\/payments\?returned=1/);
-  await expect(page.getByText("Your payout account is connected.")).toBeVisible();
-
-  const title = `${label} item ${randomBytes(3).toString("hex")}`;
-  await page.goto("/seller/products/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Category").selectOption({ index: 1 });
-  await page.getByLabel("Price").fill(price);
-  await page.getByLabel("Stock").fill("5");
-  await page.getByLabel("Add images").setInputFiles(await makeImages(1));
-  await expect(page.getByRole("img", { name: "Image 1 (cover)" })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page).toHaveURL(/\?saved=1/);
-  await expect(async () => {
-    await page.reload();
-    await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
-  return { page, title, shop };
-}
-
-async function ship(page: Page, title: string) {
-  await page.goto("/seller/orders?filter=to-ship");
-  const card = page.locator("main li").filter({ hasText: title });
-  await card.getByLabel("Carrier").fill("UPS");
-  await card.getByLabel("Tracking number").fill(`1Z${randomBytes(5).toString("hex").toUpperCase()}`);
-  await card.getByRole("button", { name: "Mark shipped" }).click();
-  await expect(card).toHaveCount(0);
-}
+import { onboardedSellerWithListing, ship } from "./support/flows";
 
 test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one delivery paid out minus commission, one disputed and refunded", async ({ page, browser, newBuyer }) => {
   test.setTimeout(300_000);

@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import { logger } from "@/lib/log/logger";
 import { BOSS_SCHEMA } from "./boss";
 import { CRON_SCHEDULES, JOB_HANDLERS, runJobs } from "./handlers";
-import type { JobName } from "./queues";
+import { JOBS, type JobName } from "./queues";
 
 /** Starts pg-boss with maintenance and cron, and works every queue. Returns a graceful stop. */
 export async function startWorker(opts: { connectionString: string; pollingIntervalSeconds?: number }): Promise<{ stop: () => Promise<void> }> {
@@ -15,6 +15,8 @@ export async function startWorker(opts: { connectionString: string; pollingInter
     });
   }
   for (const [name, cron, data] of CRON_SCHEDULES) await boss.schedule(name, cron, data);
+  // Start indexing now rather than at the next minute's cron tick.
+  await boss.send(JOBS.searchIndex, {});
   logger.info({ queues: Object.keys(JOB_HANDLERS) }, "worker started");
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }

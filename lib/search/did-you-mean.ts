@@ -6,8 +6,13 @@ import { db } from "@/lib/db/client";
  * word, preferring common ones. Returns the corrected words, or null when nothing changes.
  */
 export async function correctSpelling(tokens: string[]): Promise<string[] | null> {
+  return (await checkSpelling(tokens)).corrected;
+}
+
+/** correctSpelling, plus the words the vocabulary does not know (none: nothing is misspelled). */
+export async function checkSpelling(tokens: string[]): Promise<{ corrected: string[] | null; unknown: Set<string> }> {
   const candidates = [...new Set(tokens.filter((t) => t.length >= 3 && !/^\d+$/.test(t)))];
-  if (candidates.length === 0) return null;
+  if (candidates.length === 0) return { corrected: null, unknown: new Set() };
   const rows = await db().$queryRaw<{ token: string; known: boolean; best: string | null }[]>`
     SELECT t.token, k.term IS NOT NULL AS known,
            CASE WHEN k.term IS NULL THEN (
@@ -17,7 +22,8 @@ export async function correctSpelling(tokens: string[]): Promise<string[] | null
               LIMIT 1) END AS best
       FROM unnest(${candidates}::text[]) AS t(token)
       LEFT JOIN search_terms k ON k.term = t.token`;
+  const unknown = new Set(rows.filter((r) => !r.known).map((r) => r.token));
   const replace = new Map(rows.filter((r) => !r.known && r.best && r.best !== r.token).map((r) => [r.token, r.best as string]));
-  if (replace.size === 0) return null;
-  return tokens.map((t) => replace.get(t) ?? t);
+  if (replace.size === 0) return { corrected: null, unknown };
+  return { corrected: tokens.map((t) => replace.get(t) ?? t), unknown };
 }

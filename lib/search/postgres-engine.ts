@@ -75,17 +75,12 @@ function toCandidate(r: CandidateJson): SearchCandidate {
   };
 }
 
-/**
- * Price and rating bounds. Next to a GIN condition they are written so no btree can be used
- * (`+ 0`): ANDing a broad price range's bitmap with the text's costs more than checking rows.
- */
-function rangeConditions(f: EngineFilters, indexable: boolean): Prisma.Sql[] {
-  const price = indexable ? Prisma.sql`d.price_cents` : Prisma.sql`(d.price_cents + 0)`;
-  const rating = indexable ? Prisma.sql`d.rating_avg` : Prisma.sql`(d.rating_avg + 0)`;
+/** Price and rating bounds (the planner may walk the price btree when the range is narrow). */
+function rangeConditions(f: EngineFilters): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
-  if (f.priceMinCents != null) parts.push(Prisma.sql`${price} >= ${f.priceMinCents}`);
-  if (f.priceMaxCents != null) parts.push(Prisma.sql`${price} <= ${f.priceMaxCents}`);
-  if (f.ratingMin != null) parts.push(Prisma.sql`${rating} >= ${f.ratingMin}`);
+  if (f.priceMinCents != null) parts.push(Prisma.sql`d.price_cents >= ${f.priceMinCents}`);
+  if (f.priceMaxCents != null) parts.push(Prisma.sql`d.price_cents <= ${f.priceMaxCents}`);
+  if (f.ratingMin != null) parts.push(Prisma.sql`d.rating_avg >= ${f.ratingMin}`);
   return parts;
 }
 
@@ -114,7 +109,7 @@ function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters
     conditions.push(filterSql ? Prisma.sql`d.document @@ (query && ${filterSql})` : Prisma.sql`d.document @@ query`);
     rank = RANK;
   } else if (filterSql) conditions.push(Prisma.sql`d.document @@ ${filterSql}`);
-  conditions.push(...rangeConditions(q.filters, conditions.length === 0));
+  conditions.push(...rangeConditions(q.filters));
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   return { from, where, rank, fuzzy };
 }

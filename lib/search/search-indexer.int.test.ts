@@ -13,7 +13,9 @@ import { ensureSearchBootstrapped, forgetSearchBootstrap } from "./ensure-search
 import { invalidateCategoryLookup } from "./load-category-lookup";
 import { createPostgresEngine } from "./postgres-engine";
 import { runSearchIndexer } from "./run-search-indexer";
+import { parseSearchParams } from "./parse-search-params";
 import { flushSearchEvents, recordSearchEvents } from "./search-event-log";
+import { searchProducts } from "./search-products";
 import { saveSearchSynonym, deleteSearchSynonym, listSearchSynonyms } from "./search-synonyms";
 
 const engine = createPostgresEngine();
@@ -107,6 +109,20 @@ describe("the indexer loop", () => {
     await earlyTx;
     await drainSearchOutboxFully({ engine });
     expect(await inIndex("cobalt vase")).toEqual(["Cobalt Vase"]);
+  });
+});
+
+describe("searching before the worker's indexer runs", () => {
+  it("drains pending changes itself, so a seller's new listing is found at once", async () => {
+    const p = await product("Saffron Teapot", "draft");
+    await db().$transaction(async (tx) => {
+      await tx.product.update({ where: { id: p.id }, data: { status: "active" } });
+      await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: p.id, eventType: "product.active" });
+    });
+    await new Promise((r) => setTimeout(r, 1100));
+    const found = await searchProducts(parseSearchParams({ q: "saffron teapot" }, { strict: true }).request, { userId: null, isAdmin: false }, { engine });
+    expect(found.results.map((h) => h.title)).toEqual(["Saffron Teapot"]);
+    await flushSearchEvents();
   });
 });
 

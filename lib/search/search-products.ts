@@ -2,7 +2,8 @@
 // understand the query (normalize, synonyms, category intent, spelling), let the engine
 // recall and filter, re-rank (ranking-weights.ts), hydrate one page and log impressions.
 import { loadBuyerProfile } from "./buyer-profile";
-import { correctSpelling } from "./did-you-mean";
+import { checkSpelling } from "./did-you-mean";
+import { catchUpSearchIndex } from "./catch-up-search-index";
 import { cachedEngineQuery } from "./engine-result-cache";
 import { ensureSearchBootstrapped } from "./ensure-search-bootstrapped";
 import { expandSynonyms } from "./expand-synonyms";
@@ -33,6 +34,7 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
   const started = performance.now();
   const engine = opts.engine ?? getSearchEngine();
   await ensureSearchBootstrapped({ engine, maxProducts: INLINE_BOOTSTRAP_MAX_PRODUCTS });
+  await catchUpSearchIndex(engine);
   const [lookup, synonyms] = await Promise.all([loadCategoryLookup(), loadSynonyms()]);
   const normalized = normalizeQuery(req.q);
   const offset = (req.page - 1) * req.perPage;
@@ -88,10 +90,11 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
   let searchedInstead: string | null = null;
   let didYouMean: string | null = null;
 
-  // A word still being typed ("sneak"): try it as the start of longer words.
-  if (normalized.tokens.length && result.total === 0) result = await query({ ...base, text, groups, prefix: true });
   if (normalized.tokens.length && result.total < DID_YOU_MEAN_BELOW) {
-    const corrected = await correctSpelling(normalized.tokens);
+    const { corrected, unknown } = await checkSpelling(normalized.tokens);
+    // A word still being typed ("sneak"): try the last one as the start of longer words.
+    const last = normalized.tokens[normalized.tokens.length - 1];
+    if (result.total === 0 && (unknown.has(last) || last.length < 3)) result = await query({ ...base, text, groups, prefix: true });
     if (corrected && result.total === 0) {
       // Nothing as typed: search the corrected words instead and say so.
       const correctedGroups = expandSynonyms(corrected, synonyms.map);
@@ -103,7 +106,20 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
         searchedInstead = text;
       }
     } else if (corrected) didYouMean = corrected.join(" ");
-    if (result.total === 0) {
+    // Still nothing: keep only the words the catalogue knows ("headphones 1 xq" → "headphones").
+    const known = normalized.tokens.filter((t) => t.length >= 3 && !/^\d+$/.test(t) && !unknown.has(t));
+    if (result.total === 0 && known.length > 0 && known.length < normalized.tokens.length) {
+      const knownGroups = expandSynonyms(known, synonyms.map);
+      const retry = await query({ ...base, text: known.join(" "), groups: knownGroups });
+      if (retry.total > 0) {
+        result = retry;
+        text = known.join(" ");
+        groups = knownGroups;
+        searchedInstead = text;
+      }
+    }
+    // Trigram matching over titles is for garbled words; known words that simply do not occur together skip it.
+    if (result.total === 0 && unknown.size > 0) {
       const fuzzy = await query({ ...base, text, groups, fuzzy: true });
       if (fuzzy.total > 0) result = fuzzy;
     }

@@ -1,0 +1,79 @@
+// Multi-step flows several specs share: a seller who onboards and lists, shipping an order,
+// and a buyer who buys one product and pays with a test card.
+import { randomBytes } from "node:crypto";
+import type { Browser, Page } from "@playwright/test";
+import { expect, signIn } from "./fixtures";
+import { makeImages } from "./make-images";
+
+/** A new seller who signs up, opens a shop, connects payouts on the (emulated) Stripe onboarding page and lists one product. */
+export async function onboardedSellerWithListing(browser: Browser, label: string, price: string): Promise<{ page: Page; title: string; shop: string }> {
+  const page = await (await browser.newContext()).newPage();
+  const email = `seller-${randomBytes(4).toString("hex")}@example.test`;
+  const shop = `${label} ${randomBytes(2).toString("hex")}`;
+  expect((await page.request.post("/api/v1/users", { data: { email, password: "Seller-pass-2026", name: label } })).status()).toBe(201);
+  await signIn(page, { email, password: "Seller-pass-2026" });
+  await page.goto("/become-seller");
+  await page.getByLabel("Shop name").fill(shop);
+  await page.getByRole("button", { name: "Open my shop" }).click();
+  await expect(page).toHaveURL(/\/seller/);
+
+  await page.goto("/seller/payments");
+  await page.getByRole("button", { name: "Set up payouts with Stripe" }).click();
+  await page.getByRole("button", { name: "Complete verification" }).click();
+  await expect(page).toHaveURL(/\/seller\/payments\?returned=1/);
+  await expect(page.getByText("Your payout account is connected.")).toBeVisible();
+
+  const title = `${label} item ${randomBytes(3).toString("hex")}`;
+  await page.goto("/seller/products/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Category").selectOption({ index: 1 });
+  await page.getByLabel("Price").fill(price);
+  await page.getByLabel("Stock").fill("5");
+  await page.getByLabel("Add images").setInputFiles(await makeImages(1));
+  await expect(page.getByRole("img", { name: "Image 1 (cover)" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\?saved=1/);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  return { page, title, shop };
+}
+
+export async function ship(page: Page, title: string) {
+  await page.goto("/seller/orders?filter=to-ship");
+  const card = page.locator("main li").filter({ hasText: title });
+  await card.getByLabel("Carrier").fill("UPS");
+  await card.getByLabel("Tracking number").fill(`1Z${randomBytes(5).toString("hex").toUpperCase()}`);
+  await card.getByRole("button", { name: "Mark shipped" }).click();
+  await expect(card).toHaveCount(0);
+}
+
+
+/** The signed-in buyer on `page` buys one unit of the product and pays with the 4242 test card. */
+export async function buyAndPay(page: Page, title: string): Promise<void> {
+  await page.goto(`/search?q=${encodeURIComponent(title)}`);
+  await page.getByRole("link", { name: new RegExp(title) }).first().click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
+  await page.goto("/checkout");
+  if (await page.getByRole("radio").count() === 0) {
+    await page.getByLabel("Full name").fill("Robin Reviewer");
+    await page.getByLabel("Street address").fill("3 Oak Lane");
+    await page.getByLabel("City").fill("Boston");
+    await page.getByLabel("Postal code").fill("02108");
+    await page.getByRole("button", { name: "Save address" }).click();
+    await expect(page.getByRole("radio")).toBeChecked();
+  }
+  await page.getByRole("button", { name: "Place order" }).click();
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiration date (MM / YY)").fill("12 / 34");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator("main").getByText("Paid", { exact: true }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
