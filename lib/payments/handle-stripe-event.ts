@@ -86,8 +86,8 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutco
         break;
       }
       case "charge.refunded": {
-        const charge = fresh as Stripe.Charge;
-        for (const r of charge.refunds?.data ?? []) await tx.refund.updateMany({ where: { stripeRefundId: r.id }, data: { status: r.status === "succeeded" ? "succeeded" : r.status === "failed" ? "failed" : "pending" } });
+        const charge = fresh as { refunds: Stripe.ApiList<Stripe.Refund> };
+        for (const r of charge.refunds.data) await tx.refund.updateMany({ where: { stripeRefundId: r.id }, data: { status: r.status === "succeeded" ? "succeeded" : r.status === "failed" ? "failed" : "pending" } });
         break;
       }
       case "payout.paid":
@@ -115,7 +115,8 @@ async function refetch(event: Stripe.Event): Promise<unknown> {
     case "transfer.reversed":
       return client.transfers.retrieve(obj.id);
     case "charge.refunded":
-      return client.charges.retrieve(obj.id, { expand: ["refunds"] }, opts);
+      // A charge no longer carries its refunds by default; list them instead of expanding.
+      return { id: obj.id, refunds: await client.refunds.list({ charge: obj.id, limit: 100 }, opts) };
     case "payout.paid":
     case "payout.failed":
       return client.payouts.retrieve(obj.id, {}, opts);

@@ -157,6 +157,11 @@ describe("refunds and disputes", () => {
     expect(await refundOrder({ orderId: o1, actorType: "seller", actorId: s1.user.id, sellerId: s1.seller.id, reason: "again" })).toBe("already_refunded");
     const refunds = await stripe().refunds.list({ payment_intent: pi.id });
     expect(refunds.data.map((r) => r.amount)).toEqual([10_000]);
+    // The charge.refunded webhook is applied (not a 500 that Stripe would retry forever).
+    const refunded = (await eventsAbout([pi.id])).filter((e) => e.type === "charge.refunded");
+    expect(refunded.length).toBeGreaterThan(0);
+    for (const e of refunded) expect(["processed", "duplicate"]).toContain(await handleStripeEvent(e));
+    expect((await db().refund.findFirstOrThrow({ where: { orderId: o1 } })).status).toBe("succeeded");
     expect(await releaseEscrow(o1)).toBe("not_releasable");
     expect((await stripe().transfers.list({ transfer_group: checkout.checkout_id })).data).toHaveLength(0);
   });
