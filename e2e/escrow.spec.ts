@@ -1,5 +1,5 @@
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
-import { onboardedSellerWithListing, ship } from "./support/flows";
+import { addToCart, ensureAddress, expectPaidOrders, fillCard, onboardedSellerWithListing, ship } from "./support/flows";
 
 test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one delivery paid out minus commission, one disputed and refunded", async ({ page, browser, newBuyer }) => {
   test.setTimeout(300_000);
@@ -10,27 +10,17 @@ test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one del
   for (const title of [a.title, b.title]) {
     await page.goto(`/search?q=${encodeURIComponent(title)}`);
     await page.getByRole("link", { name: new RegExp(title) }).first().click();
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
+    await addToCart(page);
   }
   await page.goto("/checkout");
-  await page.getByLabel("Full name").fill("Ivy Buyer");
-  await page.getByLabel("Street address").fill("9 Elm Street");
-  await page.getByLabel("City").fill("Denver");
-  await page.getByLabel("Postal code").fill("80202");
-  await page.getByRole("button", { name: "Save address" }).click();
+  await ensureAddress(page, { name: "Ivy Buyer", street: "9 Elm Street", city: "Denver", postal: "80202" });
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/);
-  await page.getByLabel("Card number").fill("4000 0025 0000 3155");
-  await page.getByLabel("Expiration date (MM / YY)").fill("12 / 34");
-  await page.getByLabel("Security code").fill("123");
+  await fillCard(page, "4000 0025 0000 3155");
   await page.getByRole("button", { name: /^Pay \$140\.00/ }).click();
   await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole("button", { name: "Complete authentication" }).click();
   await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
-  await expect(async () => {
-    await page.reload();
-    await expect(page.locator("main").getByText("Paid", { exact: true })).toHaveCount(2, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  await expectPaidOrders(page, 2);
 
   await ship(a.page, a.title);
   await ship(b.page, b.title);

@@ -2,7 +2,7 @@
 
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { getStripe } from "./load-stripe";
 
@@ -12,16 +12,21 @@ function Form({ amountLabel, returnUrl, doneUrl }: { amountLabel: string; return
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A ref, not only state: a second click that lands before React re-renders the disabled
+  // button must not start a second confirmation.
+  const inFlight = useRef(false);
 
   async function pay(e: FormEvent) {
     e.preventDefault();
-    if (!stripe || !elements || busy) return;
+    if (!stripe || !elements || inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setError(null);
     const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: "if_required" });
     if (result.error) {
       // Declines come back here; the buyer can try another card while the items stay reserved.
       setError(result.error.message ?? "Your payment was not completed. Try again or use another card.");
+      inFlight.current = false;
       setBusy(false);
       return;
     }

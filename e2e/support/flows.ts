@@ -50,30 +50,50 @@ export async function ship(page: Page, title: string) {
 }
 
 
+/** Adds one unit of the product (on its page, opened first when a path is given) and waits for the confirmation. */
+export async function addToCart(page: Page, productPath?: string): Promise<void> {
+  if (productPath) await page.goto(productPath);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
+}
+
+/** On /checkout: adds a shipping address when the buyer has none yet. */
+export async function ensureAddress(page: Page, a: { name: string; street: string; city: string; postal: string }): Promise<void> {
+  if ((await page.getByRole("radio").count()) > 0) return;
+  await page.getByLabel("Full name").fill(a.name);
+  await page.getByLabel("Street address").fill(a.street);
+  await page.getByLabel("City").fill(a.city);
+  await page.getByLabel("Postal code").fill(a.postal);
+  await page.getByRole("button", { name: "Save address" }).click();
+  await expect(page.getByRole("radio")).toBeChecked();
+}
+
+/** Types a test card into the Payment Element. */
+export async function fillCard(page: Page, number: string): Promise<void> {
+  await page.getByLabel("Card number").fill(number);
+  await page.getByLabel("Expiration date (MM / YY)").fill("12 / 34");
+  await page.getByLabel("Security code").fill("123");
+}
+
+/** Reloads the orders page until `count` orders show as paid (the payment_intent.succeeded webhook). */
+export async function expectPaidOrders(page: Page, count: number): Promise<void> {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator("main").getByText("Paid", { exact: true })).toHaveCount(count, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 /** The signed-in buyer on `page` buys one unit of the product and pays with the 4242 test card. */
 export async function buyAndPay(page: Page, title: string): Promise<void> {
   await page.goto(`/search?q=${encodeURIComponent(title)}`);
   await page.getByRole("link", { name: new RegExp(title) }).first().click();
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Added to your cart." })).toBeVisible();
+  await addToCart(page);
   await page.goto("/checkout");
-  if (await page.getByRole("radio").count() === 0) {
-    await page.getByLabel("Full name").fill("Robin Reviewer");
-    await page.getByLabel("Street address").fill("3 Oak Lane");
-    await page.getByLabel("City").fill("Boston");
-    await page.getByLabel("Postal code").fill("02108");
-    await page.getByRole("button", { name: "Save address" }).click();
-    await expect(page.getByRole("radio")).toBeChecked();
-  }
+  await ensureAddress(page, { name: "Robin Reviewer", street: "3 Oak Lane", city: "Boston", postal: "02108" });
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/);
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiration date (MM / YY)").fill("12 / 34");
-  await page.getByLabel("Security code").fill("123");
+  await fillCard(page, "4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
-  await expect(async () => {
-    await page.reload();
-    await expect(page.locator("main").getByText("Paid", { exact: true }).first()).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  await expectPaidOrders(page, 1);
 }

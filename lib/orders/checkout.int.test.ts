@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
 import Redis from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 import type { CartLine } from "@/lib/cart/cart-store";
 import { db } from "@/lib/db/client";
 import { startRedisServer } from "@/lib/services/redis-server";
@@ -102,7 +103,9 @@ describe("no overselling in a flash sale: 100 units, 10,000 concurrent attempts"
 
 describe("Redis killed mid-sale", () => {
   it("still sells exactly the stock, and the counter is rebuilt from the database afterwards", async (ctx) => {
-    const server = await startRedisServer({ dataDir: `.data/test-redis-kill-${randomUUID().slice(0, 8)}` });
+    const dirs = [0, 1].map(() => `.data/test-redis-kill-${randomUUID().slice(0, 8)}`);
+    onTestFinished(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+    const server = await startRedisServer({ dataDir: dirs[0] });
     if (!server) return ctx.skip("skipped: redis-server is not on PATH");
     const client = new Redis(server.url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
     client.on("error", () => {});
@@ -113,7 +116,7 @@ describe("Redis killed mid-sale", () => {
     client.disconnect();
 
     // A fresh Redis has no counter: the first admission rebuilds it from the database (0 left).
-    const again = await startRedisServer({ dataDir: `.data/test-redis-kill-${randomUUID().slice(0, 8)}` });
+    const again = await startRedisServer({ dataDir: dirs[1] });
     const fresh = new Redis(again!.url);
     const gate = redisAdmissionGate(fresh);
     expect(await gate.admit(p.id, 1)).toBe("sold_out");

@@ -12,6 +12,7 @@ import { handleStripeEvent } from "./handle-stripe-event";
 import { refundOrder } from "./refund-order";
 import { releaseEscrow } from "./release-escrow";
 import { runDailyPayouts, settlePayout } from "./run-daily-payouts";
+import { startCheckoutPayment } from "./start-checkout-payment";
 import { stripe } from "./stripe-client";
 import { buyerWithAddress, control, deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout } from "@/test/payment-scenario";
 import { createUser } from "@/test/factories";
@@ -67,6 +68,36 @@ describe("paying for a checkout", () => {
     expect(retried.id).toBe(pi.id);
     await deliver(await eventsAbout([pi.id]));
     expect((await db().order.findUniqueOrThrow({ where: { id: checkout.orders[0].order_id } })).status).toBe("paid");
+  });
+  it("a double-clicked Pay charges once: concurrent page loads share one PaymentIntent and a second confirmation is refused", async () => {
+    const [s1, s2] = [await onboardedSeller(), await onboardedSeller()];
+    const buyer = await buyerWithAddress();
+    const checkout = await placeCheckout({ buyer, lines: [{ sellerId: s1.seller.id, priceCents: 2_500 }, { sellerId: s2.seller.id, priceCents: 1_250 }] });
+    // Two tabs (or a reload racing the first load) ask for the payment at once.
+    const starts = await Promise.all(Array.from({ length: 5 }, () => startCheckoutPayment({ checkoutId: checkout.checkout_id, buyerId: buyer.id })));
+    const piId = starts[0].paymentIntentId;
+    expect(new Set(starts.map((p) => p.paymentIntentId))).toEqual(new Set([piId]));
+    expect(await db().payment.count({ where: { checkoutId: checkout.checkout_id } })).toBe(1);
+    const intents = [];
+    for await (const pi of stripe().paymentIntents.list({ limit: 100 })) if (pi.transfer_group === checkout.checkout_id) intents.push(pi.id);
+    expect(intents).toEqual([piId]);
+
+    // Both clicks reach Stripe: one confirmation succeeds, the other is refused, one charge exists.
+    const confirms = await Promise.allSettled([0, 1].map(() => stripe().paymentIntents.confirm(piId, { payment_method: "pm_card_visa" })));
+    expect(confirms.filter((c) => c.status === "fulfilled")).toHaveLength(1);
+    expect(confirms.find((c) => c.status === "rejected")).toMatchObject({ reason: { code: "payment_intent_unexpected_state" } });
+    expect((await stripe().charges.list({ payment_intent: piId })).data.filter((c) => c.paid)).toHaveLength(1);
+
+    // The events arrive twice as well (a replayed webhook): still one capture per order.
+    const events = await eventsAbout([piId]);
+    await deliver([...events, ...events]);
+    const orders = await db().order.findMany({ where: { checkoutId: checkout.checkout_id }, select: { id: true, status: true, totalCents: true } });
+    expect(orders.map((o) => o.status)).toEqual(["paid", "paid"]);
+    const captures = await db().ledgerEntry.findMany({ where: { orderId: { in: orders.map((o) => o.id) }, entryType: "capture" } });
+    expect(captures.map((c) => c.amountCents).sort((a, b) => a - b)).toEqual(orders.map((o) => o.totalCents).sort((a, b) => a - b));
+    expect(await accountBalance(db(), buyerAccount(buyer.id), "USD")).toBe(-3_750);
+    // Opening the pay page again after paying offers nothing to pay.
+    await expect(startCheckoutPayment({ checkoutId: checkout.checkout_id, buyerId: buyer.id })).rejects.toMatchObject({ status: 409 });
   });
 });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { AddressRecord } from "@/lib/addresses/address-book";
 
@@ -17,11 +17,16 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
   const addressId = chosen && addresses.some((a) => a.id === chosen) ? chosen : (addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
+  const inFlight = useRef(false);
+
   async function place() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setState({ busy: true });
-    const res = await fetch("/api/v1/orders", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify({ cart_id: cartId, shipping_address_id: addressId }) });
-    const body = (await res.json().catch(() => null)) as { checkout_id?: string; error?: { message: string } } | null;
-    if (!res.ok || !body?.checkout_id) {
+    const res = await fetch("/api/v1/orders", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify({ cart_id: cartId, shipping_address_id: addressId }) }).catch(() => null);
+    const body = (await res?.json().catch(() => null)) as { checkout_id?: string; error?: { message: string } } | null;
+    if (!res?.ok || !body?.checkout_id) {
+      inFlight.current = false;
       setState({ busy: false, error: body?.error?.message ?? "Could not place your order. Please try again." });
       return;
     }
