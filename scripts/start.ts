@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { migrate } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
+import { HANDLED_EVENTS } from "../lib/payments/webhook-events";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 import { freePort } from "../lib/services/free-port";
 import { startRedisServer } from "../lib/services/redis-server";
@@ -103,6 +104,9 @@ async function main() {
       dataDir: join(dataDir, "stripe"),
       webhookUrl: `${appUrl}/api/webhooks/stripe`,
       webhookSecret: local.STRIPE_WEBHOOK_SECRET,
+      // Like a Stripe endpoint: only the events the app handles, several deliveries at once.
+      webhookEvents: [...HANDLED_EVENTS],
+      webhookConcurrency: 4,
     });
     saveConfig("STRIPE_EMULATOR_PORT", String(emulator.port));
     stops.push({ name: "Stripe emulator", stop: emulator.close });

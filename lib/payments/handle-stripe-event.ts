@@ -6,19 +6,7 @@ import { logger } from "@/lib/log/logger";
 import { transitionOrder } from "@/lib/orders/order-status";
 import { recordCapture } from "./record-capture";
 import { stripe } from "./stripe-client";
-
-// The events the marketplace acts on; anything else is acknowledged and ignored.
-export const HANDLED_EVENTS = new Set([
-  "payment_intent.succeeded",
-  "payment_intent.payment_failed",
-  "charge.refunded",
-  "charge.dispute.created",
-  "account.updated",
-  "transfer.created",
-  "transfer.reversed",
-  "payout.paid",
-  "payout.failed",
-]);
+import { HANDLED_EVENTS } from "./webhook-events";
 
 export type EventOutcome = "processed" | "duplicate" | "ignored";
 

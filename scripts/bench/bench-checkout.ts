@@ -13,6 +13,16 @@
 //          in flight (default 500); reports the time to answer them all, p50/p95/p99, and the
 //          units sold, verified in SQL afterwards: stock 0 and non-cancelled order items = U.
 //
+//  paid    the buyer's whole path with payment, on the Stripe emulator the server uses: add to
+//          cart, check out (POST /api/v1/orders), get the checkout's PaymentIntent (POST
+//          /api/v1/checkouts/{id}/payment), pay it with the publishable key and the 4242 test
+//          card as Stripe.js does (POST /v1/payment_methods, then /v1/payment_intents/{id}/confirm
+//          on the emulator), then poll GET /api/v1/checkouts/{id} until the payment_intent.succeeded
+//          webhook has marked it paid. N buyers (default 200) from W workers (default 10) for S
+//          seconds (default 30). Reports each step, "checkout with payment" (order + PaymentIntent
+//          + confirm: what the buyer waits for before the thank-you page) and "until paid" (the
+//          webhook applied, orders paid and money in escrow).
+//
 // Buyers are created straight in the database (one bcrypt hash from lib/auth/password.ts,
 // an address each). Steady buyers sign in over HTTP like a browser (GET /api/auth/csrf, then
 // POST /api/auth/callback/credentials), each from its own client address in X-Forwarded-For
@@ -31,19 +41,20 @@
 //   --flash-attempts A      flash-sale buyers, one checkout each (default 10000)
 //   --flash-units U         units of the hot product (default 100)
 //   --flash-concurrency F   flash checkouts in flight at once (default 500)
-//   --auth http|mint        how steady buyers get their session (default http)
-//   --only steady|flash     run one part
+//   --paid-buyers N         buyers for the paid part (default 200)
+//   --paid-concurrency W    paid-part workers (default 10)
+//   --paid-duration S       paid-part seconds measured (default 30)
+//   --stripe-url URL        the emulator's API (default: STRIPE_API_BASE, else the port in --data-dir's local-config.json)
+//   --auth http|mint        how steady and paid buyers get their session (default http)
+//   --only steady|flash|paid  run one part
 //   --data-dir DIR          embedded PostgreSQL and local-config.json (default DATA_DIR or .data)
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
-import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
-import pg from "pg";
+import type pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
-import { startEmbeddedPostgres } from "../../lib/services/embedded-postgres";
+import { benchCli, machineLine, ms, openDatabase, summarize, table, type Summary } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,33 +67,18 @@ const { values: args } = parseArgs({
     "flash-attempts": { type: "string", default: "10000" },
     "flash-units": { type: "string", default: "100" },
     "flash-concurrency": { type: "string", default: "500" },
+    "paid-buyers": { type: "string", default: "200" },
+    "paid-concurrency": { type: "string", default: "10" },
+    "paid-duration": { type: "string", default: "30" },
+    "stripe-url": { type: "string" },
     auth: { type: "string", default: "http" },
     only: { type: "string" },
     "data-dir": { type: "string" },
   },
 });
 
-const say = (line: string) => console.log(`[bench:checkout] ${line}`);
-function fail(message: string): never {
-  console.error(`[bench:checkout] ${message}`);
-  process.exit(1);
-}
-function wholeNumber(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
-  return n;
-}
-
-const base = (() => {
-  let u: URL;
-  try {
-    u = new URL(args.url);
-  } catch {
-    fail(`--url is not a URL: "${args.url}"`);
-  }
-  if (!["localhost", "127.0.0.1", "[::1]"].includes(u.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(u.hostname)) fail(`--url must point at this machine (localhost / 127.0.0.1 / [::1]), got ${u.hostname}.`);
-  return u.origin;
-})();
+const { say, fail, wholeNumber, loopbackOrigin, requireHealthy, crash } = benchCli("bench:checkout");
+const base = loopbackOrigin(args.url);
 const BUYERS = wholeNumber("buyers", args.buyers, 1, 100_000);
 const CONCURRENCY = wholeNumber("concurrency", args.concurrency, 1, 2000);
 const DURATION = wholeNumber("duration", args.duration, 1, 3600);
@@ -92,38 +88,18 @@ const FLASH_ATTEMPTS = wholeNumber("flash-attempts", args["flash-attempts"], 1, 
 const FLASH_UNITS = wholeNumber("flash-units", args["flash-units"], 1, 1_000_000);
 const FLASH_CONCURRENCY = wholeNumber("flash-concurrency", args["flash-concurrency"], 1, 5000);
 if (args.auth !== "http" && args.auth !== "mint") fail(`--auth must be http or mint, got "${args.auth}".`);
-if (args.only && args.only !== "steady" && args.only !== "flash") fail(`--only must be steady or flash, got "${args.only}".`);
-const RUN_STEADY = args.only !== "flash";
-const RUN_FLASH = args.only !== "steady";
+const PAID_BUYERS = wholeNumber("paid-buyers", args["paid-buyers"], 1, 100_000);
+const PAID_CONCURRENCY = wholeNumber("paid-concurrency", args["paid-concurrency"], 1, 1000);
+const PAID_DURATION = wholeNumber("paid-duration", args["paid-duration"], 1, 3600);
+if (args.only && !["steady", "flash", "paid"].includes(args.only)) fail(`--only must be steady, flash or paid, got "${args.only}".`);
+const RUN_STEADY = !args.only || args.only === "steady";
+const RUN_FLASH = !args.only || args.only === "flash";
+const RUN_PAID = !args.only || args.only === "paid";
 const BUYER_PASSWORD = "Bench-Buyer-2026!";
 const SESSION_COOKIE = base.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 const RUN_TAG = Date.now().toString(36);
 
 // ───────────────────────────── database ─────────────────────────────
-
-async function openDatabase(): Promise<{ client: pg.Client; secret: string | undefined; close: () => Promise<void> }> {
-  if (existsSync(".env")) process.loadEnvFile(".env");
-  const dataDir = resolve(args["data-dir"] ?? process.env.DATA_DIR ?? ".data");
-  const configFile = join(dataDir, "local-config.json");
-  const local = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, string>) : {};
-  let url = process.env.DATABASE_URL;
-  let stop = async () => {};
-  if (!url) {
-    const server = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
-    url = server.url;
-    stop = server.stop;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return {
-    client,
-    secret: process.env.NEXTAUTH_SECRET ?? local.NEXTAUTH_SECRET,
-    close: async () => {
-      await client.end().catch(() => {});
-      await stop();
-    },
-  };
-}
 
 type Buyer = { id: string; email: string; name: string; addressId: string; ip: string; cookie: string };
 
@@ -196,6 +172,22 @@ async function mintSession(b: Buyer, secret: string): Promise<void> {
   b.cookie = `${SESSION_COOKIE}=${token}`;
 }
 
+/** Signs every buyer in (--auth), then checks one session works. */
+async function signInAll(buyers: Buyer[], secret: string | undefined): Promise<void> {
+  const failures: string[] = [];
+  await inPool(buyers, args.auth === "http" ? 8 : 50, async (b) => {
+    try {
+      if (args.auth === "http") await signInOverHttp(b);
+      else await mintSession(b, secret!);
+    } catch (err) {
+      failures.push((err as Error).message);
+    }
+  });
+  if (failures.length > 0) fail(`${failures.length} sign-ins failed, e.g. ${failures[0]}`);
+  const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: buyers[0].cookie } });
+  if (me.status !== 200) fail(`GET /api/v1/me with a buyer's session answered ${me.status}`);
+}
+
 async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
@@ -209,7 +201,7 @@ async function inPool<T>(items: readonly T[], concurrency: number, work: (item: 
 
 // ───────────────────────────── HTTP calls ─────────────────────────────
 
-type Call = { status: number; ms: number; code?: string };
+type Call = { status: number; ms: number; code?: string; body?: Record<string, unknown> };
 
 async function timed(path: string, init: RequestInit): Promise<Call> {
   const t = performance.now();
@@ -217,15 +209,14 @@ async function timed(path: string, init: RequestInit): Promise<Call> {
     const res = await fetch(`${base}${path}`, init);
     const text = await res.text();
     const ms = performance.now() - t;
-    let code: string | undefined;
-    if (res.status >= 400) {
-      try {
-        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code;
-      } catch {
-        code = undefined;
-      }
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      body = undefined;
     }
-    return { status: res.status, ms, code };
+    const error = body?.error as { code?: string; message?: string } | undefined;
+    return { status: res.status, ms, code: res.status >= 400 ? error?.code : undefined, body };
   } catch (err) {
     return { status: 0, ms: performance.now() - t, code: (err as Error).message };
   }
@@ -243,15 +234,6 @@ const checkout = (b: Buyer) =>
 
 // ───────────────────────────── statistics ─────────────────────────────
 
-function pct(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
-function summarize(values: number[]): Summary {
-  const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), max: s[s.length - 1] ?? NaN };
-}
 function tally(calls: Call[]): string {
   const counts = new Map<string, number>();
   for (const c of calls) {
@@ -259,11 +241,6 @@ function tally(calls: Call[]): string {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(", ");
-}
-const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r, i) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ") + (i === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : "")).join("\n");
 }
 
 // ───────────────────────────── the two parts ─────────────────────────────
@@ -373,21 +350,119 @@ async function runFlash(client: pg.Client, buyers: Buyer[], productId: string): 
   };
 }
 
+// ───────────────────────────── checkout with payment ─────────────────────────────
+
+type PaidSteps = { cart: number[]; order: number[]; intent: number[]; method: number[]; confirm: number[]; withPayment: number[]; untilPaid: number[] };
+type PaidResult = { seconds: number; paid: number; steps: PaidSteps; failures: string[]; verified: { checkouts: number; paidCheckouts: number; captures: number; capturedCents: number; chargedCents: number } };
+
+/** A Stripe.js call: form-encoded, with the publishable key and no secret. */
+async function stripeJsCall(stripeUrl: string, path: string, params: Record<string, string>): Promise<Call> {
+  const t = performance.now();
+  const res = await fetch(`${stripeUrl}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(params).toString() });
+  const body = (await res.json()) as Record<string, unknown>;
+  return { status: res.status, ms: performance.now() - t, code: (body.error as { code?: string } | undefined)?.code, body };
+}
+
+const sleep = (msecs: number) => new Promise((r) => setTimeout(r, msecs));
+
+/** One buyer's add to cart, checkout, payment and wait for the webhook; throws a short reason on any unexpected answer. */
+async function onePaidCheckout(b: Buyer, productId: string, stripeUrl: string, steps: PaidSteps, checkoutIds: string[]): Promise<void> {
+  const expect = (c: Call, status: number, what: string) => {
+    if (c.status !== status) throw new Error(`${what}: ${c.status}${c.code ? ` ${c.code}` : ""}`);
+    return c.body ?? {};
+  };
+  const added = await addToCart(b, productId);
+  expect(added, 201, "add to cart");
+  steps.cart.push(added.ms);
+  const t0 = performance.now();
+  const placed = await checkout(b);
+  const checkoutId = expect(placed, 201, "checkout").checkout_id as string;
+  checkoutIds.push(checkoutId);
+  steps.order.push(placed.ms);
+  const intent = await timed(`/api/v1/checkouts/${checkoutId}/payment`, { method: "POST", headers: { cookie: b.cookie } });
+  const pi = expect(intent, 200, "payment intent") as { payment_intent_id: string; client_secret: string; publishable_key: string };
+  steps.intent.push(intent.ms);
+  const method = await stripeJsCall(stripeUrl, "/v1/payment_methods", { key: pi.publishable_key, type: "card", "card[number]": "4242424242424242", "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123" });
+  const pm = expect(method, 200, "payment method") as { id: string };
+  steps.method.push(method.ms);
+  const confirmed = await stripeJsCall(stripeUrl, `/v1/payment_intents/${pi.payment_intent_id}/confirm`, { key: pi.publishable_key, client_secret: pi.client_secret, payment_method: pm.id });
+  if (expect(confirmed, 200, "confirm").status !== "succeeded") throw new Error(`confirm: PaymentIntent ${String(confirmed.body?.status)}`);
+  steps.confirm.push(confirmed.ms);
+  steps.withPayment.push(performance.now() - t0);
+  // Poll gently (every 100 ms), so the polling itself does not load the server it measures.
+  for (const until = performance.now() + 30_000; performance.now() < until; await sleep(100)) {
+    const c = await timed(`/api/v1/checkouts/${checkoutId}`, { headers: { cookie: b.cookie } });
+    if (expect(c, 200, "checkout status").status === "paid") {
+      steps.untilPaid.push(performance.now() - t0);
+      return;
+    }
+  }
+  throw new Error("not paid 30 s after the payment succeeded");
+}
+
+async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], stripeUrl: string): Promise<PaidResult> {
+  const steps: PaidSteps = { cart: [], order: [], intent: [], method: [], confirm: [], withPayment: [], untilPaid: [] };
+  const failures: string[] = [];
+  const checkoutIds: string[] = [];
+  const free = [...buyers];
+  const deadline = performance.now() + PAID_DURATION * 1000;
+  say(`paid: measuring for ${PAID_DURATION} s with ${PAID_CONCURRENCY} workers over ${buyers.length} buyers, paying on ${stripeUrl}…`);
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: PAID_CONCURRENCY }, async () => {
+      while (performance.now() < deadline) {
+        const b = free.shift();
+        if (!b) {
+          await sleep(5);
+          continue;
+        }
+        try {
+          await onePaidCheckout(b, products[Math.floor(Math.random() * products.length)], stripeUrl, steps, checkoutIds);
+        } catch (err) {
+          failures.push((err as Error).message);
+        } finally {
+          free.push(b);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - t) / 1000;
+  // What the database holds for these checkouts: each paid, each order's capture recorded once.
+  const [row] = (
+    await client.query<{ checkouts: string; paid: string; captures: string; captured: string; charged: string }>(
+      `SELECT count(*)::text AS checkouts, count(*) FILTER (WHERE c.status = 'paid')::text AS paid,
+              (SELECT count(*) FROM ledger_entries l JOIN orders o ON o.id = l.order_id WHERE o.checkout_id = ANY($1::uuid[]) AND l.entry_type = 'capture')::text AS captures,
+              (SELECT coalesce(sum(l.amount_cents), 0) FROM ledger_entries l JOIN orders o ON o.id = l.order_id WHERE o.checkout_id = ANY($1::uuid[]) AND l.entry_type = 'capture')::text AS captured,
+              coalesce(sum(c.total_cents) FILTER (WHERE c.status = 'paid'), 0)::text AS charged
+         FROM checkouts c WHERE c.id = ANY($1::uuid[])`,
+      [checkoutIds],
+    )
+  ).rows;
+  return {
+    seconds,
+    paid: steps.untilPaid.length,
+    steps,
+    failures,
+    verified: { checkouts: Number(row.checkouts), paidCheckouts: Number(row.paid), captures: Number(row.captures), capturedCents: Number(row.captured), chargedCents: Number(row.charged) },
+  };
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 async function main() {
-  const health = await fetch(`${base}/api/health`).catch((err: Error) => fail(`${base} does not answer (${err.message}); start it first (npm start / scripts/start.ts).`));
-  if (!health.ok) fail(`${base}/api/health answered ${health.status}`);
-  const db = await openDatabase();
+  await requireHealthy(base);
+  const db = await openDatabase(args["data-dir"]);
   const { client } = db;
+  const secret = process.env.NEXTAUTH_SECRET ?? db.local.NEXTAUTH_SECRET;
   const needMint = RUN_FLASH || args.auth === "mint";
-  if (needMint && !db.secret) fail("minting sessions needs the server's NEXTAUTH_SECRET: set it, or pass the server's --data-dir (its local-config.json has it).");
-  const cpu = cpus();
-  const machine = `${cpu.length} CPU cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.versions.node}`;
-  say(`machine: ${machine}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  if (needMint && !secret) fail("minting sessions needs the server's NEXTAUTH_SECRET: set it, or pass the server's --data-dir (its local-config.json has it).");
+  const stripeUrl = (args["stripe-url"] ?? process.env.STRIPE_API_BASE ?? (db.local.STRIPE_EMULATOR_PORT ? `http://127.0.0.1:${db.local.STRIPE_EMULATOR_PORT}` : "")).replace(/\/$/, "");
+  if (RUN_PAID && !stripeUrl) fail("the paid part needs the Stripe emulator the server uses: pass --stripe-url, or the server's --data-dir.");
+  say(machineLine());
 
   let steady: SteadyResult | undefined;
   let flash: FlashResult | undefined;
+  let paid: PaidResult | undefined;
   try {
     const passwordHash = await hashPassword(BUYER_PASSWORD);
     let steadyProducts: string[] = [];
@@ -399,18 +474,7 @@ async function main() {
       // Plenty of stock, so the steady run measures checkout and never "sold out".
       await client.query(`UPDATE products SET inventory_count = greatest(inventory_count, 100000) WHERE id = ANY($1::uuid[])`, [steadyProducts]);
       say(`steady: ${buyers.length} buyers created; signing them in (${args.auth === "http" ? "over HTTP, credentials" : "minted session cookies"})…`);
-      const signInFailures: string[] = [];
-      await inPool(buyers, args.auth === "http" ? 8 : 50, async (b) => {
-        try {
-          if (args.auth === "http") await signInOverHttp(b);
-          else await mintSession(b, db.secret!);
-        } catch (err) {
-          signInFailures.push((err as Error).message);
-        }
-      });
-      if (signInFailures.length > 0) fail(`${signInFailures.length} sign-ins failed, e.g. ${signInFailures[0]}`);
-      const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: buyers[0].cookie } });
-      if (me.status !== 200) fail(`GET /api/v1/me with a buyer's session answered ${me.status}`);
+      await signInAll(buyers, secret);
       say(`steady: setup took ${((performance.now() - s0) / 1000).toFixed(1)} s`);
       steady = await runSteady(buyers, steadyProducts);
     }
@@ -421,11 +485,22 @@ async function main() {
       if (!hot) fail("no live product left to make hot.");
       await client.query(`UPDATE products SET inventory_count = $2, is_hot = true, updated_at = now() WHERE id = $1`, [hot, FLASH_UNITS]);
       const buyers = await createBuyers(client, FLASH_ATTEMPTS, "flash", passwordHash, BUYERS);
-      await inPool(buyers, 50, (b) => mintSession(b, db.secret!));
+      await inPool(buyers, 50, (b) => mintSession(b, secret!));
       const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: buyers[0].cookie } });
       if (me.status !== 200) fail(`GET /api/v1/me with a minted session answered ${me.status}; is the secret the server's?`);
       say(`flash: hot product ${hot} with ${FLASH_UNITS} units; ${buyers.length} buyers ready in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
       flash = await runFlash(client, buyers, hot);
+    }
+
+    if (RUN_PAID) {
+      const s0 = performance.now();
+      const buyers = await createBuyers(client, PAID_BUYERS, "paid", passwordHash, BUYERS + FLASH_ATTEMPTS);
+      const products = steadyProducts.length > 0 ? steadyProducts : await pickProducts(client, PRODUCTS, []);
+      if (products.length === 0) fail("no live products to buy; seed some first (npm run seed:catalog -- --products N).");
+      await client.query(`UPDATE products SET inventory_count = greatest(inventory_count, 100000) WHERE id = ANY($1::uuid[])`, [products]);
+      await signInAll(buyers, secret);
+      say(`paid: ${buyers.length} buyers ready in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+      paid = await runPaid(client, buyers, products, stripeUrl);
     }
   } finally {
     await db.close();
@@ -438,6 +513,20 @@ async function main() {
     rows.push(["steady: checkout (POST /orders)", String(steady.checkout.n), ms(steady.checkout.p50), ms(steady.checkout.p95), ms(steady.checkout.p99), ms(steady.checkout.max), `${(steady.orders / steady.seconds).toFixed(1)} orders/s`]);
   }
   if (flash) rows.push([`flash: checkout, ${FLASH_CONCURRENCY} in flight`, String(flash.all.n), ms(flash.all.p50), ms(flash.all.p95), ms(flash.all.p99), ms(flash.all.max), `all answered in ${flash.seconds.toFixed(2)} s`]);
+  if (paid) {
+    const st = paid.steps;
+    const line = (label: string, values: number[], rate = "") => {
+      const x = summarize(values);
+      rows.push([label, String(x.n), ms(x.p50), ms(x.p95), ms(x.p99), ms(x.max), rate]);
+    };
+    line("paid: add to cart", st.cart);
+    line("paid: checkout (POST /orders)", st.order);
+    line("paid: PaymentIntent (POST /checkouts/{id}/payment)", st.intent);
+    line("paid: card (emulator /v1/payment_methods)", st.method);
+    line("paid: confirm (emulator /confirm)", st.confirm);
+    line("paid: checkout with payment (order+intent+card+confirm)", st.withPayment, `${(st.withPayment.length / paid.seconds).toFixed(1)} paid checkouts/s`);
+    line("paid: until the webhook marked it paid", st.untilPaid);
+  }
   console.log(table(rows));
   console.log("");
   if (steady) {
@@ -450,10 +539,16 @@ async function main() {
     say(`flash: verified in SQL: stock left ${flash.stockAfter}, units in non-cancelled orders ${flash.unitsInOrders} (${flash.ordersInDb} orders), 201 answers ${flash.sold}: ${exact ? `exactly ${FLASH_UNITS} sold ✔` : "MISMATCH ✘"}`);
     if (!exact) process.exitCode = 2;
   }
-  say(`machine: ${machine}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}; target ${base}`);
+  if (paid) {
+    const v = paid.verified;
+    const reasons = new Map<string, number>();
+    for (const f of paid.failures) reasons.set(f, (reasons.get(f) ?? 0) + 1);
+    if (paid.failures.length > 0) say(`paid: ${paid.failures.length} buyer paths failed: ${[...reasons].map(([k, n]) => `${k} ×${n}`).join("; ")}`);
+    const exact = v.paidCheckouts === paid.paid && v.capturedCents === v.chargedCents;
+    say(`paid: verified in SQL: ${v.checkouts} checkouts, ${v.paidCheckouts} paid, ${v.captures} capture entries for ${(v.capturedCents / 100).toFixed(2)} captured vs ${(v.chargedCents / 100).toFixed(2)} paid: ${exact ? "every paid checkout captured exactly once ✔" : "MISMATCH ✘"}`);
+    if (!exact) process.exitCode = 2;
+  }
+  say(`${machineLine()}; target ${base}`);
 }
 
-main().catch((err) => {
-  console.error(`[bench:checkout] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+main().catch(crash);

@@ -16,13 +16,10 @@
 //   --only LIST        comma-separated scenarios: page-pool,page-hot,api-pool,api-hot
 //   --data-dir DIR     where the embedded PostgreSQL lives (default DATA_DIR or .data)
 import { createRequire } from "node:module";
-import { existsSync, readFileSync } from "node:fs";
-import { cpus, freemem, loadavg, totalmem, type as osType, release } from "node:os";
-import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { EventEmitter } from "node:events";
-import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/services/embedded-postgres";
+import type pg from "pg";
+import { benchCli, machineLine, ms, openDatabase, percentile, table } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -36,27 +33,8 @@ const { values: args } = parseArgs({
   },
 });
 
-const say = (line: string) => console.log(`[bench:product] ${line}`);
-function fail(message: string): never {
-  console.error(`[bench:product] ${message}`);
-  process.exit(1);
-}
-function wholeNumber(flag: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
-  return n;
-}
-
-const base = (() => {
-  let u: URL;
-  try {
-    u = new URL(args.url);
-  } catch {
-    fail(`--url is not a URL: "${args.url}"`);
-  }
-  if (!["localhost", "127.0.0.1", "[::1]"].includes(u.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(u.hostname)) fail(`--url must point at this machine (localhost / 127.0.0.1 / [::1]), got ${u.hostname}.`);
-  return u.origin;
-})();
+const { say, fail, wholeNumber, loopbackOrigin, requireHealthy, crash } = benchCli("bench:product");
+const base = loopbackOrigin(args.url);
 const DURATION = wholeNumber("duration", args.duration, 1, 600);
 const CONNECTIONS = wholeNumber("connections", args.connections, 1, 1000);
 const POOL = wholeNumber("pool", args.pool, 1, 100_000);
@@ -71,29 +49,6 @@ type AcInstance = EventEmitter & PromiseLike<AcResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AcOptions) => AcInstance;
 
 // ───────────────────────────── database ─────────────────────────────
-
-async function openDatabase(): Promise<{ client: pg.Client; close: () => Promise<void> }> {
-  if (existsSync(".env")) process.loadEnvFile(".env");
-  let url = process.env.DATABASE_URL;
-  let stop = async () => {};
-  if (!url) {
-    const dataDir = resolve(args["data-dir"] ?? process.env.DATA_DIR ?? ".data");
-    const configFile = join(dataDir, "local-config.json");
-    const local = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, string>) : {};
-    const server = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
-    url = server.url;
-    stop = server.stop;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return {
-    client,
-    close: async () => {
-      await client.end().catch(() => {});
-      await stop();
-    },
-  };
-}
 
 /** A random sample of live listings (active product, active shop, active owner). */
 async function sampleProductIds(client: pg.Client, count: number): Promise<string[]> {
@@ -110,11 +65,6 @@ async function sampleProductIds(client: pg.Client, count: number): Promise<strin
 }
 
 // ───────────────────────────── measuring ─────────────────────────────
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 type Scenario = { name: string; label: string; paths: () => string };
 type Outcome = { scenario: Scenario; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number; kbPerResponse: number; codes: string };
@@ -159,25 +109,10 @@ async function runScenario(scenario: Scenario, warmupPaths: () => string): Promi
   };
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r, i) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ") + (i === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : "")).join("\n");
-}
-
-function machine(): string[] {
-  const cpu = cpus();
-  const la = loadavg().map((x) => x.toFixed(2)).join(" ");
-  return [
-    `machine: ${cpu.length} CPU cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), ${osType()} ${release()}, Node ${process.versions.node}`,
-    `load average now: ${la} (the load generator shares this machine with the server)`,
-  ];
-}
-
 async function main() {
-  const health = await fetch(`${base}/api/health`).catch((err: Error) => fail(`${base} does not answer (${err.message}); start it first (npm start / scripts/start.ts).`));
-  if (!health.ok) fail(`${base}/api/health answered ${health.status}`);
+  await requireHealthy(base);
 
-  const db = await openDatabase();
+  const db = await openDatabase(args["data-dir"]);
   let ids: string[];
   let warmIds: string[];
   let total: number;
@@ -194,7 +129,7 @@ async function main() {
   const check = await fetch(`${base}/api/v1/products/${hot}`);
   if (check.status !== 200) fail(`GET /api/v1/products/${hot} answered ${check.status}; is --url the marketplace whose database this is?`);
 
-  for (const line of machine()) say(line);
+  say(machineLine());
   say(`${total.toLocaleString("en-US")} products in the database; random pool of ${ids.length} ids, hot id ${hot}`);
 
   const rnd = (list: string[]) => () => list[Math.floor(Math.random() * list.length)];
@@ -211,7 +146,6 @@ async function main() {
   const outcomes: Outcome[] = [];
   for (const s of chosen) outcomes.push(await runScenario(s, s.warm));
 
-  const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
   console.log("");
   console.log(
     table([
@@ -221,11 +155,8 @@ async function main() {
   );
   console.log("");
   for (const o of outcomes) if (o.non2xx > 0 || o.errors > 0) say(`${o.scenario.name}: status codes ${o.codes}; errors ${o.errors}, timeouts ${o.timeouts}`);
-  for (const line of machine()) say(line);
+  say(machineLine());
   say(`${DURATION} s per scenario, ${CONNECTIONS} connections, ${WARMUP} s warm-up on other ids; target ${base}`);
 }
 
-main().catch((err) => {
-  console.error(`[bench:product] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+main().catch(crash);

@@ -23,6 +23,10 @@ export interface StartStripeEmulatorOptions {
   maxAttempts?: number;
   /** How long a webhook endpoint may take to answer. Default 10000. */
   webhookTimeoutMs?: number;
+  /** The event types the configured endpoint receives, like Stripe's `enabled_events`. Default all. */
+  webhookEvents?: string[];
+  /** Deliveries in flight at once (Stripe: many, in no guaranteed order). Default 1: one at a time, in order. */
+  webhookConcurrency?: number;
   /** How long after a `4000000000000259` payment its dispute opens. Default 1000. */
   disputeDelayMs?: number;
   /** How long (emulator clock) payouts take to arrive. Default 2 days. */
@@ -47,6 +51,8 @@ export async function startStripeEmulator(opts: StartStripeEmulatorOptions): Pro
     retryBaseMs: opts.retryBaseMs ?? 1000,
     maxAttempts: opts.maxAttempts ?? 8,
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 10_000,
+    webhookEvents: opts.webhookEvents,
+    webhookConcurrency: opts.webhookConcurrency ?? 1,
     disputeDelayMs: opts.disputeDelayMs ?? 1000,
     payoutDelaySeconds: opts.payoutDelaySeconds ?? 2 * 86_400,
     apiVersion: DEFAULT_API_VERSION,

@@ -17,6 +17,10 @@ export interface EmulatorOptions {
   retryBaseMs: number;
   maxAttempts: number;
   webhookTimeoutMs: number;
+  /** The event types the configured endpoint is subscribed to (Stripe's `enabled_events`); default every type. */
+  webhookEvents?: string[];
+  /** Deliveries in flight at once. Stripe sends concurrently and in no guaranteed order; 1 (the default) sends one at a time, in order. */
+  webhookConcurrency?: number;
   /** How long after a `4000000000000259` payment its dispute is opened. */
   disputeDelayMs: number;
   /** How long (emulator clock) a payout takes to arrive and become `paid`. */
@@ -89,7 +93,7 @@ export class Emulator {
         application: null,
         created: this.now(),
         description: "Configured by the emulator's options (receives platform and Connect events)",
-        enabled_events: ["*"],
+        enabled_events: [],
         livemode: false,
         metadata: {},
         status: "enabled",
@@ -99,6 +103,7 @@ export class Emulator {
       state.endpointScopes[endpoint.id] = "all";
     }
     endpoint.url = url;
+    endpoint.enabled_events = this.options.webhookEvents?.length ? [...this.options.webhookEvents] : ["*"];
     endpoint.secret = this.options.webhookSecret;
     endpoint.status = url ? "enabled" : "disabled";
     this.store.changed();

@@ -72,8 +72,9 @@ export class WebhookDispatcher {
 
   tick(): void {
     if (this.stopped) return;
-    // One at a time keeps events in order when nothing fails; chaos mode overlaps them.
-    const concurrency = this.emu.chaos.settings ? 4 : 1;
+    // One at a time (the default) keeps events in order when nothing fails; more overlaps them, as
+    // Stripe does; chaos mode always overlaps them.
+    const concurrency = Math.max(this.emu.options.webhookConcurrency ?? 1, this.emu.chaos.settings ? 4 : 1);
     if (this.inFlight.size >= concurrency) return;
     const now = Date.now();
     const due = Object.values(this.emu.state.deliveries).filter(

@@ -21,6 +21,10 @@ export interface ReceivedWebhook {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   respond: (index: number, event: Stripe.Event) => number = () => 200;
+  /** How long each answer waits; with it, `maxInFlight` shows how many deliveries overlapped. */
+  delayMs = 0;
+  inFlight = 0;
+  maxInFlight = 0;
 
   private constructor(
     private readonly server: Server,
@@ -35,10 +39,15 @@ export class WebhookReceiver {
       req.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
         const event = JSON.parse(body) as Stripe.Event;
-        const index = receiver!.received.length;
-        receiver!.received.push({ body, signature: String(req.headers["stripe-signature"]), event });
-        res.writeHead(receiver!.respond(index, event), { "Content-Type": "application/json" });
-        res.end("{}");
+        const r = receiver!;
+        const index = r.received.length;
+        r.received.push({ body, signature: String(req.headers["stripe-signature"]), event });
+        r.maxInFlight = Math.max(r.maxInFlight, ++r.inFlight);
+        setTimeout(() => {
+          r.inFlight--;
+          res.writeHead(r.respond(index, event), { "Content-Type": "application/json" });
+          res.end("{}");
+        }, r.delayMs);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

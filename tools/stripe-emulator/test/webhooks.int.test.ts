@@ -13,6 +13,7 @@ beforeEach(async () => {
   await h.control.reset();
   h.receiver.received.length = 0;
   h.receiver.respond = () => 200;
+  h.receiver.maxInFlight = 0;
 });
 
 describe("delivery", () => {
@@ -74,6 +75,27 @@ describe("delivery", () => {
     expect(own.data.map((e) => e.id)).toEqual([updated.id]);
     expect((await h.stripe.events.list({ type: "account.updated" })).data).toHaveLength(0);
     expect((await h.stripe.events.retrieve(updated.id, {}, { stripeAccount: seller.id })).type).toBe("account.updated");
+  });
+
+  it("the configured endpoint can subscribe to some event types and take several deliveries at once", async () => {
+    const picky = await startHarness({ webhookEvents: ["payment_intent.succeeded", "customer.created"], webhookConcurrency: 3 });
+    try {
+      picky.receiver.delayMs = 60;
+      for (let i = 0; i < 4; i++) await paidCharge(picky.stripe, 1000 + i);
+      await picky.stripe.customers.create({ email: "picky@example.com" });
+      expect((await picky.control.flushDeliveries()).settled).toBe(true);
+      expect(picky.receiver.events().map((e) => e.type).sort()).toEqual(["customer.created", ...Array(4).fill("payment_intent.succeeded")]);
+      expect(picky.receiver.maxInFlight).toBe(3);
+      // The default: one at a time, every type.
+      h.receiver.delayMs = 30;
+      await paidCharge(h.stripe, 500);
+      await h.control.flushDeliveries();
+      expect(h.receiver.events().map((e) => e.type)).toEqual(["payment_intent.created", "charge.succeeded", "payment_intent.succeeded"]);
+      expect(h.receiver.maxInFlight).toBe(1);
+    } finally {
+      h.receiver.delayMs = 0;
+      await picky.close();
+    }
   });
 
   it("delivers to endpoints created through the API with their own secret", async () => {

@@ -1,0 +1,91 @@
+// What the benchmark scripts share: argument checks that fail with a clear message, the
+// loopback-only target, the marketplace's database (DATABASE_URL, else the embedded one of a
+// data dir), percentiles and a plain-text table, and a line describing the machine.
+import { existsSync, readFileSync } from "node:fs";
+import { cpus, freemem, loadavg, release, totalmem, type as osType } from "node:os";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../lib/services/embedded-postgres";
+
+export function benchCli(name: string) {
+  const say = (line: string) => console.log(`[${name}] ${line}`);
+  const fail = (message: string): never => {
+    console.error(`[${name}] ${message}`);
+    process.exit(1);
+  };
+  const wholeNumber = (flag: string, value: string, min: number, max: number): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
+    return n;
+  };
+  /** The target's origin; only this machine is accepted: these are local benchmarks, not load generators. */
+  const loopbackOrigin = (url: string): string => {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return fail(`--url is not a URL: "${url}"`);
+    }
+    if (!["localhost", "127.0.0.1", "[::1]"].includes(u.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(u.hostname)) fail(`--url must point at this machine (localhost / 127.0.0.1 / [::1]), got ${u.hostname}.`);
+    return u.origin;
+  };
+  /** Fails unless the marketplace at `base` answers its health check. */
+  const requireHealthy = async (base: string): Promise<void> => {
+    const health = await fetch(`${base}/api/health`).catch((err: Error) => fail(`${base} does not answer (${err.message}); start it first (npm start / scripts/start.ts).`));
+    if (!health.ok) fail(`${base}/api/health answered ${health.status}`);
+  };
+  const crash = (err: unknown) => {
+    console.error(`[${name}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  };
+  return { say, fail, wholeNumber, loopbackOrigin, requireHealthy, crash };
+}
+
+/** The marketplace's database, and the data dir's local-config.json (secrets, ports) when there is one. */
+export async function openDatabase(dataDirArg: string | undefined): Promise<{ client: pg.Client; local: Record<string, string>; close: () => Promise<void> }> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  const dataDir = resolve(dataDirArg ?? process.env.DATA_DIR ?? ".data");
+  const configFile = join(dataDir, "local-config.json");
+  const local = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, string>) : {};
+  let url = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!url) {
+    const server = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
+    url = server.url;
+    stop = server.stop;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    client,
+    local,
+    close: async () => {
+      await client.end().catch(() => {});
+      await stop();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
+export function summarize(values: number[]): Summary {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
+}
+
+export const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
+
+/** Rows as aligned columns, the first row a header. */
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r, i) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ") + (i === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : "")).join("\n");
+}
+
+export function machineLine(): string {
+  const cpu = cpus();
+  return `machine: ${cpu.length} CPU cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), ${osType()} ${release()}, Node ${process.versions.node}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} (the load generator shares this machine with the server)`;
+}
