@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./support/fixtures";
+import { demoLogin, expect, signIn, test, twoSellersProducts } from "./support/fixtures";
 
 test("the home page shows categories and products and has no serious accessibility violations", async ({ page }) => {
   await page.goto("/");
@@ -39,4 +39,41 @@ test("API errors are JSON with a code and a message", async ({ request }) => {
   expect((await anonymous.json()).error.code).toBe("unauthenticated");
   const health = await request.get("/api/health");
   expect(await health.json()).toMatchObject({ ok: true, database: "up", migrations: "current" });
+});
+
+test("signed-out visitors get product pages from the page cache, with live stock; signed-in visitors get their own", async ({ page, browser, request, newBuyer }) => {
+  test.setTimeout(120_000);
+  const [mine] = await twoSellersProducts(request);
+  const path = `/products/${mine.product_id}`;
+  await request.get(path);
+  const second = await request.get(path);
+  expect(second.status()).toBe(200);
+  expect(second.headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
+
+  // The seller changes the stock: the cached page still comes from the cache, and shows the new count once it loads.
+  const seller = await (await browser.newContext()).newPage();
+  await signIn(seller, demoLogin("seller"));
+  await seller.goto(`/seller/inventory?q=${encodeURIComponent(mine.title)}`);
+  // Titles can repeat in the demo catalog: the row is the one of this product id.
+  const stockInput = seller.locator(`#stock-${mine.product_id}-count`);
+  const save = seller.locator(`form#stock-${mine.product_id}`).getByRole("button", { name: `Save stock for ${mine.title}` });
+  await stockInput.fill("2");
+  await save.click();
+  await expect.poll(async () => (await (await request.get(`/api/v1/products/${mine.product_id}/stock`)).json()).inventory_count).toBe(2);
+  expect((await request.get(path)).headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
+  await page.goto(path);
+  await expect(page.locator('[data-stock="live"]')).toBeVisible();
+  await expect(page.getByText("Only 2 left")).toBeVisible();
+  await expect(page.getByLabel("Quantity").locator("option")).toHaveCount(2);
+
+  // Signed in, the page is rendered for the buyer (their header, not the cached one).
+  await signIn(page, newBuyer);
+  const own = await page.goto(path);
+  expect(own!.headers()["x-nextjs-cache"]).toBeUndefined();
+  await expect(page.getByRole("button", { name: "Account menu" }).or(page.getByLabel("Account menu"))).toBeVisible();
+  await expect(page.getByText("Only 2 left")).toBeVisible();
+
+  await stockInput.fill(String(mine.inventory_count));
+  await save.click();
+  await expect.poll(async () => (await (await request.get(`/api/v1/products/${mine.product_id}/stock`)).json()).inventory_count).toBe(mine.inventory_count);
 });

@@ -3,11 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+// The refresh after adding may swap a cached product page for the visitor's own (they now
+// have a cart), which mounts this control anew: the confirmation is carried across.
+let justAdded: { productId: string; at: number } | null = null;
+
 /** Quantity and "Add to cart" for a product page; never offers more than the stock shown. */
 export function AddToCart({ productId, maxQuantity }: { productId: string; maxQuantity: number }) {
   const router = useRouter();
   const [quantity, setQuantity] = useState(1);
-  const [state, setState] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>(() =>
+    justAdded?.productId === productId && Date.now() - justAdded.at < 10_000 ? { kind: "done", message: "Added to your cart." } : { kind: "idle" },
+  );
   if (maxQuantity <= 0) return <button type="button" disabled className="w-full rounded-md bg-gray-300 px-4 py-3 font-semibold text-gray-700">Sold out</button>;
 
   async function add() {
@@ -15,6 +21,7 @@ export function AddToCart({ productId, maxQuantity }: { productId: string; maxQu
     const res = await fetch("/api/v1/cart/items", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ product_id: productId, quantity }) });
     if (res.ok) {
       setState({ kind: "done", message: "Added to your cart." });
+      justAdded = { productId, at: Date.now() };
       router.refresh();
     } else {
       const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -1,4 +1,4 @@
-import type { InventoryStatus } from "@/lib/catalog/get-public-product";
+import type { InventoryStatus } from "@/lib/catalog/inventory-status";
 
 export function StockStatus({ status, count }: { status: InventoryStatus; count: number }) {
   if (status === "sold_out") return <p className="font-semibold text-red-700">Sold out</p>;

@@ -3,7 +3,9 @@ import { cached } from "@/lib/cache/cached";
 import { db } from "@/lib/db/client";
 import { LISTING_DETAIL_SELECT, toListingDetail, type ListingImage } from "./listing-detail";
 
-export type InventoryStatus = "in_stock" | "low_stock" | "sold_out";
+import { inventoryStatus, type InventoryStatus } from "./inventory-status";
+
+export { inventoryStatus, type InventoryStatus };
 
 export type PublicProduct = {
   id: string;
@@ -54,9 +56,12 @@ const loadBody = cached(
   { revalidate: 3600 },
 );
 
-export function inventoryStatus(count: number, lowThreshold: number): InventoryStatus {
-  if (count <= 0) return "sold_out";
-  return count <= lowThreshold ? "low_stock" : "in_stock";
+/** Just the current stock of a live listing (for cached pages), or null when it is not live. */
+export async function getPublicStock(productId: string): Promise<{ inventoryCount: number; inventoryStatus: InventoryStatus } | null> {
+  if (!z.uuid().safeParse(productId).success) return null;
+  const row = await db().product.findUnique({ where: { id: productId }, select: { status: true, inventoryCount: true, lowStockThreshold: true, seller: { select: { status: true } } } });
+  if (!row || row.status !== "active" || row.seller.status !== "active") return null;
+  return { inventoryCount: row.inventoryCount, inventoryStatus: inventoryStatus(row.inventoryCount, row.lowStockThreshold) };
 }
 
 /** A live listing for buyers, or null. Stock is always read fresh; the rest is cached. */

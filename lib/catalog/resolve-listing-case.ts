@@ -15,7 +15,7 @@ export const ZResolveCase = z
 const CASE_STATUS = { approve: "approved", reject: "rejected", suspend: "suspended" } as const;
 
 /** An admin decides an open listing case: approve (live), reject (seller sees why) or suspend. */
-export async function resolveListingCase(opts: { caseId: string; adminId: string; input: unknown }): Promise<{ productStatus: string }> {
+export async function resolveListingCase(opts: { caseId: string; adminId: string; input: unknown }): Promise<{ productId: string; productStatus: string }> {
   const parsed = ZResolveCase.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
   const { decision, reason } = parsed.data;
@@ -30,6 +30,6 @@ export async function resolveListingCase(opts: { caseId: string; adminId: string
     });
     await tx.moderationCase.update({ where: { id: c.id }, data: { status: CASE_STATUS[decision], resolution: reason ?? "Approved", resolvedById: opts.adminId, resolvedAt: new Date() } });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: c.productId, eventType: `product.${status}` });
-    return { productStatus: status };
+    return { productId: c.productId, productStatus: status };
   });
 }

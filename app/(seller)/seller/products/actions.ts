@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/guards";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { createListing } from "@/lib/catalog/create-listing";
+import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { updateListing } from "@/lib/catalog/update-listing";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 
@@ -65,6 +66,7 @@ export async function updateListingAction(productId: string, _prev: ListingFormS
   }
   revalidatePath("/seller/products");
   revalidatePath(`/seller/products/${productId}`);
+  revalidateCachedProduct(productId);
   return { message: form.get("intent") === "submit" ? "Saved and submitted for review." : "Saved." };
 }
 
@@ -76,6 +78,7 @@ export async function listingStatusAction(productId: string, action: "submit" | 
     return failure(err);
   }
   revalidatePath("/seller/products");
+  revalidateCachedProduct(productId);
   if (action === "archive") redirect("/seller/products?deleted=1");
   revalidatePath(`/seller/products/${productId}`);
   return { message: action === "submit" ? "Submitted for review." : "Moved back to drafts." };

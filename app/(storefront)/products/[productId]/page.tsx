@@ -1,15 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCart } from "@/components/cart/add-to-cart";
-import { ProductDescription } from "@/components/catalog/product-description";
-import { ProductGallery } from "@/components/catalog/product-gallery";
-import { RatingSummary } from "@/components/catalog/rating-summary";
+import { ProductView } from "@/components/catalog/product-view";
 import { StockStatus } from "@/components/catalog/stock-status";
-import { ProductReviews } from "@/components/reviews/product-reviews";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
-import { formatMoney } from "@/lib/money/format-money";
 import { listProductReviews } from "@/lib/reviews/list-product-reviews";
 
 type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,69 +14,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: product?.title ?? "Product not found" };
 }
 
+// Rendered per visitor: signed in, with a cart, or asking for a reviews view. Signed-out
+// visitors without a cart get app/(anonymous)/anon/products/[productId] from the page cache.
 export default async function ProductPage({ params, searchParams }: Props) {
   const product = await getPublicProduct((await params).productId);
   if (!product) notFound();
   const viewer = await getCurrentUser();
   const reviews = await listProductReviews({ productId: product.id, query: await searchParams, viewerId: viewer?.id });
-  const crumbs = product.category.path.split("/");
   return (
-    <div>
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-muted">
-        <ol className="flex flex-wrap gap-1">
-          <li><Link href="/" className="hover:underline">Home</Link></li>
-          {crumbs.map((slug, i) => (
-            <li key={slug} className="before:mr-1 before:content-['›']">
-              <Link href={`/c/${crumbs.slice(0, i + 1).join("/")}`} className="hover:underline">{i === crumbs.length - 1 ? product.category.name : slug.replace(/-/g, " ")}</Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      <div className="grid gap-8 lg:grid-cols-2">
-        <ProductGallery images={product.images} title={product.title} />
-        <div className="space-y-5">
-          <div>
-            <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{product.title}</h1>
-            <p className="mt-1 text-sm text-muted">
-              Sold by <span className="font-medium text-ink">{product.seller.shopName}</span>
-            </p>
-          </div>
-          <p className="text-3xl font-bold">{formatMoney(product.priceCents, product.currency)}</p>
+    <ProductView
+      product={product}
+      reviews={reviews}
+      viewer={{ signedIn: !!viewer, canReply: !!viewer?.sellerId && viewer.sellerId === product.seller.id }}
+      buying={
+        <>
           <StockStatus status={product.inventoryStatus} count={product.inventoryCount} />
           <AddToCart productId={product.id} maxQuantity={product.inventoryCount} />
-          <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-700">Your payment is held by the marketplace and released to the seller only after you confirm delivery.</p>
-          {Object.keys(product.attributes).length > 0 ? (
-            <section aria-labelledby="details-heading">
-              <h2 id="details-heading" className="mb-2 font-semibold">Details</h2>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-                {Object.entries(product.attributes).map(([k, v]) => (
-                  <div key={k} className="contents">
-                    <dt className="capitalize text-muted">{k}</dt>
-                    <dd>{v}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ) : null}
-          <section aria-labelledby="seller-heading" className="rounded-lg border border-gray-200 bg-white p-4">
-            <h2 id="seller-heading" className="font-semibold">{product.seller.shopName}</h2>
-            <p className="text-sm text-muted">
-              {product.seller.ratingCount > 0 ? `★ ${product.seller.ratingAvg.toFixed(1)} from ${product.seller.ratingCount} ratings` : "New seller"} · selling since {new Date(product.seller.memberSince).getFullYear()}
-            </p>
-          </section>
-        </div>
-      </div>
-      <div className="mt-10 grid gap-8 lg:grid-cols-2">
-        <section aria-labelledby="description-heading">
-          <h2 id="description-heading" className="mb-3 text-lg font-bold">Description</h2>
-          <ProductDescription source={product.description} />
-        </section>
-        <section aria-labelledby="reviews-heading">
-          <h2 id="reviews-heading" className="mb-3 text-lg font-bold">Ratings</h2>
-          <RatingSummary avg={product.ratingAvg} count={product.reviewCount} histogram={product.ratingHistogram} />
-        </section>
-      </div>
-      <ProductReviews path={`/products/${product.id}`} reviews={reviews} histogram={product.ratingHistogram} shopName={product.seller.shopName} viewer={{ signedIn: !!viewer, canReply: !!viewer?.sellerId && viewer.sellerId === product.seller.id }} />
-    </div>
+        </>
+      }
+    />
   );
 }

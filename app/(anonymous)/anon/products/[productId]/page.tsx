@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LiveStock } from "@/components/catalog/live-stock";
+import { ProductView } from "@/components/catalog/product-view";
+import { getPublicProduct } from "@/lib/catalog/get-public-product";
+import { listProductReviews } from "@/lib/reviews/list-product-reviews";
+
+// The product page for signed-out visitors without a cart (proxy.ts rewrites /products/{id}
+// here): rendered on the first request, then served from Next's page cache and re-rendered in
+// the background at most every 15 seconds, or at once when the listing changes in this server
+// (revalidateCachedProduct). Stock is fetched fresh in the browser.
+export const revalidate = 15;
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ productId: string }[]> {
+  return [];
+}
+
+type Props = { params: Promise<{ productId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { productId } = await params;
+  const product = await getPublicProduct(productId);
+  return { title: product?.title ?? "Product not found", alternates: { canonical: `/products/${productId}` } };
+}
+
+export default async function CachedProductPage({ params }: Props) {
+  const product = await getPublicProduct((await params).productId);
+  if (!product) notFound();
+  const reviews = await listProductReviews({ productId: product.id, query: {} });
+  return (
+    <ProductView
+      product={product}
+      reviews={reviews}
+      viewer={{ signedIn: false, canReply: false }}
+      buying={<LiveStock productId={product.id} count={product.inventoryCount} status={product.inventoryStatus} lowStockThreshold={product.lowStockThreshold} />}
+    />
+  );
+}
