@@ -66,4 +66,10 @@ test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one del
   await expect(a.page.locator("main").getByText("$85.00").first()).toBeVisible();
   await b.page.goto("/seller/payments");
   await expect(b.page.getByText("Held until delivery")).toBeVisible();
+
+  // The buyer heard about each step by email (the dev mailbox): confirmations, shipping, the refund.
+  await admin.goto(`/admin/mailbox?to=${encodeURIComponent(newBuyer.email)}`);
+  await expect(admin.getByText(`Order confirmed: ${a.shop} ($100.00)`)).toBeVisible();
+  await expect(admin.getByText(`Shipped: your order from ${a.shop}`)).toBeVisible();
+  await expect(admin.getByText(`Refund of $40.00 for your order from ${b.shop}`)).toBeVisible();
 });

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ActorType, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { queueOrderEmails } from "@/lib/notifications/order-emails";
 
 // The order lifecycle in one table. Who may make each move is checked by the caller's
 // domain function; this table decides which moves exist at all.
@@ -29,8 +30,8 @@ const TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMutatio
 };
 
 /**
- * Moves an order from one status to another inside the caller's transaction and records
- * who did it. Conditional on the current status, so a duplicate or out-of-order attempt
+ * Moves an order from one status to another inside the caller's transaction, records who
+ * did it and queues the emails the move sends (lib/notifications/order-emails). Conditional on the current status, so a duplicate or out-of-order attempt
  * changes nothing: it returns false when the order had already moved on, and throws a 409
  * when the move is not allowed from where the order is.
  */
@@ -52,5 +53,6 @@ export async function transitionOrder(
   });
   if (updated.count === 0) return { changed: false, from: order.status };
   await tx.orderStatusChange.create({ data: { orderId: opts.orderId, fromStatus: order.status, toStatus: opts.to, actorType: opts.actorType, actorId: opts.actorId ?? null, note: opts.note } });
+  await queueOrderEmails(tx, { orderId: opts.orderId, to: opts.to, from: order.status });
   return { changed: true, from: order.status };
 }

@@ -1,0 +1,105 @@
+// The emails an order's moves send to its buyer and its seller, queued in the same
+// transaction as the move (so exactly once: a move happens once, and each email has a dedupe
+// key of order, status and recipient). Plain text, with the link to act on.
+import type { Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { formatMoney } from "@/lib/money/format-money";
+import { queueEmail } from "./queue-email";
+
+type OrderForEmail = {
+  id: string;
+  totalCents: number;
+  currency: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shippingAddress: unknown;
+  buyer: { id: string; email: string; name: string | null };
+  seller: { shopName: string; user: { id: string; email: string } };
+  items: { titleSnapshot: string; quantity: number }[];
+};
+
+type Email = { to: "buyer" | "seller"; subject: string; body: string };
+
+function itemLines(o: OrderForEmail): string {
+  return o.items.map((i) => `  ${i.quantity} × ${i.titleSnapshot}`).join("\n");
+}
+
+/** The emails for an order that has just moved to `to`; none for moves nobody needs to hear about. */
+export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus, appUrl: string): Email[] {
+  const ref = o.id.slice(0, 8);
+  const total = formatMoney(o.totalCents, o.currency);
+  const buyerLink = `${appUrl}/orders/${o.id}`;
+  const sellerLink = `${appUrl}/seller/orders`;
+  const hello = o.buyer.name ? `Hi ${o.buyer.name},` : "Hi,";
+  const shipTo = o.shippingAddress as { fullName?: string; city?: string; country?: string } | null;
+  switch (to) {
+    case "paid":
+      return [
+        {
+          to: "buyer",
+          subject: `Order confirmed: ${o.seller.shopName} (${total})`,
+          body: `${hello}\n\nThanks for your order from ${o.seller.shopName} (order ${ref}):\n${itemLines(o)}\n\nTotal paid: ${total}. The marketplace holds your payment and pays the seller only after you confirm delivery.\n\nFollow your order: ${buyerLink}\n`,
+        },
+        {
+          to: "seller",
+          subject: `New order to ship: ${o.items[0]?.titleSnapshot ?? "an order"}${o.items.length > 1 ? ` and ${o.items.length - 1} more` : ""}`,
+          body: `You have a new paid order (${ref}) for ${total}:\n${itemLines(o)}\n\nShip to ${shipTo?.fullName ?? "the buyer"}${shipTo?.city ? `, ${shipTo.city}` : ""}${shipTo?.country ? ` (${shipTo.country})` : ""}, then add the tracking number: ${sellerLink}\n\nThe payment is held until the buyer confirms delivery, or 14 days after you ship.\n`,
+        },
+      ];
+    case "shipped":
+      return [
+        {
+          to: "buyer",
+          subject: `Shipped: your order from ${o.seller.shopName}`,
+          body: `${hello}\n\nYour order ${ref} from ${o.seller.shopName} is on its way${o.carrier ? ` with ${o.carrier}` : ""}${o.trackingNumber ? `, tracking number ${o.trackingNumber}` : ""}.\n\nWhen it arrives, confirm delivery so the seller is paid: ${buyerLink}\nSomething wrong? You can open a dispute from the same page within 14 days of delivery.\n`,
+        },
+      ];
+    case "delivered":
+      return [
+        {
+          to: "seller",
+          subject: `Delivery confirmed for order ${ref}: payment on its way`,
+          body: `The buyer confirmed delivery of order ${ref}. Its payment (${total} less the marketplace commission) is being released to your payout account.\n\nSee your balance: ${appUrl}/seller/payments\n`,
+        },
+      ];
+    case "disputed":
+      return [
+        {
+          to: "seller",
+          subject: `A buyer opened a dispute on order ${ref}`,
+          body: `The buyer of order ${ref} (${total}) opened a dispute. Its payment stays held while the marketplace reviews it; you will hear the decision by email.\n\nOrder details: ${sellerLink}\n`,
+        },
+      ];
+    case "refunded":
+      return [
+        { to: "buyer", subject: `Refund of ${total} for your order from ${o.seller.shopName}`, body: `${hello}\n\nOrder ${ref} from ${o.seller.shopName} was refunded: ${total} goes back to your card (banks take 5–10 days to show it).\n\nDetails: ${buyerLink}\n` },
+        { to: "seller", subject: `Order ${ref} was refunded`, body: `Order ${ref} (${total}) was refunded to the buyer${from === "disputed" ? " after the dispute was decided" : ""}.\n\nSee your balance: ${appUrl}/seller/payments\n` },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Queues the emails for an order's move, inside the move's transaction. */
+export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: OrderStatus; from: OrderStatus }): Promise<void> {
+  const order = await tx.order.findUnique({
+    where: { id: opts.orderId },
+    select: {
+      id: true,
+      totalCents: true,
+      currency: true,
+      carrier: true,
+      trackingNumber: true,
+      shippingAddress: true,
+      buyer: { select: { id: true, email: true, name: true } },
+      seller: { select: { shopName: true, user: { select: { id: true, email: true } } } },
+      items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" } },
+    },
+  });
+  if (!order) return;
+  for (const email of orderEmails(order, opts.to, opts.from, env().APP_URL)) {
+    const user = email.to === "buyer" ? order.buyer : order.seller.user;
+    await queueEmail(tx, { userId: user.id, to: user.email, template: `order-${opts.to}-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `order:${order.id}:${opts.to}:${email.to}` });
+  }
+}
