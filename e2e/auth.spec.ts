@@ -70,3 +70,32 @@ test("demo logins reach their areas and the admin sees the welcome email in the 
     await expect(page.getByText("sent", { exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 });
+
+test("an admin suspends an account: the person is signed out, can't sign in and is told why; reinstated, they can sign in again", async ({ page, browser, newBuyer }) => {
+  await signIn(page, newBuyer);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demoLogin("admin"));
+  await admin.goto(`/admin/users?q=${encodeURIComponent(newBuyer.email)}`);
+  const row = admin.locator("main li").filter({ hasText: newBuyer.email });
+  await row.getByLabel("Reason they will be told").fill("Repeated chargebacks on delivered orders");
+  await row.getByRole("button", { name: "Suspend" }).click();
+  await expect(row.getByText("Suspended. They were signed out and told why by email.")).toBeVisible();
+
+  await page.goto("/orders");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill(newBuyer.email);
+  await page.getByLabel("Password").fill(newBuyer.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("main form").getByRole("alert")).toHaveText("This account is suspended. Contact support.");
+
+  await admin.goto(`/admin/mailbox?to=${encodeURIComponent(newBuyer.email)}`);
+  await admin.getByText("Your marketplace account is suspended").click();
+  await expect(admin.getByText("We suspended your account: Repeated chargebacks on delivered orders")).toBeVisible();
+
+  await admin.goto(`/admin/users?q=${encodeURIComponent(newBuyer.email)}&status=suspended`);
+  await expect(row.getByText("Suspended", { exact: true })).toBeVisible();
+  await row.getByRole("button", { name: "Reinstate" }).click();
+  // Reinstated, the account leaves the "suspended" list.
+  await expect(row).toHaveCount(0);
+  await signIn(page, newBuyer);
+});

@@ -8,6 +8,7 @@ const NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/listings", label: "Listings" },
   { href: "/admin/reviews", label: "Reviews" },
+  { href: "/admin/users", label: "Accounts" },
   { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/mailbox", label: "Mailbox" },
