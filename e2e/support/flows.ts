@@ -6,7 +6,7 @@ import { expect, signIn } from "./fixtures";
 import { makeImages } from "./make-images";
 
 /** A new seller who signs up, opens a shop, connects payouts on the (emulated) Stripe onboarding page and lists one product. */
-export async function onboardedSellerWithListing(browser: Browser, label: string, price: string): Promise<{ page: Page; title: string; shop: string }> {
+export async function onboardedSellerWithListing(browser: Browser, label: string, price: string): Promise<{ page: Page; title: string; shop: string; email: string }> {
   const page = await (await browser.newContext()).newPage();
   const email = `seller-${randomBytes(4).toString("hex")}@example.test`;
   const shop = `${label} ${randomBytes(2).toString("hex")}`;
@@ -37,7 +37,7 @@ export async function onboardedSellerWithListing(browser: Browser, label: string
     await page.reload();
     await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  return { page, title, shop };
+  return { page, title, shop, email };
 }
 
 export async function ship(page: Page, title: string) {

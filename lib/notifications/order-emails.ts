@@ -4,6 +4,7 @@
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { openHoldCase } from "@/lib/fraud/open-hold-case";
 import { formatMoney } from "@/lib/money/format-money";
 import { queueEmail } from "./queue-email";
 
@@ -26,7 +27,7 @@ function itemLines(o: OrderForEmail): string {
 }
 
 /** The emails for an order that has just moved to `to`; none for moves nobody needs to hear about. */
-export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus, appUrl: string): Email[] {
+export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus, appUrl: string, held = false): Email[] {
   const ref = o.id.slice(0, 8);
   const total = formatMoney(o.totalCents, o.currency);
   const buyerLink = `${appUrl}/orders/${o.id}`;
@@ -41,11 +42,17 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
           subject: `Order confirmed: ${o.seller.shopName} (${total})`,
           body: `${hello}\n\nThanks for your order from ${o.seller.shopName} (order ${ref}):\n${itemLines(o)}\n\nTotal paid: ${total}. The marketplace holds your payment and pays the seller only after you confirm delivery.\n\nFollow your order: ${buyerLink}\n`,
         },
-        {
-          to: "seller",
-          subject: `New order to ship: ${o.items[0]?.titleSnapshot ?? "an order"}${o.items.length > 1 ? ` and ${o.items.length - 1} more` : ""}`,
-          body: `You have a new paid order (${ref}) for ${total}:\n${itemLines(o)}\n\nShip to ${shipTo?.fullName ?? "the buyer"}${shipTo?.city ? `, ${shipTo.city}` : ""}${shipTo?.country ? ` (${shipTo.country})` : ""}, then add the tracking number: ${sellerLink}\n\nThe payment is held until the buyer confirms delivery, or 14 days after you ship.\n`,
-        },
+        held
+          ? {
+              to: "seller",
+              subject: `New order ${ref} (on hold: don't ship yet)`,
+              body: `You have a new paid order (${ref}) for ${total}:\n${itemLines(o)}\n\nIts payment is being reviewed, which usually takes a few hours. Please don't ship it until we email you that it's cleared: ${sellerLink}\n`,
+            }
+          : {
+              to: "seller",
+              subject: `New order to ship: ${o.items[0]?.titleSnapshot ?? "an order"}${o.items.length > 1 ? ` and ${o.items.length - 1} more` : ""}`,
+              body: `You have a new paid order (${ref}) for ${total}:\n${itemLines(o)}\n\nShip to ${shipTo?.fullName ?? "the buyer"}${shipTo?.city ? `, ${shipTo.city}` : ""}${shipTo?.country ? ` (${shipTo.country})` : ""}, then add the tracking number: ${sellerLink}\n\nThe payment is held until the buyer confirms delivery, or 14 days after you ship.\n`,
+            },
       ];
     case "shipped":
       return [
@@ -98,7 +105,8 @@ export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: Orde
     },
   });
   if (!order) return;
-  for (const email of orderEmails(order, opts.to, opts.from, env().APP_URL)) {
+  const held = opts.to === "paid" && (await openHoldCase(tx, order.id)) !== null;
+  for (const email of orderEmails(order, opts.to, opts.from, env().APP_URL, held)) {
     const user = email.to === "buyer" ? order.buyer : order.seller.user;
     await queueEmail(tx, { userId: user.id, to: user.email, template: `order-${opts.to}-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `order:${order.id}:${opts.to}:${email.to}` });
   }

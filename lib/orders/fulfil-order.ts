@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { openHoldCase } from "@/lib/fraud/open-hold-case";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
@@ -21,6 +22,7 @@ export async function shipOrder(opts: { sellerId: string; actorId: string; order
   await db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({ where: { id: opts.orderId, sellerId: opts.sellerId }, select: { id: true } });
     if (!order) throw new AppError("not_found", "Order not found.");
+    if (await openHoldCase(tx, order.id)) throw new AppError("conflict", "This order is on hold while we review its payment. Don't ship it yet: we'll email you when it's cleared.");
     await transitionOrder(tx, { orderId: order.id, to: "shipped", actorType: "seller", actorId: opts.actorId, from: ["paid"], data: parsed.data, note: `${parsed.data.carrier} ${parsed.data.trackingNumber}` });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.shipped" });
   });

@@ -3,16 +3,23 @@ import { buyerAccount, ESCROW } from "@/lib/ledger/accounts";
 import { postEntries } from "@/lib/ledger/post-entries";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "@/lib/orders/order-status";
+import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
 
 /**
- * A checkout's payment succeeded: each still-pending order becomes paid with its money held
- * in escrow (one capture entry per order). Safe to repeat: transitions and entries are
+ * A checkout's payment succeeded: it is scored for fraud, and each still-pending order becomes
+ * paid with its money held in escrow (one capture entry per order). Safe to repeat: transitions and entries are
  * conditional and unique. Returns orders that were cancelled before the money arrived.
  */
 export async function recordCapture(tx: Tx, opts: { checkoutId: string; chargeId: string | null; paymentIntentId: string }): Promise<{ paid: string[]; lateOrders: string[] }> {
+  // Lock the checkout's orders first: a reservation sweeper cancelling one of them waits for
+  // this transaction (and then finds it paid), rather than changing it between read and update.
+  await tx.$queryRaw`SELECT id FROM orders WHERE checkout_id = ${opts.checkoutId}::uuid ORDER BY id FOR UPDATE`;
   const orders = await tx.order.findMany({ where: { checkoutId: opts.checkoutId }, orderBy: { id: "asc" }, select: { id: true, status: true, buyerId: true, totalCents: true, currency: true } });
   const paid: string[] = [];
   const lateOrders: string[] = [];
+  // Fraud scoring before the orders become paid, so a risky checkout's orders are held from
+  // the start (the seller is told not to ship). Only the first delivery finds pending orders.
+  if (orders.some((o) => o.status === "pending")) await scoreCheckoutRisk(tx, { checkoutId: opts.checkoutId });
   for (const o of orders) {
     if (o.status === "cancelled") {
       lateOrders.push(o.id);

@@ -4,6 +4,7 @@ import { BuyerRatingPanel } from "@/components/reviews/buyer-rating-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSeller } from "@/lib/auth/guards";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { heldOrderIds } from "@/lib/fraud/order-hold";
 import { formatMoney } from "@/lib/money/format-money";
 import { listSellerOrders } from "@/lib/orders/order-detail";
 import { listOrderBuyerRatings } from "@/lib/reviews/list-order-buyer-ratings";
@@ -26,7 +27,7 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
   const filter = FILTERS.find((f) => f.value === sp.filter) ?? FILTERS[0];
   const page = Math.max(1, Math.min(10_000, Number(sp.page) || 1));
   const { rows, total } = await listSellerOrders({ sellerId: seller.sellerId, status: filter.statuses ? { in: filter.statuses } : undefined, page });
-  const buyerRatings = await listOrderBuyerRatings({ sellerId: seller.sellerId, orderIds: rows.map((o) => o.id) });
+  const [buyerRatings, held] = await Promise.all([listOrderBuyerRatings({ sellerId: seller.sellerId, orderIds: rows.map((o) => o.id) }), heldOrderIds(rows.filter((o) => o.status === "paid").map((o) => o.id))]);
   return (
     <div>
       <PageHeader title="Orders" description={`${total} ${filter.label.toLowerCase()}`} />
@@ -46,7 +47,12 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
                 </div>
                 <div className="flex items-center gap-3"><OrderStatusBadge status={o.status} /><span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span></div>
               </div>
-              {o.status === "paid" ? <div className="mt-3"><ShipForm orderId={o.id} action={shipOrderAction.bind(null, o.id)} /></div> : null}
+              {o.status === "paid" && held.has(o.id) ? (
+                <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="note">
+                  <span className="font-semibold">On hold: don&apos;t ship yet.</span> We&apos;re reviewing this payment and will email you when it&apos;s cleared.
+                </p>
+              ) : null}
+              {o.status === "paid" && !held.has(o.id) ? <div className="mt-3"><ShipForm orderId={o.id} action={shipOrderAction.bind(null, o.id)} /></div> : null}
               {buyerRatings[o.id] ? <div className="mt-3 border-t border-gray-100 pt-3"><BuyerRatingPanel rating={buyerRatings[o.id]} /></div> : null}
             </li>
           ))}
