@@ -1,5 +1,5 @@
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
-import { addToCart, ensureAddress, expectPaidOrders, fillCard, onboardedSellerWithListing, ship } from "./support/flows";
+import { buyAndPay, onboardedSellerWithListing, ship } from "./support/flows";
 
 test("a risky payment is held for review: the seller is told not to ship until an admin clears it", async ({ page, browser, newBuyer }) => {
   test.setTimeout(240_000);
@@ -7,17 +7,7 @@ test("a risky payment is held for review: the seller is told not to ship until a
 
   // A brand-new account paying $600 to a parcel forwarder.
   await signIn(page, newBuyer);
-  await page.goto(`/search?q=${encodeURIComponent(seller.title)}`);
-  await page.getByRole("link", { name: new RegExp(seller.title) }).first().click();
-  await addToCart(page);
-  await page.goto("/checkout");
-  await ensureAddress(page, { name: "Rae Buyer", street: "c/o Shipito, 88 Dock Street", city: "Portland", postal: "97230" });
-  await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/);
-  await fillCard(page, "4242 4242 4242 4242");
-  await page.getByRole("button", { name: /^Pay \$600\.00/ }).click();
-  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
-  await expectPaidOrders(page, 1);
+  await buyAndPay(page, seller.title, { address: { name: "Rae Buyer", street: "c/o Shipito, 88 Dock Street", city: "Portland", postal: "97230" } });
 
   await seller.page.goto("/seller/orders?filter=to-ship");
   const card = seller.page.locator("main li").filter({ hasText: seller.title });

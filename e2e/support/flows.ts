@@ -83,16 +83,24 @@ export async function expectPaidOrders(page: Page, count: number): Promise<void>
   }).toPass({ timeout: 30_000 });
 }
 
-/** The signed-in buyer on `page` buys one unit of the product and pays with the 4242 test card. */
-export async function buyAndPay(page: Page, title: string): Promise<void> {
+type Address = { name: string; street: string; city: string; postal: string };
+
+/** From a filled cart: the checkout page, an address, "Place order" (clicked or double-clicked); returns the checkout id. */
+export async function placeOrder(page: Page, address: Address, click: "click" | "dblclick" = "click"): Promise<string> {
+  await page.goto("/checkout");
+  await ensureAddress(page, address);
+  await page.getByRole("button", { name: "Place order" })[click]();
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/);
+  return page.url().split("/").pop()!;
+}
+
+/** The signed-in buyer on `page` buys one unit of the product and pays by card (4242 unless told), ending on their paid orders. */
+export async function buyAndPay(page: Page, title: string, opts: { address?: Address; card?: string } = {}): Promise<void> {
   await page.goto(`/search?q=${encodeURIComponent(title)}`);
   await page.getByRole("link", { name: new RegExp(title) }).first().click();
   await addToCart(page);
-  await page.goto("/checkout");
-  await ensureAddress(page, { name: "Robin Reviewer", street: "3 Oak Lane", city: "Boston", postal: "02108" });
-  await page.getByRole("button", { name: "Place order" }).click();
-  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/);
-  await fillCard(page, "4242 4242 4242 4242");
+  await placeOrder(page, opts.address ?? { name: "Robin Reviewer", street: "3 Oak Lane", city: "Boston", postal: "02108" });
+  await fillCard(page, opts.card ?? "4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
   await expectPaidOrders(page, 1);
