@@ -10,6 +10,11 @@ import { newId } from "./ids";
 
 const STATE_VERSION = 1;
 const SAVE_DELAY_MS = 200;
+// A save blocks the event loop while the whole state is serialised; as the state grows, saves
+// are spaced out so they take at most about 1/20 of the time (a restart may lose the last few
+// seconds of changes, never a consistent snapshot: the file is replaced atomically).
+const SAVE_TIME_SHARE = 20;
+const MAX_SAVE_DELAY_MS = 10_000;
 
 export interface AccountLinkRecord {
   token: string;
@@ -125,6 +130,7 @@ export class Store {
   state: State;
   private readonly file: string | null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastSaveMs = 0;
 
   constructor(dataDir: string | undefined) {
     this.file = dataDir ? join(dataDir, "state.json") : null;
@@ -144,17 +150,24 @@ export class Store {
   /** Marks the state changed; it is written shortly after, once for a burst of changes. */
   changed(): void {
     if (!this.file || this.saveTimer) return;
-    this.saveTimer = setTimeout(() => this.flush(), SAVE_DELAY_MS);
+    this.saveTimer = setTimeout(() => this.flush(), this.saveDelayMs());
     this.saveTimer.unref();
+  }
+
+  /** How long after a change the state is written: 200 ms, longer when saves are slow. */
+  saveDelayMs(): number {
+    return Math.min(MAX_SAVE_DELAY_MS, Math.max(SAVE_DELAY_MS, this.lastSaveMs * SAVE_TIME_SHARE));
   }
 
   flush(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (!this.file) return;
+    const started = performance.now();
     const tmp = `${this.file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(this.state));
     renameSync(tmp, this.file);
+    this.lastSaveMs = performance.now() - started;
   }
 
   reset(): void {
