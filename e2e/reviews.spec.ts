@@ -3,7 +3,7 @@ import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { buyAndPay, onboardedSellerWithListing, ship } from "./support/flows";
 import { makeImages } from "./support/make-images";
 
-test("after delivery a buyer reviews with a photo, the seller replies, others find it helpful, and an admin hides it after a report", async ({ page, browser, newBuyer }) => {
+test("after delivery a buyer reviews with a photo, the seller replies, others find it helpful, and an admin hides it after a report, then restores it", async ({ page, browser, newBuyer }) => {
   test.setTimeout(300_000);
   const seller = await onboardedSellerWithListing(browser, "Cedar Lamps", "60.00");
   await signIn(page, newBuyer);
@@ -63,4 +63,14 @@ test("after delivery a buyer reviews with a photo, the seller replies, others fi
     await expect(other.getByText("No reviews yet.")).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(other.getByText("Warm light, solid build")).toHaveCount(0);
+
+  // Hidden by mistake: the admin restores it from the hidden list and it comes back.
+  await admin.goto("/admin/reviews?view=hidden");
+  const hidden = admin.locator("main li").filter({ hasText: "Warm light, solid build" }).first();
+  await hidden.getByLabel("Why it goes back (optional)").fill("The report was mistaken");
+  await hidden.getByRole("button", { name: "Restore review" }).click();
+  await expect(async () => {
+    await other.goto(productUrl!);
+    await expect(other.getByText("Warm light, solid build")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
 });

@@ -9,6 +9,7 @@ import { listReviewCases } from "./list-review-cases";
 import { replyToReview } from "./reply-to-review";
 import { reportReview } from "./report-review";
 import { resolveReviewCase } from "./resolve-review-case";
+import { restoreReview } from "./restore-review";
 import { setHelpfulVote } from "./set-helpful-vote";
 
 let categoryId: number;
@@ -85,6 +86,15 @@ describe("reports and the admin queue", () => {
     expect((await listProductReviews({ productId: s.productId })).rows).toHaveLength(0);
     await expect(resolveReviewCase({ caseId: a.caseId, adminId, input: { decision: "keep" } })).rejects.toMatchObject({ status: 409 });
     await expect(reportReview({ reporterId: (await createUser(db())).id, reviewId, input: { reason: "Rude" } })).rejects.toMatchObject({ status: 404 });
+
+    // Hidden by mistake: the admin finds it under hidden reviews and restores it.
+    expect((await listReviewCases({ status: "rejected" })).rows.map((c) => c.id)).toContain(a.caseId);
+    expect(await restoreReview({ caseId: a.caseId, adminId, note: "The shop link was the seller's own" })).toEqual({ reviewId });
+    expect(await db().review.findUniqueOrThrow({ where: { id: reviewId } })).toMatchObject({ status: "visible" });
+    expect(await db().moderationCase.findUniqueOrThrow({ where: { id: a.caseId } })).toMatchObject({ status: "dismissed", resolution: "Restored: The shop link was the seller's own (was: Advertising)" });
+    expect((await listProductReviews({ productId: s.productId })).rows.map((r) => r.id)).toEqual([reviewId]);
+    expect(await db().outboxEvent.count({ where: { aggregateId: reviewId, eventType: "review.restored" } })).toBe(1);
+    await expect(restoreReview({ caseId: a.caseId, adminId })).rejects.toMatchObject({ status: 409 });
   });
 
   it("an admin keeps a reported review: it stays visible; a later report opens a new case", async () => {

@@ -3,21 +3,31 @@ import { StarRating } from "@/components/reviews/star-rating";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listReviewCases } from "@/lib/reviews/list-review-cases";
-import { decideReviewCaseAction } from "./actions";
-import { ReviewCaseForm } from "./review-case-form";
+import { decideReviewCaseAction, restoreReviewAction } from "./actions";
+import { RestoreReviewForm, ReviewCaseForm } from "./review-case-form";
 
 export const metadata = { title: "Review moderation" };
 
 const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-export default async function AdminReviewsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AdminReviewsPage({ searchParams }: { searchParams: Promise<{ page?: string; view?: string }> }) {
   await requirePageUser("/admin/reviews", "admin");
-  const page = Math.max(1, Math.min(1000, Number((await searchParams).page) || 1));
-  const { rows, total, pageSize } = await listReviewCases({ status: "open", page });
+  const sp = await searchParams;
+  const hiddenView = sp.view === "hidden";
+  const page = Math.max(1, Math.min(1000, Number(sp.page) || 1));
+  const { rows, total, pageSize } = await listReviewCases({ status: hiddenView ? "rejected" : "open", page });
+  const chip = (on: boolean) => `rounded-full border px-3 py-1.5 text-sm ${on ? "border-brand-600 bg-brand-50 font-semibold text-brand-700" : "border-gray-300 bg-white"}`;
   return (
     <div>
-      <PageHeader title="Review moderation" description={`${total} reported or flagged ${total === 1 ? "review" : "reviews"} waiting, oldest first. Hidden reviews leave the product page and its rating.`} />
-      {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No reviews are waiting for a decision.</p> : null}
+      <PageHeader
+        title="Review moderation"
+        description={hiddenView ? `${total} hidden ${total === 1 ? "review" : "reviews"}, most recently hidden first. Restoring one puts it back on the product page and in its rating.` : `${total} reported or flagged ${total === 1 ? "review" : "reviews"} waiting, oldest first. Hidden reviews leave the product page and its rating.`}
+      />
+      <nav aria-label="Review lists" className="mb-4 flex gap-2">
+        <Link href="/admin/reviews" aria-current={hiddenView ? undefined : "page"} className={chip(!hiddenView)}>Waiting</Link>
+        <Link href="/admin/reviews?view=hidden" aria-current={hiddenView ? "page" : undefined} className={chip(hiddenView)}>Hidden</Link>
+      </nav>
+      {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">{hiddenView ? "No hidden reviews." : "No reviews are waiting for a decision."}</p> : null}
       <ul className="space-y-4">
         {rows.map((c) => (
           <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
@@ -52,12 +62,12 @@ export default async function AdminReviewsPage({ searchParams }: { searchParams:
                   <span className="font-medium">Fraud signals:</span> {c.signals.map((s) => `${s.kind} (${s.score})`).join(", ")}
                 </p>
               ) : null}
-              <div className="mt-4"><ReviewCaseForm caseId={c.id} action={decideReviewCaseAction.bind(null, c.id)} /></div>
+              <div className="mt-4">{hiddenView ? <RestoreReviewForm caseId={c.id} action={restoreReviewAction.bind(null, c.id)} /> : <ReviewCaseForm caseId={c.id} action={decideReviewCaseAction.bind(null, c.id)} />}</div>
             </article>
           </li>
         ))}
       </ul>
-      {total > page * pageSize ? <p className="mt-4 text-sm"><Link href={`/admin/reviews?page=${page + 1}`} className="underline">More cases</Link></p> : null}
+      {total > page * pageSize ? <p className="mt-4 text-sm"><Link href={`/admin/reviews?${hiddenView ? "view=hidden&" : ""}page=${page + 1}`} className="underline">More cases</Link></p> : null}
     </div>
   );
 }

@@ -20,3 +20,16 @@ export function ReviewCaseForm({ caseId, action }: { caseId: string; action: (pr
     </form>
   );
 }
+
+export function RestoreReviewForm({ caseId, action }: { caseId: string; action: (prev: ReviewDecisionState, form: FormData) => Promise<ReviewDecisionState> }) {
+  const [state, formAction, pending] = useActionState<ReviewDecisionState, FormData>(action, {});
+  if (state.message) return <Alert tone="success">{state.message}</Alert>;
+  return (
+    <form action={formAction} className="space-y-2">
+      {state.error ? <Alert>{state.error}</Alert> : null}
+      <label htmlFor={`restore-note-${caseId}`} className="text-sm font-medium">Why it goes back (optional)</label>
+      <textarea id={`restore-note-${caseId}`} name="note" rows={2} maxLength={1000} className="w-full rounded-md border border-gray-300 px-3 py-2 text-sm" />
+      <Button type="submit" variant="secondary" disabled={pending}>Restore review</Button>
+    </form>
+  );
+}
