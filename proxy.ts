@@ -1,9 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { cachedProductPath } from "@/lib/http/cached-product-route";
+import { cachedPagePath } from "@/lib/http/cached-page-route";
 
-/** Signed-out visitors without a cart get product pages from the page cache (see cached-product-route). */
+/** Signed-out visitors without a cart get the home page and product pages from the page cache (see cached-page-route). */
 export function proxy(req: NextRequest) {
-  const target = cachedProductPath({ method: req.method, pathname: req.nextUrl.pathname, searchParams: req.nextUrl.searchParams, hasCookie: (name) => req.cookies.has(name) });
+  const target = cachedPagePath({ method: req.method, pathname: req.nextUrl.pathname, searchParams: req.nextUrl.searchParams, hasCookie: (name) => req.cookies.has(name) });
   if (!target) return NextResponse.next();
   const url = req.nextUrl.clone();
   url.pathname = target;
@@ -13,4 +13,4 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: "/products/:productId" };
+export const config = { matcher: ["/", "/products/:productId"] };

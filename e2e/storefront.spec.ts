@@ -41,8 +41,10 @@ test("API errors are JSON with a code and a message", async ({ request }) => {
   expect(await health.json()).toMatchObject({ ok: true, database: "up", migrations: "current" });
 });
 
-test("signed-out visitors get product pages from the page cache, with live stock; signed-in visitors get their own", async ({ page, browser, request, newBuyer }) => {
+test("signed-out visitors get the home page and product pages from the page cache, with live stock; signed-in visitors get their own", async ({ page, browser, request, newBuyer }) => {
   test.setTimeout(120_000);
+  await request.get("/");
+  expect((await request.get("/")).headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
   const [mine] = await twoSellersProducts(request);
   const path = `/products/${mine.product_id}`;
   await request.get(path);

@@ -1,5 +1,5 @@
 import { revalidatePath } from "next/cache";
-import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-product-route";
+import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-page-route";
 
 /**
  * Drops the signed-out visitors' cached page of a listing after a change made in this server

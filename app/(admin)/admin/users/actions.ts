@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { setAccountSuspension } from "@/lib/admin/set-account-suspension";
 import { requireUser } from "@/lib/auth/guards";
-import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-product-route";
+import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-page-route";
 import { isAppError } from "@/lib/errors/app-error";
 
 export type SuspensionState = { error?: string; message?: string };
