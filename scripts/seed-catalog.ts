@@ -431,17 +431,17 @@ async function ensureImagePool(client: pg.Client, leaves: Leaf[], sellersByTop: 
   const planned = leaves.flatMap((leaf) => Array.from({ length: IMAGES_PER_LEAF }, (_, v) => ({ leaf, variant: v, uploadId: orderedId(KIND.upload, leaf.leafIndex * IMAGES_PER_LEAF + v) })));
   type UploadRow = { id: string; width: number; height: number; variants: { key: string; width: number; height: number }[] };
   const existing = new Map((await client.query<UploadRow>(`SELECT id::text, width, height, variants FROM uploads WHERE id = ANY($1::uuid[])`, [planned.map((p) => p.uploadId)])).rows.map((r) => [r.id, r]));
-  const todo = planned.filter((p) => !existing.has(p.uploadId));
-  if (todo.length > 0) {
-    say(`rendering ${todo.length} pool images (sharp, ${IMAGES_PER_LEAF} per leaf category)…`);
+  const missing = planned.filter((p) => !existing.has(p.uploadId));
+  if (missing.length > 0) {
+    say(`rendering ${missing.length} pool images (sharp, ${IMAGES_PER_LEAF} per leaf category)…`);
     const { renderPlaceholderImage } = await import("../lib/seed/render-placeholder-image");
     const { writeImageVariants } = await import("../lib/storage/image-variants");
     const { getStorage } = await import("../lib/storage/get-storage");
     const storage = storageFor(dataDir, getStorage);
     let next = 0;
     const worker = async () => {
-      while (next < todo.length) {
-        const item = todo[next++];
+      while (next < missing.length) {
+        const item = missing[next++];
         const original = await renderPlaceholderImage({ hue: item.leaf.top.hue + item.leaf.position * 12, title: item.leaf.name, subtitle: item.leaf.top.name, variant: item.variant + 3 });
         const originalKey = `originals/${item.uploadId}.jpg`;
         await storage.put(originalKey, original, "image/jpeg");
@@ -463,7 +463,7 @@ async function ensureImagePool(client: pg.Client, leaves: Leaf[], sellersByTop: 
     const largest = row.variants[row.variants.length - 1];
     pool.set(p.leaf.leafIndex, [...(pool.get(p.leaf.leafIndex) ?? []), { uploadId: p.uploadId, key: largest.key, width: largest.width, height: largest.height }]);
   }
-  return { pool, rendered: todo.length };
+  return { pool, rendered: missing.length };
 }
 
 /** The start of the id range of everything of `kind` at ordinal >= n (all later bits zero). */

@@ -88,8 +88,12 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
   }
 }
 
+// The moves orderEmails writes for; others (completed, cancelled, pending) read nothing.
+const EMAILED: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered", "disputed", "refunded"]);
+
 /** Queues the emails for an order's move, inside the move's transaction. */
 export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: OrderStatus; from: OrderStatus }): Promise<void> {
+  if (!EMAILED.has(opts.to)) return;
   const order = await tx.order.findUnique({
     where: { id: opts.orderId },
     select: {

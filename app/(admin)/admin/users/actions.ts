@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { setAccountSuspension } from "@/lib/admin/set-account-suspension";
 import { requireUser } from "@/lib/auth/guards";
-import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-page-route";
+import { revalidateAllCachedProducts } from "@/lib/catalog/revalidate-cached-product";
 import { isAppError } from "@/lib/errors/app-error";
 
 export type SuspensionState = { error?: string; message?: string };
@@ -13,8 +13,8 @@ export async function setSuspensionAction(userId: string, suspend: boolean, _pre
     const admin = await requireUser("admin");
     const r = await setAccountSuspension({ userId, adminId: admin.id, suspend, reason: String(form.get("reason") ?? "") });
     revalidatePath("/admin/users");
-    // A shop's listings leave the cached product pages too (all of them: this is rare).
-    if (r.sellerId && r.changed) revalidatePath(`${CACHED_PRODUCT_PREFIX}[productId]`, "page");
+    // A shop's listings leave the cached product pages too.
+    if (r.sellerId && r.changed) revalidateAllCachedProducts();
     if (!r.changed) return { message: suspend ? "Already suspended." : "Already active." };
     return { message: suspend ? "Suspended. They were signed out and told why by email." : "Reinstated. They were told by email." };
   } catch (err) {

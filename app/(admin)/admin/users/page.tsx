@@ -16,6 +16,18 @@ function pageHref(q: TAccountQuery, page: number): string {
   return `/admin/users?${p}`;
 }
 
+function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: [string, string][] }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="rounded-md border border-gray-300 px-2 py-2">
+        <option value="">Any</option>
+        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+      </select>
+    </div>
+  );
+}
+
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const me = await requirePageUser("/admin/users", "admin");
   const { rows, total, query } = await listAccounts(await searchParams);
@@ -27,23 +39,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <label htmlFor="acct-q" className="font-medium">Email, name or shop</label>
           <input id="acct-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} className="w-72 max-w-full rounded-md border border-gray-300 px-3 py-2" />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="acct-role" className="font-medium">Role</label>
-          <select id="acct-role" name="role" defaultValue={query.role ?? ""} className="rounded-md border border-gray-300 px-2 py-2">
-            <option value="">Any</option>
-            <option value="buyer">Buyer</option>
-            <option value="seller">Seller</option>
-            <option value="admin">Admin</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="acct-status" className="font-medium">Status</label>
-          <select id="acct-status" name="status" defaultValue={query.status ?? ""} className="rounded-md border border-gray-300 px-2 py-2">
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="suspended">Suspended</option>
-          </select>
-        </div>
+        <FilterSelect id="acct-role" name="role" label="Role" value={query.role} options={[["buyer", "Buyer"], ["seller", "Seller"], ["admin", "Admin"]]} />
+        <FilterSelect id="acct-status" name="status" label="Status" value={query.status} options={[["active", "Active"], ["suspended", "Suspended"]]} />
         <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 font-medium">Find</button>
       </form>
       {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No accounts match.</p> : null}
