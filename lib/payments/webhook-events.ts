@@ -1,6 +1,6 @@
 // The Stripe events the marketplace acts on. The webhook handler acknowledges and ignores any
 // other; the local emulator's endpoint subscribes to just these, as a Stripe endpoint should.
-export const HANDLED_EVENTS: ReadonlySet<string> = new Set([
+const EVENTS = [
   "payment_intent.succeeded",
   "payment_intent.payment_failed",
   "charge.refunded",
@@ -10,4 +10,12 @@ export const HANDLED_EVENTS: ReadonlySet<string> = new Set([
   "transfer.reversed",
   "payout.paid",
   "payout.failed",
-]);
+] as const;
+
+export type HandledEvent = (typeof EVENTS)[number];
+
+export const HANDLED_EVENTS: ReadonlySet<string> = new Set(EVENTS);
+
+export function isHandledEvent(type: string): type is HandledEvent {
+  return HANDLED_EVENTS.has(type);
+}

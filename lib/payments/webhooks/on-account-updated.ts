@@ -1,0 +1,16 @@
+import type Stripe from "stripe";
+import { stripe } from "../stripe-client";
+import { eventObjectId, type WebhookHandler } from "./webhook-handler";
+
+// A connected account changed: the seller's profile mirrors whether it can take charges and
+// receive payouts.
+export const onAccountUpdated: WebhookHandler = {
+  refetch: (event) => stripe().accounts.retrieve(eventObjectId(event)),
+  async apply(tx, { fresh }) {
+    const acct = fresh as Stripe.Account;
+    await tx.sellerProfile.updateMany({
+      where: { stripeAccountId: acct.id },
+      data: { chargesEnabled: acct.charges_enabled, payoutsEnabled: acct.payouts_enabled, detailsSubmitted: acct.details_submitted },
+    });
+  },
+};
