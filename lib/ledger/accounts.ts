@@ -8,3 +8,5 @@ export const sellerPayable = (sellerId: string) => `seller:${sellerId}:payable`;
 export const sellerPaidOut = (sellerId: string) => `seller:${sellerId}:paid_out`;
 // What a seller owes back after a refund of money already paid out; netted from later payouts.
 export const sellerReceivable = (sellerId: string) => `seller:${sellerId}:receivable`;
+// Shown as a hint where admins filter the ledger by account (a prefix matches).
+export const LEDGER_ACCOUNT_EXAMPLES = `${ESCROW} or seller:`;

@@ -1,6 +1,5 @@
 import type { Tx } from "@/lib/db/client";
-import { buyerAccount, ESCROW } from "@/lib/ledger/accounts";
-import { postEntries } from "@/lib/ledger/post-entries";
+import { postCapture } from "@/lib/ledger/post-capture";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "@/lib/orders/order-status";
 import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
@@ -27,7 +26,7 @@ export async function recordCapture(tx: Tx, opts: { checkoutId: string; chargeId
     }
     const r = o.status === "pending" ? await transitionOrder(tx, { orderId: o.id, to: "paid", actorType: "webhook", from: ["pending"], note: "Payment received; held in escrow", data: { escrowStatus: "held", paymentIntentId: opts.paymentIntentId } }) : { changed: false };
     if (r.changed) {
-      await postEntries(tx, { orderId: o.id, currency: o.currency, movements: [{ debit: buyerAccount(o.buyerId), credit: ESCROW, amountCents: o.totalCents, entryType: "capture", reference: `capture:${o.id}` }] });
+      await postCapture(tx, { orderId: o.id, buyerId: o.buyerId, totalCents: o.totalCents, currency: o.currency });
       await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.paid" });
       paid.push(o.id);
     }

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { buyerAccount, COMMISSION, ESCROW, sellerPayable, sellerReceivable } from "@/lib/ledger/accounts";
-import { accountBalance, postEntries } from "@/lib/ledger/post-entries";
+import { postRefundAfterRelease } from "@/lib/ledger/post-refund-after-release";
+import { postRefundBeforeRelease } from "@/lib/ledger/post-refund-before-release";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "@/lib/orders/order-status";
 import type { ActorType } from "@/lib/generated/prisma/enums";
@@ -46,17 +46,9 @@ export async function refundOrder(opts: { orderId: string; actorType: ActorType;
     await tx.refund.update({ where: { idempotencyKey: refundKey }, data: { stripeRefundId: refund.id, status: refund.status === "succeeded" ? "succeeded" : "pending" } });
     const moved = await transitionOrder(tx, { orderId: order.id, to: "refunded", actorType: opts.actorType, actorId: opts.actorId, note: opts.reason.slice(0, 500), data: { escrowStatus: "refunded" } });
     if (!moved.changed) return "already_refunded";
-    const movements = [];
-    if (released) {
-      const payout = order.totalCents - order.platformFeeCents;
-      const payable = await accountBalance(tx, sellerPayable(order.sellerId), order.currency);
-      const fromPayable = Math.max(0, Math.min(payable, payout));
-      movements.push({ debit: sellerPayable(order.sellerId), credit: ESCROW, amountCents: fromPayable, entryType: "reversal" as const, reference: `reversal:${order.id}` });
-      movements.push({ debit: sellerReceivable(order.sellerId), credit: ESCROW, amountCents: payout - fromPayable, entryType: "reversal" as const, reference: `reversal:${order.id}` });
-      movements.push({ debit: COMMISSION, credit: ESCROW, amountCents: order.platformFeeCents, entryType: "reversal" as const, reference: `reversal:${order.id}` });
-    }
-    movements.push({ debit: ESCROW, credit: buyerAccount(order.buyerId), amountCents: order.totalCents, entryType: "refund" as const, reference: refundKey });
-    await postEntries(tx, { orderId: order.id, currency: order.currency, movements });
+    const common = { orderId: order.id, buyerId: order.buyerId, currency: order.currency, amountCents: order.totalCents, refundKey };
+    if (released) await postRefundAfterRelease(tx, { ...common, sellerId: order.sellerId, sellerShareCents: order.totalCents - order.platformFeeCents, commissionCents: order.platformFeeCents, reversalKey: `reversal:${order.id}` });
+    else await postRefundBeforeRelease(tx, common);
     await tx.dispute.updateMany({ where: { orderId: order.id, status: "open" }, data: { status: "resolved_refunded", resolvedById: opts.actorId ?? null, resolvedAt: new Date(), resolutionNote: opts.reason.slice(0, 1000) } });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.refunded" });
     return "refunded";

@@ -1,7 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { COMMISSION, ESCROW, sellerPayable } from "@/lib/ledger/accounts";
-import { postEntries } from "@/lib/ledger/post-entries";
+import { postRelease } from "@/lib/ledger/post-release";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "@/lib/orders/order-status";
 import { stripe } from "./stripe-client";
@@ -50,14 +49,7 @@ export async function releaseEscrow(orderId: string, hooks: { afterTransfer?: ()
     await tx.transfer.update({ where: { idempotencyKey }, data: { stripeTransferId: transfer.id, status: "paid" } });
     const moved = await transitionOrder(tx, { orderId: order.id, to: "completed", actorType: "system", from: [releasableFrom], note: "Seller paid from escrow", data: { escrowStatus: "released" } });
     if (!moved.changed) return "already_released";
-    await postEntries(tx, {
-      orderId: order.id,
-      currency: order.currency,
-      movements: [
-        { debit: ESCROW, credit: sellerPayable(order.sellerId), amountCents, entryType: "release", reference: idempotencyKey },
-        { debit: ESCROW, credit: COMMISSION, amountCents: order.platformFeeCents, entryType: "commission", reference: idempotencyKey },
-      ],
-    });
+    await postRelease(tx, { orderId: order.id, sellerId: order.sellerId, currency: order.currency, sellerShareCents: amountCents, commissionCents: order.platformFeeCents });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.completed" });
     return "released";
   });

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
-import { sellerPaidOut, sellerPayable, sellerReceivable } from "@/lib/ledger/accounts";
-import { accountBalance, postEntries } from "@/lib/ledger/post-entries";
+import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
+import { listSellerLedgerCurrencies } from "@/lib/ledger/list-seller-ledger-currencies";
+import { postPayout } from "@/lib/ledger/post-payout";
+import { postPayoutFailed } from "@/lib/ledger/post-payout-failed";
 import { logger } from "@/lib/log/logger";
 import { stripe } from "./stripe-client";
 
@@ -15,11 +17,9 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
   let paidOut = 0;
   let count = 0;
   for (const s of sellers) {
-    const currencies = await db().$queryRaw<{ currency: string }[]>`SELECT DISTINCT currency FROM ledger_entries WHERE credit_account = ${sellerPayable(s.id)}`;
-    for (const { currency } of currencies) {
-      const payable = await accountBalance(db(), sellerPayable(s.id), currency);
-      const receivable = await accountBalance(db(), sellerReceivable(s.id), currency);
-      const amount = payable + receivable;
+    for (const currency of await listSellerLedgerCurrencies(db(), s.id)) {
+      const { payableCents, receivableCents } = await getSellerLedgerBalance(db(), { sellerId: s.id, currency });
+      const amount = payableCents + receivableCents;
       if (amount <= 0) continue;
       const key = `payout:${s.id}:${currency}:${day}`;
       const row = await db().payout.upsert({ where: { idempotencyKey: key }, create: { sellerId: s.id, idempotencyKey: key, amountCents: amount, currency }, update: {} });
@@ -27,13 +27,7 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
         const payout = await stripe().payouts.create({ amount: row.amountCents, currency: currency.toLowerCase(), metadata: { seller_id: s.id, day } }, { stripeAccount: s.stripeAccountId!, idempotencyKey: key });
         await db().$transaction(async (tx) => {
           await tx.payout.update({ where: { idempotencyKey: key }, data: { stripePayoutId: payout.id, status: payout.status === "paid" ? "paid" : "in_transit", arrivalDate: new Date(payout.arrival_date * 1000) } });
-          await postEntries(tx, {
-            currency,
-            movements: [
-              { debit: sellerPayable(s.id), credit: sellerReceivable(s.id), amountCents: Math.max(0, -receivable), entryType: "adjustment", reference: `net:${key}` },
-              { debit: sellerPayable(s.id), credit: sellerPaidOut(s.id), amountCents: row.amountCents, entryType: "payout", reference: key },
-            ],
-          });
+          await postPayout(tx, { sellerId: s.id, currency, amountCents: row.amountCents, payoutKey: key, receivableCents });
         });
         paidOut += row.amountCents;
         count++;
@@ -55,7 +49,7 @@ export async function settlePayout(opts: { stripePayoutId: string; status: strin
       await tx.payout.update({ where: { id: p.id }, data: { status: "paid" } });
     } else if (opts.status === "failed" || opts.status === "canceled") {
       await tx.payout.update({ where: { id: p.id }, data: { status: "failed", failureMessage: opts.failureMessage } });
-      await postEntries(tx, { currency: p.currency, movements: [{ debit: sellerPaidOut(p.sellerId), credit: sellerPayable(p.sellerId), amountCents: p.amountCents, entryType: "adjustment", reference: `payout-failed:${p.idempotencyKey}` }] });
+      await postPayoutFailed(tx, { sellerId: p.sellerId, currency: p.currency, amountCents: p.amountCents, payoutKey: p.idempotencyKey });
     }
   });
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
+import { LEDGER_ACCOUNT_EXAMPLES } from "@/lib/ledger/accounts";
 import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
 import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
 import { formatMoney } from "@/lib/money/format-money";
@@ -29,7 +30,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       </section>
       <form method="get" className="flex flex-wrap gap-2 text-sm">
         <label htmlFor="account" className="sr-only">Account</label>
-        <input id="account" name="account" defaultValue={account} placeholder="Account, e.g. escrow:platform or seller:" className="w-72 rounded-md border border-gray-300 px-3 py-1.5" />
+        <input id="account" name="account" defaultValue={account} placeholder={`Account, e.g. ${LEDGER_ACCOUNT_EXAMPLES}`} className="w-72 rounded-md border border-gray-300 px-3 py-1.5" />
         <label htmlFor="order" className="sr-only">Order id</label>
         <input id="order" name="order" defaultValue={orderId} placeholder="Order id" className="w-80 rounded-md border border-gray-300 px-3 py-1.5" />
         <button className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium">Filter</button>

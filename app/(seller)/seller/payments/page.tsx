@@ -45,7 +45,7 @@ export default async function SellerPaymentsPage({ searchParams }: { searchParam
               <thead className="bg-gray-50 text-left text-xs uppercase text-muted"><tr><th scope="col" className="px-4 py-2">When</th><th scope="col" className="px-4 py-2">What</th><th scope="col" className="px-4 py-2">Order</th><th scope="col" className="px-4 py-2 text-right">Amount</th></tr></thead>
               <tbody className="divide-y divide-gray-100">
                 {balance.lines.map((l) => {
-                  const incoming = l.credit.startsWith(`seller:${seller.sellerId}:payable`);
+                  const incoming = l.incoming;
                   return (
                     <tr key={l.id}>
                       <td className="px-4 py-2 whitespace-nowrap">{l.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>

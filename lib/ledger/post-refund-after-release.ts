@@ -1,0 +1,45 @@
+import type { Tx } from "@/lib/db/client";
+import { buyerAccount, COMMISSION, ESCROW, sellerPayable, sellerReceivable } from "./accounts";
+import { accountBalance, postEntries } from "./post-entries";
+import type { Posting } from "./posting";
+
+export type RefundAfterReleaseInput = {
+  orderId: string;
+  buyerId: string;
+  sellerId: string;
+  currency: string;
+  /** What the buyer gets back. */
+  amountCents: number;
+  /** The part of the refund taken back from the seller's released share (the Transfer reversal). */
+  sellerShareCents: number;
+  /** The part of the refund taken back from the platform's commission. */
+  commissionCents: number;
+  refundKey: string;
+  reversalKey: string;
+};
+
+/**
+ * A refund after release: the seller's share and the commission come back into escrow (the
+ * reversal) and leave it to the buyer (the refund), in one transaction. The seller's share is
+ * taken from their payable as far as it reaches (payableCents, the balance now); the rest is
+ * booked as their receivable, which later payouts net first.
+ */
+export function refundAfterReleaseRule(o: RefundAfterReleaseInput & { payableCents: number }): Posting {
+  const fromPayable = Math.max(0, Math.min(o.payableCents, o.sellerShareCents));
+  return {
+    orderId: o.orderId,
+    currency: o.currency,
+    movements: [
+      { debit: sellerPayable(o.sellerId), credit: ESCROW, amountCents: fromPayable, entryType: "reversal", reference: o.reversalKey },
+      { debit: sellerReceivable(o.sellerId), credit: ESCROW, amountCents: o.sellerShareCents - fromPayable, entryType: "reversal", reference: o.reversalKey },
+      { debit: COMMISSION, credit: ESCROW, amountCents: o.commissionCents, entryType: "reversal", reference: o.reversalKey },
+      { debit: ESCROW, credit: buyerAccount(o.buyerId), amountCents: o.amountCents, entryType: "refund", reference: o.refundKey },
+    ],
+  };
+}
+
+/** Reads the seller's payable inside the caller's transaction, then posts the rule. */
+export async function postRefundAfterRelease(tx: Tx, o: RefundAfterReleaseInput) {
+  const payableCents = await accountBalance(tx, sellerPayable(o.sellerId), o.currency);
+  return postEntries(tx, refundAfterReleaseRule({ ...o, payableCents }));
+}
