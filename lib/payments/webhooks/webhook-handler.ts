@@ -9,7 +9,8 @@ import type { Tx } from "@/lib/db/client";
  */
 export type WebhookHandler = {
   refetch?: (event: Stripe.Event) => Promise<unknown>;
-  apply: (tx: Tx, ctx: { event: Stripe.Event; fresh: unknown }) => Promise<void>;
+  /** Returns "anomaly" when the event was recorded as needing attention instead of applied. */
+  apply: (tx: Tx, ctx: { event: Stripe.Event; fresh: unknown }) => Promise<void | "anomaly">;
 };
 
 /** The Stripe request options for an event that happened on a connected account. */
