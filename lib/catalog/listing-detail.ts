@@ -13,6 +13,7 @@ export const LISTING_DETAIL_SELECT = {
   lowStockThreshold: true,
   status: true,
   statusReason: true,
+  isHot: true,
   ratingAvg: true,
   reviewCount: true,
   ratingHistogram: true,

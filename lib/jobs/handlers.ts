@@ -4,6 +4,8 @@ import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { sendNotification } from "@/lib/notifications/send-notification";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { autoConfirmDeliveries } from "@/lib/orders/fulfil-order";
+import { reconcileFlashGates } from "@/lib/orders/reconcile-flash-gates";
+import { syncGateStock } from "@/lib/orders/sync-gate-stock";
 import { refundLatePayment } from "@/lib/payments/refund-late-payment";
 import { releaseEscrow } from "@/lib/payments/release-escrow";
 import { runDailyPayouts, settlePayout } from "@/lib/payments/run-daily-payouts";
@@ -29,6 +31,8 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.aggregateReviews]: (data) => aggregateReviews(data),
   [JOBS.searchIndex]: () => runSearchIndexer({ durationMs: SEARCH_INDEXER_RUN_MS }),
   [JOBS.searchMaintenance]: () => refreshSearchStats(),
+  [JOBS.syncGateStock]: (data) => syncGateStock({ productIds: data.productIds }),
+  [JOBS.reconcileFlashGates]: () => reconcileFlashGates(),
 };
 
 // Cron jobs: [queue, cron expression, data]. Later features add theirs here.
@@ -39,6 +43,7 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   // Each run listens for outbox commits for just under a minute (near-real-time indexing).
   [JOBS.searchIndex, "* * * * *", {}],
   [JOBS.searchMaintenance, "7 * * * *", {}],
+  [JOBS.reconcileFlashGates, "* * * * *", {}],
 ];
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

@@ -12,6 +12,8 @@ export const JOBS = {
   aggregateReviews: "aggregate-reviews",
   searchIndex: "search-index",
   searchMaintenance: "search-maintenance",
+  syncGateStock: "sync-gate-stock",
+  reconcileFlashGates: "reconcile-flash-gates",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -29,6 +31,8 @@ export type JobPayloads = {
   [JOBS.aggregateReviews]: { productId?: string; sellerId?: string };
   [JOBS.searchIndex]: Record<string, never>;
   [JOBS.searchMaintenance]: Record<string, never>;
+  [JOBS.syncGateStock]: { productIds: string[] };
+  [JOBS.reconcileFlashGates]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

@@ -52,17 +52,37 @@ export function redisAdmissionGate(client: Redis): AdmissionGate {
   };
 }
 
-export function memoryAdmissionGate(): AdmissionGate {
+/**
+ * The per-process gate (no Redis). Stock returned by another process (the worker's
+ * reservation expiry, a second web replica) never reaches this counter, so before it says
+ * "sold out" it asks the database again, at most once per `recheckAfterMs` per product.
+ */
+export function memoryAdmissionGate(opts: { loadStock?: (productId: string) => Promise<number>; recheckAfterMs?: number; now?: () => number } = {}): AdmissionGate {
+  const loadStock = opts.loadStock ?? stockOf;
+  const recheckAfterMs = opts.recheckAfterMs ?? 1000;
+  const now = opts.now ?? Date.now;
   const counters = new Map<string, number>();
-  const loading = new Map<string, Promise<number>>();
+  const loadedAt = new Map<string, number>();
+  const loading = new Map<string, Promise<void>>();
+  // One database read per product at a time, however many buyers are waiting on it.
+  async function load(productId: string) {
+    if (!loading.has(productId)) {
+      const started = now();
+      const p = loadStock(productId)
+        .then((count) => {
+          counters.set(productId, count);
+          loadedAt.set(productId, started);
+        })
+        .finally(() => loading.delete(productId));
+      loading.set(productId, p);
+    }
+    await loading.get(productId);
+  }
   return {
     kind: "memory",
     async admit(productId, quantity) {
-      if (!counters.has(productId)) {
-        if (!loading.has(productId)) loading.set(productId, stockOf(productId));
-        const count = await loading.get(productId)!;
-        if (!counters.has(productId)) counters.set(productId, count);
-      }
+      if (!counters.has(productId)) await load(productId);
+      if (counters.get(productId)! < quantity && now() - (loadedAt.get(productId) ?? 0) >= recheckAfterMs) await load(productId);
       const left = counters.get(productId)! - quantity;
       if (left < 0) return "sold_out";
       counters.set(productId, left);
@@ -73,7 +93,7 @@ export function memoryAdmissionGate(): AdmissionGate {
     },
     async reset(productId, count) {
       counters.set(productId, count);
-      loading.delete(productId);
+      loadedAt.set(productId, now());
     },
   };
 }
