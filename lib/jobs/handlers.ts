@@ -7,8 +7,9 @@ import { autoConfirmDeliveries } from "@/lib/orders/fulfil-order";
 import { reconcileFlashGates } from "@/lib/orders/reconcile-flash-gates";
 import { syncGateStock } from "@/lib/orders/sync-gate-stock";
 import { refundLatePayment } from "@/lib/payments/refund-late-payment";
-import { releaseEscrow } from "@/lib/payments/release-escrow";
+import { retryRelease } from "@/lib/payments/retry-release";
 import { runDailyPayouts, settlePayout } from "@/lib/payments/run-daily-payouts";
+import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
 import { aggregateReviews } from "@/lib/reviews/aggregate-reviews";
 import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
@@ -24,7 +25,9 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.processUpload]: (data) => processUpload(data.uploadId),
   [JOBS.expireReservations]: () => expireReservations(),
   [JOBS.autoConfirmDeliveries]: () => autoConfirmDeliveries(),
-  [JOBS.releaseEscrow]: (data) => releaseEscrow(data.orderId),
+  // A release that cannot run is parked on the order (and retried), not thrown away.
+  [JOBS.releaseEscrow]: (data) => retryRelease(data.orderId),
+  [JOBS.sweepParkedReleases]: () => sweepParkedReleases(),
   [JOBS.refundLatePayment]: (data) => refundLatePayment(data.orderId),
   [JOBS.settlePayout]: (data) => settlePayout(data),
   [JOBS.dailyPayouts]: () => runDailyPayouts(),
@@ -40,6 +43,7 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.expireReservations, "* * * * *", {}],
   [JOBS.autoConfirmDeliveries, "17 * * * *", {}],
   [JOBS.dailyPayouts, "30 2 * * *", {}],
+  [JOBS.sweepParkedReleases, "*/5 * * * *", {}],
   // Each run listens for outbox commits for just under a minute (near-real-time indexing).
   [JOBS.searchIndex, "* * * * *", {}],
   [JOBS.searchMaintenance, "7 * * * *", {}],

@@ -6,6 +6,7 @@ export const JOBS = {
   expireReservations: "expire-reservations",
   autoConfirmDeliveries: "auto-confirm-deliveries",
   releaseEscrow: "release-escrow",
+  sweepParkedReleases: "sweep-parked-releases",
   refundLatePayment: "refund-late-payment",
   settlePayout: "settle-payout",
   dailyPayouts: "daily-payouts",
@@ -25,6 +26,7 @@ export type JobPayloads = {
   [JOBS.expireReservations]: Record<string, never>;
   [JOBS.autoConfirmDeliveries]: Record<string, never>;
   [JOBS.releaseEscrow]: { orderId: string };
+  [JOBS.sweepParkedReleases]: Record<string, never>;
   [JOBS.refundLatePayment]: { orderId: string };
   [JOBS.settlePayout]: { stripePayoutId: string; status: string; failureMessage: string | null };
   [JOBS.dailyPayouts]: Record<string, never>;

@@ -11,12 +11,13 @@ import { queueEmail } from "./queue-email";
 type OrderForEmail = {
   id: string;
   totalCents: number;
+  platformFeeCents: number;
   currency: string;
   carrier: string | null;
   trackingNumber: string | null;
   shippingAddress: unknown;
   buyer: { id: string; email: string; name: string | null };
-  seller: { shopName: string; user: { id: string; email: string } };
+  seller: { shopName: string; stripeAccountId: string | null; payoutsEnabled: boolean; user: { id: string; email: string } };
   items: { titleSnapshot: string; quantity: number }[];
 };
 
@@ -30,6 +31,8 @@ function itemLines(o: OrderForEmail): string {
 export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus, appUrl: string, held = false): Email[] {
   const ref = o.id.slice(0, 8);
   const total = formatMoney(o.totalCents, o.currency);
+  const fee = formatMoney(o.platformFeeCents, o.currency);
+  const net = formatMoney(o.totalCents - o.platformFeeCents, o.currency);
   const buyerLink = `${appUrl}/orders/${o.id}`;
   const sellerLink = `${appUrl}/seller/orders`;
   const hello = o.buyer.name ? `Hi ${o.buyer.name},` : "Hi,";
@@ -63,11 +66,22 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
         },
       ];
     case "delivered":
+      // A seller whose payout account can't receive money yet hears it from the parked
+      // release's email instead, which says why and what to do (one email, not two).
+      if (!o.seller.stripeAccountId || !o.seller.payoutsEnabled) return [];
       return [
         {
           to: "seller",
-          subject: `Delivery confirmed for order ${ref}: payment on its way`,
-          body: `The buyer confirmed delivery of order ${ref}. Its payment (${total} less the marketplace commission) is being released to your payout account.\n\nSee your balance: ${appUrl}/seller/payments\n`,
+          subject: `Delivery confirmed for order ${ref}`,
+          body: `The buyer confirmed delivery of order ${ref}. We're now sending ${net} (${total} less the marketplace commission of ${fee}) to your payout account, and will email you once the transfer is made.\n\nSee your balance: ${appUrl}/seller/payments\n`,
+        },
+      ];
+    case "completed":
+      return [
+        {
+          to: "seller",
+          subject: `Paid: ${net} for order ${ref}`,
+          body: `${net} for order ${ref} (${total} less the marketplace commission of ${fee}) was transferred to your payout account. It's paid out to your bank with the next daily payout.\n\nSee your balance: ${appUrl}/seller/payments\n`,
         },
       ];
     case "disputed":
@@ -88,8 +102,8 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
   }
 }
 
-// The moves orderEmails writes for; others (completed, cancelled, pending) read nothing.
-const EMAILED: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered", "disputed", "refunded"]);
+// The moves orderEmails writes for; others (cancelled, pending) read nothing.
+const EMAILED: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered", "completed", "disputed", "refunded"]);
 
 /** Queues the emails for an order's move, inside the move's transaction. */
 export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: OrderStatus; from: OrderStatus }): Promise<void> {
@@ -99,12 +113,13 @@ export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: Orde
     select: {
       id: true,
       totalCents: true,
+      platformFeeCents: true,
       currency: true,
       carrier: true,
       trackingNumber: true,
       shippingAddress: true,
       buyer: { select: { id: true, email: true, name: true } },
-      seller: { select: { shopName: true, user: { select: { id: true, email: true } } } },
+      seller: { select: { shopName: true, stripeAccountId: true, payoutsEnabled: true, user: { select: { id: true, email: true } } } },
       items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" } },
     },
   });

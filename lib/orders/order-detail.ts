@@ -15,6 +15,7 @@ export const ORDER_DETAIL_SELECT = {
   commissionBps: true,
   currency: true,
   escrowStatus: true,
+  releaseBlockedCode: true,
   shippingAddress: true,
   carrier: true,
   trackingNumber: true,

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { queueParkedReleases } from "./queue-parked-releases";
 import { stripe } from "./stripe-client";
 
 /**
@@ -25,9 +26,14 @@ export async function startSellerOnboarding(opts: { sellerId: string; email: str
 /** Re-reads the connected account after the seller returns, so the dashboard is current even before the webhook. */
 export async function refreshSellerAccount(sellerId: string): Promise<{ chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean; requirements: string[] } | null> {
   const seller = await db().sellerProfile.findUnique({ where: { id: sellerId }, select: { stripeAccountId: true } });
-  if (!seller?.stripeAccountId) return null;
-  const account = await stripe().accounts.retrieve(seller.stripeAccountId);
+  const accountId = seller?.stripeAccountId;
+  if (!accountId) return null;
+  const account = await stripe().accounts.retrieve(accountId);
   const state = { chargesEnabled: account.charges_enabled ?? false, payoutsEnabled: account.payouts_enabled ?? false, detailsSubmitted: account.details_submitted ?? false };
-  await db().sellerProfile.update({ where: { id: sellerId }, data: state });
+  await db().$transaction(async (tx) => {
+    await tx.sellerProfile.update({ where: { id: sellerId }, data: state });
+    // The seller may be back before Stripe's account.updated: their waiting releases run now.
+    if (state.payoutsEnabled) await queueParkedReleases(tx, { stripeAccountId: accountId });
+  });
   return { ...state, requirements: account.requirements?.currently_due ?? [] };
 }

@@ -36,5 +36,6 @@ export async function resolveDispute(opts: { disputeId: string; adminId: string;
   }
   const outcome = await releaseEscrow(dispute.orderId, { resolvingDispute: true });
   if (outcome === "not_releasable") throw new AppError("conflict", "This order's money can't be released from its current state.");
+  // "parked": the decision stands and the release waits for its cause (shown under Money needing attention).
   await db().dispute.updateMany({ where: { id: dispute.id, status: "open" }, data: { status: "resolved_released", resolvedById: opts.adminId, resolvedAt: new Date(), resolutionNote: opts.note.slice(0, 1000) } });
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -16,7 +17,7 @@ export default async function SellerHomePage({ searchParams }: { searchParams: P
       <PageHeader title={overview.shopName} description={`Your shop at /shops/${overview.slug}`} />
       {welcome ? <div className="mb-4"><Alert tone="success">Your shop is open. Next: connect payouts and list your first product.</Alert></div> : null}
       {!overview.payoutsEnabled ? (
-        <div className="mb-4"><Alert tone="info">Payouts are not connected yet. Buyers can&apos;t buy from you until you finish payment onboarding.</Alert></div>
+        <div className="mb-4"><Alert tone="info">Payouts are not connected yet. Buyers can buy from you, but your money waits in escrow until you <Link href="/seller/payments" className="font-medium underline">connect payouts</Link>.</Alert></div>
       ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label="Live listings" value={count("active")} />

@@ -5,11 +5,15 @@ import { requirePageSeller } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
 import { refreshSellerAccount } from "@/lib/payments/connect-onboarding";
 import { getSellerBalance } from "@/lib/payments/get-seller-balance";
+import { listParkedReleases, type ParkedRelease } from "@/lib/payments/list-parked-releases";
+import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
 import { getSellerOverview } from "@/lib/seller/get-seller-overview";
 import { startOnboardingAction } from "./actions";
 import { OnboardingButton } from "./onboarding-button";
 
 export const metadata = { title: "Payments" };
+
+const WHEN = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const LINE_LABEL: Record<string, string> = { release: "Order paid to you", commission: "Commission", payout: "Payout to your bank", reversal: "Refund after payout", adjustment: "Adjustment", capture: "Capture", refund: "Refund" };
 
@@ -17,20 +21,41 @@ export default async function SellerPaymentsPage({ searchParams }: { searchParam
   const seller = await requirePageSeller("/seller/payments");
   const { returned } = await searchParams;
   const account = returned ? await refreshSellerAccount(seller.sellerId).catch(() => null) : null;
-  const [overview, balance] = await Promise.all([getSellerOverview(seller.sellerId), getSellerBalance(seller.sellerId)]);
+  const [overview, balance, parked] = await Promise.all([getSellerOverview(seller.sellerId), getSellerBalance(seller.sellerId), listParkedReleases({ sellerId: seller.sellerId })]);
   const money = (c: number) => formatMoney(c, balance.currency);
+  // Waiting for the account only while it can't receive money; once it can, they're on their way.
+  const waitingForAccount = overview.payoutsEnabled ? [] : parked.filter((p) => waitsForSeller(p.code));
+  const delayed = parked.filter((p) => !waitingForAccount.includes(p));
+  const waitingCents = waitingForAccount.reduce((n, p) => n + p.amountCents, 0);
   return (
     <div className="space-y-6">
       <PageHeader title="Payments" description="Buyers pay the marketplace; your share is held until they confirm delivery, then paid to your account, and paid out daily." />
       {overview.payoutsEnabled ? (
-        <Alert tone="success">Your payout account is connected. You can publish listings and receive payments.</Alert>
+        <Alert tone="success">Your payout account is connected. Buyers&apos; payments are sent to it when they confirm delivery.</Alert>
       ) : (
-        <div className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-5">
-          <p className="font-medium text-amber-900">Connect a payout account to publish listings and get paid.</p>
-          {account?.requirements.length ? <p className="text-sm text-amber-900">Still needed: {account.requirements.join(", ")}.</p> : null}
+        <section aria-labelledby="connect-heading" className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-5">
+          <h2 id="connect-heading" className="font-semibold text-amber-950">
+            {waitingForAccount.length ? `Waiting for your payout account: connect payouts to receive ${money(waitingCents)}` : "Connect a payout account to get paid."}
+          </h2>
+          {waitingForAccount.length ? (
+            <p className="text-sm text-amber-950">
+              {waitingForAccount.length === 1 ? "A buyer has" : `${waitingForAccount.length} buyers have`} confirmed delivery. The money is held safely and sent the moment your account can receive it: nothing else to do.
+            </p>
+          ) : (
+            <p className="text-sm text-amber-950">Buyers can already buy from you; their payments wait in escrow until your account is connected.</p>
+          )}
+          {account?.requirements.length ? <p className="text-sm text-amber-950">Still needed: {account.requirements.join(", ")}.</p> : null}
           <OnboardingButton action={startOnboardingAction} label={returned ? "Continue setting up payouts" : "Set up payouts with Stripe"} />
-        </div>
+          {waitingForAccount.length ? <ParkedList rows={waitingForAccount} money={money} showFix={false} /> : null}
+        </section>
       )}
+      {delayed.length ? (
+        <section aria-labelledby="delayed-heading" className="space-y-3 rounded-xl border border-amber-300 bg-white p-5">
+          <h2 id="delayed-heading" className="font-semibold">Payments on their way to you</h2>
+          <p className="text-sm text-muted">These buyers confirmed delivery, but the transfer to your account hasn&apos;t gone through yet. It is retried automatically; you&apos;ll get an email when it&apos;s sent.</p>
+          <ParkedList rows={delayed} money={money} showFix />
+        </section>
+      ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label="Held until delivery" value={money(balance.heldCents)} hint="Paid orders not yet confirmed" />
         <StatCard label="Available" value={money(balance.availableCents)} hint="Paid out in the next daily payout" />
@@ -69,5 +94,22 @@ export default async function SellerPaymentsPage({ searchParams }: { searchParam
         </section>
       ) : null}
     </div>
+  );
+}
+
+function ParkedList({ rows, money, showFix }: { rows: ParkedRelease[]; money: (cents: number) => string; showFix: boolean }) {
+  return (
+    <ul className="divide-y divide-amber-200 rounded-lg border border-amber-200 bg-white text-sm">
+      {rows.map((p) => (
+        <li key={p.orderId} className="space-y-1 px-4 py-3">
+          <p className="flex flex-wrap justify-between gap-2">
+            <span>Order <span className="font-mono">#{p.orderId.slice(0, 8)}</span> · waiting since {WHEN.format(p.blockedAt)} UTC</span>
+            <span className="font-semibold">{money(p.amountCents)}</span>
+          </p>
+          <p>Why: {p.reason}</p>
+          {showFix ? <p className="text-muted">{releaseBlockFix(p.code, "seller")}{!waitsForSeller(p.code) && p.retryAt ? ` Next try ${WHEN.format(p.retryAt)} UTC.` : ""}</p> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -10,7 +10,9 @@ import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 import { getOrderForViewer } from "@/lib/orders/order-detail";
 import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
+import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
+import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
 import { confirmDeliveryAction, openDisputeAction } from "./actions";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
 import { DisputeForm } from "./dispute-form";
@@ -19,6 +21,17 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysLeft = (d: Date) => Math.max(0, Math.ceil((d.getTime() - Date.now()) / 86_400_000));
 
 export const metadata = { title: "Order" };
+
+/** Where the money of a delivered order is while its release waits, worded for who is looking. */
+function parkedReleaseText(code: ReleaseBlockCode, viewer: "buyer" | "seller" | "admin", shop: string): string {
+  const forAccount = waitsForSeller(code);
+  if (viewer === "buyer") {
+    return forAccount
+      ? `Delivered. ${shop} is paid once they've connected their payout account; until then your payment stays held by the marketplace.`
+      : `Delivered. The payment to ${shop} is being sent; a temporary problem delayed it and it is retried automatically.`;
+  }
+  return `Waiting to be paid to ${shop}: ${releaseBlockFix(code, viewer)}`;
+}
 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
@@ -31,7 +44,9 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
   const autoConfirm = order.shippedAt ? new Date(order.shippedAt.getTime() + AUTO_CONFIRM_DAYS * 86_400_000) : null;
   const disputeDeadline = order.deliveredAt ? new Date(order.deliveredAt.getTime() + DISPUTE_WINDOW_DAYS * 86_400_000) : null;
   const money =
-    order.escrowStatus === "held"
+    order.escrowStatus === "held" && order.releaseBlockedCode && order.status !== "disputed"
+      ? parkedReleaseText(order.releaseBlockedCode, order.viewerIs, order.seller.shopName)
+      : order.escrowStatus === "held"
       ? order.status === "disputed"
         ? "Held by the marketplace while the dispute is reviewed."
         : `Held by the marketplace until you confirm delivery${autoConfirm ? ` (released automatically in ${daysLeft(autoConfirm)} days, on ${day(autoConfirm)})` : ""}.`

@@ -1,0 +1,16 @@
+import { db } from "@/lib/db/client";
+import { releaseEscrow, type ReleaseOutcome } from "./release-escrow";
+
+/**
+ * Runs an order's escrow release, or runs it again after it was parked, in the mode the order
+ * is in: a delivered order is released as usual; a disputed one only once an admin decided to
+ * release and no dispute is open (its release was parked after that decision). What the
+ * release-escrow job and every resume call, so a repeat or a late duplicate is harmless.
+ */
+export async function retryRelease(orderId: string): Promise<ReleaseOutcome> {
+  const order = await db().order.findUnique({ where: { id: orderId }, select: { status: true, disputes: { select: { status: true } } } });
+  if (!order) return "not_releasable";
+  const decidedForSeller = order.status === "disputed" && order.disputes.some((d) => d.status === "resolved_released") && !order.disputes.some((d) => d.status === "open");
+  if (order.status === "disputed" && !decidedForSeller) return "not_releasable";
+  return releaseEscrow(orderId, { resolvingDispute: decidedForSeller });
+}
