@@ -70,6 +70,7 @@ try {
     say(`  ${c.products} products, ${c.productAttributes} attributes, ${c.inventoryAdjustments} inventory adjustments`);
     say(`  ${c.productImages} product images from ${c.uploads} uploads`);
   }
+  say("the demo shops connect their payout accounts at the next `npm start` (on the Stripe emulator), or at /seller/payments");
   say("demo logins:");
   for (const l of DEMO_LOGINS) say(`  ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`);
 } finally {

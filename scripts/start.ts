@@ -175,6 +175,9 @@ async function seedOnce() {
     });
     if (started) bar.stop();
     say(result.seeded ? "demo data seeded" : "demo data already present");
+    // Stripe calls stay outside the seed's transaction; this finishes an interrupted run too.
+    const { connectDemoPayouts } = await import("../lib/seed/connect-demo-payouts");
+    await connectDemoPayouts({ db: prisma, log: say });
   } finally {
     await prisma.$disconnect();
   }

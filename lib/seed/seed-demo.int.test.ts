@@ -9,6 +9,9 @@ import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { ImageVariant } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
 import { DEMO_LOGINS } from "./demo-logins";
+import { stripe } from "@/lib/payments/stripe-client";
+import { connectDemoPayouts } from "./connect-demo-payouts";
+import { DEMO_SHOPS } from "./demo-shops";
 import { seedDemo } from "./seed-demo";
 
 let database: TestDatabase;
@@ -61,7 +64,8 @@ describe("seedDemo", () => {
       expect(user.role).toBe(login.role);
       expect(user.status).toBe("active");
       expect(await verifyPassword(login.password, user.passwordHash!)).toBe(true);
-      if (login.role === "seller") expect(user.sellerProfile).toMatchObject({ chargesEnabled: true, payoutsEnabled: true });
+      // Payouts are connected by connectDemoPayouts, through Stripe, after the seed.
+      if (login.role === "seller") expect(user.sellerProfile).toMatchObject({ stripeAccountId: null, payoutsEnabled: false });
       if (login.role === "buyer") expect(user.addresses).toEqual([expect.objectContaining({ isDefault: true, country: "US" })]);
     }
     expect(await database.prisma.sellerProfile.count()).toBe(4);
@@ -157,5 +161,24 @@ describe("seedDemo run twice at once", () => {
       await other.drop();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("connectDemoPayouts", () => {
+  it("connects every demo shop to a working payout account on the Stripe emulator, once", async () => {
+    const first = await connectDemoPayouts({ db: database.prisma });
+    expect(first.connected).toBe(DEMO_SHOPS.length);
+    const shops = await database.prisma.sellerProfile.findMany({ include: { user: true } });
+    for (const shop of shops) {
+      expect(shop).toMatchObject({ stripeAccountId: expect.stringMatching(/^acct_/), chargesEnabled: true, payoutsEnabled: true, detailsSubmitted: true });
+      const account = await stripe().accounts.retrieve(shop.stripeAccountId!);
+      expect(account).toMatchObject({ email: shop.user.email, payouts_enabled: true, metadata: { seller_id: shop.id } });
+      expect(account.capabilities?.transfers).toBe("active");
+    }
+    // A second start changes nothing; a new shop is not touched (its seller connects by themselves).
+    const newcomer = await database.prisma.sellerProfile.create({ data: { userId: (await database.prisma.user.create({ data: { email: "new-seller@example.test", role: "seller" } })).id, shopName: "Newcomer", slug: "newcomer" } });
+    expect(await connectDemoPayouts({ db: database.prisma })).toEqual({ connected: 0 });
+    expect((await database.prisma.sellerProfile.findMany({ where: { id: { in: shops.map((s) => s.id) } } })).map((s) => s.stripeAccountId).sort()).toEqual(shops.map((s) => s.stripeAccountId).sort());
+    expect(await database.prisma.sellerProfile.findUniqueOrThrow({ where: { id: newcomer.id } })).toMatchObject({ stripeAccountId: null, payoutsEnabled: false });
   });
 });

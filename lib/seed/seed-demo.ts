@@ -1,6 +1,7 @@
 // Seeds the demo marketplace once: a category tree, four shops, the demo buyer and admin,
 // and N active products with generated images. `npm start` calls it on every start; once
-// the demo admin exists it returns at once, so data survives restarts.
+// the demo admin exists it returns at once, so data survives restarts. The shops' payout
+// accounts are connected by connectDemoPayouts, which needs Stripe (the emulator).
 //
 // Content and ids are deterministic (faker seeded with 42), so every install shows the same
 // catalogue and a run interrupted after writing images rewrites the same keys next time.
@@ -103,16 +104,13 @@ export async function seedDemo(opts: {
       userId = faker.string.uuid();
       users.push({ id: userId, email: shop.owner.email, name: shop.owner.name, role: "seller", passwordHash, emailVerified: now });
     }
-    // Every demo shop has finished payment onboarding, so all of its listings can be bought.
+    // No payout account yet: connectDemoPayouts onboards each shop with Stripe after seeding.
     return {
       id: faker.string.uuid(),
       userId,
       shopName: shop.shopName,
       slug: shop.slug,
       description: shop.description,
-      chargesEnabled: true,
-      payoutsEnabled: true,
-      detailsSubmitted: true,
     };
   });
   const sellers = profiles.map((p, i) => ({ profileId: p.id, userId: p.userId, categories: DEMO_SHOPS[i].categories }));
