@@ -31,6 +31,16 @@ const ZServerEnv = z.object({
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Marketplace <no-reply@marketplace.local>"),
   COMMISSION_BPS: z.coerce.number().int().min(0).max(10_000).default(1500),
+  // The parcel carrier's API (return labels, tracking); `npm start` and the tests start the
+  // local carrier simulator (tools/carrier-simulator) and set it when unset.
+  CARRIER_API_URL: optionalUrl,
+  CARRIER_API_KEY: optional,
+  // Verifies the carrier's tracking webhooks; without it they are refused and tracking is polled only.
+  CARRIER_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  // Days after delivery a buyer may ask to return items.
+  RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // Days after the carrier delivers a return to the seller before the buyer is refunded without the seller's confirmation.
+  RETURN_AUTO_REFUND_DAYS: z.coerce.number().int().min(1).max(60).default(3),
 });
 
 export type TServerEnv = z.infer<typeof ZServerEnv>;

@@ -51,6 +51,7 @@ function persisted(): Record<string, string> {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     UPLOAD_SIGNING_SECRET: randomBytes(32).toString("hex"),
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+    CARRIER_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
     ...current,
   };
   writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
@@ -116,6 +117,24 @@ async function main() {
     process.env.STRIPE_API_BASE = emulator.url;
     services.push(`Stripe       local emulator at ${emulator.url} (dashboard there)`);
   } else services.push("Stripe       STRIPE_SECRET_KEY");
+
+  // Carrier (return labels, tracking)
+  if (!process.env.CARRIER_API_URL) {
+    const { startCarrierSimulator } = await import("../tools/carrier-simulator/index");
+    const carrier = await startCarrierSimulator({
+      port: await freePort(Number(local.CARRIER_SIMULATOR_PORT ?? 12112)),
+      dataDir: join(dataDir, "carrier"),
+      webhookUrl: `${appUrl}/api/webhooks/carrier`,
+      webhookSecret: local.CARRIER_WEBHOOK_SECRET,
+      // Like a parcel dropped off soon after printing, sped up so a demo sees it arrive.
+      schedule: { inTransitAfterSeconds: 120, deliveredAfterSeconds: 600 },
+    });
+    saveConfig("CARRIER_SIMULATOR_PORT", String(carrier.port));
+    stops.push({ name: "carrier simulator", stop: carrier.close });
+    process.env.CARRIER_API_URL = carrier.url;
+    process.env.CARRIER_WEBHOOK_SECRET ??= local.CARRIER_WEBHOOK_SECRET;
+    services.push(`Carrier      local simulator at ${carrier.url} (return parcels: in transit 2 min, delivered 10 min after the label)`);
+  } else services.push("Carrier      CARRIER_API_URL");
 
   services.push(process.env.MEILI_HOST ? "Search       Meilisearch at MEILI_HOST" : "Search       PostgreSQL full-text (set MEILI_HOST for Meilisearch)");
   services.push(process.env.S3_BUCKET ? "Images       S3 bucket S3_BUCKET" : `Images       local disk, ${join(dataDir, "uploads")}`);

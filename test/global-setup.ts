@@ -9,6 +9,7 @@ import { installJobQueue } from "../lib/jobs/boss";
 import { JOBS } from "../lib/jobs/queues";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 import { startRedisServer } from "../lib/services/redis-server";
+import { startCarrierSimulator } from "../tools/carrier-simulator/index";
 import { startStripeEmulator } from "../tools/stripe-emulator/index";
 import { TEST_ENV } from "./test-env";
 
@@ -18,6 +19,7 @@ declare module "vitest" {
     pgTemplate: string;
     redisUrl: string | null;
     stripeApiBase: string;
+    carrierApiUrl: string;
   }
 }
 
@@ -68,8 +70,13 @@ export default async function setup(project: TestProject) {
   const emulator = await startStripeEmulator({ port: 0, webhookSecret: TEST_ENV.STRIPE_WEBHOOK_SECRET, disputeDelayMs: 200 });
   stops.push(emulator.close);
 
+  // The carrier: the local simulator, moved on by tests through its control API (no schedule).
+  const carrier = await startCarrierSimulator({ port: 0 });
+  stops.push(carrier.close);
+
   project.provide("pgAdminUrl", adminUrl);
   project.provide("stripeApiBase", emulator.url);
+  project.provide("carrierApiUrl", carrier.url);
   project.provide("pgTemplate", template);
   project.provide("redisUrl", redisUrl);
 

@@ -22,6 +22,7 @@ afterAll(async () => {
 });
 
 process.env.STRIPE_API_BASE = inject("stripeApiBase");
+process.env.CARRIER_API_URL = inject("carrierApiUrl");
 
 const redisUrl = inject("redisUrl");
 if (redisUrl) {

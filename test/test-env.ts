@@ -7,5 +7,6 @@ export const TEST_ENV = {
   STRIPE_WEBHOOK_SECRET: "whsec_marketplace_tests",
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_marketplace_tests",
   APP_URL: "http://localhost:3000",
+  CARRIER_WEBHOOK_SECRET: "carrier-webhook-secret-for-tests",
   LOG_LEVEL: "silent",
 } as const;
