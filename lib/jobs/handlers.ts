@@ -11,6 +11,8 @@ import { retryRelease } from "@/lib/payments/retry-release";
 import { runDailyPayouts, settlePayout } from "@/lib/payments/run-daily-payouts";
 import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
 import { aggregateReviews } from "@/lib/reviews/aggregate-reviews";
+import { issueReturnLabel } from "@/lib/returns/issue-return-label";
+import { pollReturnTracking } from "@/lib/returns/poll-return-tracking";
 import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";
@@ -36,6 +38,8 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.searchMaintenance]: () => refreshSearchStats(),
   [JOBS.syncGateStock]: (data) => syncGateStock({ productIds: data.productIds }),
   [JOBS.reconcileFlashGates]: () => reconcileFlashGates(),
+  [JOBS.issueReturnLabel]: (data) => issueReturnLabel(data.returnId),
+  [JOBS.pollReturnTracking]: () => pollReturnTracking(),
 };
 
 // Cron jobs: [queue, cron expression, data]. Later features add theirs here.
@@ -48,6 +52,8 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.searchIndex, "* * * * *", {}],
   [JOBS.searchMaintenance, "7 * * * *", {}],
   [JOBS.reconcileFlashGates, "* * * * *", {}],
+  // The backstop for lost carrier webhooks.
+  [JOBS.pollReturnTracking, "*/10 * * * *", {}],
 ];
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

@@ -15,6 +15,8 @@ export const JOBS = {
   searchMaintenance: "search-maintenance",
   syncGateStock: "sync-gate-stock",
   reconcileFlashGates: "reconcile-flash-gates",
+  issueReturnLabel: "issue-return-label",
+  pollReturnTracking: "poll-return-tracking",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -35,6 +37,8 @@ export type JobPayloads = {
   [JOBS.searchMaintenance]: Record<string, never>;
   [JOBS.syncGateStock]: { productIds: string[] };
   [JOBS.reconcileFlashGates]: Record<string, never>;
+  [JOBS.issueReturnLabel]: { returnId: string };
+  [JOBS.pollReturnTracking]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

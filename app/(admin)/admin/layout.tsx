@@ -10,6 +10,7 @@ const NAV = [
   { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/users", label: "Accounts" },
   { href: "/admin/disputes", label: "Disputes" },
+  { href: "/admin/returns", label: "Returns" },
   { href: "/admin/fraud", label: "Payment review" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/mailbox", label: "Mailbox" },

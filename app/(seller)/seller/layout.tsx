@@ -9,6 +9,7 @@ const NAV = [
   { href: "/seller/products", label: "Listings" },
   { href: "/seller/inventory", label: "Inventory" },
   { href: "/seller/orders", label: "Orders" },
+  { href: "/seller/returns", label: "Returns" },
   { href: "/seller/payments", label: "Payments" },
 ];
 

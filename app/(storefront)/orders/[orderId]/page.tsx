@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { OrderReturns } from "@/components/returns/order-returns";
 import { OrderReviews } from "@/components/reviews/order-reviews";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatAddress } from "@/lib/addresses/address-book";
@@ -16,6 +17,7 @@ import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
 import { confirmDeliveryAction, openDisputeAction } from "./actions";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
 import { DisputeForm } from "./dispute-form";
+import { cancelReturnAction, escalateReturnAction, requestReturnAction } from "./return-actions";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysLeft = (d: Date) => Math.max(0, Math.ceil((d.getTime() - Date.now()) / 86_400_000));
@@ -77,6 +79,11 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         {disputeDeadline && order.status === "delivered" ? <p className="mt-1 text-muted">You can open a dispute until {day(disputeDeadline)} ({daysLeft(disputeDeadline)} days left).</p> : null}
       </section>
       {canDispute ? <DisputeForm action={openDisputeAction.bind(null, order.id)} /> : null}
+      <OrderReturns
+        orderId={order.id}
+        viewer={{ userId: user.id, sellerId: user.sellerId, isAdmin: user.role === "admin", is: order.viewerIs }}
+        actions={{ request: requestReturnAction.bind(null, order.id), cancel: (id) => cancelReturnAction.bind(null, order.id, id), escalate: (id) => escalateReturnAction.bind(null, order.id, id) }}
+      />
       <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
         <section aria-labelledby="items-heading" className="rounded-xl border border-gray-200 bg-white">
           <h2 id="items-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">Items</h2>

@@ -1,0 +1,3 @@
+-- Buyers attach photos to return requests through the same upload pipeline as review photos.
+-- Its own migration: a new enum value can't be used in the transaction that adds it.
+ALTER TYPE "UploadPurpose" ADD VALUE 'return_image';
