@@ -71,7 +71,7 @@ export async function decideHeldOrder(opts: { caseId: string; adminId: string; d
   const c = await db().moderationCase.findFirst({ where: { id: opts.caseId, subjectType: "order" }, select: { id: true, status: true, subjectId: true } });
   if (!c) throw new AppError("not_found", "Review case not found.");
   if (c.status !== "open") throw new AppError("conflict", "This order was already decided.");
-  if (opts.decision === "refund") await refundOrder({ orderId: c.subjectId, actorType: "admin", actorId: opts.adminId, reason: `Payment review: ${note}` });
+  if (opts.decision === "refund") await refundOrder({ orderId: c.subjectId, actorType: "admin", actorId: opts.adminId, reason: `Payment review: ${note}`, kind: "fraud" });
   await db().$transaction(async (tx) => {
     const closed = await tx.moderationCase.updateMany({
       where: { id: c.id, status: "open" },

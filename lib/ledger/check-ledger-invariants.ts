@@ -6,9 +6,12 @@ export type InvariantResult = { name: string; ok: boolean; detail: string };
 /**
  * The ledger's invariants, checked after every integration test and shown to admins:
  * 1. every transaction's entries balance per currency (debits = credits);
- * 2. escrow holds exactly the totals of orders whose escrow is "held", per currency;
+ * 2. escrow holds exactly the totals of orders whose escrow is "held", less what was refunded
+ *    of them, per currency;
  * 3. no order's escrow is negative and no order was released twice;
- * 4. a seller's payable is never negative unless a receivable records the shortfall.
+ * 4. a seller's payable is never negative unless a receivable records the shortfall;
+ * 5. no order is refunded above what was paid, and its refunded counter, its applied refunds
+ *    and its ledger refunds agree.
  */
 export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: InvariantResult[] }> {
   const results: InvariantResult[] = [];
@@ -27,13 +30,13 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
       SELECT currency, sum(CASE WHEN credit_account = ${ESCROW} THEN amount_cents ELSE -amount_cents END)::bigint AS balance
         FROM ledger_entries WHERE credit_account = ${ESCROW} OR debit_account = ${ESCROW} GROUP BY currency
     ), held AS (
-      SELECT currency, sum(total_cents)::bigint AS total FROM orders WHERE escrow_status = 'held' GROUP BY currency
+      SELECT currency, sum(total_cents - refunded_cents)::bigint AS total FROM orders WHERE escrow_status = 'held' GROUP BY currency
     )
     SELECT coalesce(l.currency, h.currency) AS currency, coalesce(l.balance, 0) AS ledger, coalesce(h.total, 0) AS held
       FROM ledger l FULL JOIN held h ON h.currency = l.currency`;
   const escrowBad = escrow.filter((r) => Number(r.ledger) !== Number(r.held));
   results.push({
-    name: "Escrow balance equals the sum of held orders",
+    name: "Escrow balance equals the sum of held orders, less their partial refunds",
     ok: escrowBad.length === 0,
     detail: escrow.length === 0 ? "no escrow yet" : escrow.map((r) => `${r.currency}: ledger ${r.ledger}, held orders ${r.held}`).join("; "),
   });
@@ -62,6 +65,22 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
   // A receivable is money the seller owes, so its balance is negative (debited).
   const negative = sellers.filter((s) => Number(s.payable) < 0 && Number(s.payable) < Number(s.receivable));
   results.push({ name: "No seller payable is negative without a recorded receivable", ok: negative.length === 0, detail: negative.length === 0 ? `${sellers.length} seller balances checked` : negative.slice(0, 5).map((s) => `seller ${s.seller}: payable ${s.payable}, receivable ${s.receivable}`).join("; ") });
+
+  // Refunds still in flight (claimed, not yet applied) count against what was paid too.
+  const overRefunded = await db().$queryRaw<{ order_id: string; total: number; refunded: number; ledger: bigint; applied: bigint; claimed: bigint }[]>`
+    SELECT o.id AS order_id, o.total_cents AS total, o.refunded_cents AS refunded,
+           coalesce(l.cents, 0)::bigint AS ledger, coalesce(r.applied, 0)::bigint AS applied, coalesce(r.claimed, 0)::bigint AS claimed
+      FROM orders o
+      LEFT JOIN (SELECT order_id, sum(amount_cents) AS cents FROM ledger_entries WHERE entry_type = 'refund' AND order_id IS NOT NULL GROUP BY order_id) l ON l.order_id = o.id
+      LEFT JOIN (SELECT order_id, sum(amount_cents) FILTER (WHERE applied_at IS NOT NULL) AS applied, sum(amount_cents) FILTER (WHERE status <> 'failed') AS claimed
+                   FROM refunds WHERE kind <> 'late_payment' GROUP BY order_id) r ON r.order_id = o.id
+     WHERE (l.cents IS NOT NULL OR r.order_id IS NOT NULL OR o.refunded_cents <> 0)
+       AND (coalesce(l.cents, 0) <> o.refunded_cents OR coalesce(r.applied, 0) <> o.refunded_cents OR coalesce(r.claimed, 0) > o.total_cents)`;
+  results.push({
+    name: "No order is refunded above what was paid (counters, refunds and ledger agree)",
+    ok: overRefunded.length === 0,
+    detail: overRefunded.length === 0 ? "none" : overRefunded.slice(0, 5).map((r) => `order ${r.order_id}: paid ${r.total}, refunded ${r.refunded}, ledger ${r.ledger}, applied ${r.applied}, claimed ${r.claimed}`).join("; "),
+  });
 
   return { ok: results.every((r) => r.ok), results };
 }

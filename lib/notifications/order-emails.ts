@@ -130,3 +130,27 @@ export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: Orde
     await queueEmail(tx, { userId: user.id, to: user.email, template: `order-${opts.to}-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `order:${order.id}:${opts.to}:${email.to}` });
   }
 }
+
+/** The emails for a partial refund (an order fully refunded gets the `refunded` move's instead). */
+export function partialRefundEmails(o: OrderForEmail, amountCents: number, reason: string, appUrl: string): Email[] {
+  const ref = o.id.slice(0, 8);
+  const amount = formatMoney(amountCents, o.currency);
+  const hello = o.buyer.name ? `Hi ${o.buyer.name},` : "Hi,";
+  return [
+    { to: "buyer", subject: `Partial refund of ${amount} for your order from ${o.seller.shopName}`, body: `${hello}\n\n${amount} of order ${ref} from ${o.seller.shopName} was refunded (${reason}). It goes back to your card; banks take 5–10 days to show it. The rest of the order is unchanged.\n\nDetails: ${appUrl}/orders/${o.id}\n` },
+    { to: "seller", subject: `Partial refund of ${amount} on order ${ref}`, body: `${amount} of order ${ref} was refunded to the buyer (${reason}). Your share of it comes out of your balance.\n\nSee your balance: ${appUrl}/seller/payments\n` },
+  ];
+}
+
+/** Queues a partial refund's emails inside the refund's transaction (once per refund and recipient). */
+export async function queuePartialRefundEmails(tx: Tx, opts: { orderId: string; refundId: string; amountCents: number; reason: string }): Promise<void> {
+  const order = await tx.order.findUnique({
+    where: { id: opts.orderId },
+    select: { id: true, totalCents: true, currency: true, carrier: true, trackingNumber: true, shippingAddress: true, buyer: { select: { id: true, email: true, name: true } }, seller: { select: { shopName: true, user: { select: { id: true, email: true } } } }, items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" } } },
+  });
+  if (!order) return;
+  for (const email of partialRefundEmails(order, opts.amountCents, opts.reason, env().APP_URL)) {
+    const user = email.to === "buyer" ? order.buyer : order.seller.user;
+    await queueEmail(tx, { userId: user.id, to: user.email, template: `order-partial-refund-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `refund:${opts.refundId}:${email.to}` });
+  }
+}

@@ -25,10 +25,13 @@ export const ORDER_DETAIL_SELECT = {
   deliveredAt: true,
   completedAt: true,
   cancelledAt: true,
+  refundedCents: true,
+  refundedShippingCents: true,
   createdAt: true,
   buyer: { select: { name: true, email: true } },
   seller: { select: { shopName: true, slug: true } },
-  items: { orderBy: { id: "asc" }, select: { id: true, productId: true, titleSnapshot: true, quantity: true, unitPriceCents: true, currency: true } },
+  items: { orderBy: { id: "asc" }, select: { id: true, productId: true, titleSnapshot: true, quantity: true, unitPriceCents: true, currency: true, refundedQuantity: true } },
+  refunds: { where: { appliedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, amountCents: true, shippingCents: true, kind: true, reason: true, createdAt: true } },
   transitions: { orderBy: { createdAt: "asc" }, select: { fromStatus: true, toStatus: true, actorType: true, note: true, createdAt: true } },
 } satisfies Prisma.OrderSelect;
 

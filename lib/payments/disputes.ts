@@ -31,7 +31,7 @@ export async function resolveDispute(opts: { disputeId: string; adminId: string;
   if (!dispute) throw new AppError("not_found", "Dispute not found.");
   if (dispute.status !== "open") throw new AppError("conflict", "This dispute is already resolved.");
   if (opts.decision === "refund") {
-    await refundOrder({ orderId: dispute.orderId, actorType: "admin", actorId: opts.adminId, reason: opts.note || "Dispute resolved in the buyer's favour" });
+    await refundOrder({ orderId: dispute.orderId, actorType: "admin", actorId: opts.adminId, reason: opts.note || "Dispute resolved in the buyer's favour", kind: "dispute" });
     return;
   }
   const outcome = await releaseEscrow(dispute.orderId, { resolvingDispute: true });

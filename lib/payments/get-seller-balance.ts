@@ -15,7 +15,7 @@ export type SellerBalance = {
 /** Where a seller's money is: held in escrow, available, paid out, owed back; with the ledger lines behind it. */
 export async function getSellerBalance(sellerId: string, currency = "USD"): Promise<SellerBalance> {
   const [held, balance, lines, payouts] = await Promise.all([
-    db().$queryRaw<{ n: bigint | null }[]>`SELECT sum(total_cents - platform_fee_cents)::bigint AS n FROM orders WHERE seller_id = ${sellerId}::uuid AND escrow_status = 'held' AND currency = ${currency}`,
+    db().$queryRaw<{ n: bigint | null }[]>`SELECT sum((total_cents - refunded_cents) - (platform_fee_cents - refunded_fee_cents))::bigint AS n FROM orders WHERE seller_id = ${sellerId}::uuid AND escrow_status = 'held' AND currency = ${currency}`,
     getSellerLedgerBalance(db(), { sellerId, currency }),
     listSellerLedgerLines({ sellerId, currency, take: 50 }),
     db().payout.findMany({ where: { sellerId }, orderBy: { createdAt: "desc" }, take: 20 }),

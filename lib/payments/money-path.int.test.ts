@@ -184,8 +184,8 @@ describe("refunds and disputes", () => {
     const { s1, events, o1, pi, checkout } = await paidTwoSellerCheckout();
     await deliver(events);
     await expect(refundOrder({ orderId: o1, actorType: "seller", sellerId: "00000000-0000-4000-8000-000000000000", reason: "not mine" })).rejects.toMatchObject({ status: 404 });
-    expect(await refundOrder({ orderId: o1, actorType: "seller", actorId: s1.user.id, sellerId: s1.seller.id, reason: "Out of stock after all" })).toBe("refunded");
-    expect(await refundOrder({ orderId: o1, actorType: "seller", actorId: s1.user.id, sellerId: s1.seller.id, reason: "again" })).toBe("already_refunded");
+    expect(await refundOrder({ orderId: o1, actorType: "seller", actorId: s1.user.id, sellerId: s1.seller.id, reason: "Out of stock after all" })).toMatchObject({ outcome: "refunded", amountCents: 10_000 });
+    expect(await refundOrder({ orderId: o1, actorType: "seller", actorId: s1.user.id, sellerId: s1.seller.id, reason: "again" })).toMatchObject({ outcome: "already_refunded" });
     const refunds = await stripe().refunds.list({ payment_intent: pi.id });
     expect(refunds.data.map((r) => r.amount)).toEqual([10_000]);
     // The charge.refunded webhook is applied (not a 500 that Stripe would retry forever).

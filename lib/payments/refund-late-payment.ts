@@ -10,7 +10,7 @@ export async function refundLatePayment(orderId: string): Promise<"refunded" | "
   const payment = order?.checkout.payments[0];
   if (!order || order.status !== "cancelled" || !payment) return "skipped";
   const key = `late-refund:${order.id}`;
-  await db().refund.upsert({ where: { idempotencyKey: key }, create: { orderId: order.id, paymentId: payment.id, idempotencyKey: key, amountCents: order.totalCents, currency: order.currency, reason: "Paid after the reservation expired" }, update: {} });
+  await db().refund.upsert({ where: { idempotencyKey: key }, create: { orderId: order.id, paymentId: payment.id, idempotencyKey: key, amountCents: order.totalCents, currency: order.currency, reason: "Paid after the reservation expired", kind: "late_payment" }, update: {} });
   const refund = await stripe().refunds.create({ payment_intent: payment.paymentIntentId, amount: order.totalCents, metadata: { order_id: order.id } }, { idempotencyKey: key });
   await db().refund.update({ where: { idempotencyKey: key }, data: { stripeRefundId: refund.id, status: refund.status === "succeeded" ? "succeeded" : "pending" } });
   return "refunded";

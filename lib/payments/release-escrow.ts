@@ -26,7 +26,7 @@ export type ReleaseOutcome = "released" | "already_released" | "not_releasable" 
 export async function releaseEscrow(orderId: string, hooks: { afterTransfer?: () => void; resolvingDispute?: boolean } = {}): Promise<ReleaseOutcome> {
   const order = await db().order.findUnique({
     where: { id: orderId },
-    select: { id: true, status: true, escrowStatus: true, totalCents: true, platformFeeCents: true, currency: true, sellerId: true, checkoutId: true, releaseBlockedAt: true, seller: { select: { stripeAccountId: true, payoutsEnabled: true } }, checkout: { select: { payments: { where: { status: "succeeded" }, select: { chargeId: true } } } } },
+    select: { id: true, status: true, escrowStatus: true, currency: true, sellerId: true, checkoutId: true, releaseBlockedAt: true, seller: { select: { stripeAccountId: true, payoutsEnabled: true } }, checkout: { select: { payments: { where: { status: "succeeded" }, select: { chargeId: true } } } } },
   });
   if (!order) throw new AppError("not_found", "Order not found.");
   if (order.escrowStatus === "released") return "already_released";
@@ -38,11 +38,23 @@ export async function releaseEscrow(orderId: string, hooks: { afterTransfer?: ()
   const chargeId = order.checkout.payments[0]?.chargeId;
   if (!chargeId) throw new AppError("conflict", "No captured charge for this order.");
 
-  const amountCents = order.totalCents - order.platformFeeCents;
   const idempotencyKey = `release:${order.id}`;
-  // ON CONFLICT DO NOTHING: concurrent attempts both claim the one row without an error.
-  await db().transfer.createMany({ data: [{ orderId: order.id, sellerId: order.sellerId, idempotencyKey, amountCents, currency: order.currency }], skipDuplicates: true });
-  const claim = await db().transfer.findUniqueOrThrow({ where: { idempotencyKey }, select: { keyVersion: true } });
+  // Claimed under the order's lock, for what is left after partial refunds: a refund being
+  // made blocks the claim, and refunds wait while a claim is pending, so both never move the
+  // same money. A claim Stripe refused outright moved nothing, so it is re-priced.
+  const claim = await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM orders WHERE id = ${order.id}::uuid FOR UPDATE`;
+    const left = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { totalCents: true, platformFeeCents: true, refundedCents: true, refundedFeeCents: true, refunds: { where: { appliedAt: null, status: { not: "failed" }, kind: { not: "late_payment" } }, select: { id: true } } } });
+    const commissionCents = left.platformFeeCents - left.refundedFeeCents;
+    const amountCents = left.totalCents - left.refundedCents - commissionCents;
+    const existing = await tx.transfer.findUnique({ where: { idempotencyKey }, select: { amountCents: true, keyVersion: true, status: true } });
+    if (existing && existing.status !== "failed") return { amountCents: existing.amountCents, commissionCents, keyVersion: existing.keyVersion };
+    if (left.refunds.length) throw new AppError("conflict", "A refund of this order is under way; the release runs after it.");
+    if (existing) await tx.transfer.update({ where: { idempotencyKey }, data: { amountCents, status: "pending" } });
+    else await tx.transfer.create({ data: { orderId: order.id, sellerId: order.sellerId, idempotencyKey, amountCents, currency: order.currency } });
+    return { amountCents, commissionCents, keyVersion: existing?.keyVersion ?? 0 };
+  });
+  const { amountCents, commissionCents } = claim;
   // Concurrent attempts read the same version, so they share one key and Stripe makes one
   // transfer; a new version exists only once Stripe refused the old key's request outright.
   const stripeKey = claim.keyVersion === 0 ? idempotencyKey : `${idempotencyKey}:${claim.keyVersion}`;
@@ -71,7 +83,7 @@ export async function releaseEscrow(orderId: string, hooks: { afterTransfer?: ()
     await tx.order.updateMany({ where: { id: order.id, releaseBlockedCode: { not: null } }, data: { releaseBlockedCode: null, releaseBlockedReason: null, releaseBlockedAt: null, releaseRetryAt: null } });
     const moved = await transitionOrder(tx, { orderId: order.id, to: "completed", actorType: "system", from: [releasableFrom], note: "Seller paid from escrow", data: { escrowStatus: "released" } });
     if (!moved.changed) return "already_released";
-    await postRelease(tx, { orderId: order.id, sellerId: order.sellerId, currency: order.currency, sellerShareCents: amountCents, commissionCents: order.platformFeeCents });
+    await postRelease(tx, { orderId: order.id, sellerId: order.sellerId, currency: order.currency, sellerShareCents: amountCents, commissionCents });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.completed" });
     return "released";
   });

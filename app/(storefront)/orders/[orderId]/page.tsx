@@ -16,6 +16,7 @@ import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
 import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
 import { confirmDeliveryAction, openDisputeAction } from "./actions";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
+import { RefundSummary } from "@/components/orders/refund-summary";
 import { DisputeForm } from "./dispute-form";
 import { cancelReturnAction, escalateReturnAction, requestReturnAction } from "./return-actions";
 
@@ -77,6 +78,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         <h2 id="money-heading" className="font-semibold">Where your money is</h2>
         <p className="mt-1">{money}</p>
         {disputeDeadline && order.status === "delivered" ? <p className="mt-1 text-muted">You can open a dispute until {day(disputeDeadline)} ({daysLeft(disputeDeadline)} days left).</p> : null}
+        <RefundSummary order={order} viewer={order.viewerIs} />
       </section>
       {canDispute ? <DisputeForm action={openDisputeAction.bind(null, order.id)} /> : null}
       <OrderReturns
@@ -90,7 +92,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           <ul className="divide-y divide-gray-100">
             {order.items.map((i) => (
               <li key={i.id} className="flex justify-between gap-3 px-4 py-3 text-sm">
-                <span><Link href={`/products/${i.productId}`} className="hover:underline">{i.titleSnapshot}</Link> × {i.quantity}</span>
+                <span><Link href={`/products/${i.productId}`} className="hover:underline">{i.titleSnapshot}</Link> × {i.quantity}{i.refundedQuantity ? <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">{i.refundedQuantity === i.quantity ? "refunded" : `${i.refundedQuantity} refunded`}</span> : null}</span>
                 <span>{formatMoney(i.unitPriceCents * i.quantity, i.currency)}</span>
               </li>
             ))}

@@ -15,6 +15,7 @@ const REASON_LABEL: Record<InventoryReason, string> = {
   csv_import: "CSV import",
   order_reserved: "Order placed",
   order_released: "Order cancelled, stock returned",
+  order_refunded: "Order refunded, stock returned",
   correction: "Correction",
 };
 
