@@ -105,23 +105,26 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
 // The moves orderEmails writes for; others (cancelled, pending) read nothing.
 const EMAILED: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered", "completed", "disputed", "refunded"]);
 
+// What every order email reads about its order.
+const ORDER_FOR_EMAIL_SELECT = {
+  id: true,
+  totalCents: true,
+  platformFeeCents: true,
+  currency: true,
+  carrier: true,
+  trackingNumber: true,
+  shippingAddress: true,
+  buyer: { select: { id: true, email: true, name: true } },
+  seller: { select: { shopName: true, stripeAccountId: true, payoutsEnabled: true, user: { select: { id: true, email: true } } } },
+  items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" as const } },
+} as const;
+
 /** Queues the emails for an order's move, inside the move's transaction. */
 export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: OrderStatus; from: OrderStatus }): Promise<void> {
   if (!EMAILED.has(opts.to)) return;
   const order = await tx.order.findUnique({
     where: { id: opts.orderId },
-    select: {
-      id: true,
-      totalCents: true,
-      platformFeeCents: true,
-      currency: true,
-      carrier: true,
-      trackingNumber: true,
-      shippingAddress: true,
-      buyer: { select: { id: true, email: true, name: true } },
-      seller: { select: { shopName: true, stripeAccountId: true, payoutsEnabled: true, user: { select: { id: true, email: true } } } },
-      items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" } },
-    },
+    select: ORDER_FOR_EMAIL_SELECT,
   });
   if (!order) return;
   const held = opts.to === "paid" && (await openHoldCase(tx, order.id)) !== null;
@@ -144,10 +147,7 @@ export function partialRefundEmails(o: OrderForEmail, amountCents: number, reaso
 
 /** Queues a partial refund's emails inside the refund's transaction (once per refund and recipient). */
 export async function queuePartialRefundEmails(tx: Tx, opts: { orderId: string; refundId: string; amountCents: number; reason: string }): Promise<void> {
-  const order = await tx.order.findUnique({
-    where: { id: opts.orderId },
-    select: { id: true, totalCents: true, currency: true, carrier: true, trackingNumber: true, shippingAddress: true, buyer: { select: { id: true, email: true, name: true } }, seller: { select: { shopName: true, user: { select: { id: true, email: true } } } }, items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" } } },
-  });
+  const order = await tx.order.findUnique({ where: { id: opts.orderId }, select: ORDER_FOR_EMAIL_SELECT });
   if (!order) return;
   for (const email of partialRefundEmails(order, opts.amountCents, opts.reason, env().APP_URL)) {
     const user = email.to === "buyer" ? order.buyer : order.seller.user;
