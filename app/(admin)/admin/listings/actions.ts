@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/guards";
 import { resolveListingCase } from "@/lib/catalog/resolve-listing-case";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
+import { setFlashSale } from "@/lib/catalog/set-flash-sale";
 import { setListingSuspension } from "@/lib/catalog/set-listing-suspension";
 import { isAppError } from "@/lib/errors/app-error";
 
@@ -42,6 +43,18 @@ export async function suspendAction(productId: string, _prev: DecisionState, for
     revalidatePath(`/admin/listings/${productId}`);
     revalidateCachedProduct(productId);
     return { message: "Suspended." };
+  } catch (err) {
+    if (isAppError(err)) return { error: err.message };
+    throw err;
+  }
+}
+
+export async function flashSaleAction(productId: string, _prev: DecisionState, form: FormData): Promise<DecisionState> {
+  try {
+    await requireUser("admin");
+    const r = await setFlashSale({ productId, on: form.get("on") === "true", actor: { role: "admin" } });
+    revalidatePath(`/admin/listings/${productId}`);
+    return { message: r.isHot ? "Flash sale on." : "Flash sale ended." };
   } catch (err) {
     if (isAppError(err)) return { error: err.message };
     throw err;

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { createListing } from "@/lib/catalog/create-listing";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
+import { setFlashSale } from "@/lib/catalog/set-flash-sale";
 import { updateListing } from "@/lib/catalog/update-listing";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 
@@ -82,4 +83,15 @@ export async function listingStatusAction(productId: string, action: "submit" | 
   if (action === "archive") redirect("/seller/products?deleted=1");
   revalidatePath(`/seller/products/${productId}`);
   return { message: action === "submit" ? "Submitted for review." : "Moved back to drafts." };
+}
+
+export async function flashSaleAction(productId: string, _prev: ListingFormState, form: FormData): Promise<ListingFormState> {
+  try {
+    const { sellerId } = await sellerContext();
+    const r = await setFlashSale({ productId, on: form.get("on") === "true", actor: { role: "seller", sellerId } });
+    revalidatePath(`/seller/products/${productId}`);
+    return { message: r.isHot ? "Flash sale on." : "Flash sale ended." };
+  } catch (err) {
+    return failure(err);
+  }
 }

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { FlashSaleForm } from "@/components/catalog/flash-sale-form";
 import { ProductDescription } from "@/components/catalog/product-description";
 import { ProductGallery } from "@/components/catalog/product-gallery";
 import { StatusBadge } from "@/components/seller/status-badge";
@@ -7,7 +8,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { getListingForAdmin } from "@/lib/catalog/get-listing-for-admin";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
-import { reinstateAction, suspendAction } from "../actions";
+import { flashSaleAction, reinstateAction, suspendAction } from "../actions";
 import { SuspensionForm } from "./suspension-form";
 
 export const metadata = { title: "Listing" };
@@ -27,6 +28,7 @@ export default async function AdminListingPage({ params }: { params: Promise<{ p
         <div className="space-y-4">
           <ProductDescription source={l.description} />
           {l.status === "active" || l.status === "suspended" ? <SuspensionForm suspended={l.status === "suspended"} suspend={suspendAction.bind(null, l.id)} reinstate={reinstateAction.bind(null, l.id)} /> : null}
+          <FlashSaleForm on={l.isHot} action={flashSaleAction.bind(null, l.id)} />
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="font-semibold">Moderation history</h2>
             {l.cases.length === 0 ? <p className="text-sm text-muted">None.</p> : (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FlashSaleForm } from "@/components/catalog/flash-sale-form";
 import { ListingForm } from "@/components/seller/listing-form";
 import { StatusBadge } from "@/components/seller/status-badge";
 import { Alert } from "@/components/ui/alert";
@@ -10,7 +11,7 @@ import { categoryOptions, listCategories } from "@/lib/catalog/list-categories";
 import { canListing } from "@/lib/catalog/listing-status";
 import { SUPPORTED_CURRENCIES } from "@/lib/catalog/product-input";
 import { isAppError } from "@/lib/errors/app-error";
-import { listingStatusAction, updateListingAction } from "../actions";
+import { flashSaleAction, listingStatusAction, updateListingAction } from "../actions";
 import { ListingActions } from "./listing-actions";
 
 export const metadata = { title: "Edit listing" };
@@ -33,6 +34,7 @@ export default async function EditListingPage({ params, searchParams }: { params
       {listing.statusReason ? <Alert tone={listing.status === "pending_review" ? "info" : "error"}>{listing.statusReason}</Alert> : null}
       {listing.status === "active" ? <p className="text-sm"><Link href={`/products/${listing.id}`} className="text-brand-700 underline">View it in the shop</Link></p> : null}
       <ListingActions allowed={[...allowed]} run={listingStatusAction.bind(null, listing.id)} />
+      {listing.status !== "archived" ? <FlashSaleForm on={listing.isHot} action={flashSaleAction.bind(null, listing.id)} /> : null}
       {editable ? (
         <ListingForm
           action={updateListingAction.bind(null, listing.id)}
