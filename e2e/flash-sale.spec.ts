@@ -1,0 +1,60 @@
+import AxeBuilder from "@axe-core/playwright";
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { demoLogin, expect, signIn, test } from "./support/fixtures";
+import { addToCart, ensureAddress, fillCard, onboardedSellerWithListing, placeOrder } from "./support/flows";
+
+async function setStock(seller: Page, title: string, count: number) {
+  await seller.goto("/seller/inventory");
+  await seller.getByLabel(`Stock for ${title}`).fill(String(count));
+  await seller.getByRole("button", { name: `Save stock for ${title}` }).click();
+  await expect(seller.getByText(new RegExp(`^Saved: ${count} in stock`))).toBeVisible();
+}
+
+test("a seller marks a listing as a flash sale; after its last unit is reserved and stock comes back, the next buyer buys it (no false sold out)", async ({ page, browser, newBuyer }) => {
+  test.setTimeout(240_000);
+  const { page: seller, title } = await onboardedSellerWithListing(browser, "Flash", "19.00");
+  const productId = seller.url().match(/products\/([0-9a-f-]{36})/)![1];
+
+  await expect(seller.getByRole("heading", { name: "Flash sale: off" })).toBeVisible();
+  await expect(seller.getByText("buyers after the last unit hear")).toBeVisible();
+  await seller.getByRole("button", { name: "Mark as flash sale" }).click();
+  await expect(seller.getByRole("status").filter({ hasText: "Flash sale on." })).toBeVisible();
+  await expect(seller.getByRole("heading", { name: "Flash sale: on" })).toBeVisible();
+  const results = await new AxeBuilder({ page: seller }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await setStock(seller, title, 1);
+
+  // The last unit is reserved: the gate has counted it gone.
+  await signIn(page, newBuyer);
+  await addToCart(page, `/products/${productId}`);
+  await placeOrder(page, { name: "Early Buyer", street: "1 First Street", city: "Denver", postal: "80202" });
+
+  // Stock comes back in PostgreSQL; the gate must follow, or the next buyer is told "sold out"
+  // about a unit the shop shows as in stock.
+  await setStock(seller, title, 1);
+  const late = await (await browser.newContext()).newPage();
+  const lateAccount = { email: `qa-late-${randomBytes(4).toString("hex")}@example.test`, password: "Qa-password-2026!", name: "Late Buyer" };
+  expect((await late.request.post("/api/v1/users", { data: lateAccount })).status()).toBe(201);
+  await signIn(late, lateAccount);
+  await addToCart(late, `/products/${productId}`);
+  await late.goto("/checkout");
+  await ensureAddress(late, { name: "Late Buyer", street: "2 Second Street", city: "Denver", postal: "80202" });
+  // The worker brings the gate in step within a second or two of the change.
+  await expect(async () => {
+    await late.getByRole("button", { name: "Place order" }).click();
+    await expect(late).toHaveURL(/\/checkout\/[0-9a-f-]{36}$/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await fillCard(late, "4242 4242 4242 4242");
+  await late.getByRole("button", { name: /^Pay / }).click();
+  await expect(late).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
+
+  // An admin sees the flash sale on the listing and can end it.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, demoLogin("admin"));
+  await admin.goto(`/admin/listings/${productId}`);
+  await expect(admin.getByRole("heading", { name: "Flash sale: on" })).toBeVisible();
+  await admin.getByRole("button", { name: "End flash sale" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Flash sale ended." })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: "Flash sale: off" })).toBeVisible();
+});
