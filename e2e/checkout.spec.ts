@@ -1,5 +1,5 @@
 import { demoLogin, expect, signIn, test, twoSellersProducts } from "./support/fixtures";
-import { addToCart, ensureAddress, expectPaidOrders, fillCard, placeOrder, ship } from "./support/flows";
+import { addToCart, confirmedOrderLinks, ensureAddress, expectPaidOrders, fillCard, placeOrder, ship } from "./support/flows";
 
 test("a guest fills a cart from two shops, signs in (the cart merges), pays, sees two orders; the seller ships and the buyer confirms delivery", async ({ page, browser, request, newBuyer }) => {
   test.setTimeout(180_000);
@@ -22,8 +22,11 @@ test("a guest fills a cart from two shops, signs in (the cart merges), pays, see
 
   await fillCard(page, "4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
-  await expect(page.locator("main li")).toHaveCount(2);
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
+  // The confirmation: one order number per shop, and what happens next; the cart is empty.
+  await expect(confirmedOrderLinks(page)).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cart, 0 items" })).toBeVisible();
   // The payment_intent.succeeded webhook marks both orders paid.
   await expectPaidOrders(page, 2);
 
@@ -47,13 +50,21 @@ test("a declined card is shown with a clear message and the buyer can retry", as
   const [mine] = await twoSellersProducts(request);
   await signIn(page, newBuyer);
   await addToCart(page, `/products/${mine.product_id}`);
-  await placeOrder(page, { name: "Dee Cline", street: "1 Main Street", city: "Austin", postal: "73301" });
+  const checkoutId = await placeOrder(page, { name: "Dee Cline", street: "1 Main Street", city: "Austin", postal: "73301" });
+  await fillCard(page, "4000 0000 0000 0002");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByText("Your card was declined.")).toBeVisible();
+  // The confirmation page tells the truth about it too, with the way back to pay.
+  await page.goto(`/checkout/${checkoutId}/complete`);
+  await expect(page.getByRole("heading", { name: "Your payment didn't go through" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Your card was declined.");
+  await page.getByRole("link", { name: "Try again or use another card" }).click();
   await fillCard(page, "4000 0000 0000 0002");
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByText("Your card was declined.")).toBeVisible();
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
 });
 
 test("double-clicking Place order and Pay places one order and charges the card once", async ({ page, browser, request, newBuyer }) => {
@@ -66,10 +77,10 @@ test("double-clicking Place order and Pay places one order and charges the card 
   // With the local emulator, Stripe.js is its stand-in script: remember where its API is.
   const stripeJs = await page.locator('script[src$="/v3/stripe.js"]').getAttribute("src");
   await page.getByRole("button", { name: /^Pay / }).dblclick();
-  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
-  await expect(page.locator("main li")).toHaveCount(1);
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
+  await expect(confirmedOrderLinks(page)).toHaveCount(1);
   await expectPaidOrders(page, 1);
-  const orderId = (await page.locator("main li a").getAttribute("href"))!.split("/").pop()!;
+  const orderId = (await confirmedOrderLinks(page).getAttribute("href"))!.split("/").pop()!;
 
   // Going back to the payment page offers nothing more to pay.
   await page.goto(`/checkout/${checkoutId}`);

@@ -16,7 +16,7 @@ test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one del
   await fillCard(page, "4000 0025 0000 3155");
   await page.getByRole("button", { name: /^Pay \$140\.00/ }).click();
   await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole("button", { name: "Complete authentication" }).click();
-  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
   await expectPaidOrders(page, 2);
 
   await ship(a.page, a.title);

@@ -5,8 +5,11 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, signIn } from "./fixtures";
 import { makeImages } from "./make-images";
 
-/** A new seller who signs up, opens a shop, connects payouts on the (emulated) Stripe onboarding page and lists one product. */
-export async function onboardedSellerWithListing(browser: Browser, label: string, price: string): Promise<{ page: Page; title: string; shop: string; email: string }> {
+/**
+ * A new seller who signs up, opens a shop, connects payouts on the (emulated) Stripe onboarding
+ * page (unless `payouts: false`: a seller who hasn't yet) and lists one product.
+ */
+export async function onboardedSellerWithListing(browser: Browser, label: string, price: string, opts: { payouts?: boolean } = {}): Promise<{ page: Page; title: string; shop: string; email: string }> {
   const page = await (await browser.newContext()).newPage();
   const email = `seller-${randomBytes(4).toString("hex")}@example.test`;
   const shop = `${label} ${randomBytes(2).toString("hex")}`;
@@ -17,11 +20,7 @@ export async function onboardedSellerWithListing(browser: Browser, label: string
   await page.getByRole("button", { name: "Open my shop" }).click();
   await expect(page).toHaveURL(/\/seller/);
 
-  await page.goto("/seller/payments");
-  await page.getByRole("button", { name: "Set up payouts with Stripe" }).click();
-  await page.getByRole("button", { name: "Complete verification" }).click();
-  await expect(page).toHaveURL(/\/seller\/payments\?returned=1/);
-  await expect(page.getByText("Your payout account is connected.")).toBeVisible();
+  if (opts.payouts !== false) await connectPayouts(page);
 
   const title = `${label} item ${randomBytes(3).toString("hex")}`;
   await page.goto("/seller/products/new");
@@ -38,6 +37,15 @@ export async function onboardedSellerWithListing(browser: Browser, label: string
     await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   return { page, title, shop, email };
+}
+
+/** The signed-in seller on `page` connects payouts through the (emulated) Stripe hosted onboarding. */
+export async function connectPayouts(page: Page): Promise<void> {
+  await page.goto("/seller/payments");
+  await page.getByRole("button", { name: "Set up payouts with Stripe" }).click();
+  await page.getByRole("button", { name: "Complete verification" }).click();
+  await expect(page).toHaveURL(/\/seller\/payments\?returned=1/);
+  await expect(page.getByText("Your payout account is connected.")).toBeVisible();
 }
 
 export async function ship(page: Page, title: string) {
@@ -75,7 +83,7 @@ export async function fillCard(page: Page, number: string): Promise<void> {
   await page.getByLabel("Security code").fill("123");
 }
 
-/** Reloads the orders page until `count` orders show as paid (the payment_intent.succeeded webhook). */
+/** Reloads the page (the confirmation page or the orders list) until `count` orders show as paid (the payment_intent.succeeded webhook). */
 export async function expectPaidOrders(page: Page, count: number): Promise<void> {
   await expect(async () => {
     await page.reload();
@@ -94,7 +102,12 @@ export async function placeOrder(page: Page, address: Address, click: "click" | 
   return page.url().split("/").pop()!;
 }
 
-/** The signed-in buyer on `page` buys one unit of the product and pays by card (4242 unless told), ending on their paid orders. */
+/** The order links on the confirmation page after paying (one per shop), named by order number. */
+export function confirmedOrderLinks(page: Page) {
+  return page.getByRole("region", { name: /^Your (order|\d+ orders)/ }).getByRole("link", { name: /^#[0-9a-f]{8}$/ });
+}
+
+/** The signed-in buyer on `page` buys one unit of the product and pays by card (4242 unless told), ending on the confirmation page with the order paid. */
 export async function buyAndPay(page: Page, title: string, opts: { address?: Address; card?: string } = {}): Promise<void> {
   await page.goto(`/search?q=${encodeURIComponent(title)}`);
   await page.getByRole("link", { name: new RegExp(title) }).first().click();
@@ -102,6 +115,6 @@ export async function buyAndPay(page: Page, title: string, opts: { address?: Add
   await placeOrder(page, opts.address ?? { name: "Robin Reviewer", street: "3 Oak Lane", city: "Boston", postal: "02108" });
   await fillCard(page, opts.card ?? "4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page).toHaveURL(/\/orders\?paid=/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
   await expectPaidOrders(page, 1);
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { PaymentForm } from "@/components/payments/payment-form";
 import { Alert } from "@/components/ui/alert";
@@ -25,24 +25,25 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
   const payable = checkout.status === "payment_pending" || checkout.status === "payment_failed";
   const payment = payable ? await startCheckoutPayment({ checkoutId, buyerId: user.id }) : null;
   const paid = checkout.status === "paid" || payment?.status === "succeeded" || payment?.status === "processing";
+  // Paid (or being confirmed): the confirmation page says what was ordered and what happens next.
+  if (paid) redirect(`/checkout/${checkout.id}/complete`);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-4">
-        <PageHeader title={paid ? "Thank you, your order is placed" : "Payment"} description={paid ? "Your payment is held safely until you confirm each delivery." : `Pay before ${checkout.expiresAt.toISOString().slice(11, 16)} UTC to keep your items reserved.`} />
+        <PageHeader title="Payment" description={`Pay before ${checkout.expiresAt.toISOString().slice(11, 16)} UTC to keep your items reserved.`} />
         {checkout.status === "cancelled" ? <Alert>This checkout expired and its items were released. <Link href="/cart" className="underline">Return to your cart</Link>.</Alert> : null}
-        {payment && !paid ? (
+        {payment ? (
           <div className="rounded-xl border border-gray-200 bg-white p-5">
             <PaymentForm
               clientSecret={payment.clientSecret}
               publishableKey={e.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY}
               stripeJsUrl={stripeJsUrl()}
               amountLabel={formatMoney(checkout.totalCents, checkout.currency)}
-              returnUrl={`${e.APP_URL}/checkout/${checkout.id}`}
-              doneUrl={`/orders?paid=${checkout.id}`}
+              returnUrl={`${e.APP_URL}/checkout/${checkout.id}/complete`}
+              doneUrl={`/checkout/${checkout.id}/complete`}
             />
           </div>
         ) : null}
-        {paid ? <Link href="/orders" className="inline-block font-medium text-brand-700 underline">See your orders</Link> : null}
       </div>
       <aside className="h-fit space-y-3 rounded-xl border border-gray-200 bg-white p-5" aria-label="Your orders">
         <h2 className="font-semibold">{checkout.orders.length} {checkout.orders.length === 1 ? "order" : "orders"}</h2>
