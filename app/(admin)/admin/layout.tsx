@@ -12,6 +12,7 @@ const NAV = [
   { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/returns", label: "Returns" },
   { href: "/admin/fraud", label: "Payment review" },
+  { href: "/admin/money", label: "Money needing attention" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/mailbox", label: "Mailbox" },
 ];
