@@ -13,11 +13,14 @@ export async function cancelUnpaidOrder(opts: { orderId: string; actorType: Acto
     const moved = await tx.order.updateMany({ where: { id: opts.orderId, status: "pending" }, data: { status: "cancelled", cancelledAt: new Date() } });
     if (moved.count === 0) return false;
     await tx.orderStatusChange.create({ data: { orderId: opts.orderId, fromStatus: "pending", toStatus: "cancelled", actorType: opts.actorType, actorId: opts.actorId ?? null, note: opts.note } });
-    const items = await tx.orderItem.findMany({ where: { orderId: opts.orderId }, orderBy: { productId: "asc" }, select: { productId: true, quantity: true } });
-    for (const item of items) await adjustInventory(tx, { productId: item.productId, delta: item.quantity, reason: "order_released", orderId: opts.orderId });
-    const order = await tx.order.findUniqueOrThrow({ where: { id: opts.orderId }, select: { checkoutId: true } });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: opts.orderId }, select: { checkoutId: true, reservationReleasedAt: true } });
+    // A failed payment may have returned the stock already (releaseCheckoutReservation).
+    if (!order.reservationReleasedAt) {
+      const items = await tx.orderItem.findMany({ where: { orderId: opts.orderId }, orderBy: { productId: "asc" }, select: { productId: true, quantity: true } });
+      for (const item of items) await adjustInventory(tx, { productId: item.productId, delta: item.quantity, reason: "order_released", orderId: opts.orderId });
+    }
     const open = await tx.order.count({ where: { checkoutId: order.checkoutId, status: { not: "cancelled" } } });
-    if (open === 0) await tx.checkout.updateMany({ where: { id: order.checkoutId, status: "payment_pending" }, data: { status: "cancelled" } });
+    if (open === 0) await tx.checkout.updateMany({ where: { id: order.checkoutId, status: { in: ["payment_pending", "payment_failed"] } }, data: { status: "cancelled" } });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: opts.orderId, eventType: "order.cancelled" });
     return true;
   });

@@ -2,12 +2,15 @@ import type { Tx } from "@/lib/db/client";
 import { postCapture } from "@/lib/ledger/post-capture";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "@/lib/orders/order-status";
+import { restoreOrderReservation } from "@/lib/orders/restore-order-reservation";
 import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
 
 /**
  * A checkout's payment succeeded: it is scored for fraud, and each still-pending order becomes
  * paid with its money held in escrow (one capture entry per order). Safe to repeat: transitions and entries are
  * conditional and unique. Returns orders that were cancelled before the money arrived.
+ * An order whose stock a failed attempt released (the buyer retried without reloading the pay
+ * page) takes it again here; if it sold out meanwhile, the order is cancelled and refunded.
  */
 export async function recordCapture(tx: Tx, opts: { checkoutId: string; chargeId: string | null; paymentIntentId: string }): Promise<{ paid: string[]; lateOrders: string[] }> {
   // Lock the checkout's orders first: a reservation sweeper cancelling one of them waits for
@@ -20,6 +23,10 @@ export async function recordCapture(tx: Tx, opts: { checkoutId: string; chargeId
   // the start (the seller is told not to ship). Only the first delivery finds pending orders.
   if (orders.some((o) => o.status === "pending")) await scoreCheckoutRisk(tx, { checkoutId: opts.checkoutId });
   for (const o of orders) {
+    if (o.status === "pending" && !(await restoreOrderReservation(tx, { orderId: o.id })).restored) {
+      await transitionOrder(tx, { orderId: o.id, to: "cancelled", actorType: "webhook", from: ["pending"], note: "Sold out after an earlier payment attempt failed; the payment is refunded" });
+      o.status = "cancelled";
+    }
     if (o.status === "cancelled") {
       lateOrders.push(o.id);
       continue;

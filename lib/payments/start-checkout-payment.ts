@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { restoreOrderReservation } from "@/lib/orders/restore-order-reservation";
 import { stripe } from "./stripe-client";
 
 export type CheckoutPayment = { clientSecret: string; paymentIntentId: string; amountCents: number; currency: string; status: string };
@@ -7,13 +8,17 @@ export type CheckoutPayment = { clientSecret: string; paymentIntentId: string; a
 /**
  * One PaymentIntent for the whole checkout (transfer_group = the checkout), created once: the
  * Stripe call carries an idempotency key derived from the checkout, and the id is stored so a
- * reload reuses it. No database transaction is open during the network call.
+ * reload reuses it. No database transaction is open during the network call. After a failed
+ * attempt released the checkout's stock, it is taken again first (all of it, or a 409 naming
+ * what sold out), so call this before every attempt: the pay page does.
  */
 export async function startCheckoutPayment(opts: { checkoutId: string; buyerId: string }): Promise<CheckoutPayment> {
   const checkout = await db().checkout.findFirst({ where: { id: opts.checkoutId, buyerId: opts.buyerId }, include: { orders: { select: { id: true, sellerId: true } }, buyer: { select: { email: true } } } });
   if (!checkout) throw new AppError("not_found", "Checkout not found.");
   if (checkout.status === "paid") throw new AppError("conflict", "This checkout is already paid.");
   if (checkout.status === "cancelled") throw new AppError("conflict", "This checkout expired: its items were released. Add them to your cart again.");
+
+  await restoreReservations(checkout.id);
 
   const client = stripe();
   if (checkout.paymentIntentId) {
@@ -37,4 +42,17 @@ export async function startCheckoutPayment(opts: { checkoutId: string; buyerId: 
     await tx.payment.upsert({ where: { paymentIntentId: pi.id }, create: { checkoutId: checkout.id, paymentIntentId: pi.id, amountCents: pi.amount, currency: checkout.currency }, update: {} });
   });
   return { clientSecret: pi.client_secret!, paymentIntentId: pi.id, amountCents: pi.amount, currency: checkout.currency, status: pi.status };
+}
+
+async function restoreReservations(checkoutId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM orders WHERE checkout_id = ${checkoutId}::uuid ORDER BY id FOR UPDATE`;
+    const released = await tx.order.findMany({ where: { checkoutId, status: "pending", reservationReleasedAt: { not: null } }, orderBy: { id: "asc" }, select: { id: true } });
+    for (const o of released) {
+      const r = await restoreOrderReservation(tx, { orderId: o.id });
+      if (!r.restored) {
+        throw new AppError("conflict", `Sorry, "${r.soldOut.title}" sold out after your last payment attempt failed (${r.soldOut.available} left). Return to your cart to change the order.`, { productId: r.soldOut.productId, available: r.soldOut.available });
+      }
+    }
+  });
 }

@@ -41,6 +41,7 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
               amountLabel={formatMoney(checkout.totalCents, checkout.currency)}
               returnUrl={`${e.APP_URL}/checkout/${checkout.id}/complete`}
               doneUrl={`/checkout/${checkout.id}/complete`}
+              retryUrl={`/api/v1/checkouts/${checkout.id}/payment`}
             />
           </div>
         ) : null}
