@@ -25,6 +25,27 @@ export async function onboardedSeller() {
   return { ...s, accountId: acct };
 }
 
+/** A seller who opened a shop and has not connected payouts (as everyone who signs up starts). */
+export async function sellerWithoutPayouts() {
+  const s = await createSeller(db());
+  await db().sellerProfile.update({ where: { id: s.seller.id }, data: { chargesEnabled: false, payoutsEnabled: false } });
+  return s;
+}
+
+/**
+ * The seller finishes Stripe's onboarding (on the emulator) and Stripe's account.updated
+ * events for it arrive at the webhook; returns the account and those events (a connected
+ * account's own, so listed with its Stripe-Account header).
+ */
+export async function connectSellerPayouts(s: { seller: { id: string }; user: { email: string } }): Promise<{ accountId: string; events: Stripe.Event[] }> {
+  await startSellerOnboarding({ sellerId: s.seller.id, email: s.user.email, appUrl: "http://localhost:3000" });
+  const accountId = (await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).stripeAccountId!;
+  await control().completeOnboarding(accountId);
+  const events = (await stripe().events.list({ type: "account.updated", limit: 100 }, { stripeAccount: accountId })).data.reverse();
+  await deliver(events);
+  return { accountId, events };
+}
+
 export async function buyerWithAddress() {
   const u = await createUser(db());
   const a = await db().address.create({ data: { userId: u.id, fullName: "Pat Buyer", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" } });

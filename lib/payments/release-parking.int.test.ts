@@ -11,7 +11,7 @@ import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
 import { freePort } from "@/lib/services/free-port";
 import { createSeller, createUser } from "@/test/factories";
-import { buyerWithAddress, control, deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout } from "@/test/payment-scenario";
+import { buyerWithAddress, control, deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout, sellerWithoutPayouts } from "@/test/payment-scenario";
 import { refreshSellerAccount, startSellerOnboarding } from "./connect-onboarding";
 import { openDispute, resolveDispute } from "./disputes";
 import { listParkedReleases } from "./list-parked-releases";
@@ -24,13 +24,6 @@ let adminId: string;
 beforeAll(async () => {
   adminId = (await createUser(db(), { role: "admin" })).id;
 });
-
-/** A new seller who opened a shop and has not connected payouts. */
-async function sellerWithoutPayouts() {
-  const s = await createSeller(db());
-  await db().sellerProfile.update({ where: { id: s.seller.id }, data: { chargesEnabled: false, payoutsEnabled: false } });
-  return s;
-}
 
 /** A paid $100.00 order of the seller's, shipped; delivered too unless told. */
 async function paidOrder(s: { seller: { id: string }; user: { id: string } }, opts: { deliver?: boolean } = {}) {
@@ -56,7 +49,7 @@ async function runQueuedReleases(orderId: string) {
 const sellerMail = (email: string) => db().notification.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" }, select: { template: true, subject: true, body: true } });
 const transfersOf = async (checkoutId: string) => (await stripe().transfers.list({ transfer_group: checkoutId })).data;
 
-/** The seller finishes Stripe's hosted onboarding; returns the account.updated events it caused. */
+/** The seller finishes Stripe's hosted onboarding; returns the account.updated events it caused, not yet delivered. */
 async function connectPayouts(s: { seller: { id: string }; user: { email: string } }) {
   await startSellerOnboarding({ sellerId: s.seller.id, email: s.user.email, appUrl: "http://localhost:3000" });
   const accountId = (await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).stripeAccountId!;
