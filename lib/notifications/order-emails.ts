@@ -19,6 +19,10 @@ type OrderForEmail = {
   buyer: { id: string; email: string; name: string | null };
   seller: { shopName: string; stripeAccountId: string | null; payoutsEnabled: boolean; user: { id: string; email: string } };
   items: { titleSnapshot: string; quantity: number }[];
+  /** Set when the order was cancelled before shipping (a refund in full). */
+  cancelledBy?: string | null;
+  cancellationNote?: string | null;
+  cancellationReason?: string | null;
 };
 
 type Email = { to: "buyer" | "seller"; subject: string; body: string };
@@ -93,6 +97,7 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
         },
       ];
     case "refunded":
+      if (o.cancelledBy === "buyer" || o.cancelledBy === "seller") return cancellationEmails(o, o.cancelledBy, buyerLink, `${appUrl}/seller/orders`, hello);
       return [
         { to: "buyer", subject: `Refund of ${total} for your order from ${o.seller.shopName}`, body: `${hello}\n\nOrder ${ref} from ${o.seller.shopName} was refunded: ${total} goes back to your card (banks take 5–10 days to show it).\n\nDetails: ${buyerLink}\n` },
         { to: "seller", subject: `Order ${ref} was refunded`, body: `Order ${ref} (${total}) was refunded to the buyer${from === "disputed" ? " after the dispute was decided" : ""}.\n\nSee your balance: ${appUrl}/seller/payments\n` },
@@ -104,6 +109,46 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
 
 // The moves orderEmails writes for; others (cancelled, pending) read nothing.
 const EMAILED: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered", "completed", "disputed", "refunded"]);
+
+const CANCEL_REASON: Record<string, string> = { buyer_request: "at the buyer's request", out_of_stock: "out of stock", cannot_ship: "can't ship to this address", other: "other reason" };
+
+/** A paid order cancelled before shipping: both sides hear who cancelled, why, and that the refund is in full. */
+function cancellationEmails(o: OrderForEmail, by: "buyer" | "seller", buyerLink: string, sellerLink: string, hello: string): Email[] {
+  const ref = o.id.slice(0, 8);
+  const total = formatMoney(o.totalCents, o.currency);
+  const why = `${CANCEL_REASON[o.cancellationReason ?? "other"] ?? "other reason"}${o.cancellationNote ? `: ${o.cancellationNote}` : ""}`;
+  return by === "buyer"
+    ? [
+        { to: "buyer", subject: `Order ${ref} cancelled: ${total} refunded`, body: `${hello}
+
+You cancelled order ${ref} from ${o.seller.shopName}. ${total} goes back to your card (banks take 5–10 days to show it).
+
+Details: ${buyerLink}
+` },
+        { to: "seller", subject: `Order ${ref} was cancelled by the buyer: don't ship it`, body: `The buyer cancelled order ${ref} (${total}) before it shipped:
+${itemLines(o)}
+
+Please don't ship it. The buyer was refunded in full and the items are back in your stock.
+
+Your orders: ${sellerLink}
+` },
+      ]
+    : [
+        { to: "buyer", subject: `${o.seller.shopName} cancelled your order ${ref}: ${total} refunded`, body: `${hello}
+
+${o.seller.shopName} couldn't fulfil order ${ref} and cancelled it (${why}):
+${itemLines(o)}
+
+${total} goes back to your card in full (banks take 5–10 days to show it). We're sorry for the trouble.
+
+Details: ${buyerLink}
+` },
+        { to: "seller", subject: `You cancelled order ${ref}`, body: `You cancelled order ${ref} (${total}): ${why}. The buyer was refunded in full and the items are back in your stock. Cancellations count in your shop's record.
+
+Your orders: ${sellerLink}
+` },
+      ];
+}
 
 // What every order email reads about its order.
 const ORDER_FOR_EMAIL_SELECT = {
@@ -117,6 +162,9 @@ const ORDER_FOR_EMAIL_SELECT = {
   buyer: { select: { id: true, email: true, name: true } },
   seller: { select: { shopName: true, stripeAccountId: true, payoutsEnabled: true, user: { select: { id: true, email: true } } } },
   items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" as const } },
+  cancelledBy: true,
+  cancellationReason: true,
+  cancellationNote: true,
 } as const;
 
 /** Queues the emails for an order's move, inside the move's transaction. */

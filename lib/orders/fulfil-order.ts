@@ -23,6 +23,10 @@ export async function shipOrder(opts: { sellerId: string; actorId: string; order
     const order = await tx.order.findFirst({ where: { id: opts.orderId, sellerId: opts.sellerId }, select: { id: true } });
     if (!order) throw new AppError("not_found", "Order not found.");
     if (await openHoldCase(tx, order.id)) throw new AppError("conflict", "This order is on hold while we review its payment. Don't ship it yet: we'll email you when it's cleared.");
+    // Under the order's lock: a cancellation claims its refund under the same lock, so it
+    // either lands first (and this refuses) or finds the order shipped.
+    await tx.$queryRaw`SELECT id FROM orders WHERE id = ${order.id}::uuid FOR UPDATE`;
+    if (await tx.refund.count({ where: { orderId: order.id, kind: "cancellation", status: { not: "failed" } } })) throw new AppError("conflict", "This order was cancelled, so it must not be shipped.");
     await transitionOrder(tx, { orderId: order.id, to: "shipped", actorType: "seller", actorId: opts.actorId, from: ["paid"], data: parsed.data, note: `${parsed.data.carrier} ${parsed.data.trackingNumber}` });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.shipped" });
   });

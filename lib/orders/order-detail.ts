@@ -27,6 +27,9 @@ export const ORDER_DETAIL_SELECT = {
   cancelledAt: true,
   refundedCents: true,
   refundedShippingCents: true,
+  cancelledBy: true,
+  cancellationReason: true,
+  cancellationNote: true,
   createdAt: true,
   buyer: { select: { name: true, email: true } },
   seller: { select: { shopName: true, slug: true } },
@@ -47,17 +50,17 @@ export async function getOrderForViewer(opts: { orderId: string; userId: string;
   return { ...order, viewerIs };
 }
 
-export type OrderListRow = { id: string; checkoutId: string; status: string; totalCents: number; currency: string; createdAt: Date; counterpart: string; itemCount: number; firstItem: string };
+export type OrderListRow = { id: string; checkoutId: string; status: string; totalCents: number; refundedCents: number; cancelledBy: string | null; currency: string; createdAt: Date; counterpart: string; itemCount: number; firstItem: string };
 
 /** The buyer's orders, newest first. */
 export async function listBuyerOrders(opts: { buyerId: string; page?: number }): Promise<{ rows: OrderListRow[]; total: number }> {
   const where = { buyerId: opts.buyerId };
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
-    db().order.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 20, take: 20, select: { id: true, checkoutId: true, status: true, totalCents: true, currency: true, createdAt: true, seller: { select: { shopName: true } }, items: { select: { titleSnapshot: true, quantity: true } } } }),
+    db().order.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 20, take: 20, select: { id: true, checkoutId: true, status: true, totalCents: true, refundedCents: true, cancelledBy: true, currency: true, createdAt: true, seller: { select: { shopName: true } }, items: { select: { titleSnapshot: true, quantity: true } } } }),
     db().order.count({ where }),
   ]);
-  return { total, rows: rows.map((r) => ({ id: r.id, checkoutId: r.checkoutId, status: r.status, totalCents: r.totalCents, currency: r.currency, createdAt: r.createdAt, counterpart: r.seller.shopName, itemCount: r.items.reduce((n, i) => n + i.quantity, 0), firstItem: r.items[0]?.titleSnapshot ?? "" })) };
+  return { total, rows: rows.map((r) => ({ id: r.id, checkoutId: r.checkoutId, status: r.status, totalCents: r.totalCents, refundedCents: r.refundedCents, cancelledBy: r.cancelledBy, currency: r.currency, createdAt: r.createdAt, counterpart: r.seller.shopName, itemCount: r.items.reduce((n, i) => n + i.quantity, 0), firstItem: r.items[0]?.titleSnapshot ?? "" })) };
 }
 
 /** A seller's orders to fulfil, filtered by status; paid ones (waiting to ship) first by default. */
@@ -65,8 +68,8 @@ export async function listSellerOrders(opts: { sellerId: string; status?: Prisma
   const where: Prisma.OrderWhereInput = { sellerId: opts.sellerId, status: opts.status ?? { not: "pending" } };
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
-    db().order.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 20, take: 20, select: { id: true, checkoutId: true, status: true, totalCents: true, currency: true, createdAt: true, buyer: { select: { name: true, email: true } }, items: { select: { titleSnapshot: true, quantity: true } } } }),
+    db().order.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 20, take: 20, select: { id: true, checkoutId: true, status: true, totalCents: true, refundedCents: true, cancelledBy: true, currency: true, createdAt: true, buyer: { select: { name: true, email: true } }, items: { select: { titleSnapshot: true, quantity: true } } } }),
     db().order.count({ where }),
   ]);
-  return { total, rows: rows.map((r) => ({ id: r.id, checkoutId: r.checkoutId, status: r.status, totalCents: r.totalCents, currency: r.currency, createdAt: r.createdAt, counterpart: r.buyer.name ?? r.buyer.email, itemCount: r.items.reduce((n, i) => n + i.quantity, 0), firstItem: r.items[0]?.titleSnapshot ?? "" })) };
+  return { total, rows: rows.map((r) => ({ id: r.id, checkoutId: r.checkoutId, status: r.status, totalCents: r.totalCents, refundedCents: r.refundedCents, cancelledBy: r.cancelledBy, currency: r.currency, createdAt: r.createdAt, counterpart: r.buyer.name ?? r.buyer.email, itemCount: r.items.reduce((n, i) => n + i.quantity, 0), firstItem: r.items[0]?.titleSnapshot ?? "" })) };
 }

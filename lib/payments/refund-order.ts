@@ -35,6 +35,8 @@ export type RefundOrderOptions = {
   requireStatus?: { statuses: OrderStatus[]; message: string };
   /** Extra order fields written with the move to `refunded` (e.g. who cancelled and why). */
   orderData?: Prisma.OrderUpdateManyMutationInput;
+  /** Runs in the transaction that applies the refund, once (e.g. closing a claim it settles). */
+  onApplied?: (tx: Tx, refund: { id: string; amountCents: number }) => Promise<void>;
 };
 
 export type RefundOrderResult = { outcome: "refunded" | "already_refunded"; refundId: string | null; amountCents: number };
@@ -116,6 +118,7 @@ export async function refundOrder(opts: RefundOrderOptions): Promise<RefundOrder
       await queuePartialRefundEmails(tx, { orderId: order.id, refundId: refund.id, amountCents: refund.amountCents, reason });
       await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.partially_refunded", payload: { refundId: refund.id, amountCents: refund.amountCents } });
     }
+    await opts.onApplied?.(tx, { id: refund.id, amountCents: refund.amountCents });
     return { outcome: "refunded", refundId: refund.id, amountCents: refund.amountCents };
   });
 }

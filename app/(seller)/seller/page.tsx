@@ -28,6 +28,7 @@ export default async function SellerHomePage({ searchParams }: { searchParams: P
       <div className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label="Shop rating" value={overview.ratingCount ? overview.ratingAvg.toFixed(1) : "—"} hint={`${overview.ratingCount} ratings`} />
         <StatCard label="Suspended" value={count("suspended")} />
+        <StatCard label="Cancelled by you" value={`${overview.cancellations.ratePercent}%`} hint={`${overview.cancellations.bySeller} of ${overview.cancellations.paidOrders} paid orders`} />
       </div>
     </div>
   );

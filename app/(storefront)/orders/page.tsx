@@ -24,7 +24,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                   <p className="text-sm text-muted">from {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)}</p>
                 </div>
                 <div className="flex items-center gap-3">
-                  <OrderStatusBadge status={o.status} />
+                  <OrderStatusBadge status={o.cancelledBy ? "cancelled" : o.status} />
                   <span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span>
                 </div>
               </Link>

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { shipOrder } from "@/lib/orders/fulfil-order";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import type { CancelOrderState } from "@/components/orders/cancel-order-form";
 
 export type ShipState = { error?: string; fields?: Record<string, string>; shipped?: boolean };
 
@@ -18,4 +20,17 @@ export async function shipOrderAction(orderId: string, _prev: ShipState, form: F
   }
   revalidatePath("/seller/orders");
   return { shipped: true };
+}
+
+export async function cancelOrderAction(orderId: string, _prev: CancelOrderState, form: FormData): Promise<CancelOrderState> {
+  try {
+    const user = await requireUser("seller");
+    if (!user.sellerId) return { error: "Open a shop first." };
+    await cancelOrder({ orderId, by: "seller", sellerId: user.sellerId, actorId: user.id, input: { reason: form.get("reason") || undefined, note: form.get("note") ?? "" } });
+  } catch (err) {
+    if (isAppError(err)) return { error: err.message };
+    throw err;
+  }
+  revalidatePath("/seller/orders");
+  return { message: "Order cancelled. The buyer was refunded in full and the items are back in stock." };
 }

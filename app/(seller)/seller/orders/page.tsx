@@ -8,7 +8,9 @@ import { heldOrderIds } from "@/lib/fraud/order-hold";
 import { formatMoney } from "@/lib/money/format-money";
 import { listSellerOrders } from "@/lib/orders/order-detail";
 import { listOrderBuyerRatings } from "@/lib/reviews/list-order-buyer-ratings";
-import { shipOrderAction } from "./actions";
+import { cancelOrderAction, shipOrderAction } from "./actions";
+import { CancelOrderForm } from "@/components/orders/cancel-order-form";
+import { SELLER_CANCEL_REASONS } from "@/lib/orders/cancel-order";
 import { ShipForm } from "./ship-form";
 
 export const metadata = { title: "Orders to fulfil" };
@@ -45,7 +47,7 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
                   <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">{o.firstItem}{o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ""}</Link>
                   <p className="text-sm text-muted">for {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)} · #{o.id.slice(0, 8)}</p>
                 </div>
-                <div className="flex items-center gap-3"><OrderStatusBadge status={o.status} /><span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span></div>
+                <div className="flex items-center gap-3"><OrderStatusBadge status={o.cancelledBy ? "cancelled" : o.status} /><span className="font-semibold">{formatMoney(o.totalCents, o.currency)}</span></div>
               </div>
               {o.status === "paid" && held.has(o.id) ? (
                 <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="note">
@@ -53,6 +55,9 @@ export default async function SellerOrdersPage({ searchParams }: { searchParams:
                 </p>
               ) : null}
               {o.status === "paid" && !held.has(o.id) ? <div className="mt-3"><ShipForm orderId={o.id} action={shipOrderAction.bind(null, o.id)} /></div> : null}
+              {o.status === "paid" ? <div className="mt-3"><CancelOrderForm orderId={o.id} action={cancelOrderAction.bind(null, o.id)} refundLabel={formatMoney(o.totalCents - o.refundedCents, o.currency)} reasons={SELLER_CANCEL_REASONS} /></div> : null}
+              {o.refundedCents > 0 && o.refundedCents < o.totalCents ? <p className="mt-2 text-sm text-muted">Partly refunded: {formatMoney(o.refundedCents, o.currency)} of {formatMoney(o.totalCents, o.currency)}</p> : null}
+              {o.cancelledBy ? <p className="mt-2 text-sm text-muted">Cancelled by {o.cancelledBy === "seller" ? "you" : "the buyer"} before shipping; refunded in full.</p> : null}
               {buyerRatings[o.id] ? <div className="mt-3 border-t border-gray-100 pt-3"><BuyerRatingPanel rating={buyerRatings[o.id]} /></div> : null}
             </li>
           ))}

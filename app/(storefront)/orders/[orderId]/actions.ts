@@ -5,6 +5,8 @@ import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { confirmDelivery } from "@/lib/orders/fulfil-order";
 import { openDispute } from "@/lib/payments/disputes";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import type { CancelOrderState } from "@/components/orders/cancel-order-form";
 
 export async function confirmDeliveryAction(orderId: string): Promise<{ error?: string }> {
   try {
@@ -28,4 +30,19 @@ export async function openDisputeAction(orderId: string, _prev: { error?: string
   }
   revalidatePath(`/orders/${orderId}`);
   return { done: true };
+}
+
+export async function cancelOrderAction(orderId: string, _prev: CancelOrderState, _form: FormData): Promise<CancelOrderState> {
+  let message: string;
+  try {
+    const user = await requireUser();
+    const r = await cancelOrder({ orderId, by: "buyer", buyerId: user.id, input: {} });
+    message = r.outcome === "already_cancelled" ? "This order was already cancelled." : r.refundedCents ? "Order cancelled. Your refund is on its way to your card." : "Order cancelled.";
+  } catch (err) {
+    if (isAppError(err)) return { error: err.message };
+    throw err;
+  }
+  revalidatePath(`/orders/${orderId}`);
+  revalidatePath("/orders");
+  return { message };
 }

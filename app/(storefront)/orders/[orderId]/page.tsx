@@ -14,13 +14,15 @@ import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
 import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
-import { confirmDeliveryAction, openDisputeAction } from "./actions";
+import { cancelOrderAction, confirmDeliveryAction, openDisputeAction } from "./actions";
+import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
 import { RefundSummary } from "@/components/orders/refund-summary";
 import { DisputeForm } from "./dispute-form";
 import { cancelReturnAction, escalateReturnAction, requestReturnAction } from "./return-actions";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const CANCEL_REASON: Record<string, string> = { out_of_stock: "out of stock", cannot_ship: "can't ship to this address", other: "other reason" };
 const daysLeft = (d: Date) => Math.max(0, Math.ceil((d.getTime() - Date.now()) / 86_400_000));
 
 export const metadata = { title: "Order" };
@@ -58,14 +60,28 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         : order.escrowStatus === "refunded"
           ? "Refunded to you."
           : "Not paid yet.";
+  const canCancel = order.viewerIs === "buyer" && (order.status === "pending" || order.status === "paid");
+  const cancelledBy = order.cancelledBy === "seller" ? order.seller.shopName : order.cancelledBy === "buyer" ? (order.viewerIs === "buyer" ? "you" : "the buyer") : null;
   const canDispute = order.viewerIs === "buyer" && (order.status === "shipped" || (order.status === "delivered" && disputeDeadline && disputeDeadline > new Date()));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <PageHeader title={`Order from ${order.seller.shopName}`} description={`Placed ${order.createdAt.toISOString().slice(0, 10)} · #${order.id.slice(0, 8)}`} actions={<OrderStatusBadge status={order.status} />} />
+      <PageHeader title={`Order from ${order.seller.shopName}`} description={`Placed ${order.createdAt.toISOString().slice(0, 10)} · #${order.id.slice(0, 8)}`} actions={<OrderStatusBadge status={order.cancelledBy ? "cancelled" : order.status} />} />
       {order.status === "pending" ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Waiting for payment; items are held until {order.reservationExpiresAt.toISOString().slice(11, 16)} UTC. <Link href={`/checkout/${order.checkoutId}`} className="font-medium underline">Pay now</Link>
         </p>
+      ) : null}
+      {cancelledBy ? (
+        <p className="rounded-md bg-gray-100 p-3 text-sm" role="note">
+          Cancelled by {cancelledBy}{order.cancelledAt ? ` on ${day(order.cancelledAt)}` : ""}{order.cancellationReason && order.cancellationReason !== "buyer_request" ? ` (${CANCEL_REASON[order.cancellationReason] ?? order.cancellationReason}${order.cancellationNote ? `: ${order.cancellationNote}` : ""})` : ""}, before it shipped. {formatMoney(order.refundedCents, order.currency)} {order.viewerIs === "buyer" ? "was refunded to your card" : "was refunded to the buyer"}.
+        </p>
+      ) : null}
+      {canCancel ? (
+        <section aria-labelledby="cancel-heading" className="rounded-lg border border-gray-200 bg-white p-4">
+          <h2 id="cancel-heading" className="mb-2 text-sm font-semibold">Changed your mind?</h2>
+          <p className="mb-3 text-sm text-muted">You can cancel until the seller ships{order.status === "paid" ? "; you get your money back in full" : ""}.</p>
+          <CancelOrderForm orderId={order.id} action={cancelOrderAction.bind(null, order.id)} refundLabel={formatMoney(order.totalCents - order.refundedCents, order.currency)} />
+        </section>
       ) : null}
       {order.viewerIs === "buyer" && order.status === "shipped" ? (
         <div className="rounded-lg border border-brand-100 bg-brand-50 p-4">
