@@ -37,6 +37,9 @@ export async function startCheckoutPayment(opts: { checkoutId: string; buyerId: 
     { idempotencyKey: `checkout-pi:${checkout.id}` },
   );
   await db().$transaction(async (tx) => {
+    // Rows locked in id order, as restoreReservations does: an unordered UPDATE racing a
+    // concurrent page load's locks would deadlock.
+    await tx.$queryRaw`SELECT id FROM orders WHERE checkout_id = ${checkout.id}::uuid ORDER BY id FOR UPDATE`;
     await tx.checkout.updateMany({ where: { id: checkout.id, paymentIntentId: null }, data: { paymentIntentId: pi.id } });
     await tx.order.updateMany({ where: { checkoutId: checkout.id }, data: { paymentIntentId: pi.id } });
     await tx.payment.upsert({ where: { paymentIntentId: pi.id }, create: { checkoutId: checkout.id, paymentIntentId: pi.id, amountCents: pi.amount, currency: checkout.currency }, update: {} });
@@ -45,6 +48,9 @@ export async function startCheckoutPayment(opts: { checkoutId: string; buyerId: 
 }
 
 async function restoreReservations(checkoutId: string): Promise<void> {
+  // Most attempts have nothing to restore: only then take the checkout's row locks.
+  const anyReleased = await db().order.count({ where: { checkoutId, status: "pending", reservationReleasedAt: { not: null } } });
+  if (anyReleased === 0) return;
   await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM orders WHERE checkout_id = ${checkoutId}::uuid ORDER BY id FOR UPDATE`;
     const released = await tx.order.findMany({ where: { checkoutId, status: "pending", reservationReleasedAt: { not: null } }, orderBy: { id: "asc" }, select: { id: true } });
