@@ -149,7 +149,9 @@ describe("checkout", () => {
     expect(orderA).toMatchObject({ status: "pending", subtotalCents: 3000, totalCents: 3000, platformFeeCents: 450, commissionBps: 1500 });
     expect(orderA.items).toMatchObject([{ productId: a.id, quantity: 2, unitPriceCents: 1500 }]);
     expect(orderA.transitions).toMatchObject([{ fromStatus: null, toStatus: "pending", actorType: "buyer" }]);
-    expect((await db().product.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, orderBy: { createdAt: "asc" } })).map((p) => p.inventoryCount)).toEqual([3, 4, 0]);
+    // Read per id: products created in the same millisecond tie on created_at.
+    const stock = new Map((await db().product.findMany({ where: { id: { in: [a.id, b.id, c.id] } } })).map((p) => [p.id, p.inventoryCount]));
+    expect([a.id, b.id, c.id].map((id) => stock.get(id))).toEqual([3, 4, 0]);
   });
 
   it("refuses an empty cart, another buyer's cart or address, and a bad key, writing nothing", async () => {
