@@ -7,7 +7,7 @@ import { postRefundBeforeRelease } from "@/lib/ledger/post-refund-before-release
 import { queuePartialRefundEmails } from "@/lib/notifications/order-emails";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "@/lib/orders/order-status";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { planRefund, type RefundLine } from "./plan-refund";
 import { stripe } from "./stripe-client";
 
@@ -66,11 +66,15 @@ export async function refundOrder(opts: RefundOrderOptions): Promise<RefundOrder
   const sellerShareCents = refund.amountCents - refund.commissionCents;
   let reversalId = refund.stripeReversalId;
   let reversedCents = 0;
+  // Stripe's total reversed on the transfer after this reversal: the transfer.* webhook writes
+  // the same absolute figure, so whichever lands first, the other changes nothing.
+  let transferReversedCents: number | null = null;
   if (refund.afterRelease && sellerShareCents > 0 && order.transferId && !reversalId) {
     try {
-      const reversal = await client.transfers.createReversal(order.transferId, { amount: Math.min(sellerShareCents, order.transferReversibleCents), metadata: { order_id: order.id, refund_key: key } }, { idempotencyKey: `reversal:${key}` });
+      const reversal = await client.transfers.createReversal(order.transferId, { amount: Math.min(sellerShareCents, order.transferReversibleCents), metadata: { order_id: order.id, refund_key: key }, expand: ["transfer"] }, { idempotencyKey: `reversal:${key}` });
       reversalId = reversal.id;
       reversedCents = reversal.amount;
+      if (typeof reversal.transfer === "object" && reversal.transfer) transferReversedCents = reversal.transfer.amount_reversed;
     } catch (err) {
       // Already paid out of the seller's Stripe balance: the platform funds the refund and
       // the ledger records what the seller owes as a receivable, netted from later payouts.
@@ -103,7 +107,9 @@ export async function refundOrder(opts: RefundOrderOptions): Promise<RefundOrder
       const item = await tx.orderItem.update({ where: { id: l.orderItemId, orderId: order.id }, data: { refundedQuantity: { increment: l.quantity } }, select: { productId: true } });
       if (refund.restock) await adjustInventory(tx, { productId: item.productId, delta: l.quantity, reason: "order_refunded", orderId: order.id, actorId: opts.actorId ?? null, note: reason.slice(0, 200) });
     }
-    if (reversedCents > 0 && order.transferId) await tx.transfer.updateMany({ where: { stripeTransferId: order.transferId }, data: { reversedCents: { increment: reversedCents } } });
+    if (reversedCents > 0 && order.transferId) {
+      await tx.$executeRaw`UPDATE transfers SET reversed_cents = LEAST(amount_cents, ${transferReversedCents === null ? Prisma.sql`reversed_cents + ${reversedCents}` : Prisma.sql`GREATEST(reversed_cents, ${transferReversedCents})`}), updated_at = now() WHERE stripe_transfer_id = ${order.transferId}`;
+    }
 
     const common = { orderId: order.id, buyerId: order.buyerId, currency: order.currency, amountCents: refund.amountCents, refundKey: key };
     if (refund.afterRelease) await postRefundAfterRelease(tx, { ...common, sellerId: order.sellerId, sellerShareCents, commissionCents: refund.commissionCents, reversalKey: `reversal:${key}` });
@@ -115,7 +121,8 @@ export async function refundOrder(opts: RefundOrderOptions): Promise<RefundOrder
       await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.refunded" });
     } else {
       await tx.orderStatusChange.create({ data: { orderId: order.id, fromStatus: order.status, toStatus: order.status, actorType: opts.actorType, actorId: opts.actorId ?? null, note: reason } });
-      await queuePartialRefundEmails(tx, { orderId: order.id, refundId: refund.id, amountCents: refund.amountCents, reason });
+      // A return's refund is announced by the return's own emails (lib/notifications/return-emails).
+      if (refund.kind !== "return") await queuePartialRefundEmails(tx, { orderId: order.id, refundId: refund.id, amountCents: refund.amountCents, reason });
       await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.partially_refunded", payload: { refundId: refund.id, amountCents: refund.amountCents } });
     }
     await opts.onApplied?.(tx, { id: refund.id, amountCents: refund.amountCents });
