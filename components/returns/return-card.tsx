@@ -44,7 +44,9 @@ export function ReturnCard({ r, heading, children }: { r: ReturnView; heading?: 
       ) : r.status === "accepted" ? <p className="mt-2 text-muted">The carrier is preparing the return label; it appears here and in an email shortly.</p> : null}
       {r.status === "refunded" && r.refundedCents !== null ? (
         <p className="mt-2 font-medium text-green-800">Refunded {money(r.refundedCents)}{r.refundedAt ? ` on ${day(r.refundedAt)}` : ""}{r.refundTrigger === "carrier_delivered" ? " (the carrier delivered it and the seller did not respond)" : ""}.</p>
-      ) : ["accepted", "in_transit", "delivered", "received"].includes(r.status) ? (
+      ) : r.refundTrigger ? (
+        <p className="mt-2 text-muted">Refund of {money(r.itemsCents)} for these items under way.</p>
+      ) : ["accepted", "in_transit", "delivered"].includes(r.status) ? (
         <p className="mt-2 text-muted">Refund due for these items: {money(r.itemsCents)}{r.autoRefundAt ? `, automatically on ${day(r.autoRefundAt)} unless the seller confirms receipt first` : ", once the seller confirms receipt"}.</p>
       ) : null}
       {children ? <div className="mt-3 space-y-3 border-t border-gray-100 pt-3">{children}</div> : null}

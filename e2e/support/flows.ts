@@ -22,6 +22,12 @@ export async function onboardedSellerWithListing(browser: Browser, label: string
 
   if (opts.payouts !== false) await connectPayouts(page);
 
+  const title = await listProduct(page, label, price);
+  return { page, title, shop, email };
+}
+
+/** The signed-in seller on `page` lists a product (5 in stock, one photo) and waits until moderation makes it live; returns its title. */
+export async function listProduct(page: Page, label: string, price: string): Promise<string> {
   const title = `${label} item ${randomBytes(3).toString("hex")}`;
   await page.goto("/seller/products/new");
   await page.getByLabel("Title").fill(title);
@@ -36,7 +42,7 @@ export async function onboardedSellerWithListing(browser: Browser, label: string
     await page.reload();
     await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  return { page, title, shop, email };
+  return title;
 }
 
 /** The signed-in seller on `page` connects payouts through the (emulated) Stripe hosted onboarding. */
@@ -48,7 +54,7 @@ export async function connectPayouts(page: Page): Promise<void> {
   await expect(page.getByText("Your payout account is connected.")).toBeVisible();
 }
 
-export async function ship(page: Page, title: string) {
+export async function ship(page: Page, title: string | RegExp) {
   await page.goto("/seller/orders?filter=to-ship");
   const card = page.locator("main li").filter({ hasText: title });
   await card.getByLabel("Carrier").fill("UPS");

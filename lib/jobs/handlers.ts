@@ -11,8 +11,10 @@ import { retryRelease } from "@/lib/payments/retry-release";
 import { runDailyPayouts, settlePayout } from "@/lib/payments/run-daily-payouts";
 import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
 import { aggregateReviews } from "@/lib/reviews/aggregate-reviews";
+import { autoRefundReturns } from "@/lib/returns/auto-refund-returns";
 import { issueReturnLabel } from "@/lib/returns/issue-return-label";
 import { pollReturnTracking } from "@/lib/returns/poll-return-tracking";
+import { refundReturn } from "@/lib/returns/refund-return";
 import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";
@@ -40,6 +42,8 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.reconcileFlashGates]: () => reconcileFlashGates(),
   [JOBS.issueReturnLabel]: (data) => issueReturnLabel(data.returnId),
   [JOBS.pollReturnTracking]: () => pollReturnTracking(),
+  [JOBS.refundReturn]: (data) => refundReturn(data.returnId),
+  [JOBS.autoRefundReturns]: () => autoRefundReturns(),
 };
 
 // Cron jobs: [queue, cron expression, data]. Later features add theirs here.
@@ -54,6 +58,7 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.reconcileFlashGates, "* * * * *", {}],
   // The backstop for lost carrier webhooks.
   [JOBS.pollReturnTracking, "*/10 * * * *", {}],
+  [JOBS.autoRefundReturns, "23 * * * *", {}],
 ];
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

@@ -17,6 +17,8 @@ export const JOBS = {
   reconcileFlashGates: "reconcile-flash-gates",
   issueReturnLabel: "issue-return-label",
   pollReturnTracking: "poll-return-tracking",
+  refundReturn: "refund-return",
+  autoRefundReturns: "auto-refund-returns",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -39,6 +41,8 @@ export type JobPayloads = {
   [JOBS.reconcileFlashGates]: Record<string, never>;
   [JOBS.issueReturnLabel]: { returnId: string };
   [JOBS.pollReturnTracking]: Record<string, never>;
+  [JOBS.refundReturn]: { returnId: string };
+  [JOBS.autoRefundReturns]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

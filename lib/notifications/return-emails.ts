@@ -100,11 +100,13 @@ export async function queueReturnEmails(tx: Tx, opts: { returnId: string; to: Re
       carrier: true,
       trackingNumber: true,
       refundedCents: true,
-      order: { select: { id: true, currency: true, buyer: { select: { id: true, email: true, name: true } }, seller: { select: { shopName: true, user: { select: { id: true, email: true } } } } } },
+      order: { select: { id: true, status: true, currency: true, buyer: { select: { id: true, email: true, name: true } }, seller: { select: { shopName: true, user: { select: { id: true, email: true } } } } } },
       items: { orderBy: { id: "asc" }, select: { quantity: true, orderItem: { select: { titleSnapshot: true } } } },
     },
   });
   if (!r) return;
+  // A return that took the last of the order refunds it whole: the order's own refund emails say so.
+  if (opts.to === "refunded" && r.order.status === "refunded") return;
   for (const email of returnEmails(r, opts.to, opts.from ?? null, env().APP_URL)) {
     const user = email.to === "buyer" ? r.order.buyer : r.order.seller.user;
     await queueEmail(tx, { userId: user.id, to: user.email, template: `return-${opts.to}-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `return:${r.id}:${opts.to}:${email.to}` });

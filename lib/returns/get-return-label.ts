@@ -28,6 +28,7 @@ export async function getReturnLabel(opts: { returnId: string; userId: string; s
   });
   if (!r) throw new AppError("not_found", "Return not found.");
   if (["requested", "declined", "escalated", "rejected"].includes(r.status)) throw new AppError("conflict", "This return has not been accepted, so it has no label.");
+  if (r.status === "cancelled") throw new AppError("conflict", "This return was withdrawn; its label is no longer valid.");
   if (!r.trackingNumber || !r.labelCreatedAt || !isStoredAddress(r.returnAddress) || !isStoredAddress(r.order.shippingAddress)) {
     throw new AppError("conflict", "The carrier is still preparing this label. Try again in a minute.", { retryAfterSeconds: 60 });
   }

@@ -61,7 +61,7 @@ type Variant = { width: number; key: string };
 
 export function toReturnView(r: Prisma.ReturnGetPayload<{ select: typeof RETURN_VIEW_SELECT }>, storage: Pick<ObjectStorage, "publicUrl">): ReturnView {
   const items = r.items.map((i) => ({ orderItemId: i.orderItemId, title: i.orderItem.titleSnapshot, quantity: i.quantity, unitPriceCents: i.orderItem.unitPriceCents }));
-  const labelled = Boolean(r.trackingNumber) && !["requested", "declined", "escalated", "rejected"].includes(r.status);
+  const labelled = Boolean(r.trackingNumber) && !["requested", "declined", "escalated", "rejected", "cancelled"].includes(r.status);
   return {
     id: r.id,
     orderId: r.orderId,

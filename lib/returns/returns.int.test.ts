@@ -185,6 +185,16 @@ describe("the seller's decision and the label", () => {
   });
 });
 
+describe("withdrawing an accepted return", () => {
+  it("voids its label and frees its items", async () => {
+    const s = await accepted();
+    await cancelReturn({ buyerId: s.buyer.id, returnId: s.returnId });
+    await expect(getReturnLabel({ returnId: s.returnId, userId: s.buyer.id })).rejects.toMatchObject({ status: 409, message: "This return was withdrawn; its label is no longer valid." });
+    expect((await listOrderReturns({ orderId: s.order.id, userId: s.buyer.id })).returns[0]).toMatchObject({ status: "cancelled", labelUrl: null });
+    await expect(requestReturn({ buyerId: s.buyer.id, orderId: s.order.id, input: { items: [{ order_item_id: s.first.id, quantity: 2 }], reason: "changed_mind" } })).resolves.toHaveProperty("returnId");
+  });
+});
+
 describe("tracking the parcel back", () => {
   it("the carrier's in_transit and delivered reach the return; repeats change nothing", async () => {
     const s = await accepted();

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { AcceptReturnForm, ReturnNoteForm } from "@/components/returns/return-action-forms";
+import { AcceptReturnForm, ReturnButton, ReturnNoteForm } from "@/components/returns/return-action-forms";
 import { ReturnCard } from "@/components/returns/return-card";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { getSellerReturnAddress } from "@/lib/returns/get-seller-return-address";
 import { listSellerReturns, type SellerReturnFilter } from "@/lib/returns/list-seller-returns";
-import { acceptReturnAction, declineReturnAction } from "./actions";
+import { acceptReturnAction, confirmReturnReceiptAction, declineReturnAction } from "./actions";
 
 export const metadata = { title: "Returns" };
 
@@ -16,7 +17,13 @@ const FILTERS: { value: SellerReturnFilter; label: string }[] = [
   { value: "done", label: "Refunded & withdrawn" },
 ];
 
-export default async function SellerReturnsPage({ searchParams }: { searchParams: Promise<{ filter?: string; page?: string }> }) {
+const DONE: Record<string, string> = {
+  accepted: "Accepted. The buyer has been sent a prepaid return label; confirm receipt here when the parcel arrives.",
+  declined: "Declined. The buyer has been told why; they may ask the marketplace to review it.",
+  received: "Received. The items are back in stock and the buyer is refunded for them.",
+};
+
+export default async function SellerReturnsPage({ searchParams }: { searchParams: Promise<{ filter?: string; page?: string; done?: string }> }) {
   const seller = await requirePageSeller("/seller/returns");
   const sp = await searchParams;
   const filter = FILTERS.find((f) => f.value === sp.filter) ?? FILTERS[0];
@@ -25,6 +32,7 @@ export default async function SellerReturnsPage({ searchParams }: { searchParams
   return (
     <div>
       <PageHeader title="Returns" description="Accept a return and the buyer gets a prepaid label to your address; confirm receipt when the parcel arrives and the buyer is refunded for those items." />
+      {sp.done && DONE[sp.done] ? <div className="mb-4"><Alert tone="success">{DONE[sp.done]}</Alert></div> : null}
       <nav aria-label="Filter returns" className="mb-4 flex flex-wrap gap-2">
         {FILTERS.map((f) => (
           <Link key={f.value} href={`/seller/returns?filter=${f.value}`} aria-current={f.value === filter.value ? "page" : undefined} className={`rounded-full border px-3 py-1.5 text-sm ${f.value === filter.value ? "border-brand-600 bg-brand-50 font-semibold text-brand-700" : "border-gray-300 bg-white"}`}>{f.label}</Link>
@@ -41,6 +49,9 @@ export default async function SellerReturnsPage({ searchParams }: { searchParams
                     <AcceptReturnForm id={`accept-${r.id}`} action={acceptReturnAction.bind(null, r.id)} address={address} />
                     <ReturnNoteForm id={`decline-${r.id}`} action={declineReturnAction.bind(null, r.id)} summary="Decline this return" label="Why are you declining? The buyer reads this." button="Decline the return" variant="danger" />
                   </>
+                ) : null}
+                {["accepted", "in_transit", "delivered"].includes(r.status) && !r.refundTrigger ? (
+                  <ReturnButton action={confirmReturnReceiptAction.bind(null, r.id)} label="Confirm the parcel arrived" pendingLabel="Refunding the buyer…" variant="primary" />
                 ) : null}
               </ReturnCard>
             </li>
