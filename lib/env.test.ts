@@ -7,6 +7,7 @@ const valid = {
   UPLOAD_SIGNING_SECRET: "b".repeat(32),
   STRIPE_SECRET_KEY: "sk_test_x",
   STRIPE_WEBHOOK_SECRET: "whsec_x",
+  STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_y",
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_x",
 };
 

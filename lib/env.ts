@@ -18,6 +18,8 @@ const ZServerEnv = z.object({
   MEILI_API_KEY: optional,
   STRIPE_SECRET_KEY: z.string().regex(/^sk_(test|live)_/, "must start with sk_test_ or sk_live_"),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must start with whsec_"),
+  // The Connect endpoint's own signing secret: connected accounts' events (account.updated, payout.*).
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must start with whsec_"),
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, "must start with pk_test_ or pk_live_"),
   // Set only when talking to the local Stripe emulator instead of api.stripe.com.
   STRIPE_API_BASE: optionalUrl,

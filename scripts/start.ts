@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { migrate } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
-import { HANDLED_EVENTS } from "../lib/payments/webhook-events";
+import { CONNECT_EVENTS, PLATFORM_EVENTS } from "../lib/payments/webhook-events";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 import { freePort } from "../lib/services/free-port";
 import { startRedisServer } from "../lib/services/redis-server";
@@ -51,6 +51,7 @@ function persisted(): Record<string, string> {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     UPLOAD_SIGNING_SECRET: randomBytes(32).toString("hex"),
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+    STRIPE_CONNECT_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     CARRIER_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
     ...current,
   };
@@ -105,8 +106,12 @@ async function main() {
       dataDir: join(dataDir, "stripe"),
       webhookUrl: `${appUrl}/api/webhooks/stripe`,
       webhookSecret: local.STRIPE_WEBHOOK_SECRET,
-      // Like a Stripe endpoint: only the events the app handles, several deliveries at once.
-      webhookEvents: [...HANDLED_EVENTS],
+      // Like Stripe: a platform endpoint and a Connect endpoint, each with its own secret and
+      // only the events the app handles there, several deliveries at once.
+      webhookEvents: [...PLATFORM_EVENTS],
+      connectWebhookUrl: `${appUrl}/api/webhooks/stripe-connect`,
+      connectWebhookSecret: local.STRIPE_CONNECT_WEBHOOK_SECRET,
+      connectWebhookEvents: [...CONNECT_EVENTS],
       webhookConcurrency: 4,
     });
     saveConfig("STRIPE_EMULATOR_PORT", String(emulator.port));
@@ -114,6 +119,7 @@ async function main() {
     process.env.STRIPE_SECRET_KEY = "sk_test_local_emulator";
     process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY = "pk_test_local_emulator";
     process.env.STRIPE_WEBHOOK_SECRET = local.STRIPE_WEBHOOK_SECRET;
+    process.env.STRIPE_CONNECT_WEBHOOK_SECRET = local.STRIPE_CONNECT_WEBHOOK_SECRET;
     process.env.STRIPE_API_BASE = emulator.url;
     services.push(`Stripe       local emulator at ${emulator.url} (dashboard there)`);
   } else services.push("Stripe       STRIPE_SECRET_KEY");

@@ -67,7 +67,7 @@ export default async function setup(project: TestProject) {
 
   // Stripe: the local emulator, in memory. Tests read its events and feed them to the
   // webhook handler themselves (in order, shuffled or duplicated) instead of an HTTP endpoint.
-  const emulator = await startStripeEmulator({ port: 0, webhookSecret: TEST_ENV.STRIPE_WEBHOOK_SECRET, disputeDelayMs: 200 });
+  const emulator = await startStripeEmulator({ port: 0, webhookSecret: TEST_ENV.STRIPE_WEBHOOK_SECRET, connectWebhookSecret: TEST_ENV.STRIPE_CONNECT_WEBHOOK_SECRET, disputeDelayMs: 200 });
   stops.push(emulator.close);
 
   // The carrier: the local simulator, moved on by tests through its control API (no schedule).

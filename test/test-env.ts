@@ -5,6 +5,7 @@ export const TEST_ENV = {
   UPLOAD_SIGNING_SECRET: "test-upload-secret-0123456789abcdef0123456789",
   STRIPE_SECRET_KEY: "sk_test_marketplace_tests",
   STRIPE_WEBHOOK_SECRET: "whsec_marketplace_tests",
+  STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_marketplace_connect_tests",
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_marketplace_tests",
   APP_URL: "http://localhost:3000",
   CARRIER_WEBHOOK_SECRET: "carrier-webhook-secret-for-tests",

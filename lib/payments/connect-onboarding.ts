@@ -14,8 +14,10 @@ export async function startSellerOnboarding(opts: { sellerId: string; email: str
   if (!seller) throw new AppError("not_found", "Shop not found.");
   let accountId = seller.stripeAccountId;
   if (!accountId) {
+    // A manual payout schedule: the platform decides when a seller's money leaves (runDailyPayouts,
+    // after netting what the seller owes), so Stripe never pays out what the platform still holds.
     const account = await stripe().accounts.create(
-      { type: "express", email: opts.email, business_profile: { name: seller.shopName }, capabilities: { transfers: { requested: true } }, metadata: { seller_id: seller.id } },
+      { type: "express", email: opts.email, business_profile: { name: seller.shopName }, capabilities: { transfers: { requested: true } }, settings: { payouts: { schedule: { interval: "manual" } } }, metadata: { seller_id: seller.id } },
       { idempotencyKey: `connect-account:${seller.id}` },
     );
     accountId = account.id;

@@ -1,6 +1,8 @@
 // tsx tools/stripe-emulator/cli.ts --port 12111 --data .data/stripe \
-//   --webhook-url http://localhost:3000/api/webhooks/stripe --webhook-secret whsec_…
-// Flags fall back to STRIPE_EMULATOR_PORT, STRIPE_WEBHOOK_URL and STRIPE_WEBHOOK_SECRET.
+//   --webhook-url http://localhost:3000/api/webhooks/stripe --webhook-secret whsec_… \
+//   [--connect-webhook-url http://localhost:3000/api/webhooks/stripe-connect --connect-webhook-secret whsec_…]
+// Flags fall back to STRIPE_EMULATOR_PORT, STRIPE_WEBHOOK_URL, STRIPE_WEBHOOK_SECRET,
+// STRIPE_CONNECT_WEBHOOK_URL and STRIPE_CONNECT_WEBHOOK_SECRET.
 import { parseArgs } from "node:util";
 import { startStripeEmulator } from "./index";
 
@@ -11,6 +13,8 @@ const { values } = parseArgs({
     data: { type: "string" },
     "webhook-url": { type: "string" },
     "webhook-secret": { type: "string" },
+    "connect-webhook-url": { type: "string" },
+    "connect-webhook-secret": { type: "string" },
     "retry-base-ms": { type: "string" },
     quiet: { type: "boolean", default: false },
   },
@@ -28,6 +32,8 @@ const emulator = await startStripeEmulator({
   dataDir: values.data,
   webhookUrl: values["webhook-url"] ?? process.env.STRIPE_WEBHOOK_URL,
   webhookSecret,
+  connectWebhookUrl: values["connect-webhook-url"] ?? process.env.STRIPE_CONNECT_WEBHOOK_URL,
+  connectWebhookSecret: values["connect-webhook-secret"] ?? process.env.STRIPE_CONNECT_WEBHOOK_SECRET,
   retryBaseMs: values["retry-base-ms"] ? Number(values["retry-base-ms"]) : undefined,
   log: values.quiet ? undefined : (msg) => console.log(`[stripe-emulator] ${msg}`),
 });

@@ -25,6 +25,15 @@ export interface StartStripeEmulatorOptions {
   webhookTimeoutMs?: number;
   /** The event types the configured endpoint receives, like Stripe's `enabled_events`. Default all. */
   webhookEvents?: string[];
+  /**
+   * With a Connect secret, connected accounts' events go to a second configured endpoint
+   * (`connectWebhookUrl`, settable later with `setConnectWebhookUrl`) signed with it, and the
+   * first endpoint receives only the platform's own events, as two Stripe endpoints would.
+   */
+  connectWebhookSecret?: string;
+  connectWebhookUrl?: string;
+  /** The event types the Connect endpoint receives. Default all. */
+  connectWebhookEvents?: string[];
   /** Deliveries in flight at once (Stripe: many, in no guaranteed order). Default 1: one at a time, in order. */
   webhookConcurrency?: number;
   /** How long after a `4000000000000259` payment its dispute opens. Default 1000. */
@@ -40,10 +49,13 @@ export interface StripeEmulator {
   port: number;
   close(): Promise<void>;
   setWebhookUrl(url: string): void;
+  /** Only when started with `connectWebhookSecret`. */
+  setConnectWebhookUrl(url: string): void;
 }
 
 export async function startStripeEmulator(opts: StartStripeEmulatorOptions): Promise<StripeEmulator> {
   if (!opts.webhookSecret) throw new Error("startStripeEmulator: webhookSecret is required");
+  if (opts.connectWebhookUrl && !opts.connectWebhookSecret) throw new Error("startStripeEmulator: connectWebhookUrl needs connectWebhookSecret");
   const emu = new Emulator({
     dataDir: opts.dataDir,
     webhookUrl: opts.webhookUrl,
@@ -52,6 +64,9 @@ export async function startStripeEmulator(opts: StartStripeEmulatorOptions): Pro
     maxAttempts: opts.maxAttempts ?? 8,
     webhookTimeoutMs: opts.webhookTimeoutMs ?? 10_000,
     webhookEvents: opts.webhookEvents,
+    connectWebhookUrl: opts.connectWebhookUrl,
+    connectWebhookSecret: opts.connectWebhookSecret,
+    connectWebhookEvents: opts.connectWebhookEvents,
     webhookConcurrency: opts.webhookConcurrency ?? 1,
     disputeDelayMs: opts.disputeDelayMs ?? 1000,
     payoutDelaySeconds: opts.payoutDelaySeconds ?? 2 * 86_400,
@@ -79,6 +94,7 @@ export async function startStripeEmulator(opts: StartStripeEmulatorOptions): Pro
     url,
     port,
     setWebhookUrl: (webhookUrl) => emu.setWebhookUrl(webhookUrl),
+    setConnectWebhookUrl: (webhookUrl) => emu.setConnectWebhookUrl(webhookUrl),
     close() {
       closing ??= (async () => {
         releaseHung();

@@ -19,6 +19,14 @@ export interface EmulatorOptions {
   webhookTimeoutMs: number;
   /** The event types the configured endpoint is subscribed to (Stripe's `enabled_events`); default every type. */
   webhookEvents?: string[];
+  /**
+   * A second configured endpoint for connected accounts' events, signed with its own secret, as
+   * a Stripe Connect endpoint is. With it the first endpoint receives only the platform's events;
+   * without it the first receives both.
+   */
+  connectWebhookUrl?: string;
+  connectWebhookSecret?: string;
+  connectWebhookEvents?: string[];
   /** Deliveries in flight at once. Stripe sends concurrently and in no guaranteed order; 1 (the default) sends one at a time, in order. */
   webhookConcurrency?: number;
   /** How long after a `4000000000000259` payment its dispute is opened. */
@@ -59,6 +67,7 @@ export class Emulator {
   constructor(readonly options: EmulatorOptions) {
     this.store = new Store(options.dataDir);
     this.webhookUrl = options.webhookUrl ?? "";
+    this.connectWebhookUrl = options.connectWebhookUrl ?? "";
     this.ensurePlatform();
     this.webhooks = new WebhookDispatcher(this);
   }
@@ -78,13 +87,34 @@ export class Emulator {
       state.accounts[state.platformAccountId] = newPlatformAccount(state.platformAccountId, this.now());
     }
     this.setWebhookUrl(this.webhookUrl);
+    if (this.options.connectWebhookSecret) this.setConnectWebhookUrl(this.connectWebhookUrl);
   }
 
   /** Points the configured endpoint (created on first use) at `url`; an empty url disables it. */
   setWebhookUrl(url: string): void {
-    const { state } = this;
     this.webhookUrl = url;
-    let endpoint = Object.values(state.webhookEndpoints).find((e) => state.endpointScopes[e.id] === "all");
+    const split = Boolean(this.options.connectWebhookSecret);
+    this.configureEndpoint(split ? "platform" : "all", url, this.options.webhookSecret, this.options.webhookEvents);
+    this.store.changed();
+  }
+
+  /** Points the configured Connect endpoint at `url` (needs `connectWebhookSecret`); an empty url disables it. */
+  setConnectWebhookUrl(url: string): void {
+    if (!this.options.connectWebhookSecret) throw new Error("setConnectWebhookUrl: the emulator was started without connectWebhookSecret");
+    this.connectWebhookUrl = url;
+    this.configureEndpoint("connect", url, this.options.connectWebhookSecret, this.options.connectWebhookEvents);
+    this.store.changed();
+  }
+
+  private connectWebhookUrl = "";
+
+  private configureEndpoint(scope: "all" | "platform" | "connect", url: string, secret: string, events: string[] | undefined): void {
+    const { state } = this;
+    const role = scope === "connect" ? "connect" : "platform";
+    // Configured endpoints are marked in their metadata; one kept from before that is the "all" one.
+    let endpoint =
+      Object.values(state.webhookEndpoints).find((e) => e.metadata?.emulator_configured === role) ??
+      (role === "platform" ? Object.values(state.webhookEndpoints).find((e) => state.endpointScopes[e.id] === "all") : undefined);
     if (!endpoint) {
       endpoint = {
         id: newId("we"),
@@ -92,7 +122,7 @@ export class Emulator {
         api_version: this.options.apiVersion,
         application: null,
         created: this.now(),
-        description: "Configured by the emulator's options (receives platform and Connect events)",
+        description: "",
         enabled_events: [],
         livemode: false,
         metadata: {},
@@ -100,13 +130,15 @@ export class Emulator {
         url: "",
       };
       state.webhookEndpoints[endpoint.id] = endpoint;
-      state.endpointScopes[endpoint.id] = "all";
     }
+    state.endpointScopes[endpoint.id] = scope;
+    endpoint.metadata = { ...endpoint.metadata, emulator_configured: role };
+    endpoint.description =
+      scope === "all" ? "Configured by the emulator's options (receives platform and Connect events)" : scope === "platform" ? "Configured by the emulator's options (the platform's events)" : "Configured by the emulator's options (connected accounts' events)";
     endpoint.url = url;
-    endpoint.enabled_events = this.options.webhookEvents?.length ? [...this.options.webhookEvents] : ["*"];
-    endpoint.secret = this.options.webhookSecret;
+    endpoint.enabled_events = events?.length ? [...events] : ["*"];
+    endpoint.secret = secret;
     endpoint.status = url ? "enabled" : "disabled";
-    this.store.changed();
   }
 
   emit(type: string, object: { id: string }, opts: EmitOptions = {}): Stripe.Event {

@@ -1,7 +1,8 @@
 // Work the emulator does on its own, run by its tick: disputes that open a little after a
-// payment, and payouts that arrive once the emulator's clock reaches their arrival date.
+// payment, automatic payouts of accounts not on a manual schedule, and payouts that arrive
+// once the emulator's clock reaches their arrival date.
 import { createDispute } from "../resources/disputes";
-import { settleDuePayouts } from "../resources/payouts";
+import { runAutomaticPayouts, settleDuePayouts } from "../resources/payouts";
 import type { Emulator } from "./emulator";
 
 export function runScheduledWork(emu: Emulator): void {
@@ -17,5 +18,6 @@ export function runScheduledWork(emu: Emulator): void {
     }
     emu.store.changed();
   }
+  runAutomaticPayouts(emu);
   settleDuePayouts(emu);
 }

@@ -1,4 +1,5 @@
 // The emulator's dashboard at `/`: what the app did to "Stripe" and what Stripe told the app.
+import { payoutInterval } from "../resources/accounts";
 import type { Emulator } from "../lib/emulator";
 import { balanceOf } from "../lib/ledger";
 import { html, money, page, statusBadge, time, type Html } from "./html";
@@ -33,11 +34,11 @@ export function renderDashboard(emu: Emulator): string {
     </p>
     ${table(
       "Connected accounts",
-      ["Account", "Email", "Type", "Details submitted", "Charges", "Payouts", "Available"],
+      ["Account", "Email", "Type", "Details submitted", "Charges", "Payouts", "Payout schedule", "Available"],
       latest(Object.fromEntries(connected.map((a) => [a.id, a]))).map(
         (a) => html`<tr><td><code>${a.id}</code></td><td>${a.email}</td><td>${a.type}</td><td>${String(a.details_submitted)}</td>
           <td>${statusBadge(a.charges_enabled ? "enabled" : "disabled")}</td><td>${statusBadge(a.payouts_enabled ? "enabled" : "disabled")}</td>
-          <td>${balances(emu, a.id)}</td></tr>`,
+          <td>${payoutInterval(a)}</td><td>${balances(emu, a.id)}</td></tr>`,
       ),
     )}
     ${table(

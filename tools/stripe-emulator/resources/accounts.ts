@@ -1,6 +1,9 @@
 // Connected accounts (Express by default). A new account cannot take transfers or pay out
 // until its owner completes the hosted onboarding (an Account Link) or a test calls
-// `completeOnboarding`: then its flags flip and `account.updated` is emitted.
+// `completeOnboarding`: then its flags flip and `account.updated` is emitted. Its payout
+// schedule (`settings.payouts.schedule`) is daily by default, as on Stripe: the scheduler then
+// pays its whole available balance out by itself each day; "manual" leaves payouts to the
+// platform's own calls.
 import type Stripe from "stripe";
 import type { Emulator } from "../lib/emulator";
 import { paramError } from "../lib/errors";
@@ -26,6 +29,9 @@ const ONBOARDING_FIELDS = [
 ];
 
 const ACCOUNT_TYPES = ["express", "standard", "custom"] as const;
+export const PAYOUT_INTERVALS = ["manual", "daily", "weekly", "monthly"] as const;
+export type PayoutInterval = (typeof PAYOUT_INTERVALS)[number];
+const DEFAULT_DELAY_DAYS = 2;
 const BUSINESS_TYPES = ["individual", "company", "non_profit", "government_entity"] as const;
 const BUSINESS_PROFILE_FIELDS = ["name", "url", "mcc", "product_description", "support_email", "support_phone", "support_url"] as const;
 
@@ -96,7 +102,17 @@ interface AccountInput {
   businessProfile?: Record<string, string>;
   capabilities?: string[];
   defaultCurrency?: string;
+  payoutSchedule?: { interval?: PayoutInterval; delayDays?: number };
   metadata?: ReturnType<Params["metadata"]>;
+}
+
+function newSettings(): Stripe.Account.Settings {
+  return { payouts: { debit_negative_balances: true, schedule: { delay_days: DEFAULT_DELAY_DAYS, interval: "daily" }, statement_descriptor: null } } as unknown as Stripe.Account.Settings;
+}
+
+/** An account's payout schedule interval ("daily" for accounts from before schedules were kept). */
+export function payoutInterval(account: Stripe.Account): PayoutInterval {
+  return (account.settings?.payouts?.schedule?.interval as PayoutInterval | undefined) ?? "daily";
 }
 
 function readAccountInput(p: Params, creating: boolean): AccountInput {
@@ -125,8 +141,20 @@ function readAccountInput(p: Params, creating: boolean): AccountInput {
       if (requested) input.capabilities.push(name);
     }
   }
-  // Identity, bank and settings details are collected by the hosted onboarding page instead.
-  p.ignore("controller", "settings", "tos_acceptance", "individual", "company", "external_account", "documents", "account_token", "groups");
+  const settings = p.object("settings");
+  if (settings) {
+    const payouts = settings.object("payouts");
+    const schedule = payouts?.object("schedule");
+    if (schedule) {
+      const delay = schedule.has("delay_days") && schedule.string("delay_days") === "minimum" ? DEFAULT_DELAY_DAYS : schedule.int("delay_days", { min: 0, max: 365 });
+      input.payoutSchedule = { interval: schedule.oneOf("interval", PAYOUT_INTERVALS), delayDays: delay };
+      schedule.ignore("weekly_anchor", "monthly_anchor", "weekly_payout_days");
+    }
+    payouts?.ignore("debit_negative_balances", "statement_descriptor");
+    settings.ignore("branding", "card_issuing", "card_payments", "invoices", "payments", "treasury", "bacs_debit_payments");
+  }
+  // Identity and bank details are collected by the hosted onboarding page instead.
+  p.ignore("controller", "tos_acceptance", "individual", "company", "external_account", "documents", "account_token", "groups");
   return input;
 }
 
@@ -138,6 +166,12 @@ function applyProfile(account: Stripe.Account, input: AccountInput): void {
   if (input.capabilities) {
     const status = account.charges_enabled ? "active" : "inactive";
     account.capabilities = { ...account.capabilities, ...Object.fromEntries(input.capabilities.map((name) => [name, status])) };
+  }
+  if (input.payoutSchedule) {
+    account.settings ??= newSettings();
+    const schedule = account.settings.payouts!.schedule;
+    if (input.payoutSchedule.interval) schedule.interval = input.payoutSchedule.interval;
+    if (input.payoutSchedule.delayDays !== undefined) schedule.delay_days = input.payoutSchedule.delayDays;
   }
   account.metadata = applyMetadata(account.metadata ?? {}, input.metadata);
 }
@@ -170,6 +204,7 @@ export const accountRoutes = [
         metadata: {},
         payouts_enabled: false,
         requirements: requirements(ONBOARDING_FIELDS),
+        settings: newSettings(),
         type: input.type ?? "express",
       };
       account.external_accounts = { object: "list", data: [], has_more: false, url: `/v1/accounts/${account.id}/external_accounts` };

@@ -5,11 +5,12 @@ import type Stripe from "stripe";
 import type { Emulator } from "../lib/emulator";
 import { missingResource, stateError } from "../lib/errors";
 import { newId } from "../lib/ids";
-import { availableBalance, recordMovement } from "../lib/ledger";
+import { availableBalance, recordMovement, transactionsOf } from "../lib/ledger";
 import { paginate, readListQuery } from "../lib/list";
 import { getOr404 } from "../lib/lookup";
-import { applyMetadata } from "../lib/params";
+import { applyMetadata, type MetadataUpdate } from "../lib/params";
 import { route, type RequestContext } from "../lib/router";
+import { payoutInterval, type PayoutInterval } from "./accounts";
 
 const FAILURE_MESSAGES: Record<string, string> = {
   account_closed: "The bank account has been closed.",
@@ -77,6 +78,73 @@ export function failPayout(emu: Emulator, payoutId: string, failureCode: string)
   return payout;
 }
 
+type PayoutInput = { amount: number; currency: string; description: string | null; method: "standard" | "instant"; statementDescriptor: string | null; metadata: MetadataUpdate | undefined; automatic: boolean };
+
+function createPayout(emu: Emulator, account: string, input: PayoutInput): Stripe.Payout {
+  const id = newId("po");
+  const now = emu.now();
+  const debit = recordMovement(emu, { account, amount: -input.amount, currency: input.currency, type: "payout", reportingCategory: "payout", source: id });
+  const payout: Stripe.Payout = {
+    id,
+    object: "payout",
+    amount: input.amount,
+    application_fee: null,
+    application_fee_amount: null,
+    arrival_date: input.method === "instant" ? now : now + emu.options.payoutDelaySeconds,
+    automatic: input.automatic,
+    balance_transaction: debit.id,
+    created: now,
+    currency: input.currency,
+    description: input.description,
+    destination: `ba_${account.slice(5, 29)}`,
+    failure_balance_transaction: null,
+    failure_code: null,
+    failure_message: null,
+    livemode: false,
+    metadata: applyMetadata({}, input.metadata),
+    method: input.method,
+    original_payout: null,
+    payout_method: null,
+    reconciliation_status: "not_applicable",
+    reversed_by: null,
+    source_type: "card",
+    statement_descriptor: input.statementDescriptor,
+    status: "pending",
+    trace_id: null,
+    type: "bank_account",
+  };
+  emu.state.payouts[id] = payout;
+  if (account !== emu.state.platformAccountId) emu.state.owners[id] = account;
+  emu.emit("payout.created", payout, eventScope(emu, payout));
+  return payout;
+}
+
+const INTERVAL_SECONDS: Record<Exclude<PayoutInterval, "manual">, number> = { daily: 86_400, weekly: 7 * 86_400, monthly: 30 * 86_400 };
+
+/**
+ * Stripe's automatic payouts: an onboarded connected account whose schedule is not "manual" has
+ * its whole available balance paid out once per interval (on the emulator's clock, counted from
+ * its last automatic payout or its creation). A platform that holds money in its sellers'
+ * accounts must set "manual", or this takes it.
+ */
+export function runAutomaticPayouts(emu: Emulator): void {
+  const now = emu.now();
+  for (const account of Object.values(emu.state.accounts)) {
+    if (account.id === emu.state.platformAccountId || !account.payouts_enabled) continue;
+    const interval = payoutInterval(account);
+    if (interval === "manual") continue;
+    const last = Object.values(emu.state.payouts)
+      .filter((po) => po.automatic && emu.store.ownerOf(po.id) === account.id)
+      .reduce((latest, po) => Math.max(latest, po.created), account.created ?? 0);
+    if (now < last + INTERVAL_SECONDS[interval]) continue;
+    const balances = new Map<string, number>();
+    for (const t of transactionsOf(emu, account.id)) if (t.status === "available") balances.set(t.currency, (balances.get(t.currency) ?? 0) + t.net);
+    for (const [currency, amount] of balances) {
+      if (amount > 0) createPayout(emu, account.id, { amount, currency, description: "STRIPE PAYOUT", method: "standard", statementDescriptor: null, metadata: undefined, automatic: true });
+    }
+  }
+}
+
 export const payoutRoutes = [
   route({
     method: "POST",
@@ -102,42 +170,7 @@ export const payoutRoutes = [
       if (input.amount > availableBalance(emu, account, input.currency)) {
         throw stateError("You have insufficient funds in your Stripe account for this transfer. Your card balance is too low.", "balance_insufficient", { param: "amount" });
       }
-      const id = newId("po");
-      const now = emu.now();
-      const debit = recordMovement(emu, { account, amount: -input.amount, currency: input.currency, type: "payout", reportingCategory: "payout", source: id });
-      const payout: Stripe.Payout = {
-        id,
-        object: "payout",
-        amount: input.amount,
-        application_fee: null,
-        application_fee_amount: null,
-        arrival_date: input.method === "instant" ? now : now + emu.options.payoutDelaySeconds,
-        automatic: false,
-        balance_transaction: debit.id,
-        created: now,
-        currency: input.currency,
-        description: input.description,
-        destination: `ba_${account.slice(5, 29)}`,
-        failure_balance_transaction: null,
-        failure_code: null,
-        failure_message: null,
-        livemode: false,
-        metadata: applyMetadata({}, input.metadata),
-        method: input.method,
-        original_payout: null,
-        payout_method: null,
-        reconciliation_status: "not_applicable",
-        reversed_by: null,
-        source_type: "card",
-        statement_descriptor: input.statementDescriptor,
-        status: "pending",
-        trace_id: null,
-        type: "bank_account",
-      };
-      emu.state.payouts[id] = payout;
-      if (ctx.connected) emu.state.owners[id] = account;
-      emu.emit("payout.created", payout, eventScope(emu, payout));
-      return payout;
+      return createPayout(emu, account, { ...input, automatic: false });
     },
   }),
   route({

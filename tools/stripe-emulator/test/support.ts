@@ -114,9 +114,12 @@ export async function paidCharge(stripe: Stripe, amount: number, extra: Partial<
   return { pi, chargeId: pi.latest_charge as string };
 }
 
-/** A connected Express account that finished onboarding, so it can take transfers and pay out. */
-export async function onboardedAccount(h: Pick<Harness, "stripe" | "control">, email = "seller@example.com"): Promise<Stripe.Account> {
-  const account = await h.stripe.accounts.create({ type: "express", email, capabilities: { transfers: { requested: true } } });
+/**
+ * A connected Express account that finished onboarding, so it can take transfers and pay out;
+ * on a manual payout schedule unless told otherwise, as a marketplace holding funds sets it.
+ */
+export async function onboardedAccount(h: Pick<Harness, "stripe" | "control">, email = "seller@example.com", interval: "manual" | "daily" = "manual"): Promise<Stripe.Account> {
+  const account = await h.stripe.accounts.create({ type: "express", email, capabilities: { transfers: { requested: true } }, settings: { payouts: { schedule: { interval } } } });
   return h.control.completeOnboarding(account.id);
 }
 
