@@ -43,6 +43,8 @@ const ZServerEnv = z.object({
   RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Days after the carrier delivers a return to the seller before the buyer is refunded without the seller's confirmation.
   RETURN_AUTO_REFUND_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  // Days after delivery (or after the expected delivery of a parcel that never came) a buyer may open a claim.
+  BUYER_PROTECTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type TServerEnv = z.infer<typeof ZServerEnv>;

@@ -12,7 +12,8 @@ import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import type { AdmissionGate } from "./admission-gate";
 
 export const RESERVATION_MINUTES = 10;
-const DELIVERY_DAYS = 5;
+// The delivery date promised at checkout; a parcel not there by then may be claimed as never arrived.
+export const DELIVERY_DAYS = 5;
 
 export const ZCheckoutRequest = z.object({
   cart_id: z.string({ error: "cart_id is required." }).min(1, "cart_id is required.").max(100),

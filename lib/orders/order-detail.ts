@@ -34,6 +34,7 @@ export const ORDER_DETAIL_SELECT = {
   buyer: { select: { name: true, email: true } },
   seller: { select: { shopName: true, slug: true } },
   items: { orderBy: { id: "asc" }, select: { id: true, productId: true, titleSnapshot: true, quantity: true, unitPriceCents: true, currency: true, refundedQuantity: true } },
+  claims: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, description: true, requestedCents: true, refundedCents: true, decisionNote: true, createdAt: true, decidedAt: true } },
   refunds: { where: { appliedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, amountCents: true, shippingCents: true, kind: true, reason: true, createdAt: true } },
   transitions: { orderBy: { createdAt: "asc" }, select: { fromStatus: true, toStatus: true, actorType: true, note: true, createdAt: true } },
 } satisfies Prisma.OrderSelect;

@@ -11,6 +11,7 @@ const NAV = [
   { href: "/admin/users", label: "Accounts" },
   { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/returns", label: "Returns" },
+  { href: "/admin/claims", label: "Claims" },
   { href: "/admin/fraud", label: "Payment review" },
   { href: "/admin/money", label: "Money needing attention" },
   { href: "/admin/ledger", label: "Ledger" },

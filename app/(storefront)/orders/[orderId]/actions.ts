@@ -6,6 +6,9 @@ import { isAppError } from "@/lib/errors/app-error";
 import { confirmDelivery } from "@/lib/orders/fulfil-order";
 import { openDispute } from "@/lib/payments/disputes";
 import { cancelOrder } from "@/lib/orders/cancel-order";
+import { openClaim } from "@/lib/claims/open-claim";
+import { parseMoneyInput } from "@/lib/money/parse-money";
+import type { ActionFormState } from "@/components/ui/action-form";
 import type { CancelOrderState } from "@/components/orders/cancel-order-form";
 
 export async function confirmDeliveryAction(orderId: string): Promise<{ error?: string }> {
@@ -45,4 +48,22 @@ export async function cancelOrderAction(orderId: string, _prev: CancelOrderState
   revalidatePath(`/orders/${orderId}`);
   revalidatePath("/orders");
   return { message };
+}
+
+export async function openClaimAction(orderId: string, _prev: ActionFormState, form: FormData): Promise<ActionFormState> {
+  try {
+    const user = await requireUser();
+    let amountCents: number | null;
+    try {
+      amountCents = parseMoneyInput(form.get("amount"));
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+    await openClaim({ buyerId: user.id, orderId, input: { kind: form.get("kind") || undefined, description: form.get("description") ?? "", amountCents: amountCents ?? undefined } });
+  } catch (err) {
+    if (isAppError(err)) return { error: err.message };
+    throw err;
+  }
+  revalidatePath(`/orders/${orderId}`);
+  return { message: "Claim sent. We'll review it and email you the decision." };
 }

@@ -14,7 +14,10 @@ import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
 import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
-import { cancelOrderAction, confirmDeliveryAction, openDisputeAction } from "./actions";
+import { cancelOrderAction, confirmDeliveryAction, openClaimAction, openDisputeAction } from "./actions";
+import { ClaimForm } from "./claim-form";
+import { orderClaimWindow } from "@/lib/claims/claim-window";
+import { CLAIM_KINDS } from "@/lib/claims/open-claim";
 import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
 import { RefundSummary } from "@/components/orders/refund-summary";
@@ -62,6 +65,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           : "Not paid yet.";
   const canCancel = order.viewerIs === "buyer" && (order.status === "pending" || order.status === "paid");
   const cancelledBy = order.cancelledBy === "seller" ? order.seller.shopName : order.cancelledBy === "buyer" ? (order.viewerIs === "buyer" ? "you" : "the buyer") : null;
+  const claimable = order.viewerIs === "buyer" && !order.claims.some((c) => c.status === "open") ? orderClaimWindow(order) : null;
   const canDispute = order.viewerIs === "buyer" && (order.status === "shipped" || (order.status === "delivered" && disputeDeadline && disputeDeadline > new Date()));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -97,6 +101,22 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         <RefundSummary order={order} viewer={order.viewerIs} />
       </section>
       {canDispute ? <DisputeForm action={openDisputeAction.bind(null, order.id)} /> : null}
+      {order.claims.length ? (
+        <section aria-labelledby="claims-heading" className="rounded-lg border border-gray-200 bg-white p-4 text-sm">
+          <h2 id="claims-heading" className="mb-2 font-semibold">Claims</h2>
+          <ul className="space-y-2">
+            {order.claims.map((c) => (
+              <li key={c.id}>
+                <span className="font-medium">{CLAIM_KINDS[c.kind]}</span> · opened {day(c.createdAt)} · {c.status === "open" ? "being reviewed by the marketplace" : c.status === "refunded" ? `refunded ${formatMoney(c.refundedCents ?? 0, order.currency)}` : "not accepted"}
+                {c.requestedCents ? <span className="text-muted"> · asked for {formatMoney(c.requestedCents, order.currency)}</span> : null}
+                <span className="block text-muted">{c.description}</span>
+                {c.decisionNote ? <span className="block">Decision: {c.decisionNote}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {claimable?.open ? <ClaimForm action={openClaimAction.bind(null, order.id)} kinds={order.status === "shipped" ? { never_arrived: CLAIM_KINDS.never_arrived } : CLAIM_KINDS} until={day(claimable.until)} currency={order.currency} /> : null}
       <OrderReturns
         orderId={order.id}
         viewer={{ userId: user.id, sellerId: user.sellerId, isAdmin: user.role === "admin", is: order.viewerIs }}
