@@ -10,3 +10,6 @@ export const sellerPaidOut = (sellerId: string) => `seller:${sellerId}:paid_out`
 export const sellerReceivable = (sellerId: string) => `seller:${sellerId}:receivable`;
 // Shown as a hint where admins filter the ledger by account (a prefix matches).
 export const LEDGER_ACCOUNT_EXAMPLES = `${ESCROW} or seller:`;
+// Card disputes: fees Stripe takes for a dispute, and what the platform itself loses to them.
+export const DISPUTE_FEES = "stripe:dispute_fees";
+export const CHARGEBACK_LOSSES = "platform:chargeback_losses";

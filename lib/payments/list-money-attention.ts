@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { sellerPaidOut } from "@/lib/ledger/accounts";
 import { listOutstandingReceivables } from "@/lib/ledger/list-outstanding-receivables";
 import { listParkedReleases } from "./list-parked-releases";
+import { listOpenChargebacks } from "./list-open-chargebacks";
 import { listWebhookAnomalies } from "./list-webhook-anomalies";
 import { releaseBlockFix } from "./release-block";
 
@@ -20,7 +21,7 @@ export type MoneyAttentionRow = {
 };
 
 export type MoneyAttentionSection = {
-  key: "releases_waiting" | "failed_transfers" | "failed_payouts" | "receivables" | "failed_refunds" | "webhook_anomalies";
+  key: "releases_waiting" | "failed_transfers" | "failed_payouts" | "receivables" | "failed_refunds" | "webhook_anomalies" | "chargebacks";
   title: string;
   description: string;
   rows: MoneyAttentionRow[];
@@ -35,7 +36,7 @@ const TAKE = 100;
  * it and where its ledger lines are.
  */
 export async function listMoneyAttention(): Promise<{ sections: MoneyAttentionSection[]; total: number }> {
-  const [parked, failedTransfers, failedPayouts, receivables, failedRefunds, anomalies] = await Promise.all([
+  const [parked, failedTransfers, failedPayouts, receivables, failedRefunds, anomalies, chargebacks] = await Promise.all([
     listParkedReleases({ take: TAKE }),
     db().transfer.findMany({
       where: { status: "failed", order: { escrowStatus: "held" } },
@@ -47,6 +48,7 @@ export async function listMoneyAttention(): Promise<{ sections: MoneyAttentionSe
     listOutstandingReceivables({ take: TAKE }),
     db().refund.findMany({ where: { status: "failed" }, orderBy: { updatedAt: "asc" }, take: TAKE, select: { id: true, orderId: true, amountCents: true, currency: true, reason: true, updatedAt: true, order: { select: { seller: { select: { shopName: true } } } } } }),
     listWebhookAnomalies({ limit: TAKE }),
+    listOpenChargebacks({ take: TAKE }),
   ]);
   const shops = new Map((await db().sellerProfile.findMany({ where: { id: { in: receivables.map((r) => r.sellerId) } }, select: { id: true, shopName: true } })).map((s) => [s.id, s.shopName]));
 
@@ -144,6 +146,22 @@ export async function listMoneyAttention(): Promise<{ sections: MoneyAttentionSe
         reason: `${a.detail} (mismatch: ${a.mismatches.join(", ")})`,
         fix: a.checkoutId ? "Compare the payment in the Stripe dashboard with the checkout; refund it there if it should not have been taken." : "Look the object up in the Stripe dashboard.",
         ledger: null,
+        retryReleaseOf: null,
+      })),
+    },
+    {
+      key: "chargebacks",
+      title: "Chargebacks open",
+      description: "Card disputes the card network has not decided yet. A held order's money is frozen; a released order's amount and the dispute fee are already booked.",
+      rows: chargebacks.map((c) => ({
+        id: c.id,
+        title: `Order ${c.orderId.slice(0, 8)} · ${c.shopName} · ${c.stripeDisputeId}`,
+        amountCents: c.amountCents,
+        currency: c.currency,
+        since: c.createdAt,
+        reason: `${c.reason.replaceAll("_", " ")} (${c.stage === "held" ? "money still held: release frozen" : "after release: the seller's share is taken back, the dispute fee is the platform's"})`,
+        fix: "Submit evidence in the Stripe dashboard before the due date; the outcome is applied by itself when Stripe closes the dispute.",
+        ledger: { order: c.orderId },
         retryReleaseOf: null,
       })),
     },

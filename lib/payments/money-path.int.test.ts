@@ -242,6 +242,11 @@ describe("refunds and disputes", () => {
     expect((await db().order.findUniqueOrThrow({ where: { id: o1 } })).status).toBe("disputed");
     expect(await releaseEscrow(o1)).toBe("not_releasable");
     const cardDispute = await db().dispute.findFirstOrThrow({ where: { orderId: o1 } });
+    // The card network decides first: until then the money is frozen, even for an admin.
+    await expect(resolveDispute({ disputeId: cardDispute.id, adminId, decision: "release", note: "Proof of delivery" })).rejects.toMatchObject({ status: 409 });
+    const chargeId = typeof pi.latest_charge === "string" ? pi.latest_charge : pi.latest_charge!.id;
+    await control().closeDispute((await stripe().disputes.list({ charge: chargeId })).data[0].id, "won");
+    await deliver((await eventsAbout([chargeId])).filter((e) => e.type === "charge.dispute.closed"));
     await resolveDispute({ disputeId: cardDispute.id, adminId, decision: "release", note: "Proof of delivery" });
     expect((await db().order.findUniqueOrThrow({ where: { id: o1 } })).status).toBe("completed");
   });

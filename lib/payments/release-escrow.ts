@@ -30,6 +30,8 @@ export async function releaseEscrow(orderId: string, hooks: { afterTransfer?: ()
   });
   if (!order) throw new AppError("not_found", "Order not found.");
   if (order.escrowStatus === "released") return "already_released";
+  // A card dispute freezes the order's money until the network decides it.
+  if (await db().chargeback.count({ where: { orderId, status: "open" } })) return "not_releasable";
   const releasableFrom = hooks.resolvingDispute ? "disputed" : "delivered";
   if (order.status !== releasableFrom || order.escrowStatus !== "held") return "not_releasable";
   const destination = order.seller.stripeAccountId;

@@ -8,6 +8,8 @@ export const PLATFORM_EVENTS = [
   "payment_intent.payment_failed",
   "charge.refunded",
   "charge.dispute.created",
+  "charge.dispute.updated",
+  "charge.dispute.closed",
   "transfer.created",
   "transfer.reversed",
 ] as const;

@@ -1,12 +1,17 @@
 import type Stripe from "stripe";
 import { transitionOrder } from "@/lib/orders/order-status";
-import type { WebhookHandler } from "./webhook-handler";
+import { recordChargeback } from "../record-chargeback";
+import { stripe } from "../stripe-client";
+import { eventObjectId, type WebhookHandler } from "./webhook-handler";
 
-// A cardholder disputed the charge: each of the checkout's orders still in escrow is paused
-// (disputed) with a dispute case an admin decides.
+// A cardholder disputed the charge: each of the checkout's orders gets a chargeback (a held
+// order is frozen, a released one booked back, see recordChargeback), and each order still in
+// escrow is paused (disputed) with a dispute case an admin decides once the network has.
 export const onChargeDisputeCreated: WebhookHandler = {
-  async apply(tx, { event }) {
-    const dispute = event.data.object as Stripe.Dispute;
+  refetch: (event) => stripe().disputes.retrieve(eventObjectId(event)),
+  async apply(tx, { fresh }) {
+    const dispute = fresh as Stripe.Dispute;
+    await recordChargeback(tx, { dispute });
     const chargeId = typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id;
     const payment = await tx.payment.findUnique({ where: { chargeId }, select: { checkoutId: true } });
     if (!payment) return;

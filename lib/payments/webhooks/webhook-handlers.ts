@@ -1,5 +1,6 @@
 import type { HandledEvent } from "../webhook-events";
 import { onAccountUpdated } from "./on-account-updated";
+import { onChargeDisputeClosed } from "./on-charge-dispute-closed";
 import { onChargeDisputeCreated } from "./on-charge-dispute-created";
 import { onChargeRefunded } from "./on-charge-refunded";
 import { onPaymentIntentPaymentFailed } from "./on-payment-intent-payment-failed";
@@ -14,6 +15,8 @@ export const WEBHOOK_HANDLERS: Record<HandledEvent, WebhookHandler> = {
   "payment_intent.payment_failed": onPaymentIntentPaymentFailed,
   "charge.refunded": onChargeRefunded,
   "charge.dispute.created": onChargeDisputeCreated,
+  "charge.dispute.updated": onChargeDisputeClosed,
+  "charge.dispute.closed": onChargeDisputeClosed,
   "account.updated": onAccountUpdated,
   "transfer.created": onTransferChanged,
   "transfer.reversed": onTransferChanged,

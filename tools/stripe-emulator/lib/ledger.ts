@@ -1,6 +1,7 @@
 // Money: every movement is a balance transaction on one account, and an account's balance is
 // the sum of its balance transactions per currency, so balances cannot drift from history.
-// No fees are charged (`fee: 0`, `net === amount`); funds are available at once.
+// No processing fees are charged; a dispute's fee is the one fee there is (`net = amount - fee`).
+// Funds are available at once.
 import type Stripe from "stripe";
 import type { Emulator } from "./emulator";
 import { newId } from "./ids";
@@ -13,6 +14,8 @@ export interface Movement {
   reportingCategory: string;
   source: string;
   description?: string;
+  /** A fee Stripe takes on top (negative: a fee given back). */
+  fee?: number;
 }
 
 export function recordMovement(emu: Emulator, movement: Movement): Stripe.BalanceTransaction {
@@ -27,9 +30,9 @@ export function recordMovement(emu: Emulator, movement: Movement): Stripe.Balanc
     currency: movement.currency,
     description: movement.description ?? null,
     exchange_rate: null,
-    fee: 0,
-    fee_details: [],
-    net: movement.amount,
+    fee: movement.fee ?? 0,
+    fee_details: movement.fee ? [{ amount: movement.fee, application: null, currency: movement.currency, description: "Dispute fee", type: "stripe_fee" }] : [],
+    net: movement.amount - (movement.fee ?? 0),
     reporting_category: movement.reportingCategory,
     source: movement.source,
     status: "available",

@@ -1,5 +1,6 @@
 // Disputes: opened shortly after a `4000000000000259` payment, or by the control API. Opening
-// one withdraws the disputed amount from the platform (no dispute fee); winning it reinstates it.
+// one withdraws the disputed amount and a dispute fee from the platform; winning it reinstates
+// both (the fee given back as a negative fee on the reinstatement).
 import type Stripe from "stripe";
 import type { Emulator } from "../lib/emulator";
 import { stateError } from "../lib/errors";
@@ -43,6 +44,8 @@ const EVIDENCE_FILE_FIELDS = [
   "uncategorized_file",
 ] as const;
 const EVIDENCE_DUE_SECONDS = 7 * 86_400;
+/** Stripe's dispute fee, in the charge's minor units. */
+export const DISPUTE_FEE = 1_500;
 const OPEN_STATUSES = ["needs_response", "under_review", "warning_needs_response", "warning_under_review"];
 
 export function scheduleDispute(emu: Emulator, chargeId: string): void {
@@ -63,6 +66,7 @@ export function createDispute(emu: Emulator, chargeId: string, reason: string): 
     type: "adjustment",
     reportingCategory: "dispute",
     source: id,
+    fee: DISPUTE_FEE,
     description: `Chargeback withdrawal for ${charge.id}`,
   });
   const evidence = Object.fromEntries([...EVIDENCE_TEXT_FIELDS, ...EVIDENCE_FILE_FIELDS].map((field) => [field, null]));
@@ -112,6 +116,7 @@ export function closeDispute(emu: Emulator, disputeId: string, status: "won" | "
       type: "adjustment",
       reportingCategory: "dispute_reversal",
       source: dispute.id,
+      fee: -DISPUTE_FEE,
       description: `Chargeback reversal for ${dispute.charge as string}`,
     });
     dispute.balance_transactions.push(structuredClone(reinstated));

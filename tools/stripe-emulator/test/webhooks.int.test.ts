@@ -130,22 +130,36 @@ describe("disputes", () => {
     expect(dispute).toMatchObject({ object: "dispute", charge: chargeId, payment_intent: pi.id, amount: 8000, reason: "fraudulent", status: "needs_response" });
     expect(dispute.id).toMatch(/^dp_/);
     expect((await h.stripe.charges.retrieve(chargeId)).disputed).toBe(true);
-    expect(amountIn(await h.stripe.balance.retrieve())).toBe(0);
+    // The disputed amount and Stripe's dispute fee leave the platform's balance.
+    expect(amountIn(await h.stripe.balance.retrieve())).toBe(-1500);
+    expect(dispute.balance_transactions).toMatchObject([{ amount: -8000, fee: 1500, net: -9500, reporting_category: "dispute" }]);
     await expect(h.stripe.refunds.create({ charge: chargeId })).rejects.toMatchObject({ code: "charge_disputed" });
   });
 
   it("the control API opens a dispute; winning it reinstates the funds", async () => {
     const { chargeId } = await paidCharge(h.stripe, 3000);
     const dispute = await h.control.triggerDispute(chargeId, { reason: "product_not_received" });
-    expect(amountIn(await h.stripe.balance.retrieve())).toBe(0);
+    expect(amountIn(await h.stripe.balance.retrieve())).toBe(-1500);
     const updated = await h.stripe.disputes.update(dispute.id, { evidence: { uncategorized_text: "Tracking shows delivery" } });
     expect(updated.status).toBe("under_review");
-    await h.control.closeDispute(dispute.id, "won");
+    const won = await h.control.closeDispute(dispute.id, "won");
+    // Won: the amount and the fee come back.
     expect(amountIn(await h.stripe.balance.retrieve())).toBe(3000);
+    expect(won.balance_transactions.reduce((sum, t) => sum + t.fee, 0)).toBe(0);
     await h.control.flushDeliveries();
     expect(h.receiver.events().map((e) => e.type)).toEqual(
       expect.arrayContaining(["charge.dispute.created", "charge.dispute.funds_withdrawn", "charge.dispute.updated", "charge.dispute.funds_reinstated", "charge.dispute.closed"]),
     );
+  });
+
+  it("a lost dispute keeps the amount and the fee; a closed one cannot be closed again", async () => {
+    const { chargeId } = await paidCharge(h.stripe, 2000);
+    const dispute = await h.control.triggerDispute(chargeId);
+    const lost = await h.control.closeDispute(dispute.id, "lost");
+    expect(lost).toMatchObject({ status: "lost" });
+    expect(amountIn(await h.stripe.balance.retrieve())).toBe(-1500);
+    expect((await h.stripe.disputes.retrieve(dispute.id)).status).toBe("lost");
+    await expect(h.control.closeDispute(dispute.id, "won")).rejects.toMatchObject({ status: 400 });
   });
 });
 

@@ -5,6 +5,7 @@ import { requirePageSeller } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
 import { refreshSellerAccount } from "@/lib/payments/connect-onboarding";
 import { getSellerBalance } from "@/lib/payments/get-seller-balance";
+import { listSellerChargebacks } from "@/lib/payments/list-open-chargebacks";
 import { listParkedReleases, type ParkedRelease } from "@/lib/payments/list-parked-releases";
 import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
 import { getSellerOverview } from "@/lib/seller/get-seller-overview";
@@ -15,13 +16,14 @@ export const metadata = { title: "Payments" };
 
 const WHEN = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-const LINE_LABEL: Record<string, string> = { release: "Order paid to you", commission: "Commission", payout: "Payout to your bank", reversal: "Refund after payout", adjustment: "Adjustment", capture: "Capture", refund: "Refund" };
+const LINE_LABEL: Record<string, string> = { release: "Order paid to you", commission: "Commission", payout: "Payout to your bank", reversal: "Refund after payout", adjustment: "Adjustment", capture: "Capture", refund: "Refund", chargeback: "Card chargeback", chargeback_reversal: "Chargeback won: money back", chargeback_fee: "Chargeback fee" };
+const CHARGEBACK_STATUS: Record<string, string> = { open: "Open: the card network is deciding", won: "Won: the money is back", lost: "Lost: the buyer's bank kept it" };
 
 export default async function SellerPaymentsPage({ searchParams }: { searchParams: Promise<{ returned?: string }> }) {
   const seller = await requirePageSeller("/seller/payments");
   const { returned } = await searchParams;
   const account = returned ? await refreshSellerAccount(seller.sellerId).catch(() => null) : null;
-  const [overview, balance, parked] = await Promise.all([getSellerOverview(seller.sellerId), getSellerBalance(seller.sellerId), listParkedReleases({ sellerId: seller.sellerId })]);
+  const [overview, balance, parked, chargebacks] = await Promise.all([getSellerOverview(seller.sellerId), getSellerBalance(seller.sellerId), listParkedReleases({ sellerId: seller.sellerId }), listSellerChargebacks({ sellerId: seller.sellerId })]);
   const money = (c: number) => formatMoney(c, balance.currency);
   // Waiting for the account only while it can't receive money; once it can, they're on their way.
   const waitingForAccount = overview.payoutsEnabled ? [] : parked.filter((p) => waitsForSeller(p.code));
@@ -62,6 +64,20 @@ export default async function SellerPaymentsPage({ searchParams }: { searchParam
         <StatCard label="Paid out" value={money(balance.paidOutCents)} />
         <StatCard label="Owed back" value={money(balance.receivableCents)} hint="Refunds after payout, netted from payouts" />
       </div>
+      {chargebacks.length ? (
+        <section aria-labelledby="chargebacks-heading" className="rounded-xl border border-gray-200 bg-white">
+          <h2 id="chargebacks-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">Card chargebacks</h2>
+          <p className="px-4 pt-3 text-sm text-muted">A buyer disputed the payment with their bank. While it is open the order&apos;s money is frozen; after it was paid to you, your share is taken back (from what you have, then owed back from later payouts) and returned if the dispute is won. The dispute fee is the marketplace&apos;s.</p>
+          <ul className="divide-y divide-gray-100">
+            {chargebacks.map((c) => (
+              <li key={c.id} className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm">
+                <span>Order {c.orderId.slice(0, 8)} · {c.reason.replaceAll("_", " ")} · {CHARGEBACK_STATUS[c.status]}</span>
+                <span className="font-medium">{c.stage === "released" ? `${formatMoney(c.sellerShareCents, c.currency)} of your share` : `${formatMoney(c.amountCents, c.currency)} frozen`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="ledger-heading" className="rounded-xl border border-gray-200 bg-white">
         <h2 id="ledger-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">Ledger</h2>
         {balance.lines.length === 0 ? <p className="p-4 text-sm text-muted">No money has moved yet.</p> : (

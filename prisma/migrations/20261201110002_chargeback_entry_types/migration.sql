@@ -1,0 +1,8 @@
+-- AlterEnum
+ALTER TYPE "LedgerEntryType" ADD VALUE 'chargeback';
+
+-- AlterEnum
+ALTER TYPE "LedgerEntryType" ADD VALUE 'chargeback_reversal';
+
+-- AlterEnum
+ALTER TYPE "LedgerEntryType" ADD VALUE 'chargeback_fee';
