@@ -273,10 +273,10 @@ describe("daily payouts", () => {
 });
 
 describe("the order and escrow state machine against a model (fast-check)", () => {
-  type Action = "ship" | "confirm" | "dispute" | "refund" | "release" | "replay" | "payout" | "connect" | "sweep";
+  type Action = "ship" | "confirm" | "dispute" | "refund" | "release" | "replay" | "payout" | "connect" | "sweep" | "chargeback_open" | "chargeback_won" | "chargeback_lost";
   it("any sequence of buyer, seller, admin, webhook and clock actions keeps the ledger balanced and never pays a seller twice", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom<Action>("ship", "confirm", "dispute", "refund", "release", "replay", "payout", "connect", "sweep"), { minLength: 2, maxLength: 7 }), fc.boolean(), async (actions, startsConnected) => {
+      fc.asyncProperty(fc.array(fc.constantFrom<Action>("ship", "confirm", "dispute", "refund", "release", "replay", "payout", "connect", "sweep", "chargeback_open", "chargeback_won", "chargeback_lost"), { minLength: 2, maxLength: 7 }), fc.boolean(), async (actions, startsConnected) => {
         // A seller may start without a payout account: releases park until "connect".
         const s = startsConnected ? await onboardedSeller() : await sellerWithoutPayouts();
         const buyer = await buyerWithAddress();
@@ -285,6 +285,17 @@ describe("the order and escrow state machine against a model (fast-check)", () =
         const events = await eventsAbout([pi.id]);
         await deliver(events);
         const orderId = checkout.orders[0].order_id;
+        const chargeId = pi.latest_charge as string;
+        // The cardholder's bank: opens a dispute on the charge (once), or decides it; its events are delivered twice.
+        const chargeback = async (decide?: "won" | "lost") => {
+          if (decide) {
+            const [d] = (await stripe().disputes.list({ charge: chargeId })).data;
+            if (!d) return;
+            await control().closeDispute(d.id, decide);
+          } else await control().triggerDispute(chargeId);
+          const disputeEvents = (await eventsAbout([chargeId])).filter((e) => e.type.startsWith("charge.dispute."));
+          await deliver([...disputeEvents, ...disputeEvents]);
+        };
         for (const a of actions) {
           const run = {
             ship: () => shipOrder({ sellerId: s.seller.id, actorId: s.user.id, orderId, input: { carrier: "UPS", trackingNumber: "1Z0001" } }),
@@ -300,9 +311,14 @@ describe("the order and escrow state machine against a model (fast-check)", () =
               await Promise.all([retryRelease(orderId), retryRelease(orderId)]);
             },
             sweep: () => sweepParkedReleases({ now: new Date(Date.now() + 7 * 3600_000) }),
+            chargeback_open: () => chargeback(),
+            chargeback_won: () => chargeback("won"),
+            chargeback_lost: () => chargeback("lost"),
           }[a];
-          await run().catch((err: { status?: number }) => {
-            if (!err.status || err.status >= 500) throw err;
+          await run().catch((err: { status?: number; statusCode?: number }) => {
+            // Refused moves are fine (a 4xx from us, Stripe or the emulator's control API); anything else is a bug.
+            const status = err.status ?? err.statusCode;
+            if (!status || status >= 500) throw err;
           });
         }
         const order = await db().order.findUniqueOrThrow({ where: { id: orderId } });
@@ -316,6 +332,10 @@ describe("the order and escrow state machine against a model (fast-check)", () =
         if (order.escrowStatus === "released") expect(order.releaseBlockedCode).toBeNull();
         const { ok, results } = await checkLedgerInvariants();
         expect(ok, JSON.stringify(results)).toBe(true);
+        // The buyer never gets back more than they paid, by refunds and chargebacks together.
+        expect(await accountBalance(db(), buyerAccount(buyer.id), "USD")).toBeLessThanOrEqual(0);
+        // While a chargeback is open nothing of a held order was released.
+        if (await db().chargeback.count({ where: { orderId, status: "open", stage: "held" } })) expect(order.escrowStatus).not.toBe("released");
         // Paid out never exceeds what was released and not reversed.
         expect(await accountBalance(db(), sellerPaidOut(s.seller.id), "USD")).toBeLessThanOrEqual(releases ? 4_999 - order.platformFeeCents : 0);
       }),
