@@ -11,7 +11,9 @@ export type InvariantResult = { name: string; ok: boolean; detail: string };
  * 3. no order's escrow is negative and no order was released twice;
  * 4. a seller's payable is never negative unless a receivable records the shortfall;
  * 5. no order is refunded above what was paid, and its refunded counter, its applied refunds
- *    and its ledger refunds agree.
+ *    and its ledger refunds agree;
+ * 6. no chargeback gives back more than is left of the order, and no order frozen by an open
+ *    chargeback was released.
  */
 export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: InvariantResult[] }> {
   const results: InvariantResult[] = [];
@@ -80,6 +82,24 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
     name: "No order is refunded above what was paid (counters, refunds and ledger agree)",
     ok: overRefunded.length === 0,
     detail: overRefunded.length === 0 ? "none" : overRefunded.slice(0, 5).map((r) => `order ${r.order_id}: paid ${r.total}, refunded ${r.refunded}, ledger ${r.ledger}, applied ${r.applied}, claimed ${r.claimed}`).join("; "),
+  });
+
+  // A chargeback gives the buyer back at most what is left of the order after refunds, and a
+  // held order under an open chargeback is never released.
+  const overCharged = await db().$queryRaw<{ order_id: string; paid: number; back: bigint; frozen_released: boolean }[]>`
+    SELECT o.id AS order_id, o.total_cents - o.refunded_cents AS paid, coalesce(l.back, 0)::bigint AS back,
+           (o.escrow_status = 'released' AND EXISTS (SELECT 1 FROM chargebacks c WHERE c.order_id = o.id AND c.status = 'open' AND c.stage = 'held')) AS frozen_released
+      FROM orders o
+      JOIN (SELECT order_id,
+                   sum(CASE WHEN entry_type = 'chargeback' AND credit_account LIKE 'buyer:%' THEN amount_cents
+                            WHEN entry_type = 'chargeback_reversal' AND debit_account LIKE 'buyer:%' THEN -amount_cents ELSE 0 END) AS back
+              FROM ledger_entries WHERE entry_type IN ('chargeback', 'chargeback_reversal') AND order_id IS NOT NULL GROUP BY order_id) l ON l.order_id = o.id
+     WHERE coalesce(l.back, 0) > o.total_cents - o.refunded_cents OR coalesce(l.back, 0) < 0
+        OR (o.escrow_status = 'released' AND EXISTS (SELECT 1 FROM chargebacks c WHERE c.order_id = o.id AND c.status = 'open' AND c.stage = 'held'))`;
+  results.push({
+    name: "No chargeback returns more than was paid, and no frozen order was released",
+    ok: overCharged.length === 0,
+    detail: overCharged.length === 0 ? "none" : overCharged.slice(0, 5).map((r) => `order ${r.order_id}: paid ${r.paid}, charged back ${r.back}${r.frozen_released ? ", released while frozen" : ""}`).join("; "),
   });
 
   return { ok: results.every((r) => r.ok), results };
