@@ -10,6 +10,9 @@ import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
 import { openDispute, resolveDispute } from "./disputes";
 import { handleStripeEvent } from "./handle-stripe-event";
 import { refundOrder } from "./refund-order";
+import { cancelOrder } from "@/lib/orders/cancel-order";
+import { decideClaim } from "@/lib/claims/decide-claim";
+import { openClaim } from "@/lib/claims/open-claim";
 import { releaseEscrow } from "./release-escrow";
 import { retryRelease } from "./retry-release";
 import { runDailyPayouts, settlePayout } from "./run-daily-payouts";
@@ -273,14 +276,14 @@ describe("daily payouts", () => {
 });
 
 describe("the order and escrow state machine against a model (fast-check)", () => {
-  type Action = "ship" | "confirm" | "dispute" | "refund" | "release" | "replay" | "payout" | "connect" | "sweep" | "chargeback_open" | "chargeback_won" | "chargeback_lost";
+  type Action = "ship" | "confirm" | "dispute" | "refund" | "release" | "replay" | "payout" | "connect" | "sweep" | "chargeback_open" | "chargeback_won" | "chargeback_lost" | "cancel_buyer" | "cancel_seller" | "partial_refund" | "claim_refund";
   it("any sequence of buyer, seller, admin, webhook and clock actions keeps the ledger balanced and never pays a seller twice", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom<Action>("ship", "confirm", "dispute", "refund", "release", "replay", "payout", "connect", "sweep", "chargeback_open", "chargeback_won", "chargeback_lost"), { minLength: 2, maxLength: 7 }), fc.boolean(), async (actions, startsConnected) => {
+      fc.asyncProperty(fc.array(fc.constantFrom<Action>("ship", "confirm", "dispute", "refund", "release", "replay", "payout", "connect", "sweep", "chargeback_open", "chargeback_won", "chargeback_lost", "cancel_buyer", "cancel_seller", "partial_refund", "claim_refund"), { minLength: 2, maxLength: 7 }), fc.boolean(), async (actions, startsConnected) => {
         // A seller may start without a payout account: releases park until "connect".
         const s = startsConnected ? await onboardedSeller() : await sellerWithoutPayouts();
         const buyer = await buyerWithAddress();
-        const checkout = await placeCheckout({ buyer, lines: [{ sellerId: s.seller.id, priceCents: 4_999 }] });
+        const checkout = await placeCheckout({ buyer, lines: [{ sellerId: s.seller.id, priceCents: 4_999, quantity: 2 }] });
         const pi = await payCheckout(checkout.checkout_id, buyer.id);
         const events = await eventsAbout([pi.id]);
         await deliver(events);
@@ -296,7 +299,10 @@ describe("the order and escrow state machine against a model (fast-check)", () =
           const disputeEvents = (await eventsAbout([chargeId])).filter((e) => e.type.startsWith("charge.dispute."));
           await deliver([...disputeEvents, ...disputeEvents]);
         };
+        const itemId = (await db().orderItem.findFirstOrThrow({ where: { orderId } })).id;
+        let step = 0;
         for (const a of actions) {
+          step++;
           const run = {
             ship: () => shipOrder({ sellerId: s.seller.id, actorId: s.user.id, orderId, input: { carrier: "UPS", trackingNumber: "1Z0001" } }),
             confirm: () => confirmDelivery({ buyerId: buyer.id, orderId }),
@@ -314,6 +320,15 @@ describe("the order and escrow state machine against a model (fast-check)", () =
             chargeback_open: () => chargeback(),
             chargeback_won: () => chargeback("won"),
             chargeback_lost: () => chargeback("lost"),
+            cancel_buyer: () => cancelOrder({ orderId, by: "buyer", buyerId: buyer.id, input: {} }),
+            cancel_seller: () => cancelOrder({ orderId, by: "seller", sellerId: s.seller.id, actorId: s.user.id, input: { reason: "out_of_stock" } }),
+            partial_refund: () => refundOrder({ orderId, actorType: "admin", actorId: adminId, reason: "One unit", lines: [{ orderItemId: itemId, quantity: 1 }], key: `partial:${orderId}:${step}` }),
+            // A claim (a parcel in transit counts once its expected date passed), refunded in part as asked.
+            claim_refund: async () => {
+              const { status } = await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
+              const { claimId } = await openClaim({ buyerId: buyer.id, orderId, input: { kind: status === "shipped" ? "never_arrived" : "damaged", description: "Something is wrong with it", amountCents: 1_500 }, now: new Date(Date.now() + 6 * 86_400_000) });
+              await decideClaim({ claimId, adminId, input: { decision: "refund_requested" } });
+            },
           }[a];
           await run().catch((err: { status?: number; statusCode?: number }) => {
             // Refused moves are fine (a 4xx from us, Stripe or the emulator's control API); anything else is a bug.
@@ -336,8 +351,15 @@ describe("the order and escrow state machine against a model (fast-check)", () =
         expect(await accountBalance(db(), buyerAccount(buyer.id), "USD")).toBeLessThanOrEqual(0);
         // While a chargeback is open nothing of a held order was released.
         if (await db().chargeback.count({ where: { orderId, status: "open", stage: "held" } })) expect(order.escrowStatus).not.toBe("released");
-        // Paid out never exceeds what was released and not reversed.
-        expect(await accountBalance(db(), sellerPaidOut(s.seller.id), "USD")).toBeLessThanOrEqual(releases ? 4_999 - order.platformFeeCents : 0);
+        // Paid out never exceeds what was released.
+        expect(await accountBalance(db(), sellerPaidOut(s.seller.id), "USD")).toBeLessThanOrEqual(releases ? order.totalCents - order.platformFeeCents : 0);
+        // No refund twice, none above what was paid: Stripe's refunds are exactly the applied ones.
+        const stripeRefunds = (await stripe().refunds.list({ payment_intent: pi.id, limit: 100 })).data;
+        const applied = await db().refund.findMany({ where: { orderId, appliedAt: { not: null } } });
+        expect(stripeRefunds.map((r) => r.id).sort()).toEqual(applied.map((r) => r.stripeRefundId).sort());
+        expect(stripeRefunds.reduce((sum, r) => sum + r.amount, 0)).toBe(order.refundedCents);
+        expect(order.refundedCents).toBeLessThanOrEqual(order.totalCents);
+        if (order.cancelledBy) expect(order.shippedAt).toBeNull();
       }),
       { numRuns: 12 },
     );
