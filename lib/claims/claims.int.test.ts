@@ -55,7 +55,8 @@ describe("buyer claims after delivery", () => {
 
   it("after the payout: a partial refund becomes the seller's receivable and the next payout is reduced by it", async () => {
     const o = await order();
-    await runDailyPayouts({ day: `c1-${o.orderId}` });
+    const day = `c-${o.orderId}`;
+    await runDailyPayouts({ day });
     const { claimId } = await openClaim({ buyerId: o.buyer.id, orderId: o.orderId, input: { ...claimInput, amountCents: 1_500 } });
     expect(await decideClaim({ claimId, adminId, input: { decision: "refund_requested" } })).toEqual({ outcome: "refunded", refundedCents: 1_500 });
     expect(await db().order.findUniqueOrThrow({ where: { id: o.orderId } })).toMatchObject({ status: "completed", refundedCents: 1_500, refundedFeeCents: 225 });
@@ -67,9 +68,12 @@ describe("buyer claims after delivery", () => {
     await shipOrder({ sellerId: o.s.seller.id, actorId: o.s.user.id, orderId: next.orders[0].order_id, input: { carrier: "UPS", trackingNumber: "1Z999AA2" } });
     await confirmDelivery({ buyerId: buyer.id, orderId: next.orders[0].order_id });
     await releaseEscrow(next.orders[0].order_id);
-    await runDailyPayouts({ day: `c2-${o.orderId}` });
+    // An admin's second run the same day pays what became available since, less what is owed; a third pays nothing.
+    expect(await runDailyPayouts({ day })).toMatchObject({ paidOut: 1_700 - 1_275 });
+    expect(await runDailyPayouts({ day })).toMatchObject({ paidOut: 0 });
     const payouts = await db().payout.findMany({ where: { sellerId: o.s.seller.id }, orderBy: { createdAt: "asc" } });
-    expect(payouts.map((p) => p.amountCents)).toEqual([3_400, 1_700 - 1_275]);
+    expect(payouts.map((p) => [p.amountCents, p.idempotencyKey.endsWith(":2")])).toEqual([[3_400, false], [1_700 - 1_275, true]]);
+    expect((await stripe().payouts.list({}, { stripeAccount: o.s.accountId })).data).toHaveLength(2);
   });
 
   it("an admin refunds part of a claim by amount, or rejects one with a note (both told)", async () => {

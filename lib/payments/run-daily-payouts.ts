@@ -8,8 +8,10 @@ import { stripe } from "./stripe-client";
 
 /**
  * The daily payout job: each seller's available balance (payable minus any receivable) is
- * paid out from their connected account, once per seller, currency and day (the idempotency
- * key), and recorded in the ledger. A receivable is settled from the payout first.
+ * paid out from their connected account and recorded in the ledger; a receivable is settled
+ * from the payout first. The idempotency key is per seller, currency and day, so a rerun pays
+ * nothing twice; a payout whose Stripe call never answered is retried under its own key, and
+ * an admin's extra run the same day pays, under the next key, only what became available since.
  */
 export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ paidOut: number; sellers: number }> {
   const day = opts.day ?? new Date().toISOString().slice(0, 10);
@@ -21,7 +23,10 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
       const { payableCents, receivableCents } = await getSellerLedgerBalance(db(), { sellerId: s.id, currency });
       const amount = payableCents + receivableCents;
       if (amount <= 0) continue;
-      const key = `payout:${s.id}:${currency}:${day}`;
+      const base = `payout:${s.id}:${currency}:${day}`;
+      const today = await db().payout.findMany({ where: { sellerId: s.id, currency, OR: [{ idempotencyKey: base }, { idempotencyKey: { startsWith: `${base}:` } }] }, select: { idempotencyKey: true, stripePayoutId: true, status: true } });
+      const unanswered = today.find((p) => !p.stripePayoutId && p.status === "pending");
+      const key = unanswered?.idempotencyKey ?? (today.length ? `${base}:${today.length + 1}` : base);
       const row = await db().payout.upsert({ where: { idempotencyKey: key }, create: { sellerId: s.id, idempotencyKey: key, amountCents: amount, currency }, update: {} });
       try {
         const payout = await stripe().payouts.create({ amount: row.amountCents, currency: currency.toLowerCase(), metadata: { seller_id: s.id, day } }, { stripeAccount: s.stripeAccountId!, idempotencyKey: key });

@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
 import { runDailyPayouts } from "@/lib/payments/run-daily-payouts";
 
-/** Runs today's payout batch now (the worker also runs it daily at 02:30). Safe to repeat: one payout per seller per day. */
+/** Runs a payout batch now (the worker also runs it daily at 02:30). Safe to repeat: a rerun pays only what became available since, never twice. */
 export async function runPayoutsAction(): Promise<{ message: string }> {
   await requireUser("admin");
   const r = await runDailyPayouts();
