@@ -9,7 +9,7 @@ import { ClaimDecisionForm } from "./claim-decision-form";
 
 export const metadata = { title: "Claims" };
 
-const ESCROW: Record<string, string> = { held: "still held in escrow (a refund leaves escrow)", released: "already paid to the seller (a refund reverses the transfer, or the seller owes it from the next payout)", refunded: "refunded", none: "not paid" };
+const MONEY_STATE: Record<string, string> = { held: "still held in escrow (a refund leaves escrow)", released: "already paid to the seller (a refund reverses the transfer, or the seller owes it from the next payout)", refunded: "refunded", none: "not paid" };
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   await requirePageUser("/admin/claims", "admin");
@@ -27,7 +27,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
               <h2 className="font-semibold">{CLAIM_KINDS[c.kind as keyof typeof CLAIM_KINDS] ?? c.kind} · <Link href={`/orders/${c.order.id}`} className="text-brand-700 underline">order #{c.order.id.slice(0, 8)}</Link></h2>
               <p className="text-sm text-muted">{c.order.shopName} · buyer {c.order.buyerEmail} · opened {c.createdAt.toISOString().slice(0, 10)}{c.order.deliveredAt ? ` · delivered ${c.order.deliveredAt.toISOString().slice(0, 10)}` : " · not delivered"}</p>
-              <p className="mt-2 text-sm">Paid {money(c.order.totalCents)}{c.order.refundedCents ? ` · refunded so far ${money(c.order.refundedCents)}` : ""} · left to refund {money(remaining)} · money {ESCROW[c.order.escrowStatus] ?? c.order.escrowStatus} · <Link href={`/admin/ledger?order=${c.order.id}`} className="text-brand-700 underline">ledger lines</Link></p>
+              <p className="mt-2 text-sm">Paid {money(c.order.totalCents)}{c.order.refundedCents ? ` · refunded so far ${money(c.order.refundedCents)}` : ""} · left to refund {money(remaining)} · money {MONEY_STATE[c.order.escrowStatus] ?? c.order.escrowStatus} · <Link href={`/admin/ledger?order=${c.order.id}`} className="text-brand-700 underline">ledger lines</Link></p>
               <ul className="mt-1 text-sm text-muted">
                 {c.order.items.map((i) => <li key={i.id}>{i.quantity} × {i.titleSnapshot} at {money(i.unitPriceCents)}{i.refundedQuantity ? ` (${i.refundedQuantity} refunded)` : ""}</li>)}
               </ul>
