@@ -8,6 +8,7 @@ import { createUser } from "@/test/factories";
 import { buyerWithAddress, control, deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout } from "@/test/payment-scenario";
 import { resolveDispute } from "./disputes";
 import { listOpenChargebacks, listSellerChargebacks } from "./list-open-chargebacks";
+import { refundOrder } from "./refund-order";
 import { releaseEscrow } from "./release-escrow";
 import { runDailyPayouts } from "./run-daily-payouts";
 
@@ -97,6 +98,8 @@ describe("card chargebacks", () => {
     expect(await balances(s.seller.id, buyer.id)).toEqual([0, 0, 0, -1_500]);
     expect(await accountBalance(db(), COMMISSION, "USD")).toBe(commissionBefore - 1_500);
     expect((await listSellerChargebacks({ sellerId: s.seller.id })).map((c) => [c.orderId, c.status, c.sellerShareCents])).toEqual([[orderId, "open", 8_500]]);
+    // A refund now would pay the buyer twice: refused with a reason, nothing moves.
+    await expect(refundOrder({ orderId, actorType: "admin", actorId: adminId, reason: "Goodwill" })).rejects.toMatchObject({ status: 409, message: expect.stringContaining("card dispute") });
     expect(await listSellerChargebacks({ sellerId: (await onboardedSeller()).seller.id })).toEqual([]);
 
     await control().closeDispute(dispute.id, "won");

@@ -141,6 +141,10 @@ async function claimRefund(tx: Tx, opts: RefundOrderOptions, key: string, reason
        AND (${opts.buyerId ?? null}::uuid IS NULL OR buyer_id = ${opts.buyerId ?? null}::uuid)
      FOR UPDATE`;
   if (locked.length === 0) throw new AppError("not_found", "Order not found.");
+  // The card network is returning (or deciding about) this payment: refunding it too would pay the buyer twice.
+  if (await tx.chargeback.count({ where: { orderId: opts.orderId, status: { in: ["open", "lost"] } } })) {
+    throw new AppError("conflict", "The buyer's bank is handling a card dispute on this payment, so it can't be refunded: the dispute decides where the money goes.");
+  }
   const order = await tx.order.findUniqueOrThrow({
     where: { id: opts.orderId },
     select: {
