@@ -13,6 +13,9 @@ import { refundOrder } from "./refund-order";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { decideClaim } from "@/lib/claims/decide-claim";
 import { openClaim } from "@/lib/claims/open-claim";
+import { acceptReturn } from "@/lib/returns/accept-return";
+import { confirmReturnReceipt } from "@/lib/returns/confirm-return-receipt";
+import { requestReturn } from "@/lib/returns/request-return";
 import { releaseEscrow } from "./release-escrow";
 import { retryRelease } from "./retry-release";
 import { runDailyPayouts, settlePayout } from "./run-daily-payouts";
@@ -276,10 +279,10 @@ describe("daily payouts", () => {
 });
 
 describe("the order and escrow state machine against a model (fast-check)", () => {
-  type Action = "ship" | "confirm" | "dispute" | "refund" | "release" | "replay" | "payout" | "connect" | "sweep" | "chargeback_open" | "chargeback_won" | "chargeback_lost" | "cancel_buyer" | "cancel_seller" | "partial_refund" | "claim_refund";
+  type Action = "ship" | "confirm" | "dispute" | "refund" | "release" | "replay" | "payout" | "connect" | "sweep" | "chargeback_open" | "chargeback_won" | "chargeback_lost" | "cancel_buyer" | "cancel_seller" | "partial_refund" | "claim_refund" | "return_refund";
   it("any sequence of buyer, seller, admin, webhook and clock actions keeps the ledger balanced and never pays a seller twice", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom<Action>("ship", "confirm", "dispute", "refund", "release", "replay", "payout", "connect", "sweep", "chargeback_open", "chargeback_won", "chargeback_lost", "cancel_buyer", "cancel_seller", "partial_refund", "claim_refund"), { minLength: 2, maxLength: 7 }), fc.boolean(), async (actions, startsConnected) => {
+      fc.asyncProperty(fc.array(fc.constantFrom<Action>("ship", "confirm", "dispute", "refund", "release", "replay", "payout", "connect", "sweep", "chargeback_open", "chargeback_won", "chargeback_lost", "cancel_buyer", "cancel_seller", "partial_refund", "claim_refund", "return_refund"), { minLength: 2, maxLength: 7 }), fc.boolean(), async (actions, startsConnected) => {
         // A seller may start without a payout account: releases park until "connect".
         const s = startsConnected ? await onboardedSeller() : await sellerWithoutPayouts();
         const buyer = await buyerWithAddress();
@@ -328,6 +331,12 @@ describe("the order and escrow state machine against a model (fast-check)", () =
               const { status } = await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
               const { claimId } = await openClaim({ buyerId: buyer.id, orderId, input: { kind: status === "shipped" ? "never_arrived" : "damaged", description: "Something is wrong with it", amountCents: 1_500 }, now: new Date(Date.now() + 6 * 86_400_000) });
               await decideClaim({ claimId, adminId, input: { decision: "refund_requested" } });
+            },
+            // A return of one unit: requested, accepted with a label, received twice over (racing clicks), refunded once.
+            return_refund: async () => {
+              const { returnId } = await requestReturn({ buyerId: buyer.id, orderId, input: { items: [{ order_item_id: itemId, quantity: 1 }], reason: "damaged" } });
+              await acceptReturn({ returnId, by: { type: "seller", sellerId: s.seller.id, userId: s.user.id }, address: { fullName: "Sam Seller", line1: "1 Kiln Road", city: "Portland", postalCode: "97201", country: "US" } });
+              await Promise.all([0, 1].map(() => confirmReturnReceipt({ sellerId: s.seller.id, actorId: s.user.id, returnId }).catch(() => undefined)));
             },
           }[a];
           await run().catch((err: { status?: number; statusCode?: number }) => {
