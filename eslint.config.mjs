@@ -1,11 +1,24 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
   ...nextTs,
+  // Formatting belongs to Prettier (`npm run format:check`); ESLint keeps to correctness.
+  prettier,
   {
-    ignores: [".next/**", ".next-*/**", ".data/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "tools/stripe-emulator/public/**"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "tools/stripe-emulator/public/**",
+    ],
   },
   {
     rules: {
@@ -20,7 +33,12 @@ const config = [
         "error",
         {
           paths: [{ name: "@/lib/db/client", message: "Call a lib/<domain> function instead of Prisma." }],
-          patterns: [{ group: ["@/lib/generated/prisma/client", "@prisma/*"], message: "Call a lib/<domain> function instead of Prisma." }],
+          patterns: [
+            {
+              group: ["@/lib/generated/prisma/client", "@prisma/*"],
+              message: "Call a lib/<domain> function instead of Prisma.",
+            },
+          ],
         },
       ],
     },

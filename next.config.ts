@@ -10,7 +10,10 @@ const stripeApi = localStripe || "https://api.stripe.com";
 // Next's inline bootstrap scripts need 'unsafe-inline' without a nonce-based CSP;
 // framing is refused everywhere except Stripe's own frames.
 // Browsers upload images straight to the bucket, so its origin must be reachable.
-const s3Upload = process.env.S3_BUCKET ? (process.env.S3_ENDPOINT ?? `https://${process.env.S3_BUCKET}.s3.${process.env.S3_REGION ?? "us-east-1"}.amazonaws.com`) : "";
+const s3Upload = process.env.S3_BUCKET
+  ? (process.env.S3_ENDPOINT ??
+    `https://${process.env.S3_BUCKET}.s3.${process.env.S3_REGION ?? "us-east-1"}.amazonaws.com`)
+  : "";
 
 const csp = [
   "default-src 'self'",

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+
 import { findChromium } from "./e2e/support/find-chromium";
 
 // BASE_URL points the suite at any running instance; otherwise it starts its own
@@ -14,14 +15,25 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]] : [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]]
+    : [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: findChromium(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [

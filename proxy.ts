@@ -1,9 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+
 import { cachedPagePath } from "@/lib/http/cached-page-route";
 
 /** Signed-out visitors without a cart get the home page and product pages from the page cache (see cached-page-route). */
 export function proxy(req: NextRequest) {
-  const target = cachedPagePath({ method: req.method, pathname: req.nextUrl.pathname, searchParams: req.nextUrl.searchParams, hasCookie: (name) => req.cookies.has(name) });
+  const target = cachedPagePath({
+    method: req.method,
+    pathname: req.nextUrl.pathname,
+    searchParams: req.nextUrl.searchParams,
+    hasCookie: (name) => req.cookies.has(name),
+  });
   if (!target) return NextResponse.next();
   const url = req.nextUrl.clone();
   url.pathname = target;

@@ -6,7 +6,9 @@ export default function Forbidden() {
       <p className="text-sm font-semibold text-brand-700">403</p>
       <h1 className="mt-2 text-2xl font-bold">You don&apos;t have access to this page</h1>
       <p className="mt-2 text-muted">This area is for a different kind of account.</p>
-      <Link href="/" className="mt-6 inline-block text-brand-700 underline">Back to the shop</Link>
+      <Link href="/" className="mt-6 inline-block text-brand-700 underline">
+        Back to the shop
+      </Link>
     </main>
   );
 }

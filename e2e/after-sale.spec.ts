@@ -3,10 +3,12 @@
 // seller's next payout is reduced by it. Every page shows the right amounts; the ledger holds.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { buyAndPay, onboardedSellerWithListing, ship } from "./support/flows";
 
-const usd = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+const usd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -17,19 +19,27 @@ async function expectAccessible(page: Page) {
 async function productStock(page: Page, title: string): Promise<number> {
   const html = await (await page.request.get(`/search?q=${encodeURIComponent(title)}`)).text();
   const id = html.match(/\/products\/([0-9a-f-]{36})/)![1];
-  return ((await (await page.request.get(`/api/v1/products/${id}`)).json()) as { inventory_count: number }).inventory_count;
+  return ((await (await page.request.get(`/api/v1/products/${id}`)).json()) as { inventory_count: number })
+    .inventory_count;
 }
 
 /** The newest order on the buyer's orders list: opens it and returns its id. */
 async function openNewestOrder(page: Page, title: string): Promise<string> {
   await page.goto("/orders");
-  await page.getByRole("link", { name: new RegExp(title) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(title) })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   return page.url().split("/").pop()!;
 }
 
 async function orderMoney(page: Page, orderId: string) {
-  const o = (await (await page.request.get(`/api/v1/orders/${orderId}`)).json()) as { total: { amount_cents: number }; platform_fee: { amount_cents: number }; refunded: { amount_cents: number } };
+  const o = (await (await page.request.get(`/api/v1/orders/${orderId}`)).json()) as {
+    total: { amount_cents: number };
+    platform_fee: { amount_cents: number };
+    refunded: { amount_cents: number };
+  };
   return { total: o.total.amount_cents, fee: o.platform_fee.amount_cents, refunded: o.refunded.amount_cents };
 }
 
@@ -52,7 +62,11 @@ async function expectLedgerHolds(admin: Page, orderId: string, refundCents: numb
   await expect(refunds).toContainText(usd(refundCents));
 }
 
-test("a buyer cancels before shipping and the seller cancels another order with a reason: refunded in full, stock back, the ledger holds", async ({ page, browser, newBuyer }) => {
+test("a buyer cancels before shipping and the seller cancels another order with a reason: refunded in full, stock back, the ledger holds", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   test.setTimeout(300_000);
   const seller = await onboardedSellerWithListing(browser, "Birch Candles", "25.00");
   await signIn(page, newBuyer);
@@ -67,7 +81,9 @@ test("a buyer cancels before shipping and the seller cancels another order with 
   await page.getByRole("button", { name: "Yes, cancel and refund $25.00" }).click();
   // The page re-renders as the cancelled order.
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
-  await expect(page.getByText(/Cancelled by you on \d{4}-\d{2}-\d{2}, before it shipped\. \$25\.00 was refunded to your card\./)).toBeVisible();
+  await expect(
+    page.getByText(/Cancelled by you on \d{4}-\d{2}-\d{2}, before it shipped\. \$25\.00 was refunded to your card\./),
+  ).toBeVisible();
   await expect(page.getByText("Refunded in full: $25.00")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
   expect(await productStock(page, seller.title)).toBe(5);
@@ -90,7 +106,9 @@ test("a buyer cancels before shipping and the seller cancels another order with 
 
   // Shipping it now is refused; the order shows cancelled on both sides, with who and why.
   await seller.page.goto("/seller/orders?filter=problems");
-  await expect(seller.page.locator("main li").filter({ hasText: second.slice(0, 8) })).toContainText("Cancelled by you before shipping; refunded in full.");
+  await expect(seller.page.locator("main li").filter({ hasText: second.slice(0, 8) })).toContainText(
+    "Cancelled by you before shipping; refunded in full.",
+  );
   await page.reload();
   await expect(page.getByText(`Cancelled by ${seller.shop}`)).toBeVisible();
   await expect(page.getByText("(out of stock: The last one cracked in the kiln)")).toBeVisible();
@@ -107,13 +125,19 @@ test("a buyer cancels before shipping and the seller cancels another order with 
   await expectLedgerHolds(admin, second, 2_500);
   await admin.goto(`/admin/mailbox?to=${encodeURIComponent(newBuyer.email)}`);
   await expect(admin.getByText(`Order ${first.slice(0, 8)} cancelled: $25.00 refunded`)).toHaveCount(1);
-  await expect(admin.getByText(`${seller.shop} cancelled your order ${second.slice(0, 8)}: $25.00 refunded`)).toHaveCount(1);
+  await expect(
+    admin.getByText(`${seller.shop} cancelled your order ${second.slice(0, 8)}: $25.00 refunded`),
+  ).toHaveCount(1);
   await admin.goto(`/admin/mailbox?to=${encodeURIComponent(seller.email)}`);
   await expect(admin.getByText(`Order ${first.slice(0, 8)} was cancelled by the buyer: don't ship it`)).toHaveCount(1);
   await expect(admin.getByText(`You cancelled order ${second.slice(0, 8)}`, { exact: true })).toHaveCount(1);
 });
 
-test("a claim after the seller was paid out is refunded by an admin, and the seller's next payout is reduced by it", async ({ page, browser, newBuyer }) => {
+test("a claim after the seller was paid out is refunded by an admin, and the seller's next payout is reduced by it", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   test.setTimeout(360_000);
   const seller = await onboardedSellerWithListing(browser, "Cedar Bowls", "40.00");
   const admin = await (await browser.newContext()).newPage();

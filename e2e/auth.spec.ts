@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 
 test("a visitor signs up, opens a shop and reaches the seller dashboard", async ({ page }) => {
@@ -40,7 +41,10 @@ test("sign-up with a taken email says so and creates nothing", async ({ page, ne
   await expect(page.locator("main form").getByRole("alert")).toContainText("already exists");
 });
 
-test("a buyer is refused the admin console and the seller dashboard sends them to open a shop", async ({ page, newBuyer }) => {
+test("a buyer is refused the admin console and the seller dashboard sends them to open a shop", async ({
+  page,
+  newBuyer,
+}) => {
   await signIn(page, newBuyer);
   const res = await page.goto("/admin");
   expect(res?.status()).toBe(403);
@@ -54,7 +58,10 @@ test("an anonymous visitor is sent to sign in for the seller dashboard", async (
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fseller/);
 });
 
-test("demo logins reach their areas and the admin sees the welcome email in the mailbox", async ({ page, newBuyer }) => {
+test("demo logins reach their areas and the admin sees the welcome email in the mailbox", async ({
+  page,
+  newBuyer,
+}) => {
   await signIn(page, demoLogin("seller"));
   await page.goto("/seller");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -71,7 +78,11 @@ test("demo logins reach their areas and the admin sees the welcome email in the 
   }).toPass({ timeout: 20_000 });
 });
 
-test("an admin suspends an account: the person is signed out, can't sign in and is told why; reinstated, they can sign in again", async ({ page, browser, newBuyer }) => {
+test("an admin suspends an account: the person is signed out, can't sign in and is told why; reinstated, they can sign in again", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   await signIn(page, newBuyer);
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, demoLogin("admin"));

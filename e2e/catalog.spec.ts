@@ -1,14 +1,20 @@
 import { randomBytes } from "node:crypto";
+
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { makeImages } from "./support/make-images";
 
-test("a seller lists a product with three photos; it passes moderation and buyers find it on the home and category pages", async ({ page, browser }) => {
+test("a seller lists a product with three photos; it passes moderation and buyers find it on the home and category pages", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const title = `Handmade walnut bowl ${randomBytes(3).toString("hex")}`;
   await signIn(page, demoLogin("seller"));
   await page.goto("/seller/products/new");
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Description").fill("Turned from a single piece of **walnut**.\n\n- food safe\n- hand finished");
+  await page
+    .getByLabel("Description")
+    .fill("Turned from a single piece of **walnut**.\n\n- food safe\n- hand finished");
   const category = page.getByLabel("Category");
   const option = await category.locator("option").filter({ hasText: "›" }).first().textContent();
   await category.selectOption({ label: option! });
@@ -16,7 +22,8 @@ test("a seller lists a product with three photos; it passes moderation and buyer
   await page.getByLabel("Stock").fill("12");
 
   await page.getByLabel("Add images").setInputFiles(await makeImages(3));
-  for (const alt of ["Image 1 (cover)", "Image 2", "Image 3"]) await expect(page.getByRole("img", { name: alt, exact: true })).toBeVisible({ timeout: 30_000 });
+  for (const alt of ["Image 1 (cover)", "Image 2", "Image 3"])
+    await expect(page.getByRole("img", { name: alt, exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Move image 3 left" }).click();
 
   await page.getByRole("button", { name: "Submit for review" }).click();

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
+
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { addToCart, expectPaidOrders, fillCard, onboardedSellerWithListing, placeOrder, ship } from "./support/flows";
 
@@ -11,25 +12,43 @@ async function emulatorBase(page: Page): Promise<string> {
 }
 
 async function chargeOfCheckout(request: APIRequestContext, base: string, checkoutId: string): Promise<string> {
-  const res = await request.get(`${base}/v1/payment_intents?limit=100`, { headers: { Authorization: "Bearer sk_test_local_emulator" } });
+  const res = await request.get(`${base}/v1/payment_intents?limit=100`, {
+    headers: { Authorization: "Bearer sk_test_local_emulator" },
+  });
   const intents = (await res.json()) as { data: { transfer_group: string; latest_charge: string }[] };
   return intents.data.find((pi) => pi.transfer_group === checkoutId)!.latest_charge;
 }
 
 async function expectNoSeriousA11yIssues(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(
+    results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+  ).toEqual([]);
 }
 
-test("a chargeback on a released order is booked against the seller and then won: the money comes back, amounts right, invariants hold", async ({ page, browser, newBuyer }) => {
+test("a chargeback on a released order is booked against the seller and then won: the money comes back, amounts right, invariants hold", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   test.setTimeout(300_000);
   const seller = await onboardedSellerWithListing(browser, "Cedar Lamps", "100.00");
   await signIn(page, newBuyer);
 
   await page.goto(`/search?q=${encodeURIComponent(seller.title)}`);
-  await page.getByRole("link", { name: new RegExp(seller.title) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(seller.title) })
+    .first()
+    .click();
   await addToCart(page);
-  const checkoutId = await placeOrder(page, { name: "Cass Carder", street: "4 Pine Road", city: "Portland", postal: "97201" });
+  const checkoutId = await placeOrder(page, {
+    name: "Cass Carder",
+    street: "4 Pine Road",
+    city: "Portland",
+    postal: "97201",
+  });
   const base = await emulatorBase(page);
   await fillCard(page, "4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay \$100\.00/ }).click();
@@ -51,7 +70,9 @@ test("a chargeback on a released order is booked against the seller and then won
 
   // The cardholder's bank opens a chargeback after the seller was paid.
   const charge = await chargeOfCheckout(page.request, base, checkoutId);
-  const opened = await page.request.post(`${base}/_emulator/charges/${charge}/dispute`, { data: { reason: "product_unacceptable" } });
+  const opened = await page.request.post(`${base}/_emulator/charges/${charge}/dispute`, {
+    data: { reason: "product_unacceptable" },
+  });
   expect(opened.ok()).toBe(true);
   const disputeId = ((await opened.json()) as { id: string }).id;
 
@@ -81,7 +102,9 @@ test("a chargeback on a released order is booked against the seller and then won
   await expect(admin.getByRole("cell", { name: "chargeback_fee", exact: true }).first()).toBeVisible();
 
   // The network decides for the seller: everything comes back.
-  expect((await page.request.post(`${base}/_emulator/disputes/${disputeId}/close`, { data: { status: "won" } })).ok()).toBe(true);
+  expect(
+    (await page.request.post(`${base}/_emulator/disputes/${disputeId}/close`, { data: { status: "won" } })).ok(),
+  ).toBe(true);
   await expect(async () => {
     await seller.page.reload();
     await expect(chargebacks.getByText(/Won: the money is back/)).toBeVisible({ timeout: 1000 });
@@ -89,7 +112,9 @@ test("a chargeback on a released order is booked against the seller and then won
   }).toPass({ timeout: 30_000 });
   await expect(seller.page.getByText("Chargeback won: money back").first()).toBeVisible();
   await admin.goto("/admin/money");
-  await expect(admin.getByRole("region", { name: /Chargebacks open/ }).getByText(new RegExp(seller.shop))).toHaveCount(0);
+  await expect(admin.getByRole("region", { name: /Chargebacks open/ }).getByText(new RegExp(seller.shop))).toHaveCount(
+    0,
+  );
   await admin.goto("/admin/ledger");
   await expect(admin.getByText("— all hold")).toBeVisible();
   await admin.goto(`/admin/ledger?order=${orderId}`);

@@ -1,7 +1,20 @@
 import { demoLogin, expect, signIn, test, twoSellersProducts } from "./support/fixtures";
-import { addToCart, confirmedOrderLinks, ensureAddress, expectPaidOrders, fillCard, placeOrder, ship } from "./support/flows";
+import {
+  addToCart,
+  confirmedOrderLinks,
+  ensureAddress,
+  expectPaidOrders,
+  fillCard,
+  placeOrder,
+  ship,
+} from "./support/flows";
 
-test("a guest fills a cart from two shops, signs in (the cart merges), pays, sees two orders; the seller ships and the buyer confirms delivery", async ({ page, browser, request, newBuyer }) => {
+test("a guest fills a cart from two shops, signs in (the cart merges), pays, sees two orders; the seller ships and the buyer confirms delivery", async ({
+  page,
+  browser,
+  request,
+  newBuyer,
+}) => {
   test.setTimeout(180_000);
   const [mine, other] = await twoSellersProducts(request);
 
@@ -41,7 +54,12 @@ test("a guest fills a cart from two shops, signs in (the cart merges), pays, see
   await page.getByRole("link", { name: new RegExp(mine.title) }).click();
   await expect(page.getByText("Shipped with UPS")).toBeVisible();
   await page.getByRole("button", { name: "I received this order" }).click();
-  await expect(page.locator("main").getByText(/Delivered|Completed/).first()).toBeVisible();
+  await expect(
+    page
+      .locator("main")
+      .getByText(/Delivered|Completed/)
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "I received this order" })).toHaveCount(0);
 });
 
@@ -50,7 +68,12 @@ test("a declined card is shown with a clear message and the buyer can retry", as
   const [mine] = await twoSellersProducts(request);
   await signIn(page, newBuyer);
   await addToCart(page, `/products/${mine.product_id}`);
-  const checkoutId = await placeOrder(page, { name: "Dee Cline", street: "1 Main Street", city: "Austin", postal: "73301" });
+  const checkoutId = await placeOrder(page, {
+    name: "Dee Cline",
+    street: "1 Main Street",
+    city: "Austin",
+    postal: "73301",
+  });
   await fillCard(page, "4000 0000 0000 0002");
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByText("Your card was declined.")).toBeVisible();
@@ -67,12 +90,21 @@ test("a declined card is shown with a clear message and the buyer can retry", as
   await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
 });
 
-test("double-clicking Place order and Pay places one order and charges the card once", async ({ page, browser, request, newBuyer }) => {
+test("double-clicking Place order and Pay places one order and charges the card once", async ({
+  page,
+  browser,
+  request,
+  newBuyer,
+}) => {
   test.setTimeout(120_000);
   const [mine] = await twoSellersProducts(request);
   await signIn(page, newBuyer);
   await addToCart(page, `/products/${mine.product_id}`);
-  const checkoutId = await placeOrder(page, { name: "Dub Clicker", street: "2 Mill Road", city: "Reno", postal: "89501" }, "dblclick");
+  const checkoutId = await placeOrder(
+    page,
+    { name: "Dub Clicker", street: "2 Mill Road", city: "Reno", postal: "89501" },
+    "dblclick",
+  );
   await fillCard(page, "4242 4242 4242 4242");
   // With the local emulator, Stripe.js is its stand-in script: remember where its API is.
   const stripeJs = await page.locator('script[src$="/v3/stripe.js"]').getAttribute("src");
@@ -89,7 +121,11 @@ test("double-clicking Place order and Pay places one order and charges the card 
 
   // The same through the API: the checkout is paid, and asking for its payment again is refused.
   const summary = await page.request.get(`/api/v1/checkouts/${checkoutId}`);
-  expect(await summary.json()).toMatchObject({ checkout_id: checkoutId, status: "paid", orders: [{ order_id: orderId, status: "paid" }] });
+  expect(await summary.json()).toMatchObject({
+    checkout_id: checkoutId,
+    status: "paid",
+    orders: [{ order_id: orderId, status: "paid" }],
+  });
   const again = await page.request.post(`/api/v1/checkouts/${checkoutId}/payment`);
   expect(again.status()).toBe(409);
   expect((await again.json()).error.message).toBe("This checkout is already paid.");
@@ -105,13 +141,18 @@ test("double-clicking Place order and Pay places one order and charges the card 
   await expect(admin.getByText("— all hold")).toBeVisible();
 
   if (!stripeJs || stripeJs.includes("js.stripe.com")) {
-    console.log("Skipping the PaymentIntent count: this instance uses real Stripe, whose API this test cannot list with the app's keys.");
+    console.log(
+      "Skipping the PaymentIntent count: this instance uses real Stripe, whose API this test cannot list with the app's keys.",
+    );
     return;
   }
   // Stripe's side: one PaymentIntent for this checkout, with one successful charge.
   const api = new URL("/v1/", stripeJs);
-  const get = async (path: string) => (await request.get(new URL(path, api).toString(), { headers: { authorization: "Bearer sk_test_e2e" } })).json();
-  const intents = ((await get("payment_intents?limit=100")).data as { id: string; status: string; transfer_group: string }[]).filter((pi) => pi.transfer_group === checkoutId);
+  const get = async (path: string) =>
+    (await request.get(new URL(path, api).toString(), { headers: { authorization: "Bearer sk_test_e2e" } })).json();
+  const intents = (
+    (await get("payment_intents?limit=100")).data as { id: string; status: string; transfer_group: string }[]
+  ).filter((pi) => pi.transfer_group === checkoutId);
   expect(intents.map((pi) => pi.status)).toEqual(["succeeded"]);
   const charges = (await get(`charges?payment_intent=${intents[0].id}`)).data as { paid: boolean }[];
   expect(charges.filter((c) => c.paid)).toHaveLength(1);

@@ -1,7 +1,11 @@
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { addToCart, expectPaidOrders, fillCard, onboardedSellerWithListing, placeOrder, ship } from "./support/flows";
 
-test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one delivery paid out minus commission, one disputed and refunded", async ({ page, browser, newBuyer }) => {
+test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one delivery paid out minus commission, one disputed and refunded", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   test.setTimeout(300_000);
   const a = await onboardedSellerWithListing(browser, "Alder Ceramics", "100.00");
   const b = await onboardedSellerWithListing(browser, "Birch Textiles", "40.00");
@@ -9,13 +13,19 @@ test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one del
   await signIn(page, newBuyer);
   for (const title of [a.title, b.title]) {
     await page.goto(`/search?q=${encodeURIComponent(title)}`);
-    await page.getByRole("link", { name: new RegExp(title) }).first().click();
+    await page
+      .getByRole("link", { name: new RegExp(title) })
+      .first()
+      .click();
     await addToCart(page);
   }
   await placeOrder(page, { name: "Ivy Buyer", street: "9 Elm Street", city: "Denver", postal: "80202" });
   await fillCard(page, "4000 0025 0000 3155");
   await page.getByRole("button", { name: /^Pay \$140\.00/ }).click();
-  await page.frameLocator('iframe[title="3D Secure authentication"]').getByRole("button", { name: "Complete authentication" }).click();
+  await page
+    .frameLocator('iframe[title="3D Secure authentication"]')
+    .getByRole("button", { name: "Complete authentication" })
+    .click();
   await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
   await expectPaidOrders(page, 2);
 

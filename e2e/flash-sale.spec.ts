@@ -1,6 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
+
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { addToCart, ensureAddress, fillCard, onboardedSellerWithListing, placeOrder } from "./support/flows";
 
@@ -24,7 +26,11 @@ async function placeOrderWhenBack(buyer: Page, address: Address) {
   }).toPass({ timeout: 30_000 });
 }
 
-test("a seller marks a listing as a flash sale; its last unit comes back after a declined payment, then by a restock, and each time the next buyer buys it (no false sold out)", async ({ page, browser, newBuyer }) => {
+test("a seller marks a listing as a flash sale; its last unit comes back after a declined payment, then by a restock, and each time the next buyer buys it (no false sold out)", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   test.setTimeout(240_000);
   const { page: seller, title } = await onboardedSellerWithListing(browser, "Flash", "19.00");
   const productId = seller.url().match(/products\/([0-9a-f-]{36})/)![1];
@@ -35,11 +41,19 @@ test("a seller marks a listing as a flash sale; its last unit comes back after a
   await expect(seller.getByRole("status").filter({ hasText: "Flash sale on." })).toBeVisible();
   await expect(seller.getByRole("heading", { name: "Flash sale: on" })).toBeVisible();
   const results = await new AxeBuilder({ page: seller }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(
+    results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+  ).toEqual([]);
   await setStock(seller, title, 1);
 
   const late = await (await browser.newContext()).newPage();
-  const lateAccount = { email: `qa-late-${randomBytes(4).toString("hex")}@example.test`, password: "Qa-password-2026!", name: "Late Buyer" };
+  const lateAccount = {
+    email: `qa-late-${randomBytes(4).toString("hex")}@example.test`,
+    password: "Qa-password-2026!",
+    name: "Late Buyer",
+  };
   expect((await late.request.post("/api/v1/users", { data: lateAccount })).status()).toBe(201);
   await signIn(late, lateAccount);
   await addToCart(late, `/products/${productId}`);

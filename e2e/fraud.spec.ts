@@ -1,13 +1,19 @@
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { buyAndPay, onboardedSellerWithListing, ship } from "./support/flows";
 
-test("a risky payment is held for review: the seller is told not to ship until an admin clears it", async ({ page, browser, newBuyer }) => {
+test("a risky payment is held for review: the seller is told not to ship until an admin clears it", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   test.setTimeout(240_000);
   const seller = await onboardedSellerWithListing(browser, "Vault Watches", "600.00");
 
   // A brand-new account paying $600 to a parcel forwarder.
   await signIn(page, newBuyer);
-  await buyAndPay(page, seller.title, { address: { name: "Rae Buyer", street: "c/o Shipito, 88 Dock Street", city: "Portland", postal: "97230" } });
+  await buyAndPay(page, seller.title, {
+    address: { name: "Rae Buyer", street: "c/o Shipito, 88 Dock Street", city: "Portland", postal: "97230" },
+  });
 
   await seller.page.goto("/seller/orders?filter=to-ship");
   const card = seller.page.locator("main li").filter({ hasText: seller.title });

@@ -1,8 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { PDFDocument } from "pdf-lib";
+
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
-import { addToCart, expectPaidOrders, fillCard, listProduct, onboardedSellerWithListing, placeOrder, ship } from "./support/flows";
+import {
+  addToCart,
+  expectPaidOrders,
+  fillCard,
+  listProduct,
+  onboardedSellerWithListing,
+  placeOrder,
+  ship,
+} from "./support/flows";
 import { makeImages } from "./support/make-images";
 
 async function expectNoSeriousA11yViolations(page: Page) {
@@ -11,7 +20,12 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-test("a buyer returns one of two items, prints the label, the seller confirms receipt, and the buyer is refunded for that item only", async ({ page, browser, request, newBuyer }) => {
+test("a buyer returns one of two items, prints the label, the seller confirms receipt, and the buyer is refunded for that item only", async ({
+  page,
+  browser,
+  request,
+  newBuyer,
+}) => {
   test.setTimeout(360_000);
   // One shop, two listings: $40.00 (returned) and $20.00 (kept); 15% commission.
   const seller = await onboardedSellerWithListing(browser, "Juniper Pottery", "40.00");
@@ -21,7 +35,10 @@ test("a buyer returns one of two items, prints the label, the seller confirms re
   await signIn(page, newBuyer);
   for (const title of [returned, kept]) {
     await page.goto(`/search?q=${encodeURIComponent(title)}`);
-    await page.getByRole("link", { name: new RegExp(title) }).first().click();
+    await page
+      .getByRole("link", { name: new RegExp(title) })
+      .first()
+      .click();
     await addToCart(page);
   }
   await placeOrder(page, { name: "Rowan Buyer", street: "12 Birch Road", city: "Austin", postal: "73301" });
@@ -33,7 +50,10 @@ test("a buyer returns one of two items, prints the label, the seller confirms re
 
   // Delivered and confirmed: the seller is paid $60.00 minus 15%.
   await page.goto("/orders");
-  await page.getByRole("link", { name: new RegExp(`${returned}|${kept}`) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(`${returned}|${kept}`) })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   const orderId = page.url().split("/").pop()!;
   await page.getByRole("button", { name: "I received this order" }).click();
@@ -67,12 +87,17 @@ test("a buyer returns one of two items, prints the label, the seller confirms re
   await expectNoSeriousA11yViolations(seller.page);
   await toDecide.getByRole("button", { name: "Accept and send the buyer a label" }).click();
   await expect(seller.page.getByText("Accepted. The buyer has been sent a prepaid return label")).toBeVisible();
-  await expect(seller.page.getByRole("article", { name: `Return of ${returned}` }).getByText(/SIM\d{13}/)).toBeVisible();
+  await expect(
+    seller.page.getByRole("article", { name: `Return of ${returned}` }).getByText(/SIM\d{13}/),
+  ).toBeVisible();
 
   // The buyer prints the label: a PDF with the tracking number shown on the page.
   await page.reload();
   await expect(card.getByText("Return accepted")).toBeVisible();
-  const tracking = (await card.getByText(/SIM\d{13}/).first().textContent())!.match(/SIM\d{13}/)![0];
+  const tracking = (await card
+    .getByText(/SIM\d{13}/)
+    .first()
+    .textContent())!.match(/SIM\d{13}/)![0];
   const labelHref = await card.getByRole("link", { name: "Print return label (PDF)" }).getAttribute("href");
   const label = await page.request.get(labelHref!);
   expect(label.status()).toBe(200);
@@ -88,8 +113,12 @@ test("a buyer returns one of two items, prints the label, the seller confirms re
   // The parcel arrives; the seller confirms receipt and the buyer is refunded $40.00, once.
   const arrived = seller.page.getByRole("article", { name: `Return of ${returned}` });
   await arrived.getByRole("button", { name: "Confirm the parcel arrived" }).click();
-  await expect(seller.page.getByText("Received. The items are back in stock and the buyer is refunded for them.")).toBeVisible();
-  await expect(seller.page.getByRole("article", { name: `Return of ${returned}` }).getByText("Refunded $40.00")).toBeVisible();
+  await expect(
+    seller.page.getByText("Received. The items are back in stock and the buyer is refunded for them."),
+  ).toBeVisible();
+  await expect(
+    seller.page.getByRole("article", { name: `Return of ${returned}` }).getByText("Refunded $40.00"),
+  ).toBeVisible();
 
   await page.reload();
   await expect(card.getByText("Refunded $40.00")).toBeVisible();
@@ -115,7 +144,9 @@ test("a buyer returns one of two items, prints the label, the seller confirms re
 
   // Each side heard about each step, once.
   await admin.goto(`/admin/mailbox?to=${encodeURIComponent(newBuyer.email)}`);
-  await expect(admin.getByText(`Your return for order ${orderId.slice(0, 8)} is accepted: print your label`)).toHaveCount(1);
+  await expect(
+    admin.getByText(`Your return for order ${orderId.slice(0, 8)} is accepted: print your label`),
+  ).toHaveCount(1);
   await expect(admin.getByText(`Refund of $40.00 for your return (order ${orderId.slice(0, 8)})`)).toHaveCount(1);
   await admin.goto(`/admin/mailbox?to=${encodeURIComponent(seller.email)}`);
   await expect(admin.getByText(`Return requested for order ${orderId.slice(0, 8)}`)).toHaveCount(1);

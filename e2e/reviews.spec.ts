@@ -1,9 +1,14 @@
 import { randomBytes } from "node:crypto";
+
 import { demoLogin, expect, signIn, test } from "./support/fixtures";
 import { buyAndPay, onboardedSellerWithListing, ship } from "./support/flows";
 import { makeImages } from "./support/make-images";
 
-test("after delivery a buyer reviews with a photo, the seller replies, others find it helpful, and an admin hides it after a report, then restores it", async ({ page, browser, newBuyer }) => {
+test("after delivery a buyer reviews with a photo, the seller replies, others find it helpful, and an admin hides it after a report, then restores it", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
   test.setTimeout(300_000);
   const seller = await onboardedSellerWithListing(browser, "Cedar Lamps", "60.00");
   await signIn(page, newBuyer);
@@ -42,7 +47,11 @@ test("after delivery a buyer reviews with a photo, the seller replies, others fi
 
   const other = await (await browser.newContext()).newPage();
   const email = `other-${randomBytes(4).toString("hex")}@example.test`;
-  expect((await other.request.post("/api/v1/users", { data: { email, password: "Other-pass-2026", name: "Other Shopper" } })).status()).toBe(201);
+  expect(
+    (
+      await other.request.post("/api/v1/users", { data: { email, password: "Other-pass-2026", name: "Other Shopper" } })
+    ).status(),
+  ).toBe(201);
   await signIn(other, { email, password: "Other-pass-2026" });
   await other.goto(productUrl!);
   await expect(other.getByText("Thank you! Enjoy the lamp.")).toBeVisible();

@@ -3,7 +3,9 @@ import { expect, test } from "./support/fixtures";
 const misspell = (w: string) => w.slice(0, 3) + w[4] + w[3] + w.slice(5);
 const dollars = (s: string) => Number(s.replace(/[^0-9.]/g, ""));
 
-test("a buyer types a misspelled query, sees suggestions, filters by category and price, sorts by price and opens a product", async ({ page }) => {
+test("a buyer types a misspelled query, sees suggestions, filters by category and price, sorts by price and opens a product", async ({
+  page,
+}) => {
   await page.goto("/");
   const titles = await page.locator("article h3").allTextContents();
   const word = titles.flatMap((t) => t.split(/\s+/)).find((w) => /^[A-Za-z]{6,}$/.test(w))!;

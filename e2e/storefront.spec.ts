@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+
 import { demoLogin, expect, signIn, test, twoSellersProducts } from "./support/fixtures";
 
 test("the home page shows categories and products and has no serious accessibility violations", async ({ page }) => {
@@ -31,9 +32,15 @@ test("security headers are set on pages", async ({ request }) => {
 });
 
 test("API errors are JSON with a code and a message", async ({ request }) => {
-  const malformed = await request.post("/api/v1/users", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+  const malformed = await request.post("/api/v1/users", {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from("{not json"),
+  });
   expect(malformed.status()).toBe(400);
-  expect((await malformed.json()).error).toMatchObject({ code: "bad_request", message: "Request body is not valid JSON." });
+  expect((await malformed.json()).error).toMatchObject({
+    code: "bad_request",
+    message: "Request body is not valid JSON.",
+  });
   const anonymous = await request.get("/api/v1/me");
   expect(anonymous.status()).toBe(401);
   expect((await anonymous.json()).error.code).toBe("unauthenticated");
@@ -41,7 +48,12 @@ test("API errors are JSON with a code and a message", async ({ request }) => {
   expect(await health.json()).toMatchObject({ ok: true, database: "up", migrations: "current" });
 });
 
-test("signed-out visitors get the home page and product pages from the page cache, with live stock; signed-in visitors get their own", async ({ page, browser, request, newBuyer }) => {
+test("signed-out visitors get the home page and product pages from the page cache, with live stock; signed-in visitors get their own", async ({
+  page,
+  browser,
+  request,
+  newBuyer,
+}) => {
   test.setTimeout(120_000);
   await request.get("/");
   expect((await request.get("/")).headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
@@ -58,10 +70,14 @@ test("signed-out visitors get the home page and product pages from the page cach
   await seller.goto(`/seller/inventory?q=${encodeURIComponent(mine.title)}`);
   // Titles can repeat in the demo catalog: the row is the one of this product id.
   const stockInput = seller.locator(`#stock-${mine.product_id}-count`);
-  const save = seller.locator(`form#stock-${mine.product_id}`).getByRole("button", { name: `Save stock for ${mine.title}` });
+  const save = seller
+    .locator(`form#stock-${mine.product_id}`)
+    .getByRole("button", { name: `Save stock for ${mine.title}` });
   await stockInput.fill("2");
   await save.click();
-  await expect.poll(async () => (await (await request.get(`/api/v1/products/${mine.product_id}/stock`)).json()).inventory_count).toBe(2);
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/products/${mine.product_id}/stock`)).json()).inventory_count)
+    .toBe(2);
   expect((await request.get(path)).headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
   await page.goto(path);
   await expect(page.locator('[data-stock="live"]')).toBeVisible();
@@ -77,5 +93,7 @@ test("signed-out visitors get the home page and product pages from the page cach
 
   await stockInput.fill(String(mine.inventory_count));
   await save.click();
-  await expect.poll(async () => (await (await request.get(`/api/v1/products/${mine.product_id}/stock`)).json()).inventory_count).toBe(mine.inventory_count);
+  await expect
+    .poll(async () => (await (await request.get(`/api/v1/products/${mine.product_id}/stock`)).json()).inventory_count)
+    .toBe(mine.inventory_count);
 });

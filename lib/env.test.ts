@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { EnvError, parseServerEnv } from "./env";
 
 const valid = {
@@ -33,6 +34,8 @@ describe("parseServerEnv", () => {
   });
 
   it("requires S3 credentials when a bucket is configured", () => {
-    expect(() => parseServerEnv({ ...valid, S3_BUCKET: "b" })).toThrow(/S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required/);
+    expect(() => parseServerEnv({ ...valid, S3_BUCKET: "b" })).toThrow(
+      /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required/,
+    );
   });
 });

@@ -3,8 +3,14 @@
 // assertServerEnv at boot). `npm start` fills the unset ones with embedded services.
 import { z } from "zod";
 
-const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
-const optional = z.string().optional().or(z.literal("").transform(() => undefined));
+const optionalUrl = z
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+const optional = z
+  .string()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
 
 const ZServerEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -38,7 +44,11 @@ const ZServerEnv = z.object({
   CARRIER_API_URL: optionalUrl,
   CARRIER_API_KEY: optional,
   // Verifies the carrier's tracking webhooks; without it they are refused and tracking is polled only.
-  CARRIER_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
+  CARRIER_WEBHOOK_SECRET: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // Days after delivery a buyer may ask to return items.
   RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // Days after the carrier delivers a return to the seller before the buyer is refunded without the seller's confirmation.
@@ -59,7 +69,9 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
   }
   const env = result.data;
   if (env.S3_BUCKET && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
-    throw new EnvError("Invalid environment: S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required");
+    throw new EnvError(
+      "Invalid environment: S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required",
+    );
   }
   return env;
 }

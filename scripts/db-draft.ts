@@ -5,8 +5,9 @@
 // prisma/migrations/<timestamp>_<name>/migration.sql.
 //   npm run db:draft            (uses DATABASE_URL, else the embedded PostgreSQL)
 import pg from "pg";
-import { columnSqlType, loadDatamodel, shapeFromDatabase, type Datamodel } from "../lib/db/schema-shape";
+
 import { migrate } from "../lib/db/migrate";
+import { columnSqlType, loadDatamodel, shapeFromDatabase, type Datamodel } from "../lib/db/schema-shape";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 
 type Field = Datamodel["models"][number]["fields"][number];
@@ -40,7 +41,12 @@ function columnDef(field: Field, enumDb: (n: string) => string): string {
   let type = columnSqlType(field, enumDb);
   if (serial) type = field.type === "BigInt" ? "BIGSERIAL" : "SERIAL";
   else if (field.kind === "enum") type = q(type) + (field.isList ? "[]" : "");
-  else type = type.replace("timestamp(3) without time zone", "TIMESTAMP(3)").replace("character varying", "VARCHAR").replace("character(", "CHAR(").toUpperCase();
+  else
+    type = type
+      .replace("timestamp(3) without time zone", "TIMESTAMP(3)")
+      .replace("character varying", "VARCHAR")
+      .replace("character(", "CHAR(")
+      .toUpperCase();
   const dflt = serial ? null : defaultSql(field, enumDb);
   return `    ${q(field.dbName ?? field.name)} ${type}${field.isRequired ? " NOT NULL" : ""}${dflt ? ` DEFAULT ${dflt}` : ""}`;
 }
@@ -57,7 +63,8 @@ export async function draftMigration(client: pg.Client, dm: Datamodel): Promise<
     const values = e.values.map((v) => v.dbName ?? v.name);
     const got = actual.enums[name];
     if (!got) out.push(`-- CreateEnum\nCREATE TYPE ${q(name)} AS ENUM (${values.map((v) => `'${v}'`).join(", ")});\n`);
-    else for (const v of values) if (!got.includes(v)) out.push(`-- AlterEnum\nALTER TYPE ${q(name)} ADD VALUE '${v}';\n`);
+    else
+      for (const v of values) if (!got.includes(v)) out.push(`-- AlterEnum\nALTER TYPE ${q(name)} ADD VALUE '${v}';\n`);
   }
 
   for (const m of dm.models) {
@@ -75,24 +82,36 @@ export async function draftMigration(client: pg.Client, dm: Datamodel): Promise<
       out.push(`-- CreateTable\nCREATE TABLE ${q(table)} (\n${lines.join(",\n")}\n);\n`);
     } else {
       for (const f of scalars) {
-        if (!existing.columns[f.dbName ?? f.name]) out.push(`-- AlterTable\nALTER TABLE ${q(table)} ADD COLUMN${columnDef(f, enumDb).replace(/^ {4}/, " ")};\n`);
+        if (!existing.columns[f.dbName ?? f.name])
+          out.push(`-- AlterTable\nALTER TABLE ${q(table)} ADD COLUMN${columnDef(f, enumDb).replace(/^ {4}/, " ")};\n`);
       }
     }
     const has = (list: string[][] | undefined, cols: string[]) => list?.some((x) => x.join(",") === cols.join(","));
-    const uniques = [...scalars.filter((f) => f.isUnique).map((f) => [f.dbName ?? f.name]), ...m.uniqueFields.map((u) => u.map(col))];
+    const uniques = [
+      ...scalars.filter((f) => f.isUnique).map((f) => [f.dbName ?? f.name]),
+      ...m.uniqueFields.map((u) => u.map(col)),
+    ];
     for (const u of uniques) {
-      if (!has(existing?.uniques, u)) later.push(`-- CreateIndex\nCREATE UNIQUE INDEX ${q(`${table}_${u.join("_")}_key`)} ON ${q(table)}(${u.map(q).join(", ")});\n`);
+      if (!has(existing?.uniques, u))
+        later.push(
+          `-- CreateIndex\nCREATE UNIQUE INDEX ${q(`${table}_${u.join("_")}_key`)} ON ${q(table)}(${u.map(q).join(", ")});\n`,
+        );
     }
     for (const idx of dm.indexes.filter((i) => i.model === m.name && i.type === "normal")) {
       const cols = idx.fields.map((x) => col(x.name));
-      if (!has(existing?.indexes, cols)) later.push(`-- CreateIndex\nCREATE INDEX ${q(`${table}_${cols.join("_")}_idx`)} ON ${q(table)}(${cols.map(q).join(", ")});\n`);
+      if (!has(existing?.indexes, cols))
+        later.push(
+          `-- CreateIndex\nCREATE INDEX ${q(`${table}_${cols.join("_")}_idx`)} ON ${q(table)}(${cols.map(q).join(", ")});\n`,
+        );
     }
     for (const f of m.fields.filter((x) => x.kind === "object" && x.relationFromFields?.length)) {
       const cols = f.relationFromFields!.map(col);
       if (existing?.foreignKeys.some((fk) => fk.columns.join(",") === cols.join(","))) continue;
       const target = dm.models.find((x) => x.name === f.type)!;
       const refCols = (f.relationToFields ?? []).map((n) => target.fields.find((x) => x.name === n)?.dbName ?? n);
-      const onDelete = (f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull")).replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase();
+      const onDelete = (f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull"))
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .toUpperCase();
       later.push(
         `-- AddForeignKey\nALTER TABLE ${q(table)} ADD CONSTRAINT ${q(`${table}_${cols.join("_")}_fkey`)} FOREIGN KEY (${cols.map(q).join(", ")}) REFERENCES ${q(tableOf(f.type))}(${refCols.map(q).join(", ")}) ON DELETE ${onDelete} ON UPDATE CASCADE;\n`,
       );

@@ -3,7 +3,9 @@
 //   --products N     demo products to create (default 300)
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+
 import cliProgress from "cli-progress";
+
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_LOGINS } from "../lib/seed/demo-logins";
@@ -20,7 +22,9 @@ function fail(message: string): never {
 if (existsSync(".env")) process.loadEnvFile(".env");
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  fail("DATABASE_URL is not set. Set it to a postgresql:// URL (or use `npm start`, which starts PostgreSQL and seeds on its own).");
+  fail(
+    "DATABASE_URL is not set. Set it to a postgresql:// URL (or use `npm start`, which starts PostgreSQL and seeds on its own).",
+  );
 }
 if (!/^postgres(ql)?:\/\//.test(databaseUrl)) fail("DATABASE_URL must be a postgresql:// URL.");
 const products = Number(args.products);
@@ -70,7 +74,9 @@ try {
     say(`  ${c.products} products, ${c.productAttributes} attributes, ${c.inventoryAdjustments} inventory adjustments`);
     say(`  ${c.productImages} product images from ${c.uploads} uploads`);
   }
-  say("the demo shops connect their payout accounts at the next `npm start` (on the Stripe emulator), or at /seller/payments");
+  say(
+    "the demo shops connect their payout accounts at the next `npm start` (on the Stripe emulator), or at /seller/payments",
+  );
   say("demo logins:");
   for (const l of DEMO_LOGINS) say(`  ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`);
 } finally {

@@ -4,6 +4,7 @@
 // Meilisearch (MEILI_HOST set): a new index filled and swapped in atomically, then the changes
 // made meanwhile replayed into it. The indexer's outbox cursor is created if missing.
 import { existsSync } from "node:fs";
+
 import cliProgress from "cli-progress";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -12,7 +13,9 @@ process.env.LOG_LEVEL ??= "warn";
 
 const say = (line: string) => console.log(`[search:reindex] ${line}`);
 if (!process.env.DATABASE_URL) {
-  console.error("[search:reindex] DATABASE_URL is not set. Point it at the marketplace database (npm start prints it, or see .env.example).");
+  console.error(
+    "[search:reindex] DATABASE_URL is not set. Point it at the marketplace database (npm start prints it, or see .env.example).",
+  );
   process.exit(1);
 }
 
@@ -27,10 +30,18 @@ const { reindexSearch } = await import("../lib/search/reindex-search");
 const prisma = createPrismaClient(databaseUrl, 4);
 (globalThis as { prisma?: unknown }).prisma = prisma;
 const meiliHost = process.env.MEILI_HOST || undefined;
-const engine = meiliHost ? createMeiliEngine({ host: meiliHost, apiKey: process.env.MEILI_API_KEY || undefined }) : createPostgresEngine();
+const engine = meiliHost
+  ? createMeiliEngine({ host: meiliHost, apiKey: process.env.MEILI_API_KEY || undefined })
+  : createPostgresEngine();
 say(`engine: ${meiliHost ? `Meilisearch at ${meiliHost}` : "PostgreSQL full-text"}`);
 
-const bar = new cliProgress.SingleBar({ format: "[search:reindex] [{bar}] {value}/{total} products  {percentage}%  {eta_formatted} left", hideCursor: true }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  {
+    format: "[search:reindex] [{bar}] {value}/{total} products  {percentage}%  {eta_formatted} left",
+    hideCursor: true,
+  },
+  cliProgress.Presets.shades_classic,
+);
 let started = false;
 const t0 = Date.now();
 try {
@@ -51,7 +62,10 @@ try {
   if (result.status === "busy") {
     say("another reindex is running; try again when it has finished");
     process.exitCode = 2;
-  } else say(`done: ${result.documents.toLocaleString("en-US")} searchable products in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } else
+    say(
+      `done: ${result.documents.toLocaleString("en-US")} searchable products in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
 } catch (err) {
   if (started) bar.stop();
   console.error("[search:reindex] failed:", err instanceof Error ? err.message : err);

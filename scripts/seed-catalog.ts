@@ -36,12 +36,14 @@
 //   --trust-references  skip foreign-key checks while loading (superuser; ~30% faster)
 //   --skip-search       do not fill product_search_documents (rebuild it later with
 //                       `npm run search:reindex`, or let the worker bootstrap an empty index)
-import { availableParallelism } from "node:os";
 import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+
 import cliProgress from "cli-progress";
 import pg from "pg";
+
 import { hashPassword } from "../lib/auth/password";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_CATEGORIES, type DemoLeafCategory, type DemoTopCategory } from "../lib/seed/demo-categories";
@@ -69,18 +71,28 @@ function fail(message: string): never {
 }
 
 if (args.help) {
-  console.log(readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n"));
+  console.log(
+    readFileSync(new URL(import.meta.url), "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("//"))
+      .map((l) => l.slice(3))
+      .join("\n"),
+  );
   process.exit(0);
 }
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number {
   const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value ?? ""}".`);
+  if (value === undefined || !Number.isInteger(n) || n < min || n > max)
+    fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value ?? ""}".`);
   return n;
 }
 
 const TOTAL = wholeNumber("products", args.products, 1, 100_000_000);
-const SELLERS = args.sellers === undefined ? Math.max(5, Math.round(TOTAL / 1000)) : wholeNumber("sellers", args.sellers, 1, 1_000_000);
+const SELLERS =
+  args.sellers === undefined
+    ? Math.max(5, Math.round(TOTAL / 1000))
+    : wholeNumber("sellers", args.sellers, 1, 1_000_000);
 const BATCH = wholeNumber("batch", args.batch, 100, 50_000);
 const CONNECTIONS = wholeNumber("connections", args.connections, 1, 16);
 const SEED = wholeNumber("seed", args.seed, 0, 4095);
@@ -134,10 +146,25 @@ function orderedId(kind: number, n: number): string {
   const lo = ts >>> 0;
   const h = mix32(n ^ (kind << 24) ^ SEED);
   return (
-    HEX[(hi >>> 8) & 255] + HEX[hi & 255] + HEX[lo >>> 24] + HEX[(lo >>> 16) & 255] + "-" +
-    HEX[(lo >>> 8) & 255] + HEX[lo & 255] + "-7" + SEED_HEX + "-" +
-    HEX[0x80 | kind] + HEX[h & 255] + "-" + HEX[(h >>> 8) & 255] + HEX[(h >>> 16) & 255] +
-    HEX[(n >>> 24) & 255] + HEX[(n >>> 16) & 255] + HEX[(n >>> 8) & 255] + HEX[n & 255]
+    HEX[(hi >>> 8) & 255] +
+    HEX[hi & 255] +
+    HEX[lo >>> 24] +
+    HEX[(lo >>> 16) & 255] +
+    "-" +
+    HEX[(lo >>> 8) & 255] +
+    HEX[lo & 255] +
+    "-7" +
+    SEED_HEX +
+    "-" +
+    HEX[0x80 | kind] +
+    HEX[h & 255] +
+    "-" +
+    HEX[(h >>> 8) & 255] +
+    HEX[(h >>> 16) & 255] +
+    HEX[(n >>> 24) & 255] +
+    HEX[(n >>> 16) & 255] +
+    HEX[(n >>> 8) & 255] +
+    HEX[n & 255]
   );
 }
 
@@ -163,7 +190,8 @@ class CopyIn {
     connection.query(this.text);
   }
   handleCopyInResponse(connection: PgConnection): void {
-    for (let off = 0; off < this.data.length && !this.error; off += COPY_CHUNK) connection.sendCopyFromChunk(this.data.subarray(off, off + COPY_CHUNK));
+    for (let off = 0; off < this.data.length && !this.error; off += COPY_CHUNK)
+      connection.sendCopyFromChunk(this.data.subarray(off, off + COPY_CHUNK));
     connection.endCopyFrom();
   }
   handleCommandComplete(msg: { text?: string }): void {
@@ -194,16 +222,93 @@ function copyIn(client: pg.Client, table: string, columns: readonly string[], da
 
 /** A value in COPY's text format. */
 function esc(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : value;
 }
 const ts = (d: number) => new Date(d).toISOString().slice(0, 23);
 
 // ───────────────────────────── word lists ─────────────────────────────
 
-const TITLE_MODIFIERS = ["Classic", "Pro", "Essential", "Ultra", "Compact", "Deluxe", "Everyday", "Signature", "Lite", "Max", "Eco", "Studio", "Plus", "Prime", "Air", "Urban", "Trail", "Heritage", "Nova", "Core", "Edge", "Select", "Original", "Premium"];
-const ADJECTIVES = ["quiet", "bright", "sturdy", "lightweight", "elegant", "practical", "durable", "versatile", "compact", "generous", "refined", "rugged", "soft", "crisp", "balanced", "reliable", "sleek", "warm", "clever", "honest"];
-const FEATURES = ["finish", "build quality", "attention to detail", "materials", "design", "fit", "performance", "comfort", "battery life", "craftsmanship", "packaging", "ergonomics", "stitching", "colour range", "controls"];
-const USES = ["everyday use", "gifting", "travel", "small spaces", "families", "beginners and experts alike", "weekend projects", "busy mornings", "the office", "the outdoors", "long trips", "students"];
+const TITLE_MODIFIERS = [
+  "Classic",
+  "Pro",
+  "Essential",
+  "Ultra",
+  "Compact",
+  "Deluxe",
+  "Everyday",
+  "Signature",
+  "Lite",
+  "Max",
+  "Eco",
+  "Studio",
+  "Plus",
+  "Prime",
+  "Air",
+  "Urban",
+  "Trail",
+  "Heritage",
+  "Nova",
+  "Core",
+  "Edge",
+  "Select",
+  "Original",
+  "Premium",
+];
+const ADJECTIVES = [
+  "quiet",
+  "bright",
+  "sturdy",
+  "lightweight",
+  "elegant",
+  "practical",
+  "durable",
+  "versatile",
+  "compact",
+  "generous",
+  "refined",
+  "rugged",
+  "soft",
+  "crisp",
+  "balanced",
+  "reliable",
+  "sleek",
+  "warm",
+  "clever",
+  "honest",
+];
+const FEATURES = [
+  "finish",
+  "build quality",
+  "attention to detail",
+  "materials",
+  "design",
+  "fit",
+  "performance",
+  "comfort",
+  "battery life",
+  "craftsmanship",
+  "packaging",
+  "ergonomics",
+  "stitching",
+  "colour range",
+  "controls",
+];
+const USES = [
+  "everyday use",
+  "gifting",
+  "travel",
+  "small spaces",
+  "families",
+  "beginners and experts alike",
+  "weekend projects",
+  "busy mornings",
+  "the office",
+  "the outdoors",
+  "long trips",
+  "students",
+];
 const SELLING_POINTS = [
   "Ships within two business days in recyclable packaging.",
   "Covered by a 30-day no-questions return policy.",
@@ -216,16 +321,168 @@ const SELLING_POINTS = [
   "Made in small batches by a family-run workshop.",
   "Spare parts available for five years.",
 ];
-const BOOK_WORDS = ["River", "Garden", "Winter", "Lantern", "Harbor", "Orchard", "Signal", "Mirror", "Compass", "Meadow", "Atlas", "Ember", "Tide", "Letters", "Summer", "Glass", "Forest", "Island", "Shadow", "Archive", "Season", "Kingdom", "Journey", "Silence", "Station", "Window", "Promise", "Stone", "Harvest", "Voyage"];
-const BOOK_ADJECTIVES = ["Last", "Hidden", "Quiet", "Long", "Secret", "Golden", "Broken", "Distant", "Little", "Wild", "Forgotten", "Bright", "Northern", "Endless", "Silver"];
-const FIRST_NAMES = ["Ada", "Ben", "Chloe", "Diego", "Elena", "Farah", "Gus", "Hana", "Ivan", "Jade", "Kofi", "Lena", "Marco", "Nina", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wen", "Ximena", "Yusuf", "Zoe", "Aiko", "Bruno", "Celia", "Dev"];
-const LAST_NAMES = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Rivera", "Novak", "Haddad", "Kowalski", "Fischer", "Mensah", "Costa", "Nakamura", "Oduya", "Petrov", "Quintero", "Rossi", "Schmidt", "Takahashi", "Varga", "Walsh", "Xu", "Yilmaz", "Zhang", "Andersen", "Baptiste", "Chen", "Dubois", "Evans", "Ferreira", "Gupta"];
-const SHOP_WORDS = ["Goods", "Supply", "Workshop", "Market", "Trading Co.", "Outfitters", "Emporium", "House", "Collective", "Studio", "Depot", "Corner", "Store", "Co.", "Lab"];
-const SHOP_PREFIXES = ["Maple", "Copper", "Harbor", "Juniper", "Cedar", "Blue Door", "Fox & Hound", "Lighthouse", "North Star", "Old Mill", "Riverbend", "Saltbox", "Tin Roof", "Willow", "Granite", "Pinecone", "Sunday", "Paper Crane", "Iron Gate", "Little Bear"];
+const BOOK_WORDS = [
+  "River",
+  "Garden",
+  "Winter",
+  "Lantern",
+  "Harbor",
+  "Orchard",
+  "Signal",
+  "Mirror",
+  "Compass",
+  "Meadow",
+  "Atlas",
+  "Ember",
+  "Tide",
+  "Letters",
+  "Summer",
+  "Glass",
+  "Forest",
+  "Island",
+  "Shadow",
+  "Archive",
+  "Season",
+  "Kingdom",
+  "Journey",
+  "Silence",
+  "Station",
+  "Window",
+  "Promise",
+  "Stone",
+  "Harvest",
+  "Voyage",
+];
+const BOOK_ADJECTIVES = [
+  "Last",
+  "Hidden",
+  "Quiet",
+  "Long",
+  "Secret",
+  "Golden",
+  "Broken",
+  "Distant",
+  "Little",
+  "Wild",
+  "Forgotten",
+  "Bright",
+  "Northern",
+  "Endless",
+  "Silver",
+];
+const FIRST_NAMES = [
+  "Ada",
+  "Ben",
+  "Chloe",
+  "Diego",
+  "Elena",
+  "Farah",
+  "Gus",
+  "Hana",
+  "Ivan",
+  "Jade",
+  "Kofi",
+  "Lena",
+  "Marco",
+  "Nina",
+  "Omar",
+  "Priya",
+  "Quinn",
+  "Rosa",
+  "Sami",
+  "Tara",
+  "Umar",
+  "Vera",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+  "Aiko",
+  "Bruno",
+  "Celia",
+  "Dev",
+];
+const LAST_NAMES = [
+  "Okafor",
+  "Lindqvist",
+  "Moreau",
+  "Tanaka",
+  "Rivera",
+  "Novak",
+  "Haddad",
+  "Kowalski",
+  "Fischer",
+  "Mensah",
+  "Costa",
+  "Nakamura",
+  "Oduya",
+  "Petrov",
+  "Quintero",
+  "Rossi",
+  "Schmidt",
+  "Takahashi",
+  "Varga",
+  "Walsh",
+  "Xu",
+  "Yilmaz",
+  "Zhang",
+  "Andersen",
+  "Baptiste",
+  "Chen",
+  "Dubois",
+  "Evans",
+  "Ferreira",
+  "Gupta",
+];
+const SHOP_WORDS = [
+  "Goods",
+  "Supply",
+  "Workshop",
+  "Market",
+  "Trading Co.",
+  "Outfitters",
+  "Emporium",
+  "House",
+  "Collective",
+  "Studio",
+  "Depot",
+  "Corner",
+  "Store",
+  "Co.",
+  "Lab",
+];
+const SHOP_PREFIXES = [
+  "Maple",
+  "Copper",
+  "Harbor",
+  "Juniper",
+  "Cedar",
+  "Blue Door",
+  "Fox & Hound",
+  "Lighthouse",
+  "North Star",
+  "Old Mill",
+  "Riverbend",
+  "Saltbox",
+  "Tin Roof",
+  "Willow",
+  "Granite",
+  "Pinecone",
+  "Sunday",
+  "Paper Crane",
+  "Iron Gate",
+  "Little Bear",
+];
 
 // ───────────────────────────── the catalogue's shape ─────────────────────────────
 
-type Leaf = DemoLeafCategory & { top: DemoTopCategory; topIndex: number; position: number; leafIndex: number; id: number };
+type Leaf = DemoLeafCategory & {
+  top: DemoTopCategory;
+  topIndex: number;
+  position: number;
+  leafIndex: number;
+  id: number;
+};
 type Seller = { n: number; profileId: string; userId: string; tops: number[] };
 type PoolImage = { uploadId: string; key: string; width: number; height: number };
 
@@ -233,16 +490,33 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 const IMAGES_PER_LEAF = 2;
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
-function planSellers(count: number, now: number): (Seller & { email: string; name: string; shopName: string; slug: string; description: string; createdAt: number })[] {
+function planSellers(
+  count: number,
+  now: number,
+): (Seller & {
+  email: string;
+  name: string;
+  shopName: string;
+  slug: string;
+  description: string;
+  createdAt: number;
+})[] {
   return Array.from({ length: count }, (_, n) => {
     const r = new Rng(KIND.seller, n);
     const name = `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`;
     const shopName = `${r.pick(SHOP_PREFIXES)} ${r.pick(SHOP_WORDS)}`;
     // Every top-level category has shops, however few there are.
-    const tops = new Set([n % DEMO_CATEGORIES.length, ...DEMO_CATEGORIES.map((_, t) => t).filter((t) => t % count === n)]);
+    const tops = new Set([
+      n % DEMO_CATEGORIES.length,
+      ...DEMO_CATEGORIES.map((_, t) => t).filter((t) => t % count === n),
+    ]);
     const extra = r.int(0, 2);
     for (let k = 0; k < extra; k++) tops.add(r.int(0, DEMO_CATEGORIES.length - 1));
     const names = [...tops].map((t) => DEMO_CATEGORIES[t].name.toLowerCase());
@@ -274,9 +548,22 @@ function stockOf(r: Rng): number {
   return r.int(6, 250);
 }
 
-type Generated = { ids: string[]; products: string; attributes: string; images: string; adjustments: string; counts: { products: number; attributes: number; images: number; adjustments: number } };
+type Generated = {
+  ids: string[];
+  products: string;
+  attributes: string;
+  images: string;
+  adjustments: string;
+  counts: { products: number; attributes: number; images: number; adjustments: number };
+};
 
-function makeGenerator(ctx: { leaves: Leaf[]; sellersByTop: Seller[][]; pool: Map<number, PoolImage[]>; claimed: Set<string>; now: number }) {
+function makeGenerator(ctx: {
+  leaves: Leaf[];
+  sellersByTop: Seller[][];
+  pool: Map<number, PoolImage[]>;
+  claimed: Set<string>;
+  now: number;
+}) {
   const spacing = YEAR_MS / TOTAL;
   const start = ctx.now - YEAR_MS;
   return function generate(from: number, to: number): Generated {
@@ -300,7 +587,14 @@ function makeGenerator(ctx: { leaves: Leaf[]; sellersByTop: Seller[][]; pool: Ma
       if (leaf.brands.length === 0) {
         const w = r.pick(BOOK_WORDS);
         const pattern = r.int(0, 3);
-        title = pattern === 0 ? `The ${r.pick(BOOK_ADJECTIVES)} ${w}` : pattern === 1 ? `${w} of ${r.pick(BOOK_WORDS)}s` : pattern === 2 ? `A ${r.pick(BOOK_ADJECTIVES)} ${w}` : `${r.pick(FIRST_NAMES)}'s ${w}`;
+        title =
+          pattern === 0
+            ? `The ${r.pick(BOOK_ADJECTIVES)} ${w}`
+            : pattern === 1
+              ? `${w} of ${r.pick(BOOK_WORDS)}s`
+              : pattern === 2
+                ? `A ${r.pick(BOOK_ADJECTIVES)} ${w}`
+                : `${r.pick(FIRST_NAMES)}'s ${w}`;
         author = `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`;
         attributes.push(["author", author]);
       } else {
@@ -326,7 +620,9 @@ function makeGenerator(ctx: { leaves: Leaf[]; sellersByTop: Seller[][]; pool: Ma
       const publishedAt = Math.min(ctx.now, createdAt + r.int(1, 120) * 60_000);
       const stock = stockOf(r);
       const price = priceCents(r, leaf.priceCents);
-      p.push(`${id}\t${seller.profileId}\t${esc(title)}\t${esc(description)}\t${leaf.id}\t${price}\tUSD\t${stock}\tactive\t${ts(publishedAt)}\t${ts(createdAt)}\t${ts(publishedAt)}\n`);
+      p.push(
+        `${id}\t${seller.profileId}\t${esc(title)}\t${esc(description)}\t${leaf.id}\t${price}\tUSD\t${stock}\tactive\t${ts(publishedAt)}\t${ts(createdAt)}\t${ts(publishedAt)}\n`,
+      );
       for (const [k, v] of attributes) a.push(`${id}\t${esc(k)}\t${esc(v)}\n`);
 
       const pool = ctx.pool.get(leaf.leafIndex)!;
@@ -335,9 +631,14 @@ function makeGenerator(ctx: { leaves: Leaf[]; sellersByTop: Seller[][]; pool: Ma
         const img = pool[(i + position) % pool.length];
         const owns = !ctx.claimed.has(img.uploadId);
         if (owns) ctx.claimed.add(img.uploadId);
-        im.push(`${orderedId(KIND.image, i * 4 + position)}\t${id}\t${owns ? img.uploadId : "\\N"}\t${img.key}\t${position}\t${img.width}\t${img.height}\t${esc(title)}\t${ts(createdAt)}\n`);
+        im.push(
+          `${orderedId(KIND.image, i * 4 + position)}\t${id}\t${owns ? img.uploadId : "\\N"}\t${img.key}\t${position}\t${img.width}\t${img.height}\t${esc(title)}\t${ts(createdAt)}\n`,
+        );
       }
-      if (WITH_ADJUSTMENTS && stock > 0) ad.push(`${orderedId(KIND.adjustment, i)}\t${id}\t${seller.userId}\t${stock}\t${stock}\tinitial\t${ts(createdAt)}\n`);
+      if (WITH_ADJUSTMENTS && stock > 0)
+        ad.push(
+          `${orderedId(KIND.adjustment, i)}\t${id}\t${seller.userId}\t${stock}\t${stock}\tinitial\t${ts(createdAt)}\n`,
+        );
     }
     return {
       ids,
@@ -359,14 +660,29 @@ async function connectDatabase(): Promise<{ url: string; dataDir: string; stop: 
   const configFile = join(dataDir, "local-config.json");
   const local = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, string>) : {};
   say(`DATABASE_URL is not set: using the embedded PostgreSQL of ${dataDir}`);
-  const pgServer = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
-  say(pgServer.reused ? `  already running on port ${pgServer.port} (npm start?), reusing it` : `  started on port ${pgServer.port}; stopped again at the end`);
+  const pgServer = await startEmbeddedPostgres({
+    dataDir: join(dataDir, "postgres"),
+    database: "marketplace",
+    port: Number(local.PG_PORT ?? 54320),
+  });
+  say(
+    pgServer.reused
+      ? `  already running on port ${pgServer.port} (npm start?), reusing it`
+      : `  started on port ${pgServer.port}; stopped again at the end`,
+  );
   return { url: pgServer.url, dataDir, stop: pgServer.stop };
 }
 
 async function ensureCategories(client: pg.Client, url: string, dataDir: string): Promise<Leaf[]> {
   const slugs = DEMO_CATEGORIES.flatMap((t) => t.children.map((c) => c.slug));
-  const read = async () => new Map((await client.query<{ id: number; slug: string }>(`SELECT id, slug FROM categories WHERE slug = ANY($1)`, [slugs])).rows.map((r) => [r.slug, r.id]));
+  const read = async () =>
+    new Map(
+      (
+        await client.query<{ id: number; slug: string }>(`SELECT id, slug FROM categories WHERE slug = ANY($1)`, [
+          slugs,
+        ])
+      ).rows.map((r) => [r.slug, r.id]),
+    );
   let ids = await read();
   if (ids.size === 0) {
     say("no demo category tree yet: running the demo seed with 0 products to create it (and the demo logins)");
@@ -384,7 +700,16 @@ async function ensureCategories(client: pg.Client, url: string, dataDir: string)
   const missing = slugs.filter((s) => !ids.has(s));
   if (missing.length > 0) fail(`the database has part of the demo category tree; missing: ${missing.join(", ")}`);
   let leafIndex = 0;
-  return DEMO_CATEGORIES.flatMap((top, topIndex) => top.children.map((leaf, position): Leaf => ({ ...leaf, top, topIndex, position, leafIndex: leafIndex++, id: ids.get(leaf.slug)! })));
+  return DEMO_CATEGORIES.flatMap((top, topIndex) =>
+    top.children.map((leaf, position): Leaf => ({
+      ...leaf,
+      top,
+      topIndex,
+      position,
+      leafIndex: leafIndex++,
+      id: ids.get(leaf.slug)!,
+    })),
+  );
 }
 
 type GetStorage = typeof import("../lib/storage/get-storage").getStorage;
@@ -420,17 +745,48 @@ async function ensureSellers(client: pg.Client, now: number): Promise<Seller[]> 
        SELECT s.id, s.user_id, s.shop_name, s.slug, s.description, true, true, true, s.created_at, s.created_at
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamp[]) AS s(id, user_id, shop_name, slug, description, created_at)
        ON CONFLICT (id) DO NOTHING`,
-      [col((s) => s.profileId), col((s) => s.userId), col((s) => s.shopName), col((s) => s.slug), col((s) => s.description), col((s) => ts(s.createdAt))],
+      [
+        col((s) => s.profileId),
+        col((s) => s.userId),
+        col((s) => s.shopName),
+        col((s) => s.slug),
+        col((s) => s.description),
+        col((s) => ts(s.createdAt)),
+      ],
     );
     await client.query("COMMIT");
   }
   return planned.map(({ n, profileId, userId, tops }) => ({ n, profileId, userId, tops }));
 }
 
-async function ensureImagePool(client: pg.Client, leaves: Leaf[], sellersByTop: Seller[][], dataDir: string, now: number): Promise<{ pool: Map<number, PoolImage[]>; rendered: number }> {
-  const planned = leaves.flatMap((leaf) => Array.from({ length: IMAGES_PER_LEAF }, (_, v) => ({ leaf, variant: v, uploadId: orderedId(KIND.upload, leaf.leafIndex * IMAGES_PER_LEAF + v) })));
-  type UploadRow = { id: string; width: number; height: number; variants: { key: string; width: number; height: number }[] };
-  const existing = new Map((await client.query<UploadRow>(`SELECT id::text, width, height, variants FROM uploads WHERE id = ANY($1::uuid[])`, [planned.map((p) => p.uploadId)])).rows.map((r) => [r.id, r]));
+async function ensureImagePool(
+  client: pg.Client,
+  leaves: Leaf[],
+  sellersByTop: Seller[][],
+  dataDir: string,
+  now: number,
+): Promise<{ pool: Map<number, PoolImage[]>; rendered: number }> {
+  const planned = leaves.flatMap((leaf) =>
+    Array.from({ length: IMAGES_PER_LEAF }, (_, v) => ({
+      leaf,
+      variant: v,
+      uploadId: orderedId(KIND.upload, leaf.leafIndex * IMAGES_PER_LEAF + v),
+    })),
+  );
+  type UploadRow = {
+    id: string;
+    width: number;
+    height: number;
+    variants: { key: string; width: number; height: number }[];
+  };
+  const existing = new Map(
+    (
+      await client.query<UploadRow>(
+        `SELECT id::text, width, height, variants FROM uploads WHERE id = ANY($1::uuid[])`,
+        [planned.map((p) => p.uploadId)],
+      )
+    ).rows.map((r) => [r.id, r]),
+  );
   const missing = planned.filter((p) => !existing.has(p.uploadId));
   if (missing.length > 0) {
     say(`rendering ${missing.length} pool images (sharp, ${IMAGES_PER_LEAF} per leaf category)…`);
@@ -442,15 +798,33 @@ async function ensureImagePool(client: pg.Client, leaves: Leaf[], sellersByTop: 
     const worker = async () => {
       while (next < missing.length) {
         const item = missing[next++];
-        const original = await renderPlaceholderImage({ hue: item.leaf.top.hue + item.leaf.position * 12, title: item.leaf.name, subtitle: item.leaf.top.name, variant: item.variant + 3 });
+        const original = await renderPlaceholderImage({
+          hue: item.leaf.top.hue + item.leaf.position * 12,
+          title: item.leaf.name,
+          subtitle: item.leaf.top.name,
+          variant: item.variant + 3,
+        });
         const originalKey = `originals/${item.uploadId}.jpg`;
         await storage.put(originalKey, original, "image/jpeg");
-        const { width, height, variants } = await writeImageVariants({ storage, uploadId: item.uploadId, input: original });
+        const { width, height, variants } = await writeImageVariants({
+          storage,
+          uploadId: item.uploadId,
+          input: original,
+        });
         const owner = sellersByTop[item.leaf.topIndex][0];
         await client.query(
           `INSERT INTO uploads (id, user_id, purpose, status, content_type, byte_size, original_key, width, height, variants, created_at, updated_at)
            VALUES ($1, $2, 'product_image', 'ready', 'image/jpeg', $3, $4, $5, $6, $7::jsonb, $8, $8) ON CONFLICT (id) DO NOTHING`,
-          [item.uploadId, owner.userId, original.length, originalKey, width, height, JSON.stringify(variants), ts(now - YEAR_MS)],
+          [
+            item.uploadId,
+            owner.userId,
+            original.length,
+            originalKey,
+            width,
+            height,
+            JSON.stringify(variants),
+            ts(now - YEAR_MS),
+          ],
         );
         existing.set(item.uploadId, { id: item.uploadId, width, height, variants });
       }
@@ -461,7 +835,10 @@ async function ensureImagePool(client: pg.Client, leaves: Leaf[], sellersByTop: 
   for (const p of planned) {
     const row = existing.get(p.uploadId)!;
     const largest = row.variants[row.variants.length - 1];
-    pool.set(p.leaf.leafIndex, [...(pool.get(p.leaf.leafIndex) ?? []), { uploadId: p.uploadId, key: largest.key, width: largest.width, height: largest.height }]);
+    pool.set(p.leaf.leafIndex, [
+      ...(pool.get(p.leaf.leafIndex) ?? []),
+      { uploadId: p.uploadId, key: largest.key, width: largest.width, height: largest.height },
+    ]);
   }
   return { pool, rendered: missing.length };
 }
@@ -493,7 +870,7 @@ async function pendingRanges(client: pg.Client): Promise<{ ranges: [number, numb
     }
   }
   const ranges: [number, number][] = [];
-  for (let i = 0; i < TOTAL; ) {
+  for (let i = 0; i < TOTAL;) {
     if (have[i]) {
       i++;
       continue;
@@ -507,9 +884,32 @@ async function pendingRanges(client: pg.Client): Promise<{ ranges: [number, numb
 
 // ───────────────────────────── main ─────────────────────────────
 
-const PRODUCT_COLUMNS = ["id", "seller_id", "title", "description", "category_id", "price_cents", "currency", "inventory_count", "status", "published_at", "created_at", "updated_at"];
+const PRODUCT_COLUMNS = [
+  "id",
+  "seller_id",
+  "title",
+  "description",
+  "category_id",
+  "price_cents",
+  "currency",
+  "inventory_count",
+  "status",
+  "published_at",
+  "created_at",
+  "updated_at",
+];
 const ATTRIBUTE_COLUMNS = ["product_id", "attribute_key", "attribute_value"];
-const IMAGE_COLUMNS = ["id", "product_id", "upload_id", "s3_key", "position", "width", "height", "alt_text", "created_at"];
+const IMAGE_COLUMNS = [
+  "id",
+  "product_id",
+  "upload_id",
+  "s3_key",
+  "position",
+  "width",
+  "height",
+  "alt_text",
+  "created_at",
+];
 const ADJUSTMENT_COLUMNS = ["id", "product_id", "actor_id", "delta", "resulting_count", "reason", "created_at"];
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -539,14 +939,36 @@ async function main() {
       const sellersByTop = DEMO_CATEGORIES.map((_, t) => sellers.filter((s) => s.tops.includes(t)));
       const { pool, rendered } = await ensureImagePool(admin, leaves, sellersByTop, database.dataDir, now);
       const poolIds = [...pool.values()].flat().map((p) => p.uploadId);
-      const claimed = new Set((await admin.query<{ upload_id: string }>(`SELECT upload_id::text FROM product_images WHERE upload_id = ANY($1::uuid[])`, [poolIds])).rows.map((r) => r.upload_id));
+      const claimed = new Set(
+        (
+          await admin.query<{ upload_id: string }>(
+            `SELECT upload_id::text FROM product_images WHERE upload_id = ANY($1::uuid[])`,
+            [poolIds],
+          )
+        ).rows.map((r) => r.upload_id),
+      );
 
-      const searchTable = (await admin.query<{ t: string | null; f: string | null }>(`SELECT to_regclass('product_search_documents')::text AS t, to_regproc('refresh_product_search_documents')::text AS f`)).rows[0];
-      const searchMode: "fill" | "skip" | "meili" | "none" = !searchTable.t || !searchTable.f ? "none" : process.env.MEILI_HOST ? "meili" : args["skip-search"] ? "skip" : "fill";
+      const searchTable = (
+        await admin.query<{ t: string | null; f: string | null }>(
+          `SELECT to_regclass('product_search_documents')::text AS t, to_regproc('refresh_product_search_documents')::text AS f`,
+        )
+      ).rows[0];
+      const searchMode: "fill" | "skip" | "meili" | "none" =
+        !searchTable.t || !searchTable.f
+          ? "none"
+          : process.env.MEILI_HOST
+            ? "meili"
+            : args["skip-search"]
+              ? "skip"
+              : "fill";
 
       const { ranges: pending, present: alreadyThere } = await pendingRanges(admin);
-      say(`${fmt(TOTAL)} products over ${fmt(SELLERS)} shops in ${leaves.length} leaf categories, ${poolIds.length} pool images (${rendered} rendered now)`);
-      say(`batches of ${fmt(BATCH)} on ${CONNECTIONS} connections; inventory adjustments: ${WITH_ADJUSTMENTS ? "yes" : "no"}; search documents: ${{ fill: "filled in the same pass", skip: "skipped (--skip-search)", meili: "not filled (MEILI_HOST is set)", none: "no product_search_documents table" }[searchMode]}`);
+      say(
+        `${fmt(TOTAL)} products over ${fmt(SELLERS)} shops in ${leaves.length} leaf categories, ${poolIds.length} pool images (${rendered} rendered now)`,
+      );
+      say(
+        `batches of ${fmt(BATCH)} on ${CONNECTIONS} connections; inventory adjustments: ${WITH_ADJUSTMENTS ? "yes" : "no"}; search documents: ${{ fill: "filled in the same pass", skip: "skipped (--skip-search)", meili: "not filled (MEILI_HOST is set)", none: "no product_search_documents table" }[searchMode]}`,
+      );
       if (alreadyThere > 0) say(`resuming: ${fmt(alreadyThere)} products of this seed are already there`);
 
       const generate = makeGenerator({ leaves, sellersByTop, pool, claimed, now });
@@ -555,7 +977,13 @@ async function main() {
       const loadStart = Date.now();
       const rowsSoFar = () => counts.products + counts.attributes + counts.images + counts.adjustments + counts.search;
       bar = new cliProgress.SingleBar(
-        { format: "[seed:catalog] [{bar}] {percentage}% {value}/{total} products | {rate} rows/s | ETA {eta_formatted}", hideCursor: true, etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 15_000 },
+        {
+          format: "[seed:catalog] [{bar}] {percentage}% {value}/{total} products | {rate} rows/s | ETA {eta_formatted}",
+          hideCursor: true,
+          etaBuffer: 20,
+          noTTYOutput: true,
+          notTTYSchedule: 15_000,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(TOTAL, alreadyThere, { rate: "0" });
@@ -586,7 +1014,10 @@ async function main() {
               const s0 = Date.now();
               time.copy += s0 - c0;
               let indexed = 0;
-              if (searchMode === "fill") indexed = (await client.query<{ n: number }>(`SELECT refresh_product_search_documents($1::uuid[]) AS n`, [g.ids])).rows[0].n;
+              if (searchMode === "fill")
+                indexed = (
+                  await client.query<{ n: number }>(`SELECT refresh_product_search_documents($1::uuid[]) AS n`, [g.ids])
+                ).rows[0].n;
               const m0 = Date.now();
               time.search += m0 - s0;
               await client.query("COMMIT");
@@ -626,13 +1057,25 @@ async function main() {
 
       const rows = rowsSoFar();
       if (pending.length === 0) say("nothing to load: every product of this seed is already there");
-      else say(`loaded ${fmt(counts.products)} products in ${secs(loadMs)}: ${fmt(counts.products / (loadMs / 1000))} products/s, ${fmt(rows / (loadMs / 1000))} rows/s`);
-      say(`  rows: ${fmt(counts.products)} products, ${fmt(counts.attributes)} attributes, ${fmt(counts.images)} product images, ${fmt(counts.adjustments)} inventory adjustments, ${fmt(counts.search)} search documents`);
-      say(`  time (summed over connections): generate ${secs(time.generate)}, COPY ${secs(time.copy)}, search documents ${secs(time.search)}, commit ${secs(time.commit)}`);
+      else
+        say(
+          `loaded ${fmt(counts.products)} products in ${secs(loadMs)}: ${fmt(counts.products / (loadMs / 1000))} products/s, ${fmt(rows / (loadMs / 1000))} rows/s`,
+        );
+      say(
+        `  rows: ${fmt(counts.products)} products, ${fmt(counts.attributes)} attributes, ${fmt(counts.images)} product images, ${fmt(counts.adjustments)} inventory adjustments, ${fmt(counts.search)} search documents`,
+      );
+      say(
+        `  time (summed over connections): generate ${secs(time.generate)}, COPY ${secs(time.copy)}, search documents ${secs(time.search)}, commit ${secs(time.commit)}`,
+      );
       for (const line of post) say(`  ${line}`);
-      if (searchMode === "skip" || searchMode === "meili") say("  the search index does not have these products yet: run `npm run search:reindex` (the worker also builds it on its first start if it has no cursor)");
+      if (searchMode === "skip" || searchMode === "meili")
+        say(
+          "  the search index does not have these products yet: run `npm run search:reindex` (the worker also builds it on its first start if it has no cursor)",
+        );
       const [{ n }] = (await admin.query<{ n: string }>("SELECT count(*)::text AS n FROM products")).rows;
-      say(`  the database now has ${fmt(Number(n))} products; shops sign in with seller-${SEED}-<n>@catalog.example / ${SELLER_PASSWORD}`);
+      say(
+        `  the database now has ${fmt(Number(n))} products; shops sign in with seller-${SEED}-<n>@catalog.example / ${SELLER_PASSWORD}`,
+      );
       say(`done in ${secs(Date.now() - t0)}`);
     } finally {
       await admin.end().catch(() => {});

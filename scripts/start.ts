@@ -9,10 +9,12 @@
 //   --fresh          wipe the data dir first (used by the e2e suite)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+
 import cliProgress from "cli-progress";
+
 import { migrate } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
 import { CONNECT_EVENTS, PLATFORM_EVENTS } from "../lib/payments/webhook-events";
@@ -79,11 +81,17 @@ async function main() {
   if (!process.env.DATABASE_URL) {
     const pgDir = join(dataDir, "postgres");
     say("starting embedded PostgreSQL…");
-    const pg = await startEmbeddedPostgres({ dataDir: pgDir, database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
+    const pg = await startEmbeddedPostgres({
+      dataDir: pgDir,
+      database: "marketplace",
+      port: Number(local.PG_PORT ?? 54320),
+    });
     process.env.DATABASE_URL = pg.url;
     if (!pg.reused) stops.push({ name: "PostgreSQL", stop: pg.stop });
     saveConfig("PG_PORT", String(pg.port));
-    services.push(`PostgreSQL   embedded (${pg.reused ? "already running" : "started"}) on 127.0.0.1:${pg.port}, data in ${pgDir}`);
+    services.push(
+      `PostgreSQL   embedded (${pg.reused ? "already running" : "started"}) on 127.0.0.1:${pg.port}, data in ${pgDir}`,
+    );
   } else services.push("PostgreSQL   DATABASE_URL");
 
   // Redis
@@ -94,7 +102,9 @@ async function main() {
       stops.push({ name: "Redis", stop: redis.stop });
       services.push(`Redis        redis-server started on 127.0.0.1:${redis.port}`);
     } else {
-      services.push("Redis        not found (install redis-server or set REDIS_URL): carts, rate limits and the flash-sale gate fall back to PostgreSQL / in-process");
+      services.push(
+        "Redis        not found (install redis-server or set REDIS_URL): carts, rate limits and the flash-sale gate fall back to PostgreSQL / in-process",
+      );
     }
   } else services.push("Redis        REDIS_URL");
 
@@ -139,11 +149,19 @@ async function main() {
     stops.push({ name: "carrier simulator", stop: carrier.close });
     process.env.CARRIER_API_URL = carrier.url;
     process.env.CARRIER_WEBHOOK_SECRET ??= local.CARRIER_WEBHOOK_SECRET;
-    services.push(`Carrier      local simulator at ${carrier.url} (return parcels: in transit 2 min, delivered 10 min after the label)`);
+    services.push(
+      `Carrier      local simulator at ${carrier.url} (return parcels: in transit 2 min, delivered 10 min after the label)`,
+    );
   } else services.push("Carrier      CARRIER_API_URL");
 
-  services.push(process.env.MEILI_HOST ? "Search       Meilisearch at MEILI_HOST" : "Search       PostgreSQL full-text (set MEILI_HOST for Meilisearch)");
-  services.push(process.env.S3_BUCKET ? "Images       S3 bucket S3_BUCKET" : `Images       local disk, ${join(dataDir, "uploads")}`);
+  services.push(
+    process.env.MEILI_HOST
+      ? "Search       Meilisearch at MEILI_HOST"
+      : "Search       PostgreSQL full-text (set MEILI_HOST for Meilisearch)",
+  );
+  services.push(
+    process.env.S3_BUCKET ? "Images       S3 bucket S3_BUCKET" : `Images       local disk, ${join(dataDir, "uploads")}`,
+  );
   services.push(process.env.SMTP_URL ? "Email        SMTP_URL" : "Email        dev mailbox at /admin/mailbox");
 
   const { assertServerEnv } = await import("../lib/env");
@@ -183,7 +201,10 @@ async function seedOnce() {
   const { seedDemo } = await import("../lib/seed/seed-demo");
   const { getStorage } = await import("../lib/storage/get-storage");
   const prisma = createPrismaClient(process.env.DATABASE_URL!, 4);
-  const bar = new cliProgress.SingleBar({ format: "[start] seeding demo data [{bar}] {value}/{total} products", hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: "[start] seeding demo data [{bar}] {value}/{total} products", hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   try {
     const result = await seedDemo({
@@ -210,7 +231,16 @@ async function seedOnce() {
 
 const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "package.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -235,7 +265,10 @@ async function buildIfNeeded() {
     s3: process.env.S3_PUBLIC_URL ?? "",
   });
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const stale = !built || BUILD_INPUTS.some((p) => newestMtime(resolve(p)) > built) || (existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "") !== fingerprint;
+  const stale =
+    !built ||
+    BUILD_INPUTS.some((p) => newestMtime(resolve(p)) > built) ||
+    (existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "") !== fingerprint;
   if (!stale) {
     say("production build is up to date");
     return;

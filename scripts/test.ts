@@ -24,13 +24,25 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
 
 function vitestCounts(file: string): Omit<Counts, "seconds"> {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
-  return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0), skipped: r.numPendingTests + r.numTodoTests };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0),
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
 }
 
 function playwrightCounts(file: string): Omit<Counts, "seconds"> {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const r = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
 }
 
@@ -45,7 +57,15 @@ for (const tier of tiers) {
     code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
     counts = playwrightCounts(file);
   } else {
-    code = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+    code = run(process.execPath, [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--project",
+      tier,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${file}`,
+    ]);
     counts = vitestCounts(file);
   }
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
@@ -55,8 +75,13 @@ for (const tier of tiers) {
 
 console.log("\n━━━ summary ━━━");
 for (const [tier, c] of Object.entries(results)) {
-  console.log(`${tier.padEnd(5)} ${String(c.passed).padStart(4)} passed, ${c.failed} failed, ${c.skipped} skipped  (${c.seconds} s)`);
+  console.log(
+    `${tier.padEnd(5)} ${String(c.passed).padStart(4)} passed, ${c.failed} failed, ${c.skipped} skipped  (${c.seconds} s)`,
+  );
 }
-const total = Object.values(results).reduce((a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = Object.values(results).reduce(
+  (a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(exitCode);

@@ -1,7 +1,9 @@
 // A fresh, migrated database per test file, cloned from the template global-setup built.
 import { randomBytes } from "node:crypto";
+
 import pg from "pg";
 import { inject } from "vitest";
+
 import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -1,26 +1,56 @@
 // Small builders for integration tests: real rows through Prisma, unique per call.
 import { randomBytes, randomUUID } from "node:crypto";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const uid = () => randomBytes(5).toString("hex");
 
-export async function createUser(prisma: PrismaClient, opts: { role?: Role; email?: string; passwordHash?: string } = {}) {
-  return prisma.user.create({ data: { email: opts.email ?? `user-${uid()}@example.test`, name: "Test User", role: opts.role ?? "buyer", passwordHash: opts.passwordHash } });
+export async function createUser(
+  prisma: PrismaClient,
+  opts: { role?: Role; email?: string; passwordHash?: string } = {},
+) {
+  return prisma.user.create({
+    data: {
+      email: opts.email ?? `user-${uid()}@example.test`,
+      name: "Test User",
+      role: opts.role ?? "buyer",
+      passwordHash: opts.passwordHash,
+    },
+  });
 }
 
 export async function createSeller(prisma: PrismaClient) {
   const user = await createUser(prisma, { role: "seller" });
-  const seller = await prisma.sellerProfile.create({ data: { userId: user.id, shopName: `Shop ${uid()}`, slug: `shop-${uid()}`, chargesEnabled: true, payoutsEnabled: true } });
+  const seller = await prisma.sellerProfile.create({
+    data: {
+      userId: user.id,
+      shopName: `Shop ${uid()}`,
+      slug: `shop-${uid()}`,
+      chargesEnabled: true,
+      payoutsEnabled: true,
+    },
+  });
   return { user, seller };
 }
 
 export async function createCategory(prisma: PrismaClient, opts: { parentPath?: string; parentId?: number } = {}) {
   const slug = `cat-${uid()}`;
-  return prisma.category.create({ data: { name: slug, slug, path: opts.parentPath ? `${opts.parentPath}/${slug}` : slug, parentId: opts.parentId, depth: opts.parentPath ? opts.parentPath.split("/").length : 0 } });
+  return prisma.category.create({
+    data: {
+      name: slug,
+      slug,
+      path: opts.parentPath ? `${opts.parentPath}/${slug}` : slug,
+      parentId: opts.parentId,
+      depth: opts.parentPath ? opts.parentPath.split("/").length : 0,
+    },
+  });
 }
 
-export async function createProduct(prisma: PrismaClient, opts: { sellerId: string; categoryId: number; inventoryCount?: number; priceCents?: number; title?: string }) {
+export async function createProduct(
+  prisma: PrismaClient,
+  opts: { sellerId: string; categoryId: number; inventoryCount?: number; priceCents?: number; title?: string },
+) {
   return prisma.product.create({
     data: {
       sellerId: opts.sellerId,

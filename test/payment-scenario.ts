@@ -2,7 +2,9 @@
 // connected account (on the emulator), a buyer with an address, a paid checkout, and the
 // Stripe events that followed, which tests feed to the webhook handler themselves.
 import { randomUUID } from "node:crypto";
+
 import type Stripe from "stripe";
+
 import { db } from "@/lib/db/client";
 import { memoryAdmissionGate } from "@/lib/orders/admission-gate";
 import { createCheckout } from "@/lib/orders/create-checkout";
@@ -11,13 +13,17 @@ import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 import { stripe } from "@/lib/payments/stripe-client";
 import { StripeEmulatorControl } from "@/tools/stripe-emulator/control";
+
 import { createCategory, createProduct, createSeller, createUser } from "./factories";
 
 export const control = () => new StripeEmulatorControl(process.env.STRIPE_API_BASE!);
 
 export async function onboardedSeller() {
   const s = await createSeller(db());
-  await db().sellerProfile.update({ where: { id: s.seller.id }, data: { chargesEnabled: false, payoutsEnabled: false } });
+  await db().sellerProfile.update({
+    where: { id: s.seller.id },
+    data: { chargesEnabled: false, payoutsEnabled: false },
+  });
   await startSellerOnboarding({ sellerId: s.seller.id, email: s.user.email, appUrl: "http://localhost:3000" });
   const acct = (await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).stripeAccountId!;
   await control().completeOnboarding(acct);
@@ -28,7 +34,10 @@ export async function onboardedSeller() {
 /** A seller who opened a shop and has not connected payouts (as everyone who signs up starts). */
 export async function sellerWithoutPayouts() {
   const s = await createSeller(db());
-  await db().sellerProfile.update({ where: { id: s.seller.id }, data: { chargesEnabled: false, payoutsEnabled: false } });
+  await db().sellerProfile.update({
+    where: { id: s.seller.id },
+    data: { chargesEnabled: false, payoutsEnabled: false },
+  });
   return s;
 }
 
@@ -37,27 +46,49 @@ export async function sellerWithoutPayouts() {
  * events for it arrive at the webhook; returns the account and those events (a connected
  * account's own, so listed with its Stripe-Account header).
  */
-export async function connectSellerPayouts(s: { seller: { id: string }; user: { email: string } }): Promise<{ accountId: string; events: Stripe.Event[] }> {
+export async function connectSellerPayouts(s: {
+  seller: { id: string };
+  user: { email: string };
+}): Promise<{ accountId: string; events: Stripe.Event[] }> {
   await startSellerOnboarding({ sellerId: s.seller.id, email: s.user.email, appUrl: "http://localhost:3000" });
   const accountId = (await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).stripeAccountId!;
   await control().completeOnboarding(accountId);
-  const events = (await stripe().events.list({ type: "account.updated", limit: 100 }, { stripeAccount: accountId })).data.reverse();
+  const events = (
+    await stripe().events.list({ type: "account.updated", limit: 100 }, { stripeAccount: accountId })
+  ).data.reverse();
   await deliver(events);
   return { accountId, events };
 }
 
 export async function buyerWithAddress() {
   const u = await createUser(db());
-  const a = await db().address.create({ data: { userId: u.id, fullName: "Pat Buyer", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" } });
+  const a = await db().address.create({
+    data: {
+      userId: u.id,
+      fullName: "Pat Buyer",
+      line1: "1 Main St",
+      city: "Springfield",
+      postalCode: "12345",
+      country: "US",
+    },
+  });
   return { id: u.id, addressId: a.id };
 }
 
 /** A checkout with one order per seller (each line: a fresh product of that seller), not yet paid. */
-export async function placeCheckout(opts: { buyer: { id: string; addressId: string }; lines: { sellerId: string; priceCents: number; quantity?: number }[] }) {
+export async function placeCheckout(opts: {
+  buyer: { id: string; addressId: string };
+  lines: { sellerId: string; priceCents: number; quantity?: number }[];
+}) {
   const categoryId = (await createCategory(db())).id;
   const lines = [];
   for (const l of opts.lines) {
-    const p = await createProduct(db(), { sellerId: l.sellerId, categoryId, priceCents: l.priceCents, inventoryCount: 20 });
+    const p = await createProduct(db(), {
+      sellerId: l.sellerId,
+      categoryId,
+      priceCents: l.priceCents,
+      inventoryCount: 20,
+    });
     lines.push({ productId: p.id, quantity: l.quantity ?? 1, unitPriceCentsAdded: l.priceCents, addedAt: Date.now() });
   }
   const r = await createCheckout({
@@ -72,7 +103,11 @@ export async function placeCheckout(opts: { buyer: { id: string; addressId: stri
 }
 
 /** Pays a checkout server-side with a test card token and returns the PaymentIntent. */
-export async function payCheckout(checkoutId: string, buyerId: string, paymentMethod = "pm_card_visa"): Promise<Stripe.PaymentIntent> {
+export async function payCheckout(
+  checkoutId: string,
+  buyerId: string,
+  paymentMethod = "pm_card_visa",
+): Promise<Stripe.PaymentIntent> {
   const { paymentIntentId } = await startCheckoutPayment({ checkoutId, buyerId });
   try {
     return await stripe().paymentIntents.confirm(paymentIntentId, { payment_method: paymentMethod });

@@ -1,7 +1,9 @@
 // Runs before every integration test file: the file gets its own database, and code that
 // reads the environment (db(), env()) points at it.
 import { afterAll, afterEach, expect, inject } from "vitest";
+
 import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
+
 import { createTestDatabase } from "./db";
 import { TEST_ENV } from "./test-env";
 
@@ -14,7 +16,13 @@ process.env.DATABASE_URL = database.url;
 // The escrow ledger's invariants hold after every integration test, whatever it did.
 afterEach(async () => {
   const { ok, results } = await checkLedgerInvariants();
-  expect(ok, results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.detail}`).join("\n")).toBe(true);
+  expect(
+    ok,
+    results
+      .filter((r) => !r.ok)
+      .map((r) => `${r.name}: ${r.detail}`)
+      .join("\n"),
+  ).toBe(true);
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { StorefrontShell } from "@/components/layout/storefront-shell";
 
 // Pages here are the same for every signed-out visitor without a cart (proxy.ts sends only

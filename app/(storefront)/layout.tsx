@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { StorefrontShell } from "@/components/layout/storefront-shell";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { currentCartCount } from "@/lib/cart/read-current-cart";

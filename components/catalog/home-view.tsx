@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { ProductCard } from "@/components/catalog/product-card";
 import { listStorefrontHome } from "@/lib/catalog/list-storefront-home";
 
@@ -9,19 +10,29 @@ export async function HomeView() {
     <div className="space-y-10">
       <section className="rounded-2xl bg-gradient-to-r from-brand-700 to-brand-500 px-6 py-10 text-white sm:px-10">
         <h1 className="text-3xl font-extrabold tracking-tight sm:text-4xl">Shop independent sellers, safely</h1>
-        <p className="mt-3 max-w-xl text-brand-50">One cart across every shop. Your money is held until you confirm delivery, then the seller is paid.</p>
-        <Link href="/search" className="mt-6 inline-flex rounded-md bg-white px-5 py-2.5 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+        <p className="mt-3 max-w-xl text-brand-50">
+          One cart across every shop. Your money is held until you confirm delivery, then the seller is paid.
+        </p>
+        <Link
+          href="/search"
+          className="mt-6 inline-flex rounded-md bg-white px-5 py-2.5 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+        >
           Browse all products
         </Link>
       </section>
 
       {categories.length > 0 ? (
         <section aria-labelledby="categories-heading">
-          <h2 id="categories-heading" className="mb-3 text-lg font-bold">Shop by category</h2>
+          <h2 id="categories-heading" className="mb-3 text-lg font-bold">
+            Shop by category
+          </h2>
           <ul className="flex flex-wrap gap-2">
             {categories.map((c) => (
               <li key={c.id}>
-                <Link href={`/c/${c.path}`} className="inline-block rounded-full border border-gray-300 bg-white px-4 py-2 text-sm font-medium hover:border-brand-500 hover:text-brand-700">
+                <Link
+                  href={`/c/${c.path}`}
+                  className="inline-block rounded-full border border-gray-300 bg-white px-4 py-2 text-sm font-medium hover:border-brand-500 hover:text-brand-700"
+                >
                   {c.name}
                 </Link>
               </li>
@@ -32,7 +43,9 @@ export async function HomeView() {
 
       {featured.length > 0 ? (
         <section aria-labelledby="featured-heading">
-          <h2 id="featured-heading" className="mb-3 text-lg font-bold">Featured</h2>
+          <h2 id="featured-heading" className="mb-3 text-lg font-bold">
+            Featured
+          </h2>
           <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
             {featured.map((p, i) => (
               <ProductCard key={p.id} product={p} priority={i < 4} />
@@ -42,7 +55,9 @@ export async function HomeView() {
       ) : null}
 
       <section aria-labelledby="newest-heading">
-        <h2 id="newest-heading" className="mb-3 text-lg font-bold">New arrivals</h2>
+        <h2 id="newest-heading" className="mb-3 text-lg font-bold">
+          New arrivals
+        </h2>
         {newest.length === 0 ? (
           <p className="text-muted">No products yet. Sellers are setting up shop.</p>
         ) : (

@@ -1,15 +1,27 @@
 "use client";
 
 import { useEffect, useState } from "react";
+
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { inventoryStatus, type InventoryStatus } from "@/lib/catalog/inventory-status";
+
 import { StockStatus } from "./stock-status";
 
 /**
  * Stock and "Add to cart" on a cached product page: shows the stock the page was rendered
  * with, then the current count from the API, so a cached page never offers what is gone.
  */
-export function LiveStock({ productId, count, status, lowStockThreshold }: { productId: string; count: number; status: InventoryStatus; lowStockThreshold: number }) {
+export function LiveStock({
+  productId,
+  count,
+  status,
+  lowStockThreshold,
+}: {
+  productId: string;
+  count: number;
+  status: InventoryStatus;
+  lowStockThreshold: number;
+}) {
   const [live, setLive] = useState<{ count: number; status: InventoryStatus } | null>(null);
   useEffect(() => {
     const ctrl = new AbortController();

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import type { ProductSummary } from "@/lib/catalog/product-summary";
 import { formatMoney } from "@/lib/money/format-money";
 
@@ -6,7 +7,9 @@ const mediaUrl = (key: string) => `/media/${key}`;
 
 export function ProductCard({ product, priority = false }: { product: ProductSummary; priority?: boolean }) {
   const img = product.image;
-  const srcSet = img?.variants.length ? img.variants.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(", ") : undefined;
+  const srcSet = img?.variants.length
+    ? img.variants.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(", ")
+    : undefined;
   return (
     <article className="group flex flex-col overflow-hidden rounded-lg border border-gray-200 bg-white shadow-sm transition hover:shadow-md">
       <Link href={`/products/${product.id}`} className="flex flex-1 flex-col">
@@ -33,7 +36,10 @@ export function ProductCard({ product, priority = false }: { product: ProductSum
           <div className="mt-auto flex items-center justify-between pt-2">
             <span className="font-semibold">{formatMoney(product.priceCents, product.currency)}</span>
             {product.reviewCount > 0 ? (
-              <span className="text-xs text-muted" aria-label={`Rated ${product.ratingAvg.toFixed(1)} out of 5 from ${product.reviewCount} reviews`}>
+              <span
+                className="text-xs text-muted"
+                aria-label={`Rated ${product.ratingAvg.toFixed(1)} out of 5 from ${product.reviewCount} reviews`}
+              >
                 ★ {product.ratingAvg.toFixed(1)} ({product.reviewCount})
               </span>
             ) : null}

@@ -1,8 +1,9 @@
-import type { Inline } from "@/lib/catalog/parse-description";
-import { parseDescription } from "@/lib/catalog/parse-description";
+import { parseDescription, type Inline } from "@/lib/catalog/parse-description";
 
 function Text({ parts }: { parts: Inline[] }) {
-  return parts.map((p, i) => (p.bold ? <strong key={i}>{p.text}</strong> : p.italic ? <em key={i}>{p.text}</em> : <span key={i}>{p.text}</span>));
+  return parts.map((p, i) =>
+    p.bold ? <strong key={i}>{p.text}</strong> : p.italic ? <em key={i}>{p.text}</em> : <span key={i}>{p.text}</span>,
+  );
 }
 
 /** A seller's description, rendered as text nodes only (no HTML injection possible). */
@@ -13,10 +14,16 @@ export function ProductDescription({ source }: { source: string }) {
     <div className="space-y-3 text-sm leading-relaxed text-ink">
       {blocks.map((b, i) =>
         b.type === "h" ? (
-          <h3 key={i} className="text-base font-semibold"><Text parts={b.content} /></h3>
+          <h3 key={i} className="text-base font-semibold">
+            <Text parts={b.content} />
+          </h3>
         ) : b.type === "ul" ? (
           <ul key={i} className="list-disc space-y-1 pl-5">
-            {b.items.map((item, j) => <li key={j}><Text parts={item} /></li>)}
+            {b.items.map((item, j) => (
+              <li key={j}>
+                <Text parts={item} />
+              </li>
+            ))}
           </ul>
         ) : (
           <p key={i}>

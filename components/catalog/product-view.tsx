@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
 import Link from "next/link";
+import type { ReactNode } from "react";
+
 import { ProductDescription } from "@/components/catalog/product-description";
 import { ProductGallery } from "@/components/catalog/product-gallery";
 import { RatingSummary } from "@/components/catalog/rating-summary";
@@ -12,16 +13,32 @@ import type { ProductReviewPage } from "@/lib/reviews/list-product-reviews";
  * A product page's content, shared by the page rendered per visitor and the cached one for
  * signed-out visitors; `buying` is the stock line and the add-to-cart control.
  */
-export function ProductView({ product, reviews, viewer, buying }: { product: PublicProduct; reviews: ProductReviewPage; viewer: { signedIn: boolean; canReply: boolean }; buying: ReactNode }) {
+export function ProductView({
+  product,
+  reviews,
+  viewer,
+  buying,
+}: {
+  product: PublicProduct;
+  reviews: ProductReviewPage;
+  viewer: { signedIn: boolean; canReply: boolean };
+  buying: ReactNode;
+}) {
   const crumbs = product.category.path.split("/");
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-muted">
         <ol className="flex flex-wrap gap-1">
-          <li><Link href="/" className="hover:underline">Home</Link></li>
+          <li>
+            <Link href="/" className="hover:underline">
+              Home
+            </Link>
+          </li>
           {crumbs.map((slug, i) => (
             <li key={slug} className="before:mr-1 before:content-['›']">
-              <Link href={`/c/${crumbs.slice(0, i + 1).join("/")}`} className="hover:underline">{i === crumbs.length - 1 ? product.category.name : slug.replace(/-/g, " ")}</Link>
+              <Link href={`/c/${crumbs.slice(0, i + 1).join("/")}`} className="hover:underline">
+                {i === crumbs.length - 1 ? product.category.name : slug.replace(/-/g, " ")}
+              </Link>
             </li>
           ))}
         </ol>
@@ -37,10 +54,14 @@ export function ProductView({ product, reviews, viewer, buying }: { product: Pub
           </div>
           <p className="text-3xl font-bold">{formatMoney(product.priceCents, product.currency)}</p>
           {buying}
-          <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-700">Your payment is held by the marketplace and released to the seller only after you confirm delivery.</p>
+          <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-700">
+            Your payment is held by the marketplace and released to the seller only after you confirm delivery.
+          </p>
           {Object.keys(product.attributes).length > 0 ? (
             <section aria-labelledby="details-heading">
-              <h2 id="details-heading" className="mb-2 font-semibold">Details</h2>
+              <h2 id="details-heading" className="mb-2 font-semibold">
+                Details
+              </h2>
               <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
                 {Object.entries(product.attributes).map(([k, v]) => (
                   <div key={k} className="contents">
@@ -52,24 +73,39 @@ export function ProductView({ product, reviews, viewer, buying }: { product: Pub
             </section>
           ) : null}
           <section aria-labelledby="seller-heading" className="rounded-lg border border-gray-200 bg-white p-4">
-            <h2 id="seller-heading" className="font-semibold">{product.seller.shopName}</h2>
+            <h2 id="seller-heading" className="font-semibold">
+              {product.seller.shopName}
+            </h2>
             <p className="text-sm text-muted">
-              {product.seller.ratingCount > 0 ? `★ ${product.seller.ratingAvg.toFixed(1)} from ${product.seller.ratingCount} ratings` : "New seller"} · selling since {new Date(product.seller.memberSince).getFullYear()}
+              {product.seller.ratingCount > 0
+                ? `★ ${product.seller.ratingAvg.toFixed(1)} from ${product.seller.ratingCount} ratings`
+                : "New seller"}{" "}
+              · selling since {new Date(product.seller.memberSince).getFullYear()}
             </p>
           </section>
         </div>
       </div>
       <div className="mt-10 grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="description-heading">
-          <h2 id="description-heading" className="mb-3 text-lg font-bold">Description</h2>
+          <h2 id="description-heading" className="mb-3 text-lg font-bold">
+            Description
+          </h2>
           <ProductDescription source={product.description} />
         </section>
         <section aria-labelledby="reviews-heading">
-          <h2 id="reviews-heading" className="mb-3 text-lg font-bold">Ratings</h2>
+          <h2 id="reviews-heading" className="mb-3 text-lg font-bold">
+            Ratings
+          </h2>
           <RatingSummary avg={product.ratingAvg} count={product.reviewCount} histogram={product.ratingHistogram} />
         </section>
       </div>
-      <ProductReviews path={`/products/${product.id}`} reviews={reviews} histogram={product.ratingHistogram} shopName={product.seller.shopName} viewer={viewer} />
+      <ProductReviews
+        path={`/products/${product.id}`}
+        reviews={reviews}
+        histogram={product.ratingHistogram}
+        shopName={product.seller.shopName}
+        viewer={viewer}
+      />
     </div>
   );
 }

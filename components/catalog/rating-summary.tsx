@@ -6,7 +6,8 @@ export function RatingSummary({ avg, count, histogram }: { avg: number; count: n
       <div>
         <p className="text-3xl font-bold">{avg.toFixed(1)}</p>
         <p className="text-sm text-muted" aria-label={`Rated ${avg.toFixed(1)} out of 5`}>
-          <span aria-hidden>{"★".repeat(Math.round(avg)).padEnd(5, "☆")}</span> · {count} {count === 1 ? "review" : "reviews"}
+          <span aria-hidden>{"★".repeat(Math.round(avg)).padEnd(5, "☆")}</span> · {count}{" "}
+          {count === 1 ? "review" : "reviews"}
         </p>
       </div>
       <ul className="min-w-48 flex-1 space-y-1 text-xs">

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { signOut } from "next-auth/react";
+import Link from "next/link";
 
 type MenuUser = { name: string | null; email: string; role: "buyer" | "seller" | "admin"; hasShop: boolean };
 
@@ -13,7 +13,10 @@ export function AccountMenu({ user }: { user: MenuUser | null }) {
         <Link href="/sign-in" className="rounded-md px-3 py-2 font-medium hover:bg-gray-100">
           Sign in
         </Link>
-        <Link href="/sign-up" className="hidden rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700 sm:inline-flex">
+        <Link
+          href="/sign-up"
+          className="hidden rounded-md bg-brand-600 px-3 py-2 font-semibold text-white hover:bg-brand-700 sm:inline-flex"
+        >
           Create account
         </Link>
       </div>
@@ -21,13 +24,22 @@ export function AccountMenu({ user }: { user: MenuUser | null }) {
   }
   return (
     <details className="relative">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-gray-100" aria-label="Account menu">
-        <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 font-bold text-brand-700">
+      <summary
+        className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium hover:bg-gray-100"
+        aria-label="Account menu"
+      >
+        <span
+          aria-hidden
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 font-bold text-brand-700"
+        >
           {(user.name ?? user.email).slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden max-w-32 truncate sm:inline">{user.name ?? user.email}</span>
       </summary>
-      <nav aria-label="Account" className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg">
+      <nav
+        aria-label="Account"
+        className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-gray-200 bg-white py-1 text-sm shadow-lg"
+      >
         <p className="truncate px-4 py-2 text-xs text-muted">{user.email}</p>
         <Link href="/account" className="block px-4 py-2 hover:bg-gray-50">
           My account
@@ -49,7 +61,11 @@ export function AccountMenu({ user }: { user: MenuUser | null }) {
             Admin console
           </Link>
         ) : null}
-        <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className="block w-full px-4 py-2 text-left hover:bg-gray-50">
+        <button
+          type="button"
+          onClick={() => signOut({ callbackUrl: "/" })}
+          className="block w-full px-4 py-2 text-left hover:bg-gray-50"
+        >
           Sign out
         </button>
       </nav>

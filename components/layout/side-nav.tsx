@@ -10,7 +10,10 @@ export function SideNav({ title, items }: { title: string; items: NavItem[] }) {
       <ul className="flex gap-1 overflow-x-auto px-2 py-2 md:flex-col md:px-2 md:py-3">
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-ink hover:bg-gray-100">
+            <Link
+              href={item.href}
+              className="block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-ink hover:bg-gray-100"
+            >
               {item.label}
             </Link>
           </li>

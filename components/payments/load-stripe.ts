@@ -8,7 +8,11 @@ let cached: Promise<Stripe | null> | null = null;
 function addScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (document.querySelector(`script[src="${src}"]`)) return resolve();
-    const s = Object.assign(document.createElement("script"), { src, onload: () => resolve(), onerror: () => reject(new Error("Could not load the payment form.")) });
+    const s = Object.assign(document.createElement("script"), {
+      src,
+      onload: () => resolve(),
+      onerror: () => reject(new Error("Could not load the payment form.")),
+    });
     document.head.appendChild(s);
   });
 }
@@ -18,6 +22,8 @@ function addScript(src: string): Promise<void> {
  * loadStripe then uses the window.Stripe it defines. With real Stripe, loadStripe fetches js.stripe.com.
  */
 export function getStripe(publishableKey: string, scriptUrl: string): Promise<Stripe | null> {
-  cached ??= (scriptUrl.includes("js.stripe.com") ? Promise.resolve() : addScript(scriptUrl)).then(() => loadStripe(publishableKey));
+  cached ??= (scriptUrl.includes("js.stripe.com") ? Promise.resolve() : addScript(scriptUrl)).then(() =>
+    loadStripe(publishableKey),
+  );
   return cached;
 }

@@ -3,10 +3,22 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type FormEvent } from "react";
+
 import { Alert } from "@/components/ui/alert";
+
 import { getStripe } from "./load-stripe";
 
-function Form({ amountLabel, returnUrl, doneUrl, retryUrl }: { amountLabel: string; returnUrl: string; doneUrl: string; retryUrl: string }) {
+function Form({
+  amountLabel,
+  returnUrl,
+  doneUrl,
+  retryUrl,
+}: {
+  amountLabel: string;
+  returnUrl: string;
+  doneUrl: string;
+  retryUrl: string;
+}) {
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
@@ -34,7 +46,11 @@ function Form({ amountLabel, returnUrl, doneUrl, retryUrl }: { amountLabel: stri
         return;
       }
     }
-    const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: returnUrl }, redirect: "if_required" });
+    const result = await stripe.confirmPayment({
+      elements,
+      confirmParams: { return_url: returnUrl },
+      redirect: "if_required",
+    });
     if (result.error) {
       // Declines come back here; the buyer can try another card until the reservation expires.
       failedBefore.current = true;
@@ -50,7 +66,11 @@ function Form({ amountLabel, returnUrl, doneUrl, retryUrl }: { amountLabel: stri
     <form onSubmit={pay} className="space-y-4">
       <PaymentElement />
       {error ? <Alert>{error}</Alert> : null}
-      <button type="submit" disabled={!stripe || busy} className="w-full rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={!stripe || busy}
+        className="w-full rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {busy ? "Processing payment…" : `Pay ${amountLabel}`}
       </button>
     </form>
@@ -58,11 +78,27 @@ function Form({ amountLabel, returnUrl, doneUrl, retryUrl }: { amountLabel: stri
 }
 
 /** The Payment Element for a checkout's PaymentIntent. */
-export function PaymentForm(props: { clientSecret: string; publishableKey: string; stripeJsUrl: string; amountLabel: string; returnUrl: string; doneUrl: string; retryUrl: string }) {
-  const stripePromise = useMemo(() => getStripe(props.publishableKey, props.stripeJsUrl), [props.publishableKey, props.stripeJsUrl]);
+export function PaymentForm(props: {
+  clientSecret: string;
+  publishableKey: string;
+  stripeJsUrl: string;
+  amountLabel: string;
+  returnUrl: string;
+  doneUrl: string;
+  retryUrl: string;
+}) {
+  const stripePromise = useMemo(
+    () => getStripe(props.publishableKey, props.stripeJsUrl),
+    [props.publishableKey, props.stripeJsUrl],
+  );
   return (
     <Elements stripe={stripePromise} options={{ clientSecret: props.clientSecret, appearance: { theme: "stripe" } }}>
-      <Form amountLabel={props.amountLabel} returnUrl={props.returnUrl} doneUrl={props.doneUrl} retryUrl={props.retryUrl} />
+      <Form
+        amountLabel={props.amountLabel}
+        returnUrl={props.returnUrl}
+        doneUrl={props.doneUrl}
+        retryUrl={props.retryUrl}
+      />
     </Elements>
   );
 }

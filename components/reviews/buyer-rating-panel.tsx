@@ -1,4 +1,5 @@
 import type { OrderBuyerRating } from "@/lib/reviews/list-order-buyer-ratings";
+
 import { BuyerRatingForm } from "./buyer-rating-form";
 import { StarRating } from "./star-rating";
 
@@ -10,7 +11,8 @@ export function BuyerRatingPanel({ rating }: { rating: OrderBuyerRating }) {
         Buyer reputation:{" "}
         {rating.buyer.count > 0 ? (
           <>
-            <StarRating value={rating.buyer.avg} /> {rating.buyer.avg.toFixed(1)} from {rating.buyer.count} seller {rating.buyer.count === 1 ? "rating" : "ratings"}
+            <StarRating value={rating.buyer.avg} /> {rating.buyer.avg.toFixed(1)} from {rating.buyer.count} seller{" "}
+            {rating.buyer.count === 1 ? "rating" : "ratings"}
           </>
         ) : (
           "no seller ratings yet"
@@ -18,7 +20,8 @@ export function BuyerRatingPanel({ rating }: { rating: OrderBuyerRating }) {
       </p>
       {rating.mine ? (
         <p>
-          You rated this buyer <StarRating value={rating.mine.rating} />{rating.mine.note ? <span className="text-muted"> · “{rating.mine.note}”</span> : null}
+          You rated this buyer <StarRating value={rating.mine.rating} />
+          {rating.mine.note ? <span className="text-muted"> · “{rating.mine.note}”</span> : null}
         </p>
       ) : rating.canRate ? (
         <BuyerRatingForm orderId={rating.orderId} />

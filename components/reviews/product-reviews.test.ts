@@ -1,7 +1,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import type { ProductReviewPage, PublicReview } from "@/lib/reviews/list-product-reviews";
+
 import { ProductReviews } from "./product-reviews";
 
 const row = (i: number): PublicReview => ({
@@ -21,8 +23,24 @@ const row = (i: number): PublicReview => ({
 });
 
 function render(page: Partial<ProductReviewPage>, signedIn = true): string {
-  const reviews: ProductReviewPage = { rows: [row(1), row(2)], total: 25, page: 2, pageSize: 10, sort: "helpful", stars: 5, ...page };
-  return renderToStaticMarkup(createElement(ProductReviews, { path: "/products/p1", reviews, histogram: [1, 0, 2, 3, 25], shopName: "Shop", viewer: { signedIn, canReply: false } })).replaceAll("&amp;", "&");
+  const reviews: ProductReviewPage = {
+    rows: [row(1), row(2)],
+    total: 25,
+    page: 2,
+    pageSize: 10,
+    sort: "helpful",
+    stars: 5,
+    ...page,
+  };
+  return renderToStaticMarkup(
+    createElement(ProductReviews, {
+      path: "/products/p1",
+      reviews,
+      histogram: [1, 0, 2, 3, 25],
+      shopName: "Shop",
+      viewer: { signedIn, canReply: false },
+    }),
+  ).replaceAll("&amp;", "&");
 }
 
 describe("ProductReviews", () => {

@@ -1,6 +1,8 @@
 import Link from "next/link";
+
 import type { ProductReviewPage } from "@/lib/reviews/list-product-reviews";
 import { REVIEW_SORT_LABELS, REVIEW_SORTS, type ReviewSort } from "@/lib/reviews/review-list-query";
+
 import { ReviewCard } from "./review-card";
 
 type Viewer = { signedIn: boolean; canReply: boolean };
@@ -14,25 +16,51 @@ function href(path: string, q: { sort: ReviewSort; stars: number | null; page?: 
   return `${path}${qs ? `?${qs}` : ""}#reviews`;
 }
 
-const chip = (active: boolean) => `rounded-full border px-3 py-1 text-sm ${active ? "border-brand-600 bg-brand-50 font-semibold text-brand-700" : "border-gray-300 bg-white hover:bg-gray-50"}`;
+const chip = (active: boolean) =>
+  `rounded-full border px-3 py-1 text-sm ${active ? "border-brand-600 bg-brand-50 font-semibold text-brand-700" : "border-gray-300 bg-white hover:bg-gray-50"}`;
 
 /** The product page's reviews: sort and star filters (plain links), one page of reviews, and paging. */
-export function ProductReviews({ path, reviews, histogram, shopName, viewer }: { path: string; reviews: ProductReviewPage; histogram: number[]; shopName: string; viewer: Viewer }) {
+export function ProductReviews({
+  path,
+  reviews,
+  histogram,
+  shopName,
+  viewer,
+}: {
+  path: string;
+  reviews: ProductReviewPage;
+  histogram: number[];
+  shopName: string;
+  viewer: Viewer;
+}) {
   const { sort, stars, page, total, pageSize } = reviews;
   const signInHref = viewer.signedIn ? null : `/sign-in?callbackUrl=${encodeURIComponent(`${path}#reviews`)}`;
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   return (
     <section id="reviews" aria-labelledby="review-list-heading" className="mt-10 scroll-mt-6">
-      <h2 id="review-list-heading" className="mb-3 text-lg font-bold">Reviews</h2>
+      <h2 id="review-list-heading" className="mb-3 text-lg font-bold">
+        Reviews
+      </h2>
       {total === 0 && stars === null ? (
         <p className="text-sm text-muted">No one has reviewed this product yet. Buyers can review it after delivery.</p>
       ) : (
         <>
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <nav aria-label="Filter reviews by stars" className="flex flex-wrap gap-2">
-              <Link href={href(path, { sort, stars: null })} aria-current={stars === null ? "page" : undefined} className={chip(stars === null)}>All</Link>
+              <Link
+                href={href(path, { sort, stars: null })}
+                aria-current={stars === null ? "page" : undefined}
+                className={chip(stars === null)}
+              >
+                All
+              </Link>
               {[5, 4, 3, 2, 1].map((n) => (
-                <Link key={n} href={href(path, { sort, stars: n })} aria-current={stars === n ? "page" : undefined} className={chip(stars === n)}>
+                <Link
+                  key={n}
+                  href={href(path, { sort, stars: n })}
+                  aria-current={stars === n ? "page" : undefined}
+                  className={chip(stars === n)}
+                >
                   {n} star ({histogram[n - 1] ?? 0})
                 </Link>
               ))}
@@ -40,7 +68,12 @@ export function ProductReviews({ path, reviews, histogram, shopName, viewer }: {
             <nav aria-label="Sort reviews" className="flex flex-wrap items-center gap-2 text-sm">
               <span className="text-muted">Sort:</span>
               {REVIEW_SORTS.map((s) => (
-                <Link key={s} href={href(path, { sort: s, stars })} aria-current={sort === s ? "page" : undefined} className={sort === s ? "font-semibold text-brand-700" : "underline"}>
+                <Link
+                  key={s}
+                  href={href(path, { sort: s, stars })}
+                  aria-current={sort === s ? "page" : undefined}
+                  className={sort === s ? "font-semibold text-brand-700" : "underline"}
+                >
                   {REVIEW_SORT_LABELS[s]}
                 </Link>
               ))}
@@ -51,15 +84,31 @@ export function ProductReviews({ path, reviews, histogram, shopName, viewer }: {
           ) : (
             <div className="divide-y divide-gray-200 rounded-xl border border-gray-200 bg-white px-4">
               {reviews.rows.map((r) => (
-                <ReviewCard key={r.id} review={r} shopName={shopName} signInHref={signInHref} canReply={viewer.canReply} />
+                <ReviewCard
+                  key={r.id}
+                  review={r}
+                  shopName={shopName}
+                  signInHref={signInHref}
+                  canReply={viewer.canReply}
+                />
               ))}
             </div>
           )}
           {lastPage > 1 ? (
             <nav aria-label="Review pages" className="mt-4 flex items-center gap-4 text-sm">
-              {page > 1 ? <Link href={href(path, { sort, stars, page: page - 1 })} className="underline" rel="prev">Previous page</Link> : null}
-              <span className="text-muted">Page {page} of {lastPage}</span>
-              {page < lastPage ? <Link href={href(path, { sort, stars, page: page + 1 })} className="underline" rel="next">Next page</Link> : null}
+              {page > 1 ? (
+                <Link href={href(path, { sort, stars, page: page - 1 })} className="underline" rel="prev">
+                  Previous page
+                </Link>
+              ) : null}
+              <span className="text-muted">
+                Page {page} of {lastPage}
+              </span>
+              {page < lastPage ? (
+                <Link href={href(path, { sort, stars, page: page + 1 })} className="underline" rel="next">
+                  Next page
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </>

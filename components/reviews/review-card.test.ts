@@ -3,7 +3,9 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import type { PublicReview } from "@/lib/reviews/list-product-reviews";
+
 import { ReviewCard } from "./review-card";
 
 const review: PublicReview = {
@@ -18,12 +20,27 @@ const review: PublicReview = {
   helpfulCount: 3,
   viewerVoted: false,
   viewerIsAuthor: false,
-  images: [{ id: "img-1", width: 1280, height: 960, thumbUrl: "/media/images/a/320.webp", url: "/media/images/a/1280.webp", srcSet: "/media/images/a/320.webp 320w, /media/images/a/1280.webp 1280w" }],
-  reply: { body: `<iframe src="javascript:alert(2)"></iframe>`, createdAt: new Date("2026-05-02T10:00:00Z"), edited: false },
+  images: [
+    {
+      id: "img-1",
+      width: 1280,
+      height: 960,
+      thumbUrl: "/media/images/a/320.webp",
+      url: "/media/images/a/1280.webp",
+      srcSet: "/media/images/a/320.webp 320w, /media/images/a/1280.webp 1280w",
+    },
+  ],
+  reply: {
+    body: `<iframe src="javascript:alert(2)"></iframe>`,
+    createdAt: new Date("2026-05-02T10:00:00Z"),
+    edited: false,
+  },
 };
 
 function render(props: Partial<Parameters<typeof ReviewCard>[0]> = {}): string {
-  return renderToStaticMarkup(createElement(ReviewCard, { review, shopName: "Shop <One>", signInHref: null, canReply: false, ...props }));
+  return renderToStaticMarkup(
+    createElement(ReviewCard, { review, shopName: "Shop <One>", signInHref: null, canReply: false, ...props }),
+  );
 }
 
 describe("ReviewCard", () => {

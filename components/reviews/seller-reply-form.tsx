@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type FormEvent } from "react";
+
 import { Button } from "@/components/ui/button";
 import { REPLY_BODY_MAX } from "@/lib/reviews/review-rules";
+
 import { sendJson } from "./send-json";
 
 /** The product's seller answers a review (once), or edits the answer. */
@@ -27,12 +29,30 @@ export function SellerReplyForm({ reviewId, existing }: { reviewId: string; exis
 
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer font-medium text-brand-700">{existing === null ? "Reply as the seller" : "Edit your reply"}</summary>
+      <summary className="cursor-pointer font-medium text-brand-700">
+        {existing === null ? "Reply as the seller" : "Edit your reply"}
+      </summary>
       <form onSubmit={submit} className="mt-2 space-y-2">
-        {error ? <p role="alert" className="text-red-700">{error}</p> : null}
-        <label htmlFor={`${id}-reply`} className="sr-only">Your reply</label>
-        <textarea id={`${id}-reply`} rows={3} required maxLength={REPLY_BODY_MAX} value={body} onChange={(e) => setBody(e.target.value)} className="w-full rounded-md border border-gray-300 px-3 py-2" />
-        <Button type="submit" disabled={pending}>{pending ? "Saving…" : existing === null ? "Post reply" : "Save reply"}</Button>
+        {error ? (
+          <p role="alert" className="text-red-700">
+            {error}
+          </p>
+        ) : null}
+        <label htmlFor={`${id}-reply`} className="sr-only">
+          Your reply
+        </label>
+        <textarea
+          id={`${id}-reply`}
+          rows={3}
+          required
+          maxLength={REPLY_BODY_MAX}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          className="w-full rounded-md border border-gray-300 px-3 py-2"
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : existing === null ? "Post reply" : "Save reply"}
+        </Button>
       </form>
     </details>
   );

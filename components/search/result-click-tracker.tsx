@@ -9,7 +9,11 @@ export function ResultClickTracker({ query, children }: { query: string; childre
     if (!query || !(target instanceof Element) || !target.closest("a")) return;
     const card = target.closest<HTMLElement>("[data-search-product]");
     if (!card || typeof navigator.sendBeacon !== "function") return;
-    const body = JSON.stringify({ events: [{ kind: "click", query, product_id: card.dataset.searchProduct, position: Number(card.dataset.searchPosition) }] });
+    const body = JSON.stringify({
+      events: [
+        { kind: "click", query, product_id: card.dataset.searchProduct, position: Number(card.dataset.searchPosition) },
+      ],
+    });
     navigator.sendBeacon("/api/v1/search/events", new Blob([body], { type: "application/json" }));
   };
   return (

@@ -9,7 +9,9 @@ export function ScoreBreakdown({ score, breakdown }: { score: number; breakdown:
         <tbody>
           {Object.entries(breakdown).map(([signal, value]) => (
             <tr key={signal}>
-              <th scope="row" className="pr-2 text-left font-normal">{signal}</th>
+              <th scope="row" className="pr-2 text-left font-normal">
+                {signal}
+              </th>
               <td className="text-right">{value.toFixed(3)}</td>
             </tr>
           ))}

@@ -6,14 +6,29 @@
 // ordinary search field that submits to /search.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+
 import type { Suggestion } from "@/lib/search/search-types";
 
 const DEBOUNCE_MS = 150;
 const MIN_CHARS = 2;
 
-const KIND_LABEL: Record<Suggestion["kind"], string> = { query: "Search for", category: "Category", product: "Product" };
+const KIND_LABEL: Record<Suggestion["kind"], string> = {
+  query: "Search for",
+  category: "Category",
+  product: "Product",
+};
 
-export function SearchBox({ inputId, name, placeholder, maxLength }: { inputId: string; name: string; placeholder: string; maxLength: number }) {
+export function SearchBox({
+  inputId,
+  name,
+  placeholder,
+  maxLength,
+}: {
+  inputId: string;
+  name: string;
+  placeholder: string;
+  maxLength: number;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();

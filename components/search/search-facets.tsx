@@ -3,15 +3,21 @@
 import Form from "next/form";
 import Link from "next/link";
 import type { ReactNode } from "react";
+
 import { formatMoney } from "@/lib/money/format-money";
-import { searchHref, searchParamsOf, toggleAttribute, type SearchState } from "@/lib/search/search-url";
 import type { SearchFacets as Facets } from "@/lib/search/search-types";
+import { searchHref, searchParamsOf, toggleAttribute, type SearchState } from "@/lib/search/search-url";
 
 const optionClass = (selected: boolean) =>
   `flex items-center justify-between gap-2 rounded px-2 py-1 text-sm hover:bg-gray-100 ${selected ? "font-semibold text-brand-700" : "text-ink"}`;
 
 function Count({ n, exact }: { n: number; exact: boolean }) {
-  return <span className="text-xs text-muted">{n.toLocaleString("en-US")}{!exact && n >= 1000 ? "+" : ""}</span>;
+  return (
+    <span className="text-xs text-muted">
+      {n.toLocaleString("en-US")}
+      {!exact && n >= 1000 ? "+" : ""}
+    </span>
+  );
 }
 
 /** Tells screen readers that following the link removes this filter. */
@@ -29,11 +35,29 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export const priceLabel = (minCents: number, maxCents: number | null, currency = "USD") =>
-  maxCents == null ? `${formatMoney(minCents, currency)} and up` : minCents === 0 ? `Under ${formatMoney(maxCents + 1, currency)}` : `${formatMoney(minCents, currency)} – ${formatMoney(maxCents, currency)}`;
+  maxCents == null
+    ? `${formatMoney(minCents, currency)} and up`
+    : minCents === 0
+      ? `Under ${formatMoney(maxCents + 1, currency)}`
+      : `${formatMoney(minCents, currency)} – ${formatMoney(maxCents, currency)}`;
 
-export function SearchFacets({ state, facets, categoryTrail }: { state: SearchState; facets: Facets; categoryTrail: { slug: string; name: string }[] }) {
+export function SearchFacets({
+  state,
+  facets,
+  categoryTrail,
+}: {
+  state: SearchState;
+  facets: Facets;
+  categoryTrail: { slug: string; name: string }[];
+}) {
   const f = state.filters;
-  const hidden = [...searchParamsOf({ ...state, filters: { ...f, priceMinCents: undefined, priceMaxCents: undefined }, page: 1 }).entries()];
+  const hidden = [
+    ...searchParamsOf({
+      ...state,
+      filters: { ...f, priceMinCents: undefined, priceMaxCents: undefined },
+      page: 1,
+    }).entries(),
+  ];
   return (
     <nav aria-label="Filters" className="rounded-lg border border-gray-200 bg-white px-3">
       <Section title="Category">
@@ -47,14 +71,23 @@ export function SearchFacets({ state, facets, categoryTrail }: { state: SearchSt
           ) : null}
           {categoryTrail.map((c, i) => (
             <li key={c.slug}>
-              <Link href={searchHref(state, { filters: { category: c.slug } })} aria-current={i === categoryTrail.length - 1 ? "true" : undefined} className={optionClass(i === categoryTrail.length - 1)} style={{ paddingLeft: `${0.5 + i * 0.75}rem` }}>
+              <Link
+                href={searchHref(state, { filters: { category: c.slug } })}
+                aria-current={i === categoryTrail.length - 1 ? "true" : undefined}
+                className={optionClass(i === categoryTrail.length - 1)}
+                style={{ paddingLeft: `${0.5 + i * 0.75}rem` }}
+              >
                 {c.name}
               </Link>
             </li>
           ))}
           {facets.categories.map((c) => (
             <li key={c.slug}>
-              <Link href={searchHref(state, { filters: { category: c.slug } })} className={optionClass(false)} style={{ paddingLeft: `${0.5 + categoryTrail.length * 0.75}rem` }}>
+              <Link
+                href={searchHref(state, { filters: { category: c.slug } })}
+                className={optionClass(false)}
+                style={{ paddingLeft: `${0.5 + categoryTrail.length * 0.75}rem` }}
+              >
                 <span>{c.name}</span>
                 <Count n={c.count} exact={facets.exact} />
               </Link>
@@ -71,7 +104,11 @@ export function SearchFacets({ state, facets, categoryTrail }: { state: SearchSt
               return (
                 <li key={p.minCents}>
                   <Link
-                    href={searchHref(state, { filters: selected ? { priceMinCents: undefined, priceMaxCents: undefined } : { priceMinCents: p.minCents || undefined, priceMaxCents: p.maxCents ?? undefined } })}
+                    href={searchHref(state, {
+                      filters: selected
+                        ? { priceMinCents: undefined, priceMaxCents: undefined }
+                        : { priceMinCents: p.minCents || undefined, priceMaxCents: p.maxCents ?? undefined },
+                    })}
                     aria-current={selected ? "true" : undefined}
                     className={optionClass(selected)}
                   >
@@ -88,13 +125,28 @@ export function SearchFacets({ state, facets, categoryTrail }: { state: SearchSt
             ))}
             <label className="flex flex-col">
               <span className="text-xs text-muted">Min $</span>
-              <input name="price_min" inputMode="decimal" pattern="\d{1,9}(\.\d{1,2})?" defaultValue={f.priceMinCents != null ? String(f.priceMinCents / 100) : ""} className="w-20 rounded border border-gray-300 px-2 py-1" />
+              <input
+                name="price_min"
+                inputMode="decimal"
+                pattern="\d{1,9}(\.\d{1,2})?"
+                defaultValue={f.priceMinCents != null ? String(f.priceMinCents / 100) : ""}
+                className="w-20 rounded border border-gray-300 px-2 py-1"
+              />
             </label>
             <label className="flex flex-col">
               <span className="text-xs text-muted">Max $</span>
-              <input name="price_max" inputMode="decimal" pattern="\d{1,9}(\.\d{1,2})?" defaultValue={f.priceMaxCents != null ? String(f.priceMaxCents / 100) : ""} className="w-20 rounded border border-gray-300 px-2 py-1" />
+              <input
+                name="price_max"
+                inputMode="decimal"
+                pattern="\d{1,9}(\.\d{1,2})?"
+                defaultValue={f.priceMaxCents != null ? String(f.priceMaxCents / 100) : ""}
+                className="w-20 rounded border border-gray-300 px-2 py-1"
+              />
             </label>
-            <button type="submit" className="rounded border border-gray-300 bg-white px-2 py-1 font-medium hover:bg-gray-50">
+            <button
+              type="submit"
+              className="rounded border border-gray-300 bg-white px-2 py-1 font-medium hover:bg-gray-50"
+            >
               Go
             </button>
           </Form>
@@ -108,9 +160,17 @@ export function SearchFacets({ state, facets, categoryTrail }: { state: SearchSt
               const selected = f.ratingMin === r.min;
               return (
                 <li key={r.min}>
-                  <Link href={searchHref(state, { filters: { ratingMin: selected ? undefined : r.min } })} aria-current={selected ? "true" : undefined} className={optionClass(selected)}>
+                  <Link
+                    href={searchHref(state, { filters: { ratingMin: selected ? undefined : r.min } })}
+                    aria-current={selected ? "true" : undefined}
+                    className={optionClass(selected)}
+                  >
                     <span>
-                      <span aria-hidden>{"★".repeat(r.min)}{"☆".repeat(5 - r.min)}</span> <span>{r.min} stars &amp; up</span>
+                      <span aria-hidden>
+                        {"★".repeat(r.min)}
+                        {"☆".repeat(5 - r.min)}
+                      </span>{" "}
+                      <span>{r.min} stars &amp; up</span>
                     </span>
                     <Count n={r.count} exact={facets.exact} />
                   </Link>
@@ -122,9 +182,14 @@ export function SearchFacets({ state, facets, categoryTrail }: { state: SearchSt
       ) : null}
 
       <Section title="Availability">
-        <Link href={searchHref(state, { filters: { inStock: f.inStock ? undefined : true } })} aria-current={f.inStock ? "true" : undefined} className={optionClass(Boolean(f.inStock))}>
+        <Link
+          href={searchHref(state, { filters: { inStock: f.inStock ? undefined : true } })}
+          aria-current={f.inStock ? "true" : undefined}
+          className={optionClass(Boolean(f.inStock))}
+        >
           <span>
-            <span aria-hidden>{f.inStock ? "☑" : "☐"}</span> In stock only<Selected on={Boolean(f.inStock)} />
+            <span aria-hidden>{f.inStock ? "☑" : "☐"}</span> In stock only
+            <Selected on={Boolean(f.inStock)} />
           </span>
           <Count n={facets.inStock} exact={facets.exact} />
         </Link>
@@ -137,7 +202,11 @@ export function SearchFacets({ state, facets, categoryTrail }: { state: SearchSt
               const selected = Boolean(f.attributes[a.key]?.includes(v.value));
               return (
                 <li key={v.value}>
-                  <Link href={searchHref(state, { filters: { attributes: toggleAttribute(f.attributes, a.key, v.value) } })} aria-current={selected ? "true" : undefined} className={optionClass(selected)}>
+                  <Link
+                    href={searchHref(state, { filters: { attributes: toggleAttribute(f.attributes, a.key, v.value) } })}
+                    aria-current={selected ? "true" : undefined}
+                    className={optionClass(selected)}
+                  >
                     <span>
                       <span aria-hidden>{selected ? "☑" : "☐"}</span> {v.value}
                       <Selected on={selected} />

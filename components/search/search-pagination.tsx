@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { searchHref, type SearchState } from "@/lib/search/search-url";
 
 /** Previous / numbered pages around the current one / Next, all plain links. */
@@ -10,20 +11,35 @@ export function SearchPagination({ state, page, pageCount }: { state: SearchStat
   const cls = "rounded-md border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50";
   return (
     <nav aria-label="Pages" className="mt-8 flex flex-wrap items-center justify-center gap-2 text-sm">
-      {page > 1 ? <Link href={searchHref(state, { page: page - 1 })} className={cls} rel="prev">Previous</Link> : null}
-      {from > 1 ? <Link href={searchHref(state, { page: 1 })} className={cls} aria-label="Page 1">1</Link> : null}
+      {page > 1 ? (
+        <Link href={searchHref(state, { page: page - 1 })} className={cls} rel="prev">
+          Previous
+        </Link>
+      ) : null}
+      {from > 1 ? (
+        <Link href={searchHref(state, { page: 1 })} className={cls} aria-label="Page 1">
+          1
+        </Link>
+      ) : null}
       {from > 2 ? <span aria-hidden>…</span> : null}
       {pages.map((p) =>
         p === page ? (
           <span key={p} aria-current="page" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white">
-            <span className="sr-only">Page </span>{p}
+            <span className="sr-only">Page </span>
+            {p}
           </span>
         ) : (
-          <Link key={p} href={searchHref(state, { page: p })} className={cls} aria-label={`Page ${p}`}>{p}</Link>
+          <Link key={p} href={searchHref(state, { page: p })} className={cls} aria-label={`Page ${p}`}>
+            {p}
+          </Link>
         ),
       )}
       {to < pageCount ? <span aria-hidden>…</span> : null}
-      {page < pageCount ? <Link href={searchHref(state, { page: page + 1 })} className={cls} rel="next">Next</Link> : null}
+      {page < pageCount ? (
+        <Link href={searchHref(state, { page: page + 1 })} className={cls} rel="next">
+          Next
+        </Link>
+      ) : null}
     </nav>
   );
 }

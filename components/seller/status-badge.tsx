@@ -11,5 +11,9 @@ const STYLES: Record<ProductStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: ProductStatus }) {
-  return <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${STYLES[status]}`}>{STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ${STYLES[status]}`}>
+      {STATUS_LABELS[status]}
+    </span>
+  );
 }

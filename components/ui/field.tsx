@@ -1,7 +1,14 @@
 import type { InputHTMLAttributes } from "react";
 
 /** A labelled input with its hint or error announced to screen readers. */
-export function Field({ label, name, error, hint, className = "", ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  className = "",
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }) {
   const id = input.id ?? `field-${name}`;
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (

@@ -3,12 +3,20 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { ImageUploader } from "./image-uploader";
 
-const images = ["a", "b", "c"].map((id, i) => ({ uploadId: `00000000-0000-4000-8000-00000000000${i}`, url: `/media/images/${id}/320.webp`, width: 320, height: 240 }));
+const images = ["a", "b", "c"].map((id, i) => ({
+  uploadId: `00000000-0000-4000-8000-00000000000${i}`,
+  url: `/media/images/${id}/320.webp`,
+  width: 320,
+  height: 240,
+}));
 
 function render(props: Partial<Parameters<typeof ImageUploader>[0]> = {}): string {
-  return renderToStaticMarkup(createElement(ImageUploader, { purpose: "product_image", initial: images, max: 10, name: "images", ...props }));
+  return renderToStaticMarkup(
+    createElement(ImageUploader, { purpose: "product_image", initial: images, max: 10, name: "images", ...props }),
+  );
 }
 
 describe("ImageUploader markup", () => {
@@ -38,7 +46,9 @@ describe("ImageUploader markup", () => {
 
   it("offers a labelled multiple-file picker for the accepted types and says how many slots are left", () => {
     const html = render({ max: 5 });
-    expect(html).toMatch(/<input id="[^"]+" type="file" multiple="" accept="image\/jpeg,image\/png,image\/webp,image\/gif"/);
+    expect(html).toMatch(
+      /<input id="[^"]+" type="file" multiple="" accept="image\/jpeg,image\/png,image\/webp,image\/gif"/,
+    );
     expect(html).toContain("Add images");
     expect(html).toContain("2 of 5 left");
   });

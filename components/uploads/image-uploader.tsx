@@ -1,8 +1,15 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
+
 import { buttonClass } from "@/components/ui/button";
-import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_MEGABYTES, REJECT_REASONS, type UploadPurposeName } from "@/lib/uploads/upload-limits";
+import {
+  ACCEPTED_IMAGE_TYPES,
+  MAX_UPLOAD_BYTES,
+  MAX_UPLOAD_MEGABYTES,
+  REJECT_REASONS,
+  type UploadPurposeName,
+} from "@/lib/uploads/upload-limits";
 
 export type UploadedImage = { uploadId: string; url: string; width: number; height: number };
 
@@ -21,7 +28,13 @@ type Item = {
 };
 
 type Target = { url: string; method: "PUT"; headers: Record<string, string> };
-type UploadStatus = { status: "pending" | "uploaded" | "processing" | "ready" | "rejected"; reject_reason: string | null; width: number | null; height: number | null; variants: { width: number; height: number; url: string }[] };
+type UploadStatus = {
+  status: "pending" | "uploaded" | "processing" | "ready" | "rejected";
+  reject_reason: string | null;
+  width: number | null;
+  height: number | null;
+  variants: { width: number; height: number; url: string }[];
+};
 
 const POLL_INTERVAL_MS = 1000;
 const POLL_TIMEOUT_MS = 3 * 60 * 1000;
@@ -38,13 +51,23 @@ async function errorMessage(res: Response, fallback: string): Promise<string> {
 }
 
 async function postJson<T>(url: string, body: unknown, signal: AbortSignal, fallback: string): Promise<T> {
-  const res = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
   if (!res.ok) throw new UploadProblem(await errorMessage(res, fallback));
   return (await res.json()) as T;
 }
 
 /** PUTs the file with XMLHttpRequest, the one browser API that reports upload progress. */
-function putFile(file: File, target: Target, signal: AbortSignal, onProgress: (percent: number) => void): Promise<void> {
+function putFile(
+  file: File,
+  target: Target,
+  signal: AbortSignal,
+  onProgress: (percent: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(target.method, target.url);
@@ -72,10 +95,14 @@ function putFile(file: File, target: Target, signal: AbortSignal, onProgress: (p
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(new DOMException("Aborted", "AbortError"));
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(new DOMException("Aborted", "AbortError"));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -114,7 +141,9 @@ export function ImageUploader({
   name?: string;
   onChange?: (uploadIds: string[]) => void;
 }) {
-  const [items, setItems] = useState<Item[]>(() => initial.map((img) => ({ key: nextKey(), fileName: "", phase: "ready", progress: 100, ...img })));
+  const [items, setItems] = useState<Item[]>(() =>
+    initial.map((img) => ({ key: nextKey(), fileName: "", phase: "ready", progress: 100, ...img })),
+  );
   const [notice, setNotice] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const [dragKey, setDragKey] = useState<string | null>(null);
@@ -159,7 +188,8 @@ export function ImageUploader({
     (same && !same.disabled ? same : other)?.focus();
   }, [items]);
 
-  const patch = (key: string, change: Partial<Item>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  const patch = (key: string, change: Partial<Item>) =>
+    setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
 
   async function upload(key: string, file: File) {
     const controller = new AbortController();
@@ -175,17 +205,28 @@ export function ImageUploader({
       patch(key, { uploadId: created.upload_id });
       await putFile(file, created.upload, signal, (progress) => patch(key, { progress }));
       patch(key, { phase: "processing", progress: 100 });
-      await postJson(`/api/v1/uploads/${created.upload_id}/complete`, {}, signal, "The upload could not be finished. Try again.");
+      await postJson(
+        `/api/v1/uploads/${created.upload_id}/complete`,
+        {},
+        signal,
+        "The upload could not be finished. Try again.",
+      );
 
       const deadline = Date.now() + POLL_TIMEOUT_MS;
       while (Date.now() < deadline) {
         const res = await fetch(`/api/v1/uploads/${created.upload_id}`, { signal, cache: "no-store" });
-        if (!res.ok) throw new UploadProblem(await errorMessage(res, "The image's status could not be read. Try again."));
+        if (!res.ok)
+          throw new UploadProblem(await errorMessage(res, "The image's status could not be read. Try again."));
         const status = (await res.json()) as UploadStatus;
         if (status.status === "rejected") throw new UploadProblem(status.reject_reason ?? "The image was refused.");
         if (status.status === "ready") {
           const thumb = status.variants[0];
-          patch(key, { phase: "ready", url: thumb?.url, width: status.width ?? thumb?.width, height: status.height ?? thumb?.height });
+          patch(key, {
+            phase: "ready",
+            url: thumb?.url,
+            width: status.width ?? thumb?.width,
+            height: status.height ?? thumb?.height,
+          });
           setAnnouncement(`${file.name} is ready.`);
           return;
         }
@@ -194,7 +235,8 @@ export function ImageUploader({
       throw new UploadProblem("Processing is taking longer than usual. Dismiss this and add the image again later.");
     } catch (err) {
       if (signal.aborted) return;
-      const reason = err instanceof UploadProblem ? err.message : "The upload failed. Check your connection and try again.";
+      const reason =
+        err instanceof UploadProblem ? err.message : "The upload failed. Check your connection and try again.";
       patch(key, { phase: "rejected", reason });
     } finally {
       controllers.current.delete(key);
@@ -214,9 +256,20 @@ export function ImageUploader({
         continue;
       }
       if (!refusal) free--;
-      added.push({ file, item: { key: nextKey(), fileName: file.name, phase: refusal ? "rejected" : "uploading", progress: 0, reason: refusal ?? undefined } });
+      added.push({
+        file,
+        item: {
+          key: nextKey(),
+          fileName: file.name,
+          phase: refusal ? "rejected" : "uploading",
+          progress: 0,
+          reason: refusal ?? undefined,
+        },
+      });
     }
-    setNotice(left > 0 ? `You can add up to ${max} images; ${left === 1 ? "1 file was" : `${left} files were`} left out.` : "");
+    setNotice(
+      left > 0 ? `You can add up to ${max} images; ${left === 1 ? "1 file was" : `${left} files were`} left out.` : "",
+    );
     setItems((list) => [...list, ...added.map((a) => a.item)]);
     for (const { item, file } of added) if (item.phase === "uploading") void upload(item.key, file);
   }
@@ -234,7 +287,13 @@ export function ImageUploader({
     const to = ordered.findIndex((i) => i.key === targetKey);
     if (from < 0 || to < 0 || from === to) return;
     // Refused files sit outside the display order, so positions in the full list are used.
-    setItems((list) => move(list, list.findIndex((i) => i.key === key), list.findIndex((i) => i.key === targetKey)));
+    setItems((list) =>
+      move(
+        list,
+        list.findIndex((i) => i.key === key),
+        list.findIndex((i) => i.key === targetKey),
+      ),
+    );
     setAnnouncement(`Image ${from + 1} moved to position ${to + 1} of ${ordered.length}.`);
   }
 
@@ -292,7 +351,13 @@ export function ImageUploader({
             e.target.value = "";
           }}
         />
-        <label htmlFor={inputId} className={buttonClass("secondary", `cursor-pointer peer-focus-visible:outline-3 peer-focus-visible:outline-brand-500 peer-disabled:cursor-not-allowed peer-disabled:opacity-60`)}>
+        <label
+          htmlFor={inputId}
+          className={buttonClass(
+            "secondary",
+            `cursor-pointer peer-focus-visible:outline-3 peer-focus-visible:outline-brand-500 peer-disabled:cursor-not-allowed peer-disabled:opacity-60`,
+          )}
+        >
           Add images
         </label>
         <p id={hintId} className="text-muted">
@@ -337,7 +402,15 @@ export function ImageUploader({
                 <div className="relative flex aspect-square items-center justify-center bg-gray-100">
                   {item.phase === "ready" && item.url ? (
                     // eslint-disable-next-line @next/next/no-img-element -- the smallest processed WebP variant, served with long cache headers
-                    <img src={item.url} alt={`Image ${position}${position === 1 ? " (cover)" : ""}`} width={item.width} height={item.height} draggable={false} className="h-full w-full object-cover" loading="lazy" />
+                    <img
+                      src={item.url}
+                      alt={`Image ${position}${position === 1 ? " (cover)" : ""}`}
+                      width={item.width}
+                      height={item.height}
+                      draggable={false}
+                      className="h-full w-full object-cover"
+                      loading="lazy"
+                    />
                   ) : item.phase === "uploading" ? (
                     <div className="w-full px-3">
                       <label htmlFor={progressId} className="block truncate text-xs text-muted">
@@ -356,7 +429,11 @@ export function ImageUploader({
                       <progress id={progressId} max={100} className="mt-1 h-2 w-full" />
                     </div>
                   )}
-                  {position === 1 && item.phase === "ready" ? <span className="absolute left-1 top-1 rounded bg-white/90 px-1.5 py-0.5 text-xs font-medium">Cover</span> : null}
+                  {position === 1 && item.phase === "ready" ? (
+                    <span className="absolute left-1 top-1 rounded bg-white/90 px-1.5 py-0.5 text-xs font-medium">
+                      Cover
+                    </span>
+                  ) : null}
                 </div>
                 <div className="flex items-center justify-between gap-1 border-t border-gray-100 p-1">
                   <div className="flex gap-1">
@@ -396,7 +473,10 @@ export function ImageUploader({
       {refused.length > 0 ? (
         <ul className="space-y-2" aria-label="Files that were not added">
           {refused.map((item) => (
-            <li key={item.key} className="flex items-start justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm">
+            <li
+              key={item.key}
+              className="flex items-start justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm"
+            >
               <div role="alert" className="min-w-0 text-red-800">
                 <p className="truncate font-medium">{item.fileName}</p>
                 <p>{item.reason}</p>

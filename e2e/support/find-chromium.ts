@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+
 import { chromium } from "@playwright/test";
 
 /**
@@ -6,9 +7,16 @@ import { chromium } from "@playwright/test";
  * else Debian's /usr/bin/chromium. With none, the suite fails and says how to get one.
  */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, safe(() => chromium.executablePath()), "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    safe(() => chromium.executablePath()),
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+  ];
   for (const c of candidates) if (c && existsSync(c)) return c;
-  throw new Error("No Chromium found for the e2e tests. Install one: `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary.");
+  throw new Error(
+    "No Chromium found for the e2e tests. Install one: `apt-get install -y chromium` (Debian), or set CHROMIUM_PATH to a Chromium binary.",
+  );
 }
 
 function safe(fn: () => string): string | undefined {

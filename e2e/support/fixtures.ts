@@ -2,7 +2,9 @@
 // `newBuyer` signs up a fresh account through the public API; `signIn` signs in through
 // the real form. Demo accounts are in lib/seed/demo-logins.ts.
 import { randomBytes } from "node:crypto";
+
 import { test as base, expect, type Page } from "@playwright/test";
+
 import { DEMO_LOGINS } from "../../lib/seed/demo-logins";
 
 export type TestAccount = { email: string; password: string; name: string };
@@ -19,7 +21,11 @@ export async function signIn(page: Page, account: { email: string; password: str
 
 export const test = base.extend<{ newBuyer: TestAccount }>({
   newBuyer: async ({ request }, use) => {
-    const account = { email: `qa-${randomBytes(5).toString("hex")}@example.test`, password: "Qa-password-2026!", name: "QA Buyer" };
+    const account = {
+      email: `qa-${randomBytes(5).toString("hex")}@example.test`,
+      password: "Qa-password-2026!",
+      name: "QA Buyer",
+    };
     const res = await request.post("/api/v1/users", { data: account });
     expect(res.status(), await res.text()).toBe(201);
     await use(account);
@@ -28,10 +34,19 @@ export const test = base.extend<{ newBuyer: TestAccount }>({
 
 export { expect };
 
-type PublicProduct = { product_id: string; title: string; seller: { shop_name: string }; inventory_count: number; price: { amount_cents: number } };
+type PublicProduct = {
+  product_id: string;
+  title: string;
+  seller: { shop_name: string };
+  inventory_count: number;
+  price: { amount_cents: number };
+};
 
 /** Live products with stock, one from the demo seller's shop and one from another shop, read through the public API. */
-export async function twoSellersProducts(request: import("@playwright/test").APIRequestContext, demoShop = "Northwind Goods"): Promise<[PublicProduct, PublicProduct]> {
+export async function twoSellersProducts(
+  request: import("@playwright/test").APIRequestContext,
+  demoShop = "Northwind Goods",
+): Promise<[PublicProduct, PublicProduct]> {
   let mine: PublicProduct | undefined;
   let other: PublicProduct | undefined;
   for (let page = 1; page <= 5 && !(mine && other); page++) {
@@ -47,6 +62,7 @@ export async function twoSellersProducts(request: import("@playwright/test").API
       if (mine && other) break;
     }
   }
-  if (!mine || !other) throw new Error("The catalog needs live products with stock from two shops (run the demo seed).");
+  if (!mine || !other)
+    throw new Error("The catalog needs live products with stock from two shops (run the demo seed).");
   return [mine, other];
 }

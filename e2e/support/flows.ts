@@ -1,7 +1,9 @@
 // Multi-step flows several specs share: a seller who onboards and lists, shipping an order,
 // and a buyer who buys one product and pays with a test card.
 import { randomBytes } from "node:crypto";
+
 import type { Browser, Page } from "@playwright/test";
+
 import { expect, signIn } from "./fixtures";
 import { makeImages } from "./make-images";
 
@@ -9,11 +11,18 @@ import { makeImages } from "./make-images";
  * A new seller who signs up, opens a shop, connects payouts on the (emulated) Stripe onboarding
  * page (unless `payouts: false`: a seller who hasn't yet) and lists one product.
  */
-export async function onboardedSellerWithListing(browser: Browser, label: string, price: string, opts: { payouts?: boolean } = {}): Promise<{ page: Page; title: string; shop: string; email: string }> {
+export async function onboardedSellerWithListing(
+  browser: Browser,
+  label: string,
+  price: string,
+  opts: { payouts?: boolean } = {},
+): Promise<{ page: Page; title: string; shop: string; email: string }> {
   const page = await (await browser.newContext()).newPage();
   const email = `seller-${randomBytes(4).toString("hex")}@example.test`;
   const shop = `${label} ${randomBytes(2).toString("hex")}`;
-  expect((await page.request.post("/api/v1/users", { data: { email, password: "Seller-pass-2026", name: label } })).status()).toBe(201);
+  expect(
+    (await page.request.post("/api/v1/users", { data: { email, password: "Seller-pass-2026", name: label } })).status(),
+  ).toBe(201);
   await signIn(page, { email, password: "Seller-pass-2026" });
   await page.goto("/become-seller");
   await page.getByLabel("Shop name").fill(shop);
@@ -63,7 +72,6 @@ export async function ship(page: Page, title: string | RegExp) {
   await expect(card).toHaveCount(0);
 }
 
-
 /** Adds one unit of the product (on its page, opened first when a path is given) and waits for the confirmation. */
 export async function addToCart(page: Page, productPath?: string): Promise<void> {
   if (productPath) await page.goto(productPath);
@@ -72,7 +80,10 @@ export async function addToCart(page: Page, productPath?: string): Promise<void>
 }
 
 /** On /checkout: adds a shipping address when the buyer has none yet. */
-export async function ensureAddress(page: Page, a: { name: string; street: string; city: string; postal: string }): Promise<void> {
+export async function ensureAddress(
+  page: Page,
+  a: { name: string; street: string; city: string; postal: string },
+): Promise<void> {
   if ((await page.getByRole("radio").count()) > 0) return;
   await page.getByLabel("Full name").fill(a.name);
   await page.getByLabel("Street address").fill(a.street);
@@ -114,11 +125,21 @@ export function confirmedOrderLinks(page: Page) {
 }
 
 /** The signed-in buyer on `page` buys one unit of the product and pays by card (4242 unless told), ending on the confirmation page with the order paid. */
-export async function buyAndPay(page: Page, title: string, opts: { address?: Address; card?: string } = {}): Promise<void> {
+export async function buyAndPay(
+  page: Page,
+  title: string,
+  opts: { address?: Address; card?: string } = {},
+): Promise<void> {
   await page.goto(`/search?q=${encodeURIComponent(title)}`);
-  await page.getByRole("link", { name: new RegExp(title) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(title) })
+    .first()
+    .click();
   await addToCart(page);
-  await placeOrder(page, opts.address ?? { name: "Robin Reviewer", street: "3 Oak Lane", city: "Boston", postal: "02108" });
+  await placeOrder(
+    page,
+    opts.address ?? { name: "Robin Reviewer", street: "3 Oak Lane", city: "Boston", postal: "02108" },
+  );
   await fillCard(page, opts.card ?? "4242 4242 4242 4242");
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });

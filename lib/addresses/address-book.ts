@@ -1,17 +1,47 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 
 export const ZAddress = z.object({
-  fullName: z.string().trim().min(2, "Enter the recipient's full name.").max(100, "Name must be at most 100 characters."),
+  fullName: z
+    .string()
+    .trim()
+    .min(2, "Enter the recipient's full name.")
+    .max(100, "Name must be at most 100 characters."),
   line1: z.string().trim().min(3, "Enter the street address.").max(200, "Address must be at most 200 characters."),
-  line2: z.string().trim().max(200, "Address must be at most 200 characters.").optional().transform((v) => v || undefined),
+  line2: z
+    .string()
+    .trim()
+    .max(200, "Address must be at most 200 characters.")
+    .optional()
+    .transform((v) => v || undefined),
   city: z.string().trim().min(1, "Enter the city.").max(100, "City must be at most 100 characters."),
-  region: z.string().trim().max(100, "Region must be at most 100 characters.").optional().transform((v) => v || undefined),
-  postalCode: z.string().trim().min(2, "Enter the postal code.").max(20, "Postal code must be at most 20 characters.").regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "Postal code may use letters, digits, spaces and hyphens."),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose a country."),
-  phone: z.string().trim().max(30, "Phone must be at most 30 characters.").regex(/^[+0-9 ()-]*$/, "Phone may use digits, spaces, +, ( ) and -.").optional().transform((v) => v || undefined),
+  region: z
+    .string()
+    .trim()
+    .max(100, "Region must be at most 100 characters.")
+    .optional()
+    .transform((v) => v || undefined),
+  postalCode: z
+    .string()
+    .trim()
+    .min(2, "Enter the postal code.")
+    .max(20, "Postal code must be at most 20 characters.")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "Postal code may use letters, digits, spaces and hyphens."),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Choose a country."),
+  phone: z
+    .string()
+    .trim()
+    .max(30, "Phone must be at most 30 characters.")
+    .regex(/^[+0-9 ()-]*$/, "Phone may use digits, spaces, +, ( ) and -.")
+    .optional()
+    .transform((v) => v || undefined),
   isDefault: z.boolean().optional(),
 });
 
@@ -32,14 +62,49 @@ export async function addAddress(userId: string, input: unknown): Promise<Addres
 }
 
 export async function listAddresses(userId: string): Promise<AddressRecord[]> {
-  const rows = await db().address.findMany({ where: { userId }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }] });
+  const rows = await db().address.findMany({
+    where: { userId },
+    orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }],
+  });
   return rows.map(toRecord);
 }
 
-function toRecord(a: { id: string; fullName: string; line1: string; line2: string | null; city: string; region: string | null; postalCode: string; country: string; phone: string | null; isDefault: boolean }): AddressRecord {
-  return { id: a.id, fullName: a.fullName, line1: a.line1, line2: a.line2 ?? undefined, city: a.city, region: a.region ?? undefined, postalCode: a.postalCode, country: a.country, phone: a.phone ?? undefined, isDefault: a.isDefault };
+function toRecord(a: {
+  id: string;
+  fullName: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string;
+  country: string;
+  phone: string | null;
+  isDefault: boolean;
+}): AddressRecord {
+  return {
+    id: a.id,
+    fullName: a.fullName,
+    line1: a.line1,
+    line2: a.line2 ?? undefined,
+    city: a.city,
+    region: a.region ?? undefined,
+    postalCode: a.postalCode,
+    country: a.country,
+    phone: a.phone ?? undefined,
+    isDefault: a.isDefault,
+  };
 }
 
-export function formatAddress(a: { fullName: string; line1: string; line2?: string | null; city: string; region?: string | null; postalCode: string; country: string }): string {
-  return [a.fullName, a.line1, a.line2, `${a.postalCode} ${a.city}${a.region ? `, ${a.region}` : ""}`, a.country].filter(Boolean).join("\n");
+export function formatAddress(a: {
+  fullName: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postalCode: string;
+  country: string;
+}): string {
+  return [a.fullName, a.line1, a.line2, `${a.postalCode} ${a.city}${a.region ? `, ${a.region}` : ""}`, a.country]
+    .filter(Boolean)
+    .join("\n");
 }

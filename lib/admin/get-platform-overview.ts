@@ -1,6 +1,13 @@
 import { db } from "@/lib/db/client";
 
-export type PlatformOverview = { users: number; sellers: number; activeProducts: number; pendingReview: number; openCases: number; emailsToday: number };
+export type PlatformOverview = {
+  users: number;
+  sellers: number;
+  activeProducts: number;
+  pendingReview: number;
+  openCases: number;
+  emailsToday: number;
+};
 
 export async function getPlatformOverview(): Promise<PlatformOverview> {
   const since = new Date(Date.now() - 24 * 60 * 60 * 1000);

@@ -13,24 +13,50 @@ export type AccountSuspensionResult = { status: "active" | "suspended"; sellerId
  * outbox event, the search index. The decision is kept as a moderation case (who, when, why).
  * Admins are not suspended here.
  */
-export async function setAccountSuspension(opts: { userId: string; adminId: string; suspend: boolean; reason?: string }): Promise<AccountSuspensionResult> {
+export async function setAccountSuspension(opts: {
+  userId: string;
+  adminId: string;
+  suspend: boolean;
+  reason?: string;
+}): Promise<AccountSuspensionResult> {
   const reason = opts.reason?.trim() ?? "";
-  if (opts.suspend && reason.length < 5) throw new AppError("validation_failed", "Give a reason (at least 5 characters); the person is told it.", { fields: { reason: "required" } });
-  if (reason.length > 1000) throw new AppError("validation_failed", "The reason must be at most 1000 characters.", { fields: { reason: "too_long" } });
+  if (opts.suspend && reason.length < 5)
+    throw new AppError("validation_failed", "Give a reason (at least 5 characters); the person is told it.", {
+      fields: { reason: "required" },
+    });
+  if (reason.length > 1000)
+    throw new AppError("validation_failed", "The reason must be at most 1000 characters.", {
+      fields: { reason: "too_long" },
+    });
   if (opts.userId === opts.adminId) throw new AppError("forbidden", "You can't suspend your own account.");
   const status = opts.suspend ? "suspended" : "active";
   return db().$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: opts.userId }, select: { id: true, email: true, name: true, role: true, status: true, sellerProfile: { select: { id: true, shopName: true, status: true } } } });
+    const user = await tx.user.findUnique({
+      where: { id: opts.userId },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        status: true,
+        sellerProfile: { select: { id: true, shopName: true, status: true } },
+      },
+    });
     if (!user) throw new AppError("not_found", "Account not found.");
     if (user.role === "admin") throw new AppError("forbidden", "Admin accounts can't be suspended here.");
     const sellerId = user.sellerProfile?.id ?? null;
-    if (user.status === status && (!user.sellerProfile || user.sellerProfile.status === status)) return { status, sellerId, changed: false };
+    if (user.status === status && (!user.sellerProfile || user.sellerProfile.status === status))
+      return { status, sellerId, changed: false };
 
     await tx.user.update({ where: { id: user.id }, data: { status } });
     if (sellerId) {
       await tx.sellerProfile.update({ where: { id: sellerId }, data: { status } });
       // The indexer re-reads every product of the seller: hidden while suspended, back after.
-      await recordOutboxEvent(tx, { aggregateType: "seller", aggregateId: sellerId, eventType: `seller.${opts.suspend ? "suspended" : "reinstated"}` });
+      await recordOutboxEvent(tx, {
+        aggregateType: "seller",
+        aggregateId: sellerId,
+        eventType: `seller.${opts.suspend ? "suspended" : "reinstated"}`,
+      });
     }
     await tx.moderationCase.create({
       data: {

@@ -1,9 +1,11 @@
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { authenticate } from "@/lib/users/authenticate";
+
 import { clientIp } from "./client-ip";
 
 // Sign-in error codes the sign-in page turns into sentences.
@@ -26,7 +28,11 @@ export function authOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           try {
-            return await authenticate({ email: credentials?.email, password: credentials?.password, ip: clientIp(req?.headers) });
+            return await authenticate({
+              email: credentials?.email,
+              password: credentials?.password,
+              ip: clientIp(req?.headers),
+            });
           } catch (err) {
             // next-auth passes a thrown message to the client as the error code.
             if (isAppError(err)) throw new Error(err.message);

@@ -4,7 +4,8 @@ type HeaderSource = { get(name: string): string | null } | Record<string, string
 export function clientIp(headers: HeaderSource | undefined): string {
   const read = (name: string): string | undefined => {
     if (!headers) return undefined;
-    if (typeof (headers as { get?: unknown }).get === "function") return (headers as { get(n: string): string | null }).get(name) ?? undefined;
+    if (typeof (headers as { get?: unknown }).get === "function")
+      return (headers as { get(n: string): string | null }).get(name) ?? undefined;
     const v = (headers as Record<string, string | string[] | undefined>)[name];
     return Array.isArray(v) ? v[0] : v;
   };

@@ -1,8 +1,10 @@
-import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
+import { cache } from "react";
+
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+
 import { authOptions } from "./auth-options";
 
 export type CurrentUser = {
@@ -28,8 +30,22 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db().user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, status: true, sellerProfile: { select: { id: true, shopName: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      status: true,
+      sellerProfile: { select: { id: true, shopName: true } },
+    },
   });
   if (!user || user.status !== "active") return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sellerId: user.sellerProfile?.id ?? null, shopName: user.sellerProfile?.shopName ?? null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sellerId: user.sellerProfile?.id ?? null,
+    shopName: user.sellerProfile?.shopName ?? null,
+  };
 });

@@ -1,8 +1,10 @@
 // Guards for pages (redirect to sign-in, or the 403 page) and for server actions and
 // domain calls (AppError). Pages call them in page.tsx, never only in a layout.
 import { forbidden, redirect } from "next/navigation";
+
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
+
 import { getCurrentUser, type CurrentUser } from "./current-user";
 
 export function hasRole(user: CurrentUser, role: Role): boolean {

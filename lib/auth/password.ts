@@ -23,7 +23,8 @@ export function dummyPasswordHash(): Promise<string> {
 
 /** Why a password is too weak, or null when it is acceptable. */
 export function passwordProblem(password: string, email?: string): string | null {
-  if (Buffer.byteLength(password, "utf8") > PASSWORD_MAX_BYTES) return `Password must be at most ${PASSWORD_MAX_BYTES} bytes long.`;
+  if (Buffer.byteLength(password, "utf8") > PASSWORD_MAX_BYTES)
+    return `Password must be at most ${PASSWORD_MAX_BYTES} bytes long.`;
   if (password.length < PASSWORD_MIN_LENGTH) return `Password must be at least ${PASSWORD_MIN_LENGTH} characters long.`;
   const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
   if (kinds < 2) return "Password must mix at least two of: lower-case, upper-case, digits, symbols.";

@@ -5,7 +5,11 @@ import { unstable_cache } from "next/cache";
  * strings, so cache only JSON-safe shapes). Outside a Next server (worker, tests, scripts)
  * there is no cache and the function simply runs.
  */
-export function cached<A extends unknown[], R>(fn: (...args: A) => Promise<R>, keyParts: string[], options: { revalidate?: number | false; tags?: string[] } = {}): (...args: A) => Promise<R> {
+export function cached<A extends unknown[], R>(
+  fn: (...args: A) => Promise<R>,
+  keyParts: string[],
+  options: { revalidate?: number | false; tags?: string[] } = {},
+): (...args: A) => Promise<R> {
   const inNext = unstable_cache(fn, keyParts, options);
   return async (...args: A) => {
     try {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { CarrierError, type Carrier, type CarrierAddress } from "./carrier";
 
 const ZStatus = z.enum(["label_created", "in_transit", "delivered"]);
@@ -9,10 +10,27 @@ const ZParcel = z.object({
   status: ZStatus,
   created_at: z.iso.datetime(),
   delivered_at: z.iso.datetime().nullable().default(null),
-  events: z.array(z.object({ status: ZStatus, description: z.string(), location: z.string().default(""), occurred_at: z.iso.datetime() })).default([]),
+  events: z
+    .array(
+      z.object({
+        status: ZStatus,
+        description: z.string(),
+        location: z.string().default(""),
+        occurred_at: z.iso.datetime(),
+      }),
+    )
+    .default([]),
 });
 
-const wireAddress = (a: CarrierAddress) => ({ name: a.name, line1: a.line1, line2: a.line2 ?? null, city: a.city, region: a.region ?? null, postal_code: a.postalCode, country: a.country });
+const wireAddress = (a: CarrierAddress) => ({
+  name: a.name,
+  line1: a.line1,
+  line2: a.line2 ?? null,
+  city: a.city,
+  region: a.region ?? null,
+  postal_code: a.postalCode,
+  country: a.country,
+});
 
 /**
  * The carrier client for the marketplace's carrier HTTP API (implemented by the local carrier
@@ -21,12 +39,21 @@ const wireAddress = (a: CarrierAddress) => ({ name: a.name, line1: a.line1, line
  */
 export function httpCarrier(opts: { baseUrl: string; apiKey?: string; timeoutMs?: number }): Carrier {
   const base = opts.baseUrl.replace(/\/$/, "");
-  async function call(method: "GET" | "POST", path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; json: unknown }> {
+  async function call(
+    method: "GET" | "POST",
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; json: unknown }> {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
         method,
-        headers: { Accept: "application/json", ...(init.body === undefined ? {} : { "Content-Type": "application/json" }), ...(opts.apiKey ? { Authorization: `Bearer ${opts.apiKey}` } : {}), ...init.headers },
+        headers: {
+          Accept: "application/json",
+          ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...(opts.apiKey ? { Authorization: `Bearer ${opts.apiKey}` } : {}),
+          ...init.headers,
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
       });
@@ -38,7 +65,11 @@ export function httpCarrier(opts: { baseUrl: string; apiKey?: string; timeoutMs?
   }
   function fail(what: string, r: { status: number; json: unknown }): never {
     const e = (r.json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new CarrierError(`${what}: the carrier answered ${r.status}${e?.message ? ` (${e.message})` : ""}`, r.status, e?.code ?? null);
+    throw new CarrierError(
+      `${what}: the carrier answered ${r.status}${e?.message ? ` (${e.message})` : ""}`,
+      r.status,
+      e?.code ?? null,
+    );
   }
   function parcel(what: string, r: { status: number; json: unknown }) {
     const p = ZParcel.safeParse(r.json);
@@ -48,10 +79,18 @@ export function httpCarrier(opts: { baseUrl: string; apiKey?: string; timeoutMs?
 
   return {
     async createReturnLabel(o) {
-      const r = await call("POST", "/v1/return-labels", { body: { reference: o.reference, from: wireAddress(o.from), to: wireAddress(o.to) }, headers: { "Idempotency-Key": o.idempotencyKey } });
+      const r = await call("POST", "/v1/return-labels", {
+        body: { reference: o.reference, from: wireAddress(o.from), to: wireAddress(o.to) },
+        headers: { "Idempotency-Key": o.idempotencyKey },
+      });
       if (r.status !== 200 && r.status !== 201) fail("Creating the return label failed", r);
       const p = parcel("Creating the return label", r);
-      return { carrier: p.carrier, service: p.service, trackingNumber: p.tracking_number, createdAt: new Date(p.created_at) };
+      return {
+        carrier: p.carrier,
+        service: p.service,
+        trackingNumber: p.tracking_number,
+        createdAt: new Date(p.created_at),
+      };
     },
     async getTracking(trackingNumber) {
       const r = await call("GET", `/v1/tracking/${encodeURIComponent(trackingNumber)}`);
@@ -62,7 +101,12 @@ export function httpCarrier(opts: { baseUrl: string; apiKey?: string; timeoutMs?
         trackingNumber: p.tracking_number,
         status: p.status,
         deliveredAt: p.delivered_at ? new Date(p.delivered_at) : null,
-        events: p.events.map((e) => ({ status: e.status, description: e.description, location: e.location, occurredAt: new Date(e.occurred_at) })),
+        events: p.events.map((e) => ({
+          status: e.status,
+          description: e.description,
+          location: e.location,
+          occurredAt: new Date(e.occurred_at),
+        })),
       };
     },
   };

@@ -1,10 +1,13 @@
 import { createHmac } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
+
 import { verifyCarrierWebhook } from "./verify-carrier-webhook";
 
 const secret = "carrier-secret-0123456789";
 const body = JSON.stringify({ type: "tracking.updated", data: { tracking_number: "SIM1" } });
-const sign = (t: number, b = body, s = secret) => `t=${t},v1=${createHmac("sha256", s).update(`${t}.${b}`).digest("hex")}`;
+const sign = (t: number, b = body, s = secret) =>
+  `t=${t},v1=${createHmac("sha256", s).update(`${t}.${b}`).digest("hex")}`;
 const now = 1_780_000_000;
 
 describe("carrier webhook signatures", () => {

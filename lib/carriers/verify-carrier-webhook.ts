@@ -6,7 +6,12 @@ const TOLERANCE_SECONDS = 300;
  * Checks a carrier webhook's `Carrier-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "t.body")>`
  * on the raw body: a wrong or stale (over 5 minutes) signature is refused.
  */
-export function verifyCarrierWebhook(opts: { rawBody: string; header: string | null; secret: string; now?: number }): boolean {
+export function verifyCarrierWebhook(opts: {
+  rawBody: string;
+  header: string | null;
+  secret: string;
+  now?: number;
+}): boolean {
   if (!opts.header) return false;
   const parts = Object.fromEntries(opts.header.split(",").map((p) => p.trim().split("=", 2) as [string, string]));
   const t = Number(parts.t);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { newGuestCartCookie, readGuestCartCookie } from "./cart-cookie";
 
 describe("the guest cart cookie", () => {
@@ -11,7 +12,12 @@ describe("the guest cart cookie", () => {
     const { value } = newGuestCartCookie(secret);
     const [id] = value.split(".");
     expect(readGuestCartCookie(`${id}.forged`, secret)).toBeNull();
-    expect(readGuestCartCookie(value.replace(/^./, (c) => (c === "a" ? "b" : "a")), secret)).toBeNull();
+    expect(
+      readGuestCartCookie(
+        value.replace(/^./, (c) => (c === "a" ? "b" : "a")),
+        secret,
+      ),
+    ).toBeNull();
     expect(readGuestCartCookie(value, "t".repeat(32))).toBeNull();
     expect(readGuestCartCookie(undefined, secret)).toBeNull();
   });

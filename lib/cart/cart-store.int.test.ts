@@ -1,14 +1,19 @@
 import { randomBytes, randomUUID } from "node:crypto";
+
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
 import { db } from "@/lib/db/client";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
+
 import { CART_TTL_SECONDS, postgresCartStore, redisCartStore, type CartStore } from "./cart-store";
 import { getCartView } from "./cart-view";
 import { addToCart, mergeCarts, removeFromCart, setCartQuantity } from "./change-cart";
 
 const redisUrl = inject("redisUrl");
-const redisClient = redisUrl ? new Redis(redisUrl, { keyPrefix: `cart-test-${randomBytes(3).toString("hex")}:` }) : null;
+const redisClient = redisUrl
+  ? new Redis(redisUrl, { keyPrefix: `cart-test-${randomBytes(3).toString("hex")}:` })
+  : null;
 afterAll(() => redisClient?.quit());
 
 let sellerA: string;
@@ -19,7 +24,8 @@ beforeAll(async () => {
   sellerB = (await createSeller(db())).seller.id;
   categoryId = (await createCategory(db())).id;
 });
-const product = (sellerId: string, inventoryCount = 10, priceCents = 1000) => createProduct(db(), { sellerId, categoryId, inventoryCount, priceCents });
+const product = (sellerId: string, inventoryCount = 10, priceCents = 1000) =>
+  createProduct(db(), { sellerId, categoryId, inventoryCount, priceCents });
 const guest = () => `g:${randomUUID()}`;
 
 // One contract, both stores: the cart behaves the same in Redis and in PostgreSQL.
@@ -35,13 +41,20 @@ describe.each<[string, () => CartStore | null]>([
 
   it("adds items, groups them by seller and totals them", async () => {
     const cart = guest();
-    const [a1, a2, b1] = [await product(sellerA, 10, 1000), await product(sellerA, 10, 250), await product(sellerB, 10, 3999)];
+    const [a1, a2, b1] = [
+      await product(sellerA, 10, 1000),
+      await product(sellerA, 10, 250),
+      await product(sellerB, 10, 3999),
+    ];
     await addToCart(store, cart, { productId: a1.id, quantity: 2 });
     await addToCart(store, cart, { productId: a2.id, quantity: 1 });
     await addToCart(store, cart, { productId: b1.id, quantity: 1 });
     await addToCart(store, cart, { productId: a1.id, quantity: 1 });
     const view = await getCartView(store, cart);
-    expect(view.groups.map((g) => [g.sellerId, g.subtotalCents])).toEqual([[sellerA, 3250], [sellerB, 3999]]);
+    expect(view.groups.map((g) => [g.sellerId, g.subtotalCents])).toEqual([
+      [sellerA, 3250],
+      [sellerB, 3999],
+    ]);
     expect(view.totalCents).toBe(7249);
     expect(view.itemCount).toBe(5);
     expect(view.hasProblems).toBe(false);
@@ -51,11 +64,18 @@ describe.each<[string, () => CartStore | null]>([
     const cart = guest();
     const p = await product(sellerA, 3);
     await addToCart(store, cart, { productId: p.id, quantity: 2 });
-    await expect(addToCart(store, cart, { productId: p.id, quantity: 2 })).rejects.toMatchObject({ status: 409, message: expect.stringContaining("Only 3") });
-    await expect(addToCart(store, cart, { productId: randomUUID(), quantity: 1 })).rejects.toMatchObject({ status: 404 });
+    await expect(addToCart(store, cart, { productId: p.id, quantity: 2 })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("Only 3"),
+    });
+    await expect(addToCart(store, cart, { productId: randomUUID(), quantity: 1 })).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(addToCart(store, cart, { productId: p.id, quantity: 0 })).rejects.toMatchObject({ status: 400 });
     await expect(addToCart(store, cart, { productId: p.id, quantity: 1.5 })).rejects.toMatchObject({ status: 400 });
-    await expect(addToCart(store, cart, { productId: "not-a-uuid", quantity: 1 })).rejects.toMatchObject({ status: 400 });
+    await expect(addToCart(store, cart, { productId: "not-a-uuid", quantity: 1 })).rejects.toMatchObject({
+      status: 400,
+    });
     await db().product.update({ where: { id: p.id }, data: { status: "suspended" } });
     await expect(addToCart(store, cart, { productId: p.id, quantity: 1 })).rejects.toMatchObject({ status: 404 });
     expect((await store.lines(cart)).map((l) => l.quantity)).toEqual([2]);
@@ -67,7 +87,9 @@ describe.each<[string, () => CartStore | null]>([
     await addToCart(store, cart, { productId: p.id, quantity: 1 });
     await setCartQuantity(store, cart, { productId: p.id, quantity: 4 });
     expect((await store.lines(cart))[0].quantity).toBe(4);
-    await expect(setCartQuantity(store, cart, { productId: p.id, quantity: 11 })).rejects.toMatchObject({ status: 409 });
+    await expect(setCartQuantity(store, cart, { productId: p.id, quantity: 11 })).rejects.toMatchObject({
+      status: 409,
+    });
     await setCartQuantity(store, cart, { productId: p.id, quantity: 0 });
     expect(await store.lines(cart)).toEqual([]);
     await addToCart(store, cart, { productId: p.id, quantity: 1 });
@@ -85,9 +107,19 @@ describe.each<[string, () => CartStore | null]>([
     await db().product.update({ where: { id: q.id }, data: { status: "archived" } });
     const view = await getCartView(store, cart);
     const line = view.groups[0].lines[0];
-    expect(line).toMatchObject({ quantity: 2, requestedQuantity: 4, unitPriceCents: 1200, unitPriceCentsAdded: 1000, lineTotalCents: 2400 });
+    expect(line).toMatchObject({
+      quantity: 2,
+      requestedQuantity: 4,
+      unitPriceCents: 1200,
+      unitPriceCentsAdded: 1000,
+      lineTotalCents: 2400,
+    });
     expect(line.problems).toEqual(["Only 2 left; we lowered the quantity.", "Price went up since you added it."]);
-    expect(view.groups[1].lines[0]).toMatchObject({ quantity: 0, available: false, problems: ["This item is no longer available."] });
+    expect(view.groups[1].lines[0]).toMatchObject({
+      quantity: 0,
+      available: false,
+      problems: ["This item is no longer available."],
+    });
     expect(view.hasProblems).toBe(true);
   });
 
@@ -114,7 +146,10 @@ describe.each<[string, () => CartStore | null]>([
     const ttl = async () =>
       store.kind === "redis"
         ? redisClient!.ttl(`cart:{${cart}}`)
-        : Math.round(((await db().cart.findUniqueOrThrow({ where: { id: cart.slice(2) } })).expiresAt.getTime() - Date.now()) / 1000);
+        : Math.round(
+            ((await db().cart.findUniqueOrThrow({ where: { id: cart.slice(2) } })).expiresAt.getTime() - Date.now()) /
+              1000,
+          );
     expect(Math.abs((await ttl()) - CART_TTL_SECONDS)).toBeLessThan(5);
     if (store.kind === "redis") await redisClient!.expire(`cart:{${cart}}`, 100);
     else await db().cart.update({ where: { id: cart.slice(2) }, data: { expiresAt: new Date(Date.now() + 100_000) } });

@@ -2,6 +2,7 @@
 // without Redis, in PostgreSQL with the same behaviour. A cart key is "u:<userId>" for a
 // signed-in buyer or "g:<uuid>" for a guest (bound to a signed cookie).
 import type Redis from "ioredis";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const CART_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -39,7 +40,15 @@ export function redisCartStore(client: Redis): CartStore {
       if (line.quantity <= 0) return this.removeLine(cartKey, line.productId);
       const existing = await client.hget(key, line.productId);
       const prev = existing ? (JSON.parse(existing) as { p: number; t: number }) : null;
-      await client.multi().hset(key, line.productId, JSON.stringify({ q: line.quantity, p: prev?.p ?? line.unitPriceCentsAdded, t: prev?.t ?? Date.now() })).expire(key, CART_TTL_SECONDS).exec();
+      await client
+        .multi()
+        .hset(
+          key,
+          line.productId,
+          JSON.stringify({ q: line.quantity, p: prev?.p ?? line.unitPriceCentsAdded, t: prev?.t ?? Date.now() }),
+        )
+        .expire(key, CART_TTL_SECONDS)
+        .exec();
     },
     async removeLine(cartKey, productId) {
       await client.hdel(redisKey(cartKey), productId);
@@ -52,7 +61,8 @@ export function redisCartStore(client: Redis): CartStore {
 
 export function postgresCartStore(prisma: PrismaClient): CartStore {
   const expiresAt = () => new Date(Date.now() + CART_TTL_SECONDS * 1000);
-  const where = (cartKey: string) => (cartKey.startsWith("u:") ? { userId: cartKey.slice(2) } : { id: cartKey.slice(2), userId: null });
+  const where = (cartKey: string) =>
+    cartKey.startsWith("u:") ? { userId: cartKey.slice(2) } : { id: cartKey.slice(2), userId: null };
   async function cartId(cartKey: string, create: boolean): Promise<string | null> {
     const found = await prisma.cart.findFirst({ where: where(cartKey), select: { id: true, expiresAt: true } });
     if (found && found.expiresAt > new Date()) {
@@ -61,8 +71,17 @@ export function postgresCartStore(prisma: PrismaClient): CartStore {
     }
     if (found) await prisma.cart.delete({ where: { id: found.id } });
     if (!create) return null;
-    const data = cartKey.startsWith("u:") ? { userId: cartKey.slice(2), expiresAt: expiresAt() } : { id: cartKey.slice(2), expiresAt: expiresAt() };
-    return (await prisma.cart.upsert({ where: cartKey.startsWith("u:") ? { userId: cartKey.slice(2) } : { id: cartKey.slice(2) }, create: data, update: { expiresAt: expiresAt() }, select: { id: true } })).id;
+    const data = cartKey.startsWith("u:")
+      ? { userId: cartKey.slice(2), expiresAt: expiresAt() }
+      : { id: cartKey.slice(2), expiresAt: expiresAt() };
+    return (
+      await prisma.cart.upsert({
+        where: cartKey.startsWith("u:") ? { userId: cartKey.slice(2) } : { id: cartKey.slice(2) },
+        create: data,
+        update: { expiresAt: expiresAt() },
+        select: { id: true },
+      })
+    ).id;
   }
   return {
     kind: "postgres",
@@ -70,14 +89,24 @@ export function postgresCartStore(prisma: PrismaClient): CartStore {
       const id = await cartId(cartKey, false);
       if (!id) return [];
       const items = await prisma.cartItem.findMany({ where: { cartId: id }, orderBy: { addedAt: "asc" } });
-      return items.map((i) => ({ productId: i.productId, quantity: i.quantity, unitPriceCentsAdded: i.unitPriceCentsAdded, addedAt: i.addedAt.getTime() }));
+      return items.map((i) => ({
+        productId: i.productId,
+        quantity: i.quantity,
+        unitPriceCentsAdded: i.unitPriceCentsAdded,
+        addedAt: i.addedAt.getTime(),
+      }));
     },
     async setLine(cartKey, line) {
       if (line.quantity <= 0) return this.removeLine(cartKey, line.productId);
       const id = (await cartId(cartKey, true))!;
       await prisma.cartItem.upsert({
         where: { cartId_productId: { cartId: id, productId: line.productId } },
-        create: { cartId: id, productId: line.productId, quantity: line.quantity, unitPriceCentsAdded: line.unitPriceCentsAdded },
+        create: {
+          cartId: id,
+          productId: line.productId,
+          quantity: line.quantity,
+          unitPriceCentsAdded: line.unitPriceCentsAdded,
+        },
         update: { quantity: line.quantity },
       });
     },

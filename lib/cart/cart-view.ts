@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import type { CartLine, CartStore } from "./cart-store";
 
 export type CartViewLine = {
@@ -16,9 +17,22 @@ export type CartViewLine = {
   problems: string[];
 };
 
-export type CartViewGroup = { sellerId: string; shopName: string; currency: string; lines: CartViewLine[]; subtotalCents: number };
+export type CartViewGroup = {
+  sellerId: string;
+  shopName: string;
+  currency: string;
+  lines: CartViewLine[];
+  subtotalCents: number;
+};
 
-export type CartView = { cartId: string; groups: CartViewGroup[]; itemCount: number; totalCents: number; currency: string | null; hasProblems: boolean };
+export type CartView = {
+  cartId: string;
+  groups: CartViewGroup[];
+  itemCount: number;
+  totalCents: number;
+  currency: string | null;
+  hasProblems: boolean;
+};
 
 /**
  * The cart as the buyer sees it now: current prices and stock, grouped by seller, with
@@ -42,7 +56,11 @@ export async function buildCartView(cartKey: string, lines: CartLine[]): Promise
           status: true,
           sellerId: true,
           seller: { select: { shopName: true, status: true } },
-          images: { orderBy: { position: "asc" }, take: 1, select: { s3Key: true, upload: { select: { variants: true } } } },
+          images: {
+            orderBy: { position: "asc" },
+            take: 1,
+            select: { s3Key: true, upload: { select: { variants: true } } },
+          },
         },
       })
     : [];
@@ -61,7 +79,13 @@ export async function buildCartView(cartKey: string, lines: CartLine[]): Promise
     }
     const quantity = available ? Math.min(line.quantity, p.inventoryCount) : 0;
     const variants = (p.images[0]?.upload?.variants as { key: string }[] | undefined) ?? [];
-    const group = groups.get(p.sellerId) ?? { sellerId: p.sellerId, shopName: p.seller.shopName, currency: p.currency, lines: [], subtotalCents: 0 };
+    const group = groups.get(p.sellerId) ?? {
+      sellerId: p.sellerId,
+      shopName: p.seller.shopName,
+      currency: p.currency,
+      lines: [],
+      subtotalCents: 0,
+    };
     group.lines.push({
       productId: p.id,
       title: p.title,

@@ -1,9 +1,11 @@
 import { cookies } from "next/headers";
+
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
+
+import { CART_COOKIE, newGuestCartCookie, readGuestCartCookie } from "./cart-cookie";
 import type { CartStore } from "./cart-store";
 import { mergeCarts } from "./change-cart";
-import { CART_COOKIE, newGuestCartCookie, readGuestCartCookie } from "./cart-cookie";
 import { getCartStore } from "./get-cart-store";
 
 /**
@@ -13,7 +15,9 @@ import { getCartStore } from "./get-cart-store";
  * a cart gets one, and a merged guest cookie is removed (pages merge too; the emptied guest
  * cart makes a repeat merge a no-op).
  */
-export async function currentCart(opts: { mutable?: boolean } = {}): Promise<{ store: CartStore; cartKey: string | null; userId: string | null }> {
+export async function currentCart(
+  opts: { mutable?: boolean } = {},
+): Promise<{ store: CartStore; cartKey: string | null; userId: string | null }> {
   const store = getCartStore();
   const jar = await cookies();
   const secret = env().NEXTAUTH_SECRET;
@@ -30,6 +34,12 @@ export async function currentCart(opts: { mutable?: boolean } = {}): Promise<{ s
   if (guestId) return { store, cartKey: `g:${guestId}`, userId: null };
   if (!opts.mutable) return { store, cartKey: null, userId: null };
   const fresh = newGuestCartCookie(secret);
-  jar.set(CART_COOKIE, fresh.value, { httpOnly: true, sameSite: "lax", secure: env().APP_URL.startsWith("https://"), path: "/", maxAge: 7 * 24 * 60 * 60 });
+  jar.set(CART_COOKIE, fresh.value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().APP_URL.startsWith("https://"),
+    path: "/",
+    maxAge: 7 * 24 * 60 * 60,
+  });
   return { store, cartKey: `g:${fresh.guestId}`, userId: null };
 }

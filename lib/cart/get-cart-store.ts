@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { redis } from "@/lib/redis/client";
+
 import { postgresCartStore, redisCartStore, type CartStore } from "./cart-store";
 
 export function getCartStore(): CartStore {

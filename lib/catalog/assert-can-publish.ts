@@ -8,5 +8,6 @@ import { AppError } from "@/lib/errors/app-error";
  */
 export async function assertCanPublish(tx: Tx, sellerId: string): Promise<void> {
   const seller = await tx.sellerProfile.findUnique({ where: { id: sellerId }, select: { status: true } });
-  if (!seller || seller.status !== "active") throw new AppError("forbidden", "Your shop is suspended; listings can't be published.");
+  if (!seller || seller.status !== "active")
+    throw new AppError("forbidden", "Your shop is suspended; listings can't be published.");
 }

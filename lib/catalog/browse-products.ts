@@ -1,6 +1,8 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { PRODUCT_SUMMARY_SELECT, toProductSummary, type ProductSummary } from "./product-summary";
 
 export const PAGE_SIZE = 24;
@@ -8,7 +10,13 @@ export const MAX_PAGE = 400;
 
 export const ZBrowseQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  category: z.string().trim().max(100).regex(/^[a-z0-9-]+$/).optional().catch(undefined),
+  category: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z0-9-]+$/)
+    .optional()
+    .catch(undefined),
   sort: z.enum(["newest", "price_asc", "price_desc", "rating"]).default("newest").catch("newest"),
   page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1).catch(1),
 });
@@ -22,7 +30,13 @@ const ORDER: Record<TBrowseQuery["sort"], Prisma.ProductOrderByWithRelationInput
 };
 
 /** Live listings, optionally in a category subtree and matching words of the title. */
-export async function browseProducts(query: TBrowseQuery): Promise<{ products: ProductSummary[]; total: number; page: number; pageCount: number; categoryName: string | null }> {
+export async function browseProducts(query: TBrowseQuery): Promise<{
+  products: ProductSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  categoryName: string | null;
+}> {
   let categoryName: string | null = null;
   const where: Prisma.ProductWhereInput = { status: "active", seller: { status: "active" } };
   if (query.category) {
@@ -34,8 +48,20 @@ export async function browseProducts(query: TBrowseQuery): Promise<{ products: P
   const words = query.q?.split(/\s+/).filter(Boolean).slice(0, 8) ?? [];
   if (words.length) where.AND = words.map((w) => ({ title: { contains: w, mode: "insensitive" as const } }));
   const [rows, total] = await Promise.all([
-    db().product.findMany({ where, orderBy: ORDER[query.sort], skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: PRODUCT_SUMMARY_SELECT }),
+    db().product.findMany({
+      where,
+      orderBy: ORDER[query.sort],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: PRODUCT_SUMMARY_SELECT,
+    }),
     db().product.count({ where }),
   ]);
-  return { products: rows.map(toProductSummary), total, page: query.page, pageCount: Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE)), categoryName };
+  return {
+    products: rows.map(toProductSummary),
+    total,
+    page: query.page,
+    pageCount: Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE)),
+    categoryName,
+  };
 }

@@ -4,30 +4,52 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { assertCanPublish } from "./assert-can-publish";
 import { ZCreateListing } from "./product-input";
 import { replaceListingImages } from "./replace-listing-images";
 
 /** Creates a listing for a seller: a draft, or (by default) submitted for review. */
-export async function createListing(opts: { sellerId: string; actorId: string; input: unknown }): Promise<{ productId: string; status: "draft" | "pending_review" }> {
+export async function createListing(opts: {
+  sellerId: string;
+  actorId: string;
+  input: unknown;
+}): Promise<{ productId: string; status: "draft" | "pending_review" }> {
   const parsed = ZCreateListing.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Listing");
   const { draft, images, attributes, ...fields } = parsed.data;
   return db().$transaction(async (tx) => {
     const category = await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } });
-    if (!category) throw new AppError("validation_failed", "Choose a category from the list.", { fields: { categoryId: "unknown category" } });
+    if (!category)
+      throw new AppError("validation_failed", "Choose a category from the list.", {
+        fields: { categoryId: "unknown category" },
+      });
     const status = draft ? "draft" : "pending_review";
     if (status === "pending_review") await assertCanPublish(tx, opts.sellerId);
     const product = await tx.product.create({
-      data: { ...fields, sellerId: opts.sellerId, status, attributes: { create: Object.entries(attributes).map(([key, value]) => ({ key, value })) } },
+      data: {
+        ...fields,
+        sellerId: opts.sellerId,
+        status,
+        attributes: { create: Object.entries(attributes).map(([key, value]) => ({ key, value })) },
+      },
       select: { id: true },
     });
     if (fields.inventoryCount > 0) {
-      await tx.inventoryAdjustment.create({ data: { productId: product.id, actorId: opts.actorId, delta: fields.inventoryCount, resultingCount: fields.inventoryCount, reason: "initial" } });
+      await tx.inventoryAdjustment.create({
+        data: {
+          productId: product.id,
+          actorId: opts.actorId,
+          delta: fields.inventoryCount,
+          resultingCount: fields.inventoryCount,
+          reason: "initial",
+        },
+      });
     }
     await replaceListingImages(tx, { productId: product.id, userId: opts.actorId, uploadIds: images });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: product.id, eventType: "product.created" });
-    if (status === "pending_review") await enqueueJob({ name: JOBS.moderateListing, data: { productId: product.id }, tx });
+    if (status === "pending_review")
+      await enqueueJob({ name: JOBS.moderateListing, data: { productId: product.id }, tx });
     return { productId: product.id, status };
   });
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
+
 import { cached } from "@/lib/cache/cached";
 import { db } from "@/lib/db/client";
-import { LISTING_DETAIL_SELECT, toListingDetail, type ListingImage } from "./listing-detail";
 
 import { inventoryStatus, type InventoryStatus } from "./inventory-status";
+import { LISTING_DETAIL_SELECT, toListingDetail, type ListingImage } from "./listing-detail";
 
 export { inventoryStatus, type InventoryStatus };
 
@@ -44,7 +45,14 @@ const loadBody = cached(
       category: d.category,
       attributes: d.attributes,
       images: d.images,
-      seller: { id: d.seller.id, shopName: d.seller.shopName, slug: d.seller.slug, ratingAvg: d.seller.ratingAvg, ratingCount: d.seller.ratingCount, memberSince: d.seller.createdAt.toISOString() },
+      seller: {
+        id: d.seller.id,
+        shopName: d.seller.shopName,
+        slug: d.seller.slug,
+        ratingAvg: d.seller.ratingAvg,
+        ratingCount: d.seller.ratingCount,
+        memberSince: d.seller.createdAt.toISOString(),
+      },
       ratingAvg: d.ratingAvg,
       reviewCount: d.reviewCount,
       ratingHistogram: d.ratingHistogram,
@@ -57,19 +65,34 @@ const loadBody = cached(
 );
 
 /** Just the current stock of a live listing (for cached pages), or null when it is not live. */
-export async function getPublicStock(productId: string): Promise<{ inventoryCount: number; inventoryStatus: InventoryStatus } | null> {
+export async function getPublicStock(
+  productId: string,
+): Promise<{ inventoryCount: number; inventoryStatus: InventoryStatus } | null> {
   if (!z.uuid().safeParse(productId).success) return null;
-  const row = await db().product.findUnique({ where: { id: productId }, select: { status: true, inventoryCount: true, lowStockThreshold: true, seller: { select: { status: true } } } });
+  const row = await db().product.findUnique({
+    where: { id: productId },
+    select: { status: true, inventoryCount: true, lowStockThreshold: true, seller: { select: { status: true } } },
+  });
   if (!row || row.status !== "active" || row.seller.status !== "active") return null;
-  return { inventoryCount: row.inventoryCount, inventoryStatus: inventoryStatus(row.inventoryCount, row.lowStockThreshold) };
+  return {
+    inventoryCount: row.inventoryCount,
+    inventoryStatus: inventoryStatus(row.inventoryCount, row.lowStockThreshold),
+  };
 }
 
 /** A live listing for buyers, or null. Stock is always read fresh; the rest is cached. */
 export async function getPublicProduct(productId: string): Promise<PublicProduct | null> {
   if (!z.uuid().safeParse(productId).success) return null;
-  const head = await db().product.findUnique({ where: { id: productId }, select: { status: true, updatedAt: true, inventoryCount: true, seller: { select: { status: true } } } });
+  const head = await db().product.findUnique({
+    where: { id: productId },
+    select: { status: true, updatedAt: true, inventoryCount: true, seller: { select: { status: true } } },
+  });
   if (!head || head.status !== "active" || head.seller.status !== "active") return null;
   const body = await loadBody(productId, head.updatedAt.toISOString());
   if (!body) return null;
-  return { ...body, inventoryCount: head.inventoryCount, inventoryStatus: inventoryStatus(head.inventoryCount, body.lowStockThreshold) };
+  return {
+    ...body,
+    inventoryCount: head.inventoryCount,
+    inventoryStatus: inventoryStatus(head.inventoryCount, body.lowStockThreshold),
+  };
 }

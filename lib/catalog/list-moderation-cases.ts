@@ -7,11 +7,21 @@ export type ModerationCaseRow = {
   reasons: { code: string; message: string }[];
   createdAt: Date;
   resolution: string | null;
-  product: { id: string; title: string; status: string; priceCents: number; currency: string; shopName: string; imageKey: string | null } | null;
+  product: {
+    id: string;
+    title: string;
+    status: string;
+    priceCents: number;
+    currency: string;
+    shopName: string;
+    imageKey: string | null;
+  } | null;
 };
 
 /** Listing cases for the admin console, oldest open first. */
-export async function listModerationCases(opts: { status?: CaseStatus; page?: number } = {}): Promise<{ rows: ModerationCaseRow[]; total: number }> {
+export async function listModerationCases(
+  opts: { status?: CaseStatus; page?: number } = {},
+): Promise<{ rows: ModerationCaseRow[]; total: number }> {
   const where = { subjectType: "product" as const, status: opts.status ?? ("open" as const) };
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
@@ -26,7 +36,17 @@ export async function listModerationCases(opts: { status?: CaseStatus; page?: nu
         reasons: true,
         createdAt: true,
         resolution: true,
-        product: { select: { id: true, title: true, status: true, priceCents: true, currency: true, seller: { select: { shopName: true } }, images: { take: 1, orderBy: { position: "asc" }, select: { s3Key: true } } } },
+        product: {
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            priceCents: true,
+            currency: true,
+            seller: { select: { shopName: true } },
+            images: { take: 1, orderBy: { position: "asc" }, select: { s3Key: true } },
+          },
+        },
       },
     }),
     db().moderationCase.count({ where }),
@@ -40,7 +60,15 @@ export async function listModerationCases(opts: { status?: CaseStatus; page?: nu
       createdAt: r.createdAt,
       resolution: r.resolution,
       product: r.product
-        ? { id: r.product.id, title: r.product.title, status: r.product.status, priceCents: r.product.priceCents, currency: r.product.currency, shopName: r.product.seller.shopName, imageKey: r.product.images[0]?.s3Key ?? null }
+        ? {
+            id: r.product.id,
+            title: r.product.title,
+            status: r.product.status,
+            priceCents: r.product.priceCents,
+            currency: r.product.currency,
+            shopName: r.product.seller.shopName,
+            imageKey: r.product.images[0]?.s3Key ?? null,
+          }
         : null,
     })),
   };

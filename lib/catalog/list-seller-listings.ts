@@ -15,7 +15,12 @@ export type SellerListingRow = {
 };
 
 /** The seller's listings (not deleted), newest first, with why each is not live. */
-export async function listSellerListings(opts: { sellerId: string; status?: ProductStatus; page?: number; pageSize?: number }): Promise<{ rows: SellerListingRow[]; total: number }> {
+export async function listSellerListings(opts: {
+  sellerId: string;
+  status?: ProductStatus;
+  page?: number;
+  pageSize?: number;
+}): Promise<{ rows: SellerListingRow[]; total: number }> {
   const pageSize = Math.min(opts.pageSize ?? 25, 100);
   const page = Math.max(1, opts.page ?? 1);
   const where = { sellerId: opts.sellerId, status: opts.status ?? { not: "archived" as const } };
@@ -34,7 +39,11 @@ export async function listSellerListings(opts: { sellerId: string; status?: Prod
         currency: true,
         inventoryCount: true,
         updatedAt: true,
-        images: { orderBy: { position: "asc" }, take: 1, select: { s3Key: true, upload: { select: { variants: true } } } },
+        images: {
+          orderBy: { position: "asc" },
+          take: 1,
+          select: { s3Key: true, upload: { select: { variants: true } } },
+        },
         cases: { where: { status: "open" }, select: { reasons: true } },
       },
     }),

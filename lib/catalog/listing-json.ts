@@ -1,8 +1,13 @@
-import type { ListingDetail } from "./listing-detail";
 import type { PublicProduct } from "./get-public-product";
+import type { ListingDetail } from "./listing-detail";
 
 // The REST API speaks the design's snake_case JSON.
-const imageJson = (i: { key: string; width: number; height: number; variants: { key: string; width: number; height: number }[] }) => ({
+const imageJson = (i: {
+  key: string;
+  width: number;
+  height: number;
+  variants: { key: string; width: number; height: number }[];
+}) => ({
   url: `/media/${i.key}`,
   width: i.width,
   height: i.height,
@@ -17,7 +22,13 @@ export function publicProductJson(p: PublicProduct) {
     price: { amount_cents: p.priceCents, currency: p.currency },
     category: { id: p.category.id, name: p.category.name, path: p.category.path },
     attributes: p.attributes,
-    seller: { seller_id: p.seller.id, shop_name: p.seller.shopName, slug: p.seller.slug, rating_avg: p.seller.ratingAvg, rating_count: p.seller.ratingCount },
+    seller: {
+      seller_id: p.seller.id,
+      shop_name: p.seller.shopName,
+      slug: p.seller.slug,
+      rating_avg: p.seller.ratingAvg,
+      rating_count: p.seller.ratingCount,
+    },
     images: p.images.map(imageJson),
     rating_avg: p.ratingAvg,
     review_count: p.reviewCount,

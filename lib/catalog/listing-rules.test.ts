@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import { checkListingRules, findProhibitedTerms, type ListingFacts } from "./listing-rules";
 
-const ok: ListingFacts = { title: "Leather boots", description: "Brown, size 42", imageCount: 2, priceCents: 8000, sellerAgeDays: 400, categoryMedianCents: 9000, categoryListingCount: 40 };
+const ok: ListingFacts = {
+  title: "Leather boots",
+  description: "Brown, size 42",
+  imageCount: 2,
+  priceCents: 8000,
+  sellerAgeDays: 400,
+  categoryMedianCents: 9000,
+  categoryListingCount: 40,
+};
 
 describe("listing rules", () => {
   it("pass an ordinary listing", () => {
@@ -16,7 +25,9 @@ describe("listing rules", () => {
     expect(findProhibitedTerms("Rolex REPLICA watch")).toEqual(["replica"]);
     expect(findProhibitedTerms("Pay by Western-Union please")).toEqual(["western union"]);
     expect(findProhibitedTerms("replicate the look")).toEqual([]);
-    expect(checkListingRules({ ...ok, description: "100% counterfeit free? no: counterfeit" })[0].message).toContain('"counterfeit"');
+    expect(checkListingRules({ ...ok, description: "100% counterfeit free? no: counterfeit" })[0].message).toContain(
+      '"counterfeit"',
+    );
   });
 
   it("flag a new seller's price far below the category median, and only then", () => {

@@ -45,10 +45,20 @@ export function findProhibitedTerms(text: string): string[] {
 
 export function checkListingRules(f: ListingFacts): RuleViolation[] {
   const out: RuleViolation[] = [];
-  if (f.imageCount === 0) out.push({ code: "no_images", message: "The listing has no images. Add at least one photo of the item." });
+  if (f.imageCount === 0)
+    out.push({ code: "no_images", message: "The listing has no images. Add at least one photo of the item." });
   const terms = findProhibitedTerms(`${f.title} ${f.description}`);
-  if (terms.length) out.push({ code: "prohibited_words", message: `The listing mentions prohibited terms: ${terms.map((t) => `"${t}"`).join(", ")}.` });
-  if (f.sellerAgeDays < NEW_SELLER_DAYS && f.categoryMedianCents !== null && f.categoryListingCount >= MIN_LISTINGS_FOR_MEDIAN && f.priceCents < f.categoryMedianCents * MEDIAN_PRICE_RATIO) {
+  if (terms.length)
+    out.push({
+      code: "prohibited_words",
+      message: `The listing mentions prohibited terms: ${terms.map((t) => `"${t}"`).join(", ")}.`,
+    });
+  if (
+    f.sellerAgeDays < NEW_SELLER_DAYS &&
+    f.categoryMedianCents !== null &&
+    f.categoryListingCount >= MIN_LISTINGS_FOR_MEDIAN &&
+    f.priceCents < f.categoryMedianCents * MEDIAN_PRICE_RATIO
+  ) {
     out.push({
       code: "price_far_below_median",
       message: `The price is far below this category's typical price (${Math.round((f.priceCents / f.categoryMedianCents) * 100)}% of the median) for a new seller.`,

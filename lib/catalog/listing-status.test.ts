@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
+
 import { canListing, nextListingStatus, type ListingAction } from "./listing-status";
 
 describe("the listing lifecycle", () => {

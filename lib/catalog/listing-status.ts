@@ -30,7 +30,11 @@ const VERBS: Record<ListingAction, string> = {
 
 export function nextListingStatus(from: ProductStatus, action: ListingAction): ProductStatus {
   const to = TRANSITIONS[action][from];
-  if (!to) throw new AppError("conflict", `You can't ${VERBS[action]} a listing that is ${from.replace("_", " ")}.`, { from, action });
+  if (!to)
+    throw new AppError("conflict", `You can't ${VERBS[action]} a listing that is ${from.replace("_", " ")}.`, {
+      from,
+      action,
+    });
   return to;
 }
 

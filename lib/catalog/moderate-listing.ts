@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { checkListingRules, type RuleViolation } from "./listing-rules";
 
 /**
@@ -9,13 +10,23 @@ import { checkListingRules, type RuleViolation } from "./listing-rules";
  */
 export async function moderateListing(productId: string): Promise<"activated" | "case_opened" | "skipped"> {
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM products WHERE id = ${productId}::uuid AND status = 'pending_review' FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM products WHERE id = ${productId}::uuid AND status = 'pending_review' FOR UPDATE`;
     if (locked.length === 0) return "skipped";
     const openCase = await tx.moderationCase.findFirst({ where: { productId, status: "open" }, select: { id: true } });
     if (openCase) return "skipped";
     const product = await tx.product.findUniqueOrThrow({
       where: { id: productId },
-      select: { title: true, description: true, priceCents: true, categoryId: true, currency: true, _count: { select: { images: true } }, seller: { select: { createdAt: true } } },
+      select: {
+        title: true,
+        description: true,
+        priceCents: true,
+        categoryId: true,
+        currency: true,
+        _count: { select: { images: true } },
+        seller: { select: { createdAt: true } },
+      },
     });
     const [median] = await tx.$queryRaw<{ median: number | null; n: number }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY price_cents)::float AS median, count(*)::int AS n
@@ -30,12 +41,20 @@ export async function moderateListing(productId: string): Promise<"activated" | 
       categoryListingCount: median?.n ?? 0,
     });
     if (violations.length === 0) {
-      await tx.product.update({ where: { id: productId }, data: { status: "active", statusReason: null, publishedAt: new Date() } });
+      await tx.product.update({
+        where: { id: productId },
+        data: { status: "active", statusReason: null, publishedAt: new Date() },
+      });
       await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: productId, eventType: "product.active" });
       return "activated";
     }
-    await tx.moderationCase.create({ data: { subjectType: "product", subjectId: productId, productId, reasons: violations } });
-    await tx.product.update({ where: { id: productId }, data: { statusReason: `Waiting for manual review: ${violations.map((v) => v.message).join(" ")}` } });
+    await tx.moderationCase.create({
+      data: { subjectType: "product", subjectId: productId, productId, reasons: violations },
+    });
+    await tx.product.update({
+      where: { id: productId },
+      data: { statusReason: `Waiting for manual review: ${violations.map((v) => v.message).join(" ")}` },
+    });
     return "case_opened";
   });
 }

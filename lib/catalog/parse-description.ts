@@ -3,7 +3,8 @@
 // renders as text, so no HTML from a seller ever reaches the page.
 
 export type Inline = { text: string; bold?: boolean; italic?: boolean };
-export type Block = { type: "p"; lines: Inline[][] } | { type: "ul"; items: Inline[][] } | { type: "h"; content: Inline[] };
+export type Block =
+  { type: "p"; lines: Inline[][] } | { type: "ul"; items: Inline[][] } | { type: "h"; content: Inline[] };
 
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];

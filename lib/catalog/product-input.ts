@@ -13,7 +13,14 @@ const ZAttributeKey = z
   .regex(/^[a-z0-9][a-z0-9 _-]*$/, "Attribute names may use letters, digits, spaces, hyphens and underscores.");
 
 const ZAttributes = z
-  .record(ZAttributeKey, z.string().trim().min(1, "Attribute values cannot be empty.").max(200, "Attribute values must be at most 200 characters."))
+  .record(
+    ZAttributeKey,
+    z
+      .string()
+      .trim()
+      .min(1, "Attribute values cannot be empty.")
+      .max(200, "Attribute values must be at most 200 characters."),
+  )
   .refine((a) => Object.keys(a).length <= MAX_ATTRIBUTES, `At most ${MAX_ATTRIBUTES} attributes.`);
 
 // Field rules without defaults: an update must not fill in what the caller left out.
@@ -21,9 +28,17 @@ const FIELDS = {
   title: z.string().trim().min(1, "Title is required.").max(200, "Title must be at most 200 characters."),
   description: z.string().max(20_000, "Description must be at most 20,000 characters."),
   categoryId: z.coerce.number({ error: "Choose a category." }).int("Choose a category.").positive("Choose a category."),
-  priceCents: z.coerce.number({ error: "Price must be a number." }).int("Price must be in whole cents.").positive("Price must be more than zero.").max(100_000_000, "Price must be at most 1,000,000."),
+  priceCents: z.coerce
+    .number({ error: "Price must be a number." })
+    .int("Price must be in whole cents.")
+    .positive("Price must be more than zero.")
+    .max(100_000_000, "Price must be at most 1,000,000."),
   currency: z.enum(SUPPORTED_CURRENCIES, { error: `Currency must be one of ${SUPPORTED_CURRENCIES.join(", ")}.` }),
-  inventoryCount: z.coerce.number({ error: "Stock must be a number." }).int("Stock must be a whole number.").min(0, "Stock cannot be negative.").max(1_000_000, "Stock must be at most 1,000,000."),
+  inventoryCount: z.coerce
+    .number({ error: "Stock must be a number." })
+    .int("Stock must be a whole number.")
+    .min(0, "Stock cannot be negative.")
+    .max(1_000_000, "Stock must be at most 1,000,000."),
   attributes: ZAttributes,
   // Upload ids from the image uploader, in display order.
   images: z.array(z.uuid("Unknown image.")).max(MAX_IMAGES, `At most ${MAX_IMAGES} images.`),

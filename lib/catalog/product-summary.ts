@@ -44,6 +44,13 @@ export function toProductSummary(row: Row): ProductSummary {
     reviewCount: row.reviewCount,
     inventoryCount: row.inventoryCount,
     shopName: row.seller.shopName,
-    image: img ? { key: img.s3Key, width: img.width, height: img.height, variants: (img.upload?.variants as ImageVariantRef[] | undefined) ?? [] } : null,
+    image: img
+      ? {
+          key: img.s3Key,
+          width: img.width,
+          height: img.height,
+          variants: (img.upload?.variants as ImageVariantRef[] | undefined) ?? [],
+        }
+      : null,
   };
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { nextListingStatus } from "./listing-status";
 
 export const ZResolveCase = z
@@ -10,25 +12,47 @@ export const ZResolveCase = z
     decision: z.enum(["approve", "reject", "suspend"], { error: "Choose approve, reject or suspend." }),
     reason: z.string().trim().max(1000, "Reason must be at most 1000 characters.").optional(),
   })
-  .refine((v) => v.decision === "approve" || (v.reason && v.reason.length >= 5), { message: "Give the seller a reason (at least 5 characters).", path: ["reason"] });
+  .refine((v) => v.decision === "approve" || (v.reason && v.reason.length >= 5), {
+    message: "Give the seller a reason (at least 5 characters).",
+    path: ["reason"],
+  });
 
 const CASE_STATUS = { approve: "approved", reject: "rejected", suspend: "suspended" } as const;
 
 /** An admin decides an open listing case: approve (live), reject (seller sees why) or suspend. */
-export async function resolveListingCase(opts: { caseId: string; adminId: string; input: unknown }): Promise<{ productId: string; productStatus: string }> {
+export async function resolveListingCase(opts: {
+  caseId: string;
+  adminId: string;
+  input: unknown;
+}): Promise<{ productId: string; productStatus: string }> {
   const parsed = ZResolveCase.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
   const { decision, reason } = parsed.data;
   return db().$transaction(async (tx) => {
-    const c = await tx.moderationCase.findUnique({ where: { id: opts.caseId }, select: { id: true, status: true, productId: true, product: { select: { status: true } } } });
+    const c = await tx.moderationCase.findUnique({
+      where: { id: opts.caseId },
+      select: { id: true, status: true, productId: true, product: { select: { status: true } } },
+    });
     if (!c || !c.productId || !c.product) throw new AppError("not_found", "Case not found.");
     if (c.status !== "open") throw new AppError("conflict", "This case is already resolved.");
     const status = nextListingStatus(c.product.status, decision);
     await tx.product.update({
       where: { id: c.productId },
-      data: { status, statusReason: decision === "approve" ? null : reason, ...(decision === "approve" ? { publishedAt: new Date() } : {}) },
+      data: {
+        status,
+        statusReason: decision === "approve" ? null : reason,
+        ...(decision === "approve" ? { publishedAt: new Date() } : {}),
+      },
     });
-    await tx.moderationCase.update({ where: { id: c.id }, data: { status: CASE_STATUS[decision], resolution: reason ?? "Approved", resolvedById: opts.adminId, resolvedAt: new Date() } });
+    await tx.moderationCase.update({
+      where: { id: c.id },
+      data: {
+        status: CASE_STATUS[decision],
+        resolution: reason ?? "Approved",
+        resolvedById: opts.adminId,
+        resolvedAt: new Date(),
+      },
+    });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: c.productId, eventType: `product.${status}` });
     return { productId: c.productId, productStatus: status };
   });

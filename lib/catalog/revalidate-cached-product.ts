@@ -1,4 +1,5 @@
 import { revalidatePath } from "next/cache";
+
 import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-page-route";
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { syncGateStock } from "@/lib/orders/sync-gate-stock";
@@ -13,12 +14,22 @@ export type FlashSaleActor = { role: "admin" } | { role: "seller"; sellerId: str
  * Turning it on primes the gate with the committed stock, so a counter left from an earlier
  * sale never answers for this one.
  */
-export async function setFlashSale(opts: { productId: string; on: boolean; actor: FlashSaleActor }): Promise<{ isHot: boolean; inventoryCount: number }> {
+export async function setFlashSale(opts: {
+  productId: string;
+  on: boolean;
+  actor: FlashSaleActor;
+}): Promise<{ isHot: boolean; inventoryCount: number }> {
   if (!ZProductId.safeParse(opts.productId).success) throw new AppError("not_found", "Listing not found.");
   const owner = opts.actor.role === "seller" ? { sellerId: opts.actor.sellerId } : {};
-  const { count } = await db().product.updateMany({ where: { id: opts.productId, ...owner }, data: { isHot: opts.on } });
+  const { count } = await db().product.updateMany({
+    where: { id: opts.productId, ...owner },
+    data: { isHot: opts.on },
+  });
   if (count === 0) throw new AppError("not_found", "Listing not found.");
   if (opts.on) await syncGateStock({ productIds: [opts.productId] });
-  const p = await db().product.findFirstOrThrow({ where: { id: opts.productId, ...owner }, select: { isHot: true, inventoryCount: true } });
+  const p = await db().product.findFirstOrThrow({
+    where: { id: opts.productId, ...owner },
+    select: { isHot: true, inventoryCount: true },
+  });
   return p;
 }

@@ -5,6 +5,7 @@ import { setInventoryCount } from "@/lib/inventory/adjust-inventory";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { nextListingStatus } from "./listing-status";
 import { ZUpdateListing } from "./product-input";
 import { replaceListingImages } from "./replace-listing-images";
@@ -13,31 +14,76 @@ import { replaceListingImages } from "./replace-listing-images";
 const MATERIAL = ["title", "description", "categoryId", "priceCents", "currency", "images"] as const;
 
 /** Edits a seller's own listing. Another seller's product is "not found". */
-export async function updateListing(opts: { sellerId: string; actorId: string; productId: string; input: unknown }): Promise<{ productId: string; status: string }> {
+export async function updateListing(opts: {
+  sellerId: string;
+  actorId: string;
+  productId: string;
+  input: unknown;
+}): Promise<{ productId: string; status: string }> {
   const parsed = ZUpdateListing.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Listing");
   const { images, attributes, inventoryCount, ...fields } = parsed.data;
   return db().$transaction(async (tx) => {
-    const current = await tx.product.findFirst({ where: { id: opts.productId, sellerId: opts.sellerId }, select: { id: true, status: true, title: true, description: true, categoryId: true, priceCents: true, currency: true } });
+    const current = await tx.product.findFirst({
+      where: { id: opts.productId, sellerId: opts.sellerId },
+      select: {
+        id: true,
+        status: true,
+        title: true,
+        description: true,
+        categoryId: true,
+        priceCents: true,
+        currency: true,
+      },
+    });
     if (!current) throw new AppError("not_found", "Listing not found.");
     if (current.status === "archived" || current.status === "suspended") {
       throw new AppError("conflict", `You can't edit a listing that is ${current.status}.`);
     }
-    if (fields.categoryId !== undefined && !(await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } }))) {
-      throw new AppError("validation_failed", "Choose a category from the list.", { fields: { categoryId: "unknown category" } });
+    if (
+      fields.categoryId !== undefined &&
+      !(await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } }))
+    ) {
+      throw new AppError("validation_failed", "Choose a category from the list.", {
+        fields: { categoryId: "unknown category" },
+      });
     }
     const materialChange =
-      images !== undefined || MATERIAL.some((k) => k !== "images" && fields[k as keyof typeof fields] !== undefined && fields[k as keyof typeof fields] !== current[k as keyof typeof current]);
+      images !== undefined ||
+      MATERIAL.some(
+        (k) =>
+          k !== "images" &&
+          fields[k as keyof typeof fields] !== undefined &&
+          fields[k as keyof typeof fields] !== current[k as keyof typeof current],
+      );
     const status = materialChange ? nextListingStatus(current.status, "edit") : current.status;
-    await tx.product.update({ where: { id: current.id }, data: { ...fields, status, ...(status === "pending_review" && current.status === "active" ? { statusReason: null } : {}) } });
+    await tx.product.update({
+      where: { id: current.id },
+      data: {
+        ...fields,
+        status,
+        ...(status === "pending_review" && current.status === "active" ? { statusReason: null } : {}),
+      },
+    });
     if (attributes !== undefined) {
       await tx.productAttribute.deleteMany({ where: { productId: current.id } });
-      await tx.productAttribute.createMany({ data: Object.entries(attributes).map(([key, value]) => ({ productId: current.id, key, value })) });
+      await tx.productAttribute.createMany({
+        data: Object.entries(attributes).map(([key, value]) => ({ productId: current.id, key, value })),
+      });
     }
-    if (images !== undefined) await replaceListingImages(tx, { productId: current.id, userId: opts.actorId, uploadIds: images });
-    if (inventoryCount !== undefined) await setInventoryCount(tx, { productId: current.id, sellerId: opts.sellerId, count: inventoryCount, reason: "manual", actorId: opts.actorId });
+    if (images !== undefined)
+      await replaceListingImages(tx, { productId: current.id, userId: opts.actorId, uploadIds: images });
+    if (inventoryCount !== undefined)
+      await setInventoryCount(tx, {
+        productId: current.id,
+        sellerId: opts.sellerId,
+        count: inventoryCount,
+        reason: "manual",
+        actorId: opts.actorId,
+      });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: current.id, eventType: "product.updated" });
-    if (status === "pending_review" && current.status !== "pending_review") await enqueueJob({ name: JOBS.moderateListing, data: { productId: current.id }, tx });
+    if (status === "pending_review" && current.status !== "pending_review")
+      await enqueueJob({ name: JOBS.moderateListing, data: { productId: current.id }, tx });
     return { productId: current.id, status };
   });
 }

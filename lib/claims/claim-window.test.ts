@@ -1,23 +1,34 @@
 import { describe, expect, it } from "vitest";
+
 import { claimWindow } from "./claim-window";
 
 const DAY = 86_400_000;
 const placed = new Date("2026-11-01T12:00:00Z");
 const base = { createdAt: placed, deliveredAt: null as Date | null, totalCents: 1_000, refundedCents: 0 };
 const at = (days: number) => new Date(placed.getTime() + days * DAY);
-const win = (status: Parameters<typeof claimWindow>[0]["order"]["status"], now: Date, extra: Partial<typeof base> = {}, kind?: "damaged" | "never_arrived") =>
-  claimWindow({ order: { ...base, ...extra, status }, kind, now, protectionDays: 30, deliveryDays: 5 });
+const win = (
+  status: Parameters<typeof claimWindow>[0]["order"]["status"],
+  now: Date,
+  extra: Partial<typeof base> = {},
+  kind?: "damaged" | "never_arrived",
+) => claimWindow({ order: { ...base, ...extra, status }, kind, now, protectionDays: 30, deliveryDays: 5 });
 
 describe("claimWindow", () => {
   it("is open for the protection window after delivery, even once the seller was paid", () => {
     const delivered = { deliveredAt: at(3) };
     expect(win("delivered", at(10), delivered)).toEqual({ open: true, until: at(33) });
     expect(win("completed", at(33), delivered).open).toBe(true);
-    expect(win("completed", at(33.01), delivered)).toMatchObject({ open: false, reason: expect.stringContaining("30 days after delivery") });
+    expect(win("completed", at(33.01), delivered)).toMatchObject({
+      open: false,
+      reason: expect.stringContaining("30 days after delivery"),
+    });
   });
 
   it("a parcel in transit can be claimed as never arrived once its expected delivery date passed, nothing else", () => {
-    expect(win("shipped", at(4), {}, "never_arrived")).toMatchObject({ open: false, reason: expect.stringContaining("expected by 2026-11-06") });
+    expect(win("shipped", at(4), {}, "never_arrived")).toMatchObject({
+      open: false,
+      reason: expect.stringContaining("expected by 2026-11-06"),
+    });
     expect(win("shipped", at(6), {}, "never_arrived")).toEqual({ open: true, until: at(35) });
     expect(win("shipped", at(6), {}, "damaged").open).toBe(false);
     expect(win("shipped", at(36), {}, "never_arrived").open).toBe(false);

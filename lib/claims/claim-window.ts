@@ -19,24 +19,58 @@ export function claimWindow(opts: {
   deliveryDays: number;
 }): ClaimWindow {
   const { order, now } = opts;
-  if (order.status === "refunded" || order.refundedCents >= order.totalCents) return { open: false, until: null, reason: "This order was refunded in full." };
-  if (order.status === "disputed") return { open: false, until: null, reason: "This order has an open dispute; the marketplace is already reviewing it." };
-  if (order.status === "pending" || order.status === "paid" || order.status === "cancelled") return { open: false, until: null, reason: "This order hasn't shipped yet; you can cancel it instead." };
+  if (order.status === "refunded" || order.refundedCents >= order.totalCents)
+    return { open: false, until: null, reason: "This order was refunded in full." };
+  if (order.status === "disputed")
+    return {
+      open: false,
+      until: null,
+      reason: "This order has an open dispute; the marketplace is already reviewing it.",
+    };
+  if (order.status === "pending" || order.status === "paid" || order.status === "cancelled")
+    return { open: false, until: null, reason: "This order hasn't shipped yet; you can cancel it instead." };
   if (order.status === "shipped") {
     const expected = new Date(order.createdAt.getTime() + opts.deliveryDays * DAY);
     const until = new Date(expected.getTime() + opts.protectionDays * DAY);
-    if (opts.kind && opts.kind !== "never_arrived") return { open: false, until: null, reason: "You can report a problem with the items once they are delivered; until then only a parcel that never arrived can be claimed." };
-    if (now < expected) return { open: false, until: null, reason: `The parcel is expected by ${expected.toISOString().slice(0, 10)}; if it hasn't arrived by then you can open a claim.` };
-    if (now > until) return { open: false, until, reason: `Claims for this order could be opened until ${until.toISOString().slice(0, 10)}.` };
+    if (opts.kind && opts.kind !== "never_arrived")
+      return {
+        open: false,
+        until: null,
+        reason:
+          "You can report a problem with the items once they are delivered; until then only a parcel that never arrived can be claimed.",
+      };
+    if (now < expected)
+      return {
+        open: false,
+        until: null,
+        reason: `The parcel is expected by ${expected.toISOString().slice(0, 10)}; if it hasn't arrived by then you can open a claim.`,
+      };
+    if (now > until)
+      return {
+        open: false,
+        until,
+        reason: `Claims for this order could be opened until ${until.toISOString().slice(0, 10)}.`,
+      };
     return { open: true, until };
   }
   const deliveredAt = order.deliveredAt ?? order.createdAt;
   const until = new Date(deliveredAt.getTime() + opts.protectionDays * DAY);
-  if (now > until) return { open: false, until, reason: `Claims can be opened up to ${opts.protectionDays} days after delivery; this order's window closed on ${until.toISOString().slice(0, 10)}.` };
+  if (now > until)
+    return {
+      open: false,
+      until,
+      reason: `Claims can be opened up to ${opts.protectionDays} days after delivery; this order's window closed on ${until.toISOString().slice(0, 10)}.`,
+    };
   return { open: true, until };
 }
 
 /** The window for one order now, with the marketplace's settings (BUYER_PROTECTION_DAYS). */
 export function orderClaimWindow(order: Parameters<typeof claimWindow>[0]["order"], kind?: ClaimKind): ClaimWindow {
-  return claimWindow({ order, kind, now: new Date(), protectionDays: env().BUYER_PROTECTION_DAYS, deliveryDays: DELIVERY_DAYS });
+  return claimWindow({
+    order,
+    kind,
+    now: new Date(),
+    protectionDays: env().BUYER_PROTECTION_DAYS,
+    deliveryDays: DELIVERY_DAYS,
+  });
 }

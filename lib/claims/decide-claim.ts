@@ -1,17 +1,29 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { queueClaimEmails } from "@/lib/notifications/claim-emails";
-import { refundOrder } from "@/lib/payments/refund-order";
 import type { RefundLine } from "@/lib/payments/plan-refund";
+import { refundOrder } from "@/lib/payments/refund-order";
+
 import { CLAIM_KINDS } from "./open-claim";
 
 const ZDecision = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("refund_full"), note: z.string().trim().max(1000).default("") }),
-  z.object({ decision: z.literal("refund_partial"), amountCents: z.number({ message: "Enter the amount to refund." }).int("Whole cents only.").positive("The amount must be more than zero."), note: z.string().trim().max(1000).default("") }),
+  z.object({
+    decision: z.literal("refund_partial"),
+    amountCents: z
+      .number({ message: "Enter the amount to refund." })
+      .int("Whole cents only.")
+      .positive("The amount must be more than zero."),
+    note: z.string().trim().max(1000).default(""),
+  }),
   z.object({ decision: z.literal("refund_requested"), note: z.string().trim().max(1000).default("") }),
-  z.object({ decision: z.literal("reject"), note: z.string().trim().min(5, "Say why the claim is rejected (at least 5 characters).").max(1000) }),
+  z.object({
+    decision: z.literal("reject"),
+    note: z.string().trim().min(5, "Say why the claim is rejected (at least 5 characters).").max(1000),
+  }),
 ]);
 
 export type ClaimDecision = z.input<typeof ZDecision>;
@@ -23,19 +35,30 @@ export type ClaimDecision = z.input<typeof ZDecision>;
  * seller owes it as a receivable netted from the next payout); the claim closes in the same
  * transaction that applies it, so a retry after any failure finishes the same refund.
  */
-export async function decideClaim(opts: { claimId: string; adminId: string; input: unknown }): Promise<{ outcome: "refunded" | "rejected"; refundedCents: number }> {
+export async function decideClaim(opts: {
+  claimId: string;
+  adminId: string;
+  input: unknown;
+}): Promise<{ outcome: "refunded" | "rejected"; refundedCents: number }> {
   const parsed = ZDecision.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
   const d = parsed.data;
-  const claim = await db().claim.findUnique({ where: { id: opts.claimId }, select: { id: true, orderId: true, kind: true, status: true, requestedCents: true, lines: true } });
+  const claim = await db().claim.findUnique({
+    where: { id: opts.claimId },
+    select: { id: true, orderId: true, kind: true, status: true, requestedCents: true, lines: true },
+  });
   if (!claim) throw new AppError("not_found", "Claim not found.");
   const key = `claim:${claim.id}`;
 
   if (d.decision === "reject") {
     return db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM claims WHERE id = ${claim.id}::uuid FOR UPDATE`;
-      if (await tx.refund.count({ where: { idempotencyKey: key } })) throw new AppError("conflict", "A refund for this claim is already under way.");
-      const closed = await tx.claim.updateMany({ where: { id: claim.id, status: "open" }, data: { status: "rejected", decidedById: opts.adminId, decidedAt: new Date(), decisionNote: d.note } });
+      if (await tx.refund.count({ where: { idempotencyKey: key } }))
+        throw new AppError("conflict", "A refund for this claim is already under way.");
+      const closed = await tx.claim.updateMany({
+        where: { id: claim.id, status: "open" },
+        data: { status: "rejected", decidedById: opts.adminId, decidedAt: new Date(), decisionNote: d.note },
+      });
       if (closed.count === 0) throw new AppError("conflict", "This claim was already decided.");
       await queueClaimEmails(tx, { claimId: claim.id, event: "rejected" });
       return { outcome: "rejected", refundedCents: 0 };
@@ -44,9 +67,15 @@ export async function decideClaim(opts: { claimId: string; adminId: string; inpu
   if (claim.status === "rejected") throw new AppError("conflict", "This claim was already decided.");
   const requestedLines = claim.lines as RefundLine[];
   const part =
-    d.decision === "refund_partial" ? { amountCents: d.amountCents }
-    : d.decision === "refund_requested" ? (claim.requestedCents ? { amountCents: claim.requestedCents } : requestedLines.length ? { lines: requestedLines } : {})
-    : {};
+    d.decision === "refund_partial"
+      ? { amountCents: d.amountCents }
+      : d.decision === "refund_requested"
+        ? claim.requestedCents
+          ? { amountCents: claim.requestedCents }
+          : requestedLines.length
+            ? { lines: requestedLines }
+            : {}
+        : {};
   const reason = `Claim accepted (${CLAIM_KINDS[claim.kind].toLowerCase()})${d.note ? `: ${d.note}` : ""}`;
   const result = await refundOrder({
     orderId: claim.orderId,
@@ -58,10 +87,21 @@ export async function decideClaim(opts: { claimId: string; adminId: string; inpu
     ...part,
     onApplied: async (tx, refund) => {
       // The refund's own emails (naming the claim in their reason) tell both sides.
-      await tx.claim.updateMany({ where: { id: claim.id, status: "open" }, data: { status: "refunded", decidedById: opts.adminId, decidedAt: new Date(), decisionNote: d.note || null, refundId: refund.id, refundedCents: refund.amountCents } });
+      await tx.claim.updateMany({
+        where: { id: claim.id, status: "open" },
+        data: {
+          status: "refunded",
+          decidedById: opts.adminId,
+          decidedAt: new Date(),
+          decisionNote: d.note || null,
+          refundId: refund.id,
+          refundedCents: refund.amountCents,
+        },
+      });
     },
   });
   // Nothing was left to refund (refunded meanwhile by another route): the claim stays open to be rejected.
-  if (!result.refundId) throw new AppError("conflict", "This order has nothing left to refund; reject the claim with a note instead.");
+  if (!result.refundId)
+    throw new AppError("conflict", "This order has nothing left to refund; reject the claim with a note instead.");
   return { outcome: "refunded", refundedCents: result.amountCents };
 }

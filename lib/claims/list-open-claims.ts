@@ -32,14 +32,39 @@ export async function listOpenClaims(opts: { page?: number } = {}): Promise<{ ro
       skip: (page - 1) * 20,
       take: 20,
       select: {
-        id: true, kind: true, description: true, requestedCents: true, lines: true, createdAt: true,
-        order: { select: { id: true, status: true, escrowStatus: true, totalCents: true, refundedCents: true, currency: true, deliveredAt: true, seller: { select: { shopName: true } }, buyer: { select: { email: true } }, items: { orderBy: { id: "asc" }, select: { id: true, titleSnapshot: true, quantity: true, unitPriceCents: true, refundedQuantity: true } } } },
+        id: true,
+        kind: true,
+        description: true,
+        requestedCents: true,
+        lines: true,
+        createdAt: true,
+        order: {
+          select: {
+            id: true,
+            status: true,
+            escrowStatus: true,
+            totalCents: true,
+            refundedCents: true,
+            currency: true,
+            deliveredAt: true,
+            seller: { select: { shopName: true } },
+            buyer: { select: { email: true } },
+            items: {
+              orderBy: { id: "asc" },
+              select: { id: true, titleSnapshot: true, quantity: true, unitPriceCents: true, refundedQuantity: true },
+            },
+          },
+        },
       },
     }),
     db().claim.count({ where }),
   ]);
   return {
     total,
-    rows: rows.map((c) => ({ ...c, lines: c.lines as OpenClaim["lines"], order: { ...c.order, shopName: c.order.seller.shopName, buyerEmail: c.order.buyer.email } })),
+    rows: rows.map((c) => ({
+      ...c,
+      lines: c.lines as OpenClaim["lines"],
+      order: { ...c.order, shopName: c.order.seller.shopName, buyerEmail: c.order.buyer.email },
+    })),
   };
 }

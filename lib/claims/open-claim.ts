@@ -1,19 +1,32 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { queueClaimEmails } from "@/lib/notifications/claim-emails";
 import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";
-import { env } from "@/lib/env";
+
 import { claimWindow } from "./claim-window";
 
-export const CLAIM_KINDS = { not_as_described: "Not as described", damaged: "Arrived damaged", never_arrived: "Never arrived" } as const;
+export const CLAIM_KINDS = {
+  not_as_described: "Not as described",
+  damaged: "Arrived damaged",
+  never_arrived: "Never arrived",
+} as const;
 
 export const ZClaim = z.object({
   kind: z.enum(["not_as_described", "damaged", "never_arrived"], { message: "Choose what went wrong." }),
-  description: z.string().trim().min(10, "Describe the problem (at least 10 characters).").max(2000, "At most 2000 characters."),
+  description: z
+    .string()
+    .trim()
+    .min(10, "Describe the problem (at least 10 characters).")
+    .max(2000, "At most 2000 characters."),
   amountCents: z.number().int("Whole cents only.").positive("The amount must be more than zero.").optional(),
-  lines: z.array(z.object({ orderItemId: z.uuid("Unknown item."), quantity: z.number().int().min(1, "At least 1.") })).max(50).optional(),
+  lines: z
+    .array(z.object({ orderItemId: z.uuid("Unknown item."), quantity: z.number().int().min(1, "At least 1.") }))
+    .max(50)
+    .optional(),
 });
 
 /**
@@ -21,26 +34,73 @@ export const ZClaim = z.object({
  * seller was paid; an admin decides it (decideClaim). One open claim per order (a unique
  * index), the order and items checked under the order's lock; the seller is told.
  */
-export async function openClaim(opts: { buyerId: string; orderId: string; input: unknown; now?: Date }): Promise<{ claimId: string }> {
+export async function openClaim(opts: {
+  buyerId: string;
+  orderId: string;
+  input: unknown;
+  now?: Date;
+}): Promise<{ claimId: string }> {
   const parsed = ZClaim.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Claim");
   const input = parsed.data;
-  if (input.amountCents !== undefined && input.lines?.length) throw new AppError("validation_failed", "Ask for either an amount or items, not both.");
+  if (input.amountCents !== undefined && input.lines?.length)
+    throw new AppError("validation_failed", "Ask for either an amount or items, not both.");
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE id = ${opts.orderId}::uuid AND buyer_id = ${opts.buyerId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM orders WHERE id = ${opts.orderId}::uuid AND buyer_id = ${opts.buyerId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw new AppError("not_found", "Order not found.");
-    const order = await tx.order.findUniqueOrThrow({ where: { id: opts.orderId }, select: { id: true, status: true, createdAt: true, deliveredAt: true, totalCents: true, refundedCents: true, subtotalCents: true, refundedShippingCents: true, items: { select: { id: true, quantity: true, refundedQuantity: true, titleSnapshot: true } } } });
-    const window = claimWindow({ order, kind: input.kind, now: opts.now ?? new Date(), protectionDays: env().BUYER_PROTECTION_DAYS, deliveryDays: DELIVERY_DAYS });
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: opts.orderId },
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        deliveredAt: true,
+        totalCents: true,
+        refundedCents: true,
+        subtotalCents: true,
+        refundedShippingCents: true,
+        items: { select: { id: true, quantity: true, refundedQuantity: true, titleSnapshot: true } },
+      },
+    });
+    const window = claimWindow({
+      order,
+      kind: input.kind,
+      now: opts.now ?? new Date(),
+      protectionDays: env().BUYER_PROTECTION_DAYS,
+      deliveryDays: DELIVERY_DAYS,
+    });
     if (!window.open) throw new AppError("conflict", window.reason);
-    if (await tx.claim.count({ where: { orderId: order.id, status: "open" } })) throw new AppError("conflict", "You already have an open claim on this order; we'll email you the decision.");
+    if (await tx.claim.count({ where: { orderId: order.id, status: "open" } }))
+      throw new AppError("conflict", "You already have an open claim on this order; we'll email you the decision.");
     const goodsLeft = order.subtotalCents - (order.refundedCents - order.refundedShippingCents);
-    if (input.amountCents !== undefined && input.amountCents > goodsLeft) throw new AppError("conflict", `You can ask for at most ${(goodsLeft / 100).toFixed(2)}: what is left of this order's price.`, { refundableCents: goodsLeft });
+    if (input.amountCents !== undefined && input.amountCents > goodsLeft)
+      throw new AppError(
+        "conflict",
+        `You can ask for at most ${(goodsLeft / 100).toFixed(2)}: what is left of this order's price.`,
+        { refundableCents: goodsLeft },
+      );
     for (const l of input.lines ?? []) {
       const item = order.items.find((i) => i.id === l.orderItemId);
       if (!item) throw new AppError("validation_failed", "That item is not part of this order.");
-      if (l.quantity > item.quantity - item.refundedQuantity) throw new AppError("conflict", `Only ${item.quantity - item.refundedQuantity} of "${item.titleSnapshot}" can still be claimed.`);
+      if (l.quantity > item.quantity - item.refundedQuantity)
+        throw new AppError(
+          "conflict",
+          `Only ${item.quantity - item.refundedQuantity} of "${item.titleSnapshot}" can still be claimed.`,
+        );
     }
-    const claim = await tx.claim.create({ data: { orderId: order.id, buyerId: opts.buyerId, kind: input.kind, description: input.description, requestedCents: input.amountCents ?? null, lines: input.lines ?? [] }, select: { id: true } });
+    const claim = await tx.claim.create({
+      data: {
+        orderId: order.id,
+        buyerId: opts.buyerId,
+        kind: input.kind,
+        description: input.description,
+        requestedCents: input.amountCents ?? null,
+        lines: input.lines ?? [],
+      },
+      select: { id: true },
+    });
     await queueClaimEmails(tx, { claimId: claim.id, event: "opened" });
     return { claimId: claim.id };
   });

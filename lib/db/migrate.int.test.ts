@@ -1,8 +1,10 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import pg from "pg";
-import { inject, describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+
 import { migrate } from "./migrate";
 
 async function freshDatabase(): Promise<string> {
@@ -33,7 +35,11 @@ describe("the migrator", () => {
     expect(await migrate({ connectionString: url, log: () => {} })).toEqual([]);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const rows = (await c.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`)).rows;
+    const rows = (
+      await c.query(
+        `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+      )
+    ).rows;
     await c.end();
     expect(rows.map((r) => r.migration_name)).toEqual(first);
     for (const r of rows) {
@@ -48,16 +54,24 @@ describe("the migrator", () => {
     const dir = migrationsDir({ "001_a": "CREATE TABLE t (id int);" });
     await migrate({ connectionString: url, dir, log: () => {} });
     writeFileSync(join(dir, "001_a", "migration.sql"), "CREATE TABLE t (id bigint);");
-    await expect(migrate({ connectionString: url, dir, log: () => {} })).rejects.toThrow(/001_a was changed after it was applied/);
+    await expect(migrate({ connectionString: url, dir, log: () => {} })).rejects.toThrow(
+      /001_a was changed after it was applied/,
+    );
   });
 
   it("rolls back a failing migration entirely and applies nothing after it", async () => {
     const url = await freshDatabase();
-    const dir = migrationsDir({ "001_ok": "CREATE TABLE ok (id int);", "002_bad": "CREATE TABLE half (id int); SELECT * FROM missing_table;", "003_later": "CREATE TABLE later (id int);" });
+    const dir = migrationsDir({
+      "001_ok": "CREATE TABLE ok (id int);",
+      "002_bad": "CREATE TABLE half (id int); SELECT * FROM missing_table;",
+      "003_later": "CREATE TABLE later (id int);",
+    });
     await expect(migrate({ connectionString: url, dir, log: () => {} })).rejects.toThrow(/002_bad failed/);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    const tables = (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.tablename);
+    const tables = (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map(
+      (r) => r.tablename,
+    );
     await c.end();
     expect(tables).toEqual(["_prisma_migrations", "ok"]);
   });

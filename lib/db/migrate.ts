@@ -2,8 +2,9 @@
 // `_prisma_migrations` bookkeeping (same table, same sha256 checksum), so
 // `prisma migrate deploy` agrees with it wherever Prisma's schema engine is available.
 import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import pg from "pg";
 
 // The advisory lock key Prisma Migrate uses, so the two never run at once.
@@ -36,7 +37,11 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
-export async function migrate(opts: { connectionString: string; dir?: string; log?: (msg: string) => void }): Promise<string[]> {
+export async function migrate(opts: {
+  connectionString: string;
+  dir?: string;
+  log?: (msg: string) => void;
+}): Promise<string[]> {
   const log = opts.log ?? ((m: string) => console.log(m));
   const migrations = readMigrations(opts.dir);
   const client = new pg.Client({ connectionString: opts.connectionString });
@@ -45,23 +50,40 @@ export async function migrate(opts: { connectionString: string; dir?: string; lo
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATE_LOCK]);
     await client.query(BOOKKEEPING);
-    const rows = (await client.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)).rows;
+    const rows = (
+      await client.query<AppliedRow>(
+        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+      )
+    ).rows;
     const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]));
     const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
-    if (failed) throw new Error(`Migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back.`);
+    if (failed)
+      throw new Error(
+        `Migration ${failed.migration_name} failed earlier and was not rolled back; fix the database, then mark it rolled back.`,
+      );
 
     for (const m of migrations) {
       const row = done.get(m.name);
       if (row) {
-        if (row.checksum !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead of editing it.`);
+        if (row.checksum !== m.checksum)
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied; add a new migration instead of editing it.`,
+          );
         continue;
       }
       const id = randomUUID();
       await client.query("BEGIN");
       try {
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, m.checksum, m.name]);
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+          id,
+          m.checksum,
+          m.name,
+        ]);
         await client.query(m.sql);
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+          [id],
+        );
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");
@@ -78,8 +100,15 @@ export async function migrate(opts: { connectionString: string; dir?: string; lo
 }
 
 /** Names of migrations on disk that the database has not applied (for the health check). */
-export async function pendingMigrations(query: (sql: string) => Promise<{ migration_name: string }[]>, dir?: string): Promise<string[]> {
-  const rows = await query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+export async function pendingMigrations(
+  query: (sql: string) => Promise<{ migration_name: string }[]>,
+  dir?: string,
+): Promise<string[]> {
+  const rows = await query(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
   const applied = new Set(rows.map((r) => r.migration_name));
-  return readMigrations(dir).map((m) => m.name).filter((n) => !applied.has(n));
+  return readMigrations(dir)
+    .map((m) => m.name)
+    .filter((n) => !applied.has(n));
 }

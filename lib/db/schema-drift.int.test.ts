@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { diffShapes, loadDatamodel, shapeFromDatabase, shapeFromDatamodel, type Datamodel } from "./schema-shape";
 
 describe("schema.prisma and the SQL migrations", () => {
@@ -14,7 +15,10 @@ describe("schema.prisma and the SQL migrations", () => {
 
   it("describe the same tables, columns, enums, indexes and foreign keys", async () => {
     const drift = diffShapes(shapeFromDatamodel(datamodel), await shapeFromDatabase(client));
-    expect(drift, `schema.prisma and prisma/migrations disagree; write a migration (npm run db:draft helps):\n${drift.join("\n")}`).toEqual([]);
+    expect(
+      drift,
+      `schema.prisma and prisma/migrations disagree; write a migration (npm run db:draft helps):\n${drift.join("\n")}`,
+    ).toEqual([]);
   });
 
   it("reports a model field that no migration created", async () => {
@@ -26,7 +30,9 @@ describe("schema.prisma and the SQL migrations", () => {
   });
 
   it("reports a column type, nullability and index that differ", async () => {
-    await client.query(`ALTER TABLE "addresses" ALTER COLUMN "line2" TYPE VARCHAR(300), ALTER COLUMN "city" DROP NOT NULL`);
+    await client.query(
+      `ALTER TABLE "addresses" ALTER COLUMN "line2" TYPE VARCHAR(300), ALTER COLUMN "city" DROP NOT NULL`,
+    );
     await client.query(`CREATE INDEX "addresses_city_idx" ON "addresses"("city")`);
     const drift = diffShapes(shapeFromDatamodel(datamodel), await shapeFromDatabase(client));
     expect(drift).toEqual(

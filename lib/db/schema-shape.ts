@@ -71,7 +71,12 @@ const NATIVE_SQL: Record<string, (args: string[]) => string> = {
 /** Defaults Prisma computes in the client rather than in the database. */
 function isClientSideDefault(field: DmmfField): boolean {
   const d = field.default as { name?: string } | undefined;
-  return typeof d === "object" && d !== null && !Array.isArray(d) && ["uuid", "cuid", "nanoid", "ulid"].includes(d.name ?? "");
+  return (
+    typeof d === "object" &&
+    d !== null &&
+    !Array.isArray(d) &&
+    ["uuid", "cuid", "nanoid", "ulid"].includes(d.name ?? "")
+  );
 }
 
 export function columnSqlType(field: DmmfField, enumDbName: (name: string) => string): string {
@@ -117,7 +122,11 @@ export function shapeFromDatamodel(dm: Datamodel): SchemaShape {
               const tf = target.fields.find((x) => x.name === n);
               return tf?.dbName ?? n;
             }),
-            onDelete: (f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull")).toUpperCase().replace("SETNULL", "SET NULL").replace("NOACTION", "NO ACTION").replace("SETDEFAULT", "SET DEFAULT"),
+            onDelete: (f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull"))
+              .toUpperCase()
+              .replace("SETNULL", "SET NULL")
+              .replace("NOACTION", "NO ACTION")
+              .replace("SETDEFAULT", "SET DEFAULT"),
           });
         }
         continue;
@@ -141,10 +150,20 @@ export function shapeFromDatamodel(dm: Datamodel): SchemaShape {
   return shape;
 }
 
-const FK_ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const FK_ACTIONS: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 
 /** Reads the shape of one schema (default `public`) from the PostgreSQL catalog. */
-export async function shapeFromDatabase(client: Client, schema = "public", ignoreTables = ["_prisma_migrations"]): Promise<SchemaShape> {
+export async function shapeFromDatabase(
+  client: Client,
+  schema = "public",
+  ignoreTables = ["_prisma_migrations"],
+): Promise<SchemaShape> {
   const shape: SchemaShape = { tables: {}, enums: {} };
   const enums = await client.query<{ name: string; values: string[] }>(
     `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
@@ -154,7 +173,13 @@ export async function shapeFromDatabase(client: Client, schema = "public", ignor
   );
   for (const e of enums.rows) shape.enums[e.name] = e.values;
 
-  const cols = await client.query<{ table: string; column: string; type: string; notnull: boolean; hasdefault: boolean }>(
+  const cols = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    notnull: boolean;
+    hasdefault: boolean;
+  }>(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS notnull, a.atthasdef AS hasdefault
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -169,7 +194,15 @@ export async function shapeFromDatabase(client: Client, schema = "public", ignor
     t.columns[r.column] = { type: r.type.replace(/"/g, ""), nullable: !r.notnull, hasDefault: r.hasdefault };
   }
 
-  const idx = await client.query<{ table: string; primary: boolean; unique: boolean; columns: string[]; partial: boolean; expression: boolean; method: string }>(
+  const idx = await client.query<{
+    table: string;
+    primary: boolean;
+    unique: boolean;
+    columns: string[];
+    partial: boolean;
+    expression: boolean;
+    method: string;
+  }>(
     `SELECT c.relname AS table, i.indisprimary AS primary, i.indisunique AS unique,
             i.indpred IS NOT NULL AS partial, i.indexprs IS NOT NULL AS expression,
             (SELECT am.amname FROM pg_class ic JOIN pg_am am ON am.oid = ic.relam WHERE ic.oid = i.indexrelid) AS method,
@@ -189,7 +222,13 @@ export async function shapeFromDatabase(client: Client, schema = "public", ignor
     else t.indexes.push(r.columns);
   }
 
-  const fks = await client.query<{ table: string; columns: string[]; reftable: string; refcolumns: string[]; action: string }>(
+  const fks = await client.query<{
+    table: string;
+    columns: string[];
+    reftable: string;
+    refcolumns: string[];
+    action: string;
+  }>(
     `SELECT c.relname AS table, rc.relname AS reftable, con.confdeltype AS action,
             array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns,
@@ -203,7 +242,12 @@ export async function shapeFromDatabase(client: Client, schema = "public", ignor
   for (const r of fks.rows) {
     const t = shape.tables[r.table];
     if (!t) continue;
-    t.foreignKeys.push({ columns: r.columns, refTable: r.reftable, refColumns: r.refcolumns, onDelete: FK_ACTIONS[r.action] ?? r.action });
+    t.foreignKeys.push({
+      columns: r.columns,
+      refTable: r.reftable,
+      refColumns: r.refcolumns,
+      onDelete: FK_ACTIONS[r.action] ?? r.action,
+    });
   }
   return shape;
 }
@@ -217,7 +261,8 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
     if (!got) out.push(`enum ${name} is missing in the database`);
     else if (key(got) !== key(values)) out.push(`enum ${name}: schema has [${values}], database has [${got}]`);
   }
-  for (const name of Object.keys(actual.enums)) if (!expected.enums[name]) out.push(`enum ${name} exists only in the database`);
+  for (const name of Object.keys(actual.enums))
+    if (!expected.enums[name]) out.push(`enum ${name} exists only in the database`);
 
   for (const [name, t] of Object.entries(expected.tables)) {
     const a = actual.tables[name];
@@ -230,12 +275,19 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
       if (!ac) out.push(`${name}.${c} is missing in the database`);
       else {
         if (ac.type !== col.type) out.push(`${name}.${c}: schema type ${col.type}, database type ${ac.type}`);
-        if (ac.nullable !== col.nullable) out.push(`${name}.${c}: schema ${col.nullable ? "nullable" : "NOT NULL"}, database ${ac.nullable ? "nullable" : "NOT NULL"}`);
-        if (ac.hasDefault !== col.hasDefault) out.push(`${name}.${c}: schema ${col.hasDefault ? "has" : "has no"} database default, database ${ac.hasDefault ? "has" : "has none"}`);
+        if (ac.nullable !== col.nullable)
+          out.push(
+            `${name}.${c}: schema ${col.nullable ? "nullable" : "NOT NULL"}, database ${ac.nullable ? "nullable" : "NOT NULL"}`,
+          );
+        if (ac.hasDefault !== col.hasDefault)
+          out.push(
+            `${name}.${c}: schema ${col.hasDefault ? "has" : "has no"} database default, database ${ac.hasDefault ? "has" : "has none"}`,
+          );
       }
     }
     for (const c of Object.keys(a.columns)) if (!t.columns[c]) out.push(`${name}.${c} exists only in the database`);
-    if (key(a.primaryKey) !== key(t.primaryKey)) out.push(`${name}: primary key (${t.primaryKey}) in schema, (${a.primaryKey}) in database`);
+    if (key(a.primaryKey) !== key(t.primaryKey))
+      out.push(`${name}: primary key (${t.primaryKey}) in schema, (${a.primaryKey}) in database`);
     const compareSets = (label: string, exp: string[][], act: string[][]) => {
       const e = new Set(exp.map(key));
       const g = new Set(act.map(key));
@@ -244,17 +296,26 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
     };
     compareSets("unique index", t.uniques, a.uniques);
     compareSets("index", t.indexes, a.indexes);
-    const fk = (f: ForeignKeyShape) => `${key(f.columns)} -> ${f.refTable}(${key(f.refColumns)}) ON DELETE ${f.onDelete}`;
-    compareSets("foreign key", t.foreignKeys.map((f) => [fk(f)]), a.foreignKeys.map((f) => [fk(f)]));
+    const fk = (f: ForeignKeyShape) =>
+      `${key(f.columns)} -> ${f.refTable}(${key(f.refColumns)}) ON DELETE ${f.onDelete}`;
+    compareSets(
+      "foreign key",
+      t.foreignKeys.map((f) => [fk(f)]),
+      a.foreignKeys.map((f) => [fk(f)]),
+    );
   }
-  for (const name of Object.keys(actual.tables)) if (!expected.tables[name]) out.push(`table ${name} exists only in the database`);
+  for (const name of Object.keys(actual.tables))
+    if (!expected.tables[name]) out.push(`table ${name} exists only in the database`);
   return out;
 }
 
 /** Loads the DMMF of prisma/schema.prisma offline (Prisma's parser is WebAssembly). */
 export async function loadDatamodel(schemaPath = "prisma/schema.prisma"): Promise<Datamodel> {
   const { readFile } = await import("node:fs/promises");
-  const internals = (await import("@prisma/internals")) as unknown as { default?: { getDMMF: GetDmmf }; getDMMF?: GetDmmf };
+  const internals = (await import("@prisma/internals")) as unknown as {
+    default?: { getDMMF: GetDmmf };
+    getDMMF?: GetDmmf;
+  };
   const getDMMF = internals.getDMMF ?? internals.default?.getDMMF;
   if (!getDMMF) throw new Error("schema-shape: @prisma/internals has no getDMMF");
   const dmmf = await getDMMF({ datamodel: await readFile(schemaPath, "utf8") });

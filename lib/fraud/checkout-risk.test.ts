@@ -1,8 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addressKey, checkoutRiskScore, checkoutRiskSignals, REVIEW_THRESHOLD, type CheckoutRiskFacts } from "./checkout-risk";
 
-const clean: CheckoutRiskFacts = { accountAgeHours: 24 * 400, totalCents: 4_999, checkoutsLastHour: 1, failedPaymentsLast24h: 0, otherAccountsAtAddress: 0, shippingLine1: "12 Harbour Road", shippingLine2: null, recentDisputesOrRefunds: 0, completedOrders: 0 };
+import {
+  addressKey,
+  checkoutRiskScore,
+  checkoutRiskSignals,
+  REVIEW_THRESHOLD,
+  type CheckoutRiskFacts,
+} from "./checkout-risk";
+
+const clean: CheckoutRiskFacts = {
+  accountAgeHours: 24 * 400,
+  totalCents: 4_999,
+  checkoutsLastHour: 1,
+  failedPaymentsLast24h: 0,
+  otherAccountsAtAddress: 0,
+  shippingLine1: "12 Harbour Road",
+  shippingLine2: null,
+  recentDisputesOrRefunds: 0,
+  completedOrders: 0,
+};
 const score = (f: Partial<CheckoutRiskFacts>) => {
   const facts = { ...clean, ...f };
   return checkoutRiskScore(checkoutRiskSignals(facts), facts.completedOrders);
@@ -18,16 +35,21 @@ describe("checkout risk rules", () => {
     expect(score({ accountAgeHours: 2, totalCents: 60_000 })).toBe(60);
     expect(score({ shippingLine1: "Shipito, 1 Warehouse Way", shippingLine2: "Suite 4411" })).toBe(45);
     expect(score({ accountAgeHours: 2, totalCents: 60_000, shippingLine2: "c/o MyUS suite 91" })).toBe(78);
-    expect(score({ accountAgeHours: 2, totalCents: 60_000, shippingLine2: "c/o MyUS suite 91" })).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+    expect(
+      score({ accountAgeHours: 2, totalCents: 60_000, shippingLine2: "c/o MyUS suite 91" }),
+    ).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
   });
 
   it("card testing, velocity, shared addresses and a dispute history each add up", () => {
-    expect(checkoutRiskSignals({ ...clean, failedPaymentsLast24h: 3, checkoutsLastHour: 5, otherAccountsAtAddress: 2, recentDisputesOrRefunds: 2 }).map((s) => s.kind)).toEqual([
-      "checkout.velocity",
-      "checkout.card_testing",
-      "checkout.shared_address",
-      "checkout.dispute_history",
-    ]);
+    expect(
+      checkoutRiskSignals({
+        ...clean,
+        failedPaymentsLast24h: 3,
+        checkoutsLastHour: 5,
+        otherAccountsAtAddress: 2,
+        recentDisputesOrRefunds: 2,
+      }).map((s) => s.kind),
+    ).toEqual(["checkout.velocity", "checkout.card_testing", "checkout.shared_address", "checkout.dispute_history"]);
     expect(score({ failedPaymentsLast24h: 3, otherAccountsAtAddress: 2 })).toBe(75);
     expect(score({ checkoutsLastHour: 3 })).toBe(25);
   });
@@ -55,7 +77,13 @@ describe("checkout risk rules", () => {
         const s = checkoutRiskScore(signals, f.completedOrders);
         expect(s).toBeGreaterThanOrEqual(0);
         expect(s).toBeLessThanOrEqual(100);
-        for (let i = 0; i < signals.length; i++) expect(checkoutRiskScore(signals.filter((_, j) => j !== i), f.completedOrders)).toBeLessThanOrEqual(s);
+        for (let i = 0; i < signals.length; i++)
+          expect(
+            checkoutRiskScore(
+              signals.filter((_, j) => j !== i),
+              f.completedOrders,
+            ),
+          ).toBeLessThanOrEqual(s);
       }),
     );
   });

@@ -26,20 +26,57 @@ export type CheckoutRiskFacts = {
 export type RiskSignal = { kind: string; score: number; message: string };
 
 // Parcel forwarders that re-ship abroad: where goods bought with stolen cards often go.
-const FORWARDER = /\b(shipito|myus|stackry|planet express|borderlinx|forward2me|shipwire|reship|parcel forward|package forward|freight forward|mail ?forward)/i;
+const FORWARDER =
+  /\b(shipito|myus|stackry|planet express|borderlinx|forward2me|shipwire|reship|parcel forward|package forward|freight forward|mail ?forward)/i;
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 export function checkoutRiskSignals(f: CheckoutRiskFacts): RiskSignal[] {
   const signals: RiskSignal[] = [];
-  if (f.accountAgeHours < 24 && f.totalCents >= 50_000) signals.push({ kind: "checkout.new_account_high_value", score: 60, message: `Account under a day old paying ${dollars(f.totalCents)}` });
-  else if (f.accountAgeHours < 24 && f.totalCents >= 20_000) signals.push({ kind: "checkout.new_account_high_value", score: 35, message: `Account under a day old paying ${dollars(f.totalCents)}` });
-  if (f.checkoutsLastHour >= 5) signals.push({ kind: "checkout.velocity", score: 50, message: `${f.checkoutsLastHour} checkouts in the last hour` });
-  else if (f.checkoutsLastHour >= 3) signals.push({ kind: "checkout.velocity", score: 25, message: `${f.checkoutsLastHour} checkouts in the last hour` });
-  if (f.failedPaymentsLast24h >= 3) signals.push({ kind: "checkout.card_testing", score: 45, message: `${f.failedPaymentsLast24h} failed payments in the last 24 hours` });
-  if (f.otherAccountsAtAddress >= 2) signals.push({ kind: "checkout.shared_address", score: 55, message: `${f.otherAccountsAtAddress} other accounts ship to this address` });
-  if (FORWARDER.test(`${f.shippingLine1} ${f.shippingLine2 ?? ""}`)) signals.push({ kind: "checkout.reshipper", score: 45, message: "Ships to a parcel forwarder" });
-  if (f.recentDisputesOrRefunds >= 2) signals.push({ kind: "checkout.dispute_history", score: 40, message: `${f.recentDisputesOrRefunds} disputes or refunds in 90 days` });
+  if (f.accountAgeHours < 24 && f.totalCents >= 50_000)
+    signals.push({
+      kind: "checkout.new_account_high_value",
+      score: 60,
+      message: `Account under a day old paying ${dollars(f.totalCents)}`,
+    });
+  else if (f.accountAgeHours < 24 && f.totalCents >= 20_000)
+    signals.push({
+      kind: "checkout.new_account_high_value",
+      score: 35,
+      message: `Account under a day old paying ${dollars(f.totalCents)}`,
+    });
+  if (f.checkoutsLastHour >= 5)
+    signals.push({
+      kind: "checkout.velocity",
+      score: 50,
+      message: `${f.checkoutsLastHour} checkouts in the last hour`,
+    });
+  else if (f.checkoutsLastHour >= 3)
+    signals.push({
+      kind: "checkout.velocity",
+      score: 25,
+      message: `${f.checkoutsLastHour} checkouts in the last hour`,
+    });
+  if (f.failedPaymentsLast24h >= 3)
+    signals.push({
+      kind: "checkout.card_testing",
+      score: 45,
+      message: `${f.failedPaymentsLast24h} failed payments in the last 24 hours`,
+    });
+  if (f.otherAccountsAtAddress >= 2)
+    signals.push({
+      kind: "checkout.shared_address",
+      score: 55,
+      message: `${f.otherAccountsAtAddress} other accounts ship to this address`,
+    });
+  if (FORWARDER.test(`${f.shippingLine1} ${f.shippingLine2 ?? ""}`))
+    signals.push({ kind: "checkout.reshipper", score: 45, message: "Ships to a parcel forwarder" });
+  if (f.recentDisputesOrRefunds >= 2)
+    signals.push({
+      kind: "checkout.dispute_history",
+      score: 40,
+      message: `${f.recentDisputesOrRefunds} disputes or refunds in 90 days`,
+    });
   return signals;
 }
 
@@ -52,5 +89,11 @@ export function checkoutRiskScore(signals: RiskSignal[], completedOrders: number
 
 /** Postal code and street as compared across accounts: case, spaces and punctuation ignored. */
 export function addressKey(line1: string, postalCode: string): { line1: string; postal: string } {
-  return { line1: line1.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim(), postal: postalCode.toUpperCase().replace(/\s+/g, "") };
+  return {
+    line1: line1
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim(),
+    postal: postalCode.toUpperCase().replace(/\s+/g, ""),
+  };
 }

@@ -7,7 +7,10 @@ import { refundOrder } from "@/lib/payments/refund-order";
 /** Which of these orders are held for payment review. */
 export async function heldOrderIds(orderIds: string[]): Promise<Set<string>> {
   if (orderIds.length === 0) return new Set();
-  const rows = await db().moderationCase.findMany({ where: { subjectType: "order", subjectId: { in: orderIds }, status: "open" }, select: { subjectId: true } });
+  const rows = await db().moderationCase.findMany({
+    where: { subjectType: "order", subjectId: { in: orderIds }, status: "open" },
+    select: { subjectId: true },
+  });
   return new Set(rows.map((r) => r.subjectId));
 }
 
@@ -16,21 +19,46 @@ export type HeldOrder = {
   openedAt: Date;
   reasons: { code: string; message: string; score: number }[];
   score: number;
-  order: { id: string; status: string; totalCents: number; currency: string; shopName: string; buyerEmail: string; buyerSince: Date; items: string; shipTo: string };
+  order: {
+    id: string;
+    status: string;
+    totalCents: number;
+    currency: string;
+    shopName: string;
+    buyerEmail: string;
+    buyerSince: Date;
+    items: string;
+    shipTo: string;
+  };
 };
 
 /** The payment review queue, oldest first. */
 export async function listHeldOrders(opts: { page?: number } = {}): Promise<{ rows: HeldOrder[]; total: number }> {
   const page = Math.max(1, opts.page ?? 1);
   const where = { subjectType: "order" as const, status: "open" as const };
-  const [cases, total] = await Promise.all([db().moderationCase.findMany({ where, orderBy: { createdAt: "asc" }, skip: (page - 1) * 20, take: 20 }), db().moderationCase.count({ where })]);
+  const [cases, total] = await Promise.all([
+    db().moderationCase.findMany({ where, orderBy: { createdAt: "asc" }, skip: (page - 1) * 20, take: 20 }),
+    db().moderationCase.count({ where }),
+  ]);
   const ids = cases.map((c) => c.subjectId);
   const [orders, scores] = await Promise.all([
     db().order.findMany({
       where: { id: { in: ids } },
-      select: { id: true, status: true, totalCents: true, currency: true, shippingAddress: true, seller: { select: { shopName: true } }, buyer: { select: { email: true, createdAt: true } }, items: { select: { titleSnapshot: true, quantity: true } } },
+      select: {
+        id: true,
+        status: true,
+        totalCents: true,
+        currency: true,
+        shippingAddress: true,
+        seller: { select: { shopName: true } },
+        buyer: { select: { email: true, createdAt: true } },
+        items: { select: { titleSnapshot: true, quantity: true } },
+      },
     }),
-    db().fraudSignal.findMany({ where: { subjectType: "order", subjectId: { in: ids }, kind: "checkout.risk" }, select: { subjectId: true, score: true } }),
+    db().fraudSignal.findMany({
+      where: { subjectType: "order", subjectId: { in: ids }, kind: "checkout.risk" },
+      select: { subjectId: true, score: true },
+    }),
   ]);
   const byId = new Map(orders.map((o) => [o.id, o]));
   const scoreOf = new Map(scores.map((s) => [s.subjectId, s.score]));
@@ -38,7 +66,14 @@ export async function listHeldOrders(opts: { page?: number } = {}): Promise<{ ro
   for (const c of cases) {
     const o = byId.get(c.subjectId);
     if (!o) continue;
-    const a = o.shippingAddress as { fullName?: string; line1?: string; line2?: string | null; city?: string; postalCode?: string; country?: string };
+    const a = o.shippingAddress as {
+      fullName?: string;
+      line1?: string;
+      line2?: string | null;
+      city?: string;
+      postalCode?: string;
+      country?: string;
+    };
     rows.push({
       caseId: c.id,
       openedAt: c.createdAt,
@@ -53,7 +88,9 @@ export async function listHeldOrders(opts: { page?: number } = {}): Promise<{ ro
         buyerEmail: o.buyer.email,
         buyerSince: o.buyer.createdAt,
         items: o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", "),
-        shipTo: [a.fullName, a.line1, a.line2, `${a.postalCode ?? ""} ${a.city ?? ""}`.trim(), a.country].filter(Boolean).join(", "),
+        shipTo: [a.fullName, a.line1, a.line2, `${a.postalCode ?? ""} ${a.city ?? ""}`.trim(), a.country]
+          .filter(Boolean)
+          .join(", "),
       },
     });
   }
@@ -65,21 +102,47 @@ export async function listHeldOrders(opts: { page?: number } = {}): Promise<{ ro
  * returns the buyer's money (the seller never ships). The refund happens first; the case is
  * closed only once it went through, so a failed refund leaves the order held for another try.
  */
-export async function decideHeldOrder(opts: { caseId: string; adminId: string; decision: "clear" | "refund"; note?: string }): Promise<{ orderId: string; outcome: "cleared" | "refunded" }> {
+export async function decideHeldOrder(opts: {
+  caseId: string;
+  adminId: string;
+  decision: "clear" | "refund";
+  note?: string;
+}): Promise<{ orderId: string; outcome: "cleared" | "refunded" }> {
   const note = opts.note?.trim() ?? "";
-  if (opts.decision === "refund" && note.length < 5) throw new AppError("validation_failed", "Say why the payment is refused (at least 5 characters).", { fields: { note: "required" } });
-  const c = await db().moderationCase.findFirst({ where: { id: opts.caseId, subjectType: "order" }, select: { id: true, status: true, subjectId: true } });
+  if (opts.decision === "refund" && note.length < 5)
+    throw new AppError("validation_failed", "Say why the payment is refused (at least 5 characters).", {
+      fields: { note: "required" },
+    });
+  const c = await db().moderationCase.findFirst({
+    where: { id: opts.caseId, subjectType: "order" },
+    select: { id: true, status: true, subjectId: true },
+  });
   if (!c) throw new AppError("not_found", "Review case not found.");
   if (c.status !== "open") throw new AppError("conflict", "This order was already decided.");
-  if (opts.decision === "refund") await refundOrder({ orderId: c.subjectId, actorType: "admin", actorId: opts.adminId, reason: `Payment review: ${note}`, kind: "fraud" });
+  if (opts.decision === "refund")
+    await refundOrder({
+      orderId: c.subjectId,
+      actorType: "admin",
+      actorId: opts.adminId,
+      reason: `Payment review: ${note}`,
+      kind: "fraud",
+    });
   await db().$transaction(async (tx) => {
     const closed = await tx.moderationCase.updateMany({
       where: { id: c.id, status: "open" },
-      data: { status: opts.decision === "clear" ? "approved" : "rejected", resolution: note || (opts.decision === "clear" ? "Cleared to ship" : "Refunded"), resolvedById: opts.adminId, resolvedAt: new Date() },
+      data: {
+        status: opts.decision === "clear" ? "approved" : "rejected",
+        resolution: note || (opts.decision === "clear" ? "Cleared to ship" : "Refunded"),
+        resolvedById: opts.adminId,
+        resolvedAt: new Date(),
+      },
     });
     if (closed.count === 0) throw new AppError("conflict", "This order was already decided.");
     if (opts.decision === "clear") {
-      const o = await tx.order.findUniqueOrThrow({ where: { id: c.subjectId }, select: { id: true, seller: { select: { user: { select: { id: true, email: true } } } } } });
+      const o = await tx.order.findUniqueOrThrow({
+        where: { id: c.subjectId },
+        select: { id: true, seller: { select: { user: { select: { id: true, email: true } } } } },
+      });
       await queueEmail(tx, {
         userId: o.seller.user.id,
         to: o.seller.user.email,

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
+
 import { cachedPagePath } from "./cached-page-route";
 
 const ID = "0b7e8c52-2c8e-4d7a-9a43-6f1f3f2b9c10";
 const req = (path: string, opts: { method?: string; cookies?: string[] } = {}) => {
   const url = new URL(path, "http://shop.test");
-  return { method: opts.method ?? "GET", pathname: url.pathname, searchParams: url.searchParams, hasCookie: (n: string) => (opts.cookies ?? []).includes(n) };
+  return {
+    method: opts.method ?? "GET",
+    pathname: url.pathname,
+    searchParams: url.searchParams,
+    hasCookie: (n: string) => (opts.cookies ?? []).includes(n),
+  };
 };
 
 describe("which pages come from the shared page cache", () => {

@@ -16,7 +16,12 @@ const IGNORED_PARAMS = new Set(["_rsc", "gclid", "fbclid"]);
 const ignored = (key: string) => IGNORED_PARAMS.has(key) || key.startsWith("utm_");
 
 /** The cached route for this request, or null when it must be rendered for the visitor. */
-export function cachedPagePath(req: { method: string; pathname: string; searchParams: URLSearchParams; hasCookie: (name: string) => boolean }): string | null {
+export function cachedPagePath(req: {
+  method: string;
+  pathname: string;
+  searchParams: URLSearchParams;
+  hasCookie: (name: string) => boolean;
+}): string | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const m = PRODUCT_PATH.exec(req.pathname);
   const target = req.pathname === "/" ? CACHED_HOME : m ? `${CACHED_PRODUCT_PREFIX}${m[1]}` : null;

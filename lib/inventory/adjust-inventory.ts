@@ -23,7 +23,8 @@ export type InventoryChange = {
  * For a hot product it also queues the flash-sale gate's sync (see syncGateStock).
  */
 export async function adjustInventory(tx: Tx, change: InventoryChange): Promise<{ inventoryCount: number }> {
-  if (!Number.isInteger(change.delta) || change.delta === 0) throw new AppError("validation_failed", "Stock change must be a whole number other than zero.");
+  if (!Number.isInteger(change.delta) || change.delta === 0)
+    throw new AppError("validation_failed", "Stock change must be a whole number other than zero.");
   const rows = change.sellerId
     ? await tx.$queryRaw<{ inventory_count: number; is_hot: boolean }[]>`
         UPDATE products SET inventory_count = inventory_count + ${change.delta}
@@ -34,30 +35,61 @@ export async function adjustInventory(tx: Tx, change: InventoryChange): Promise<
          WHERE id = ${change.productId}::uuid AND inventory_count + ${change.delta} >= 0
         RETURNING inventory_count, is_hot`;
   if (rows.length === 0) {
-    const current = await tx.product.findFirst({ where: { id: change.productId, ...(change.sellerId ? { sellerId: change.sellerId } : {}) }, select: { inventoryCount: true, title: true } });
+    const current = await tx.product.findFirst({
+      where: { id: change.productId, ...(change.sellerId ? { sellerId: change.sellerId } : {}) },
+      select: { inventoryCount: true, title: true },
+    });
     if (!current) throw new AppError("not_found", "Product not found.");
-    throw new AppError("conflict", `Not enough stock for "${current.title}": ${current.inventoryCount} left.`, { available: current.inventoryCount, productId: change.productId });
+    throw new AppError("conflict", `Not enough stock for "${current.title}": ${current.inventoryCount} left.`, {
+      available: current.inventoryCount,
+      productId: change.productId,
+    });
   }
   const inventoryCount = rows[0].inventory_count;
   await tx.inventoryAdjustment.create({
-    data: { productId: change.productId, delta: change.delta, resultingCount: inventoryCount, reason: change.reason, actorId: change.actorId ?? null, orderId: change.orderId ?? null, note: change.note ?? null },
+    data: {
+      productId: change.productId,
+      delta: change.delta,
+      resultingCount: inventoryCount,
+      reason: change.reason,
+      actorId: change.actorId ?? null,
+      orderId: change.orderId ?? null,
+      note: change.note ?? null,
+    },
   });
-  await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: change.productId, eventType: "product.inventory_changed", payload: { inventoryCount } });
+  await recordOutboxEvent(tx, {
+    aggregateType: "product",
+    aggregateId: change.productId,
+    eventType: "product.inventory_changed",
+    payload: { inventoryCount },
+  });
   // A hot product's flash-sale gate follows its stock once this transaction commits (the job
   // exists only then). A checkout's reservation is the exception: it took its units from
   // the gate already, before reaching the database.
-  if (rows[0].is_hot && change.reason !== "order_reserved") await enqueueJob({ name: JOBS.syncGateStock, data: { productIds: [change.productId] }, tx });
+  if (rows[0].is_hot && change.reason !== "order_reserved")
+    await enqueueJob({ name: JOBS.syncGateStock, data: { productIds: [change.productId] }, tx });
   return { inventoryCount };
 }
 
 /** Sets stock to an absolute count (stock page, CSV import): locks the row, then adjusts by the difference. */
-export async function setInventoryCount(tx: Tx, opts: { productId: string; sellerId: string; count: number; reason: InventoryReason; actorId: string; note?: string }): Promise<{ inventoryCount: number; delta: number }> {
-  if (!Number.isInteger(opts.count) || opts.count < 0 || opts.count > 1_000_000) throw new AppError("validation_failed", "Stock must be a whole number from 0 to 1,000,000.");
+export async function setInventoryCount(
+  tx: Tx,
+  opts: { productId: string; sellerId: string; count: number; reason: InventoryReason; actorId: string; note?: string },
+): Promise<{ inventoryCount: number; delta: number }> {
+  if (!Number.isInteger(opts.count) || opts.count < 0 || opts.count > 1_000_000)
+    throw new AppError("validation_failed", "Stock must be a whole number from 0 to 1,000,000.");
   const locked = await tx.$queryRaw<{ inventory_count: number }[]>`
     SELECT inventory_count FROM products WHERE id = ${opts.productId}::uuid AND seller_id = ${opts.sellerId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw new AppError("not_found", "Product not found.");
   const delta = opts.count - locked[0].inventory_count;
   if (delta === 0) return { inventoryCount: opts.count, delta: 0 };
-  const { inventoryCount } = await adjustInventory(tx, { productId: opts.productId, sellerId: opts.sellerId, delta, reason: opts.reason, actorId: opts.actorId, note: opts.note });
+  const { inventoryCount } = await adjustInventory(tx, {
+    productId: opts.productId,
+    sellerId: opts.sellerId,
+    delta,
+    reason: opts.reason,
+    actorId: opts.actorId,
+    note: opts.note,
+  });
   return { inventoryCount, delta };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { db } from "@/lib/db/client";
 import { createCategory, createProduct, createSeller } from "@/test/factories";
+
 import { exportStockCsv } from "./export-stock-csv";
 
 describe("exportStockCsv", () => {
@@ -8,7 +10,8 @@ describe("exportStockCsv", () => {
     const { seller } = await createSeller(db());
     const other = await createSeller(db());
     const cat = await createCategory(db());
-    const make = (title: string, inventoryCount = 1) => createProduct(db(), { sellerId: seller.id, categoryId: cat.id, title, inventoryCount });
+    const make = (title: string, inventoryCount = 1) =>
+      createProduct(db(), { sellerId: seller.id, categoryId: cat.id, title, inventoryCount });
     const plain = await make("A plain mug", 4);
     const quoted = await make('B mug, "large"\r\nsecond line');
     const formula = await make("=SUM(A1:A9)");
@@ -40,10 +43,18 @@ describe("exportStockCsv", () => {
     const { seller } = await createSeller(db());
     const cat = await createCategory(db());
     await db().product.createMany({
-      data: Array.from({ length: 1_205 }, (_, i) => ({ sellerId: seller.id, categoryId: cat.id, title: `Item ${String(i).padStart(4, "0")}`, priceCents: 100, inventoryCount: i })),
+      data: Array.from({ length: 1_205 }, (_, i) => ({
+        sellerId: seller.id,
+        categoryId: cat.id,
+        title: `Item ${String(i).padStart(4, "0")}`,
+        priceCents: 100,
+        inventoryCount: i,
+      })),
     });
     const rows = (await exportStockCsv({ sellerId: seller.id })).trimEnd().split("\r\n").slice(1);
     expect(rows).toHaveLength(1_205);
-    expect(rows.map((r) => r.split(",")[1])).toEqual(Array.from({ length: 1_205 }, (_, i) => `Item ${String(i).padStart(4, "0")}`));
+    expect(rows.map((r) => r.split(",")[1])).toEqual(
+      Array.from({ length: 1_205 }, (_, i) => `Item ${String(i).padStart(4, "0")}`),
+    );
   });
 });

@@ -18,7 +18,10 @@ export async function exportStockCsv(opts: { sellerId: string }): Promise<string
       take: BATCH,
       select: { id: true, title: true, inventoryCount: true, lowStockThreshold: true, status: true },
     });
-    for (const p of batch) lines.push([p.id, textCell(p.title), String(p.inventoryCount), String(p.lowStockThreshold), textCell(p.status)].join(","));
+    for (const p of batch)
+      lines.push(
+        [p.id, textCell(p.title), String(p.inventoryCount), String(p.lowStockThreshold), textCell(p.status)].join(","),
+      );
     if (batch.length < BATCH) break;
     after = batch[batch.length - 1].id;
   }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { setInventoryCount } from "./adjust-inventory";
 import { parseStockCsv, type StockCsvRowError } from "./parse-stock-csv";
 
@@ -13,13 +14,20 @@ const IMPORT_TIMEOUT_MS = 120_000;
  * applied and each problem is reported against its row; otherwise all rows are applied in
  * one transaction, each count through setInventoryCount with reason `csv_import`.
  */
-export async function importStockCsv(opts: { sellerId: string; actorId: string; csv: string }): Promise<StockImportResult> {
+export async function importStockCsv(opts: {
+  sellerId: string;
+  actorId: string;
+  csv: string;
+}): Promise<StockImportResult> {
   const { rows, errors } = parseStockCsv(opts.csv);
   const ids = rows.map((r) => r.productId);
-  const owned = ids.length ? await db().product.findMany({ where: { sellerId: opts.sellerId, id: { in: ids } }, select: { id: true } }) : [];
+  const owned = ids.length
+    ? await db().product.findMany({ where: { sellerId: opts.sellerId, id: { in: ids } }, select: { id: true } })
+    : [];
   const ownedIds = new Set(owned.map((p) => p.id));
   for (const r of rows) {
-    if (!ownedIds.has(r.productId)) errors.push({ row: r.row, message: `row ${r.row}: product not found in your shop` });
+    if (!ownedIds.has(r.productId))
+      errors.push({ row: r.row, message: `row ${r.row}: product not found in your shop` });
   }
   if (errors.length) return { applied: 0, unchanged: 0, errors: errors.sort((a, b) => a.row - b.row) };
 
@@ -37,7 +45,14 @@ export async function importStockCsv(opts: { sellerId: string; actorId: string; 
       for (const r of rows) {
         const before = current.get(r.productId);
         if (!before || before.inventory_count !== r.count) {
-          await setInventoryCount(tx, { productId: r.productId, sellerId: opts.sellerId, count: r.count, reason: "csv_import", actorId: opts.actorId, note: r.note });
+          await setInventoryCount(tx, {
+            productId: r.productId,
+            sellerId: opts.sellerId,
+            count: r.count,
+            reason: "csv_import",
+            actorId: opts.actorId,
+            note: r.note,
+          });
           changed.add(r.productId);
         }
         if (r.lowStockThreshold !== undefined && r.lowStockThreshold !== before?.low_stock_threshold) {

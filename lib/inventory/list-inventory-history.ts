@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { InventoryReason, ProductStatus } from "@/lib/generated/prisma/enums";
@@ -30,7 +31,11 @@ export type InventoryHistory = {
 };
 
 /** A product's stock changes, newest first; a product that is not the seller's is "not found". */
-export async function listInventoryHistory(opts: { sellerId: string; productId: string; page?: number }): Promise<InventoryHistory> {
+export async function listInventoryHistory(opts: {
+  sellerId: string;
+  productId: string;
+  page?: number;
+}): Promise<InventoryHistory> {
   const parsed = ZHistoryQuery.safeParse(opts);
   if (!parsed.success) throw new AppError("not_found", "Product not found.");
   const { productId, page } = parsed.data;
@@ -46,7 +51,16 @@ export async function listInventoryHistory(opts: { sellerId: string; productId: 
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * HISTORY_PAGE_SIZE,
       take: HISTORY_PAGE_SIZE,
-      select: { id: true, createdAt: true, reason: true, delta: true, resultingCount: true, note: true, orderId: true, actor: { select: { name: true, email: true } } },
+      select: {
+        id: true,
+        createdAt: true,
+        reason: true,
+        delta: true,
+        resultingCount: true,
+        note: true,
+        orderId: true,
+        actor: { select: { name: true, email: true } },
+      },
     }),
     db().inventoryAdjustment.count({ where }),
   ]);

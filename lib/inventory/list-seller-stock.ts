@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
@@ -8,7 +9,10 @@ export const STOCK_PAGE_SIZE = 50;
 /** The stock page's query string; anything malformed falls back to the default. */
 export const ZStockQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  lowOnly: z.preprocess((v) => v === "1" || v === "true" || v === "on" || v === true, z.boolean()).default(false).catch(false),
+  lowOnly: z
+    .preprocess((v) => v === "1" || v === "true" || v === "on" || v === true, z.boolean())
+    .default(false)
+    .catch(false),
   sort: z.enum(["title", "count_asc", "count_desc"]).default("title").catch("title"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
@@ -31,7 +35,9 @@ const ORDER: Record<TStockQuery["sort"], Prisma.ProductOrderByWithRelationInput[
 };
 
 /** One page of a seller's non-archived products with their stock, lowest-stock markers included. */
-export async function listSellerStock(opts: { sellerId: string } & Partial<TStockQuery>): Promise<{ items: StockItem[]; total: number; page: number; pageCount: number }> {
+export async function listSellerStock(
+  opts: { sellerId: string } & Partial<TStockQuery>,
+): Promise<{ items: StockItem[]; total: number; page: number; pageCount: number }> {
   const query = ZStockQuery.parse(opts);
   const where: Prisma.ProductWhereInput = { sellerId: opts.sellerId, status: { not: "archived" } };
   const words = query.q?.split(/\s+/).filter(Boolean).slice(0, 8) ?? [];

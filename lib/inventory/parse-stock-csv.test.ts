@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { MAX_STOCK_CSV_ROWS, parseStockCsv } from "./parse-stock-csv";
 
 const A = "0b6f5a1e-1c2d-4e3f-8a9b-0c1d2e3f4a5b";
@@ -45,11 +46,15 @@ describe("parseStockCsv", () => {
     const csv = `\nproduct_id,inventory_count\n\n${A},1\n,\n  \n${B},x\n`;
     const { rows, errors } = parseStockCsv(csv);
     expect(rows).toEqual([{ row: 4, productId: A, count: 1 }]);
-    expect(errors).toEqual([{ row: 7, message: 'row 7: inventory_count "x" must be a whole number from 0 to 1,000,000' }]);
+    expect(errors).toEqual([
+      { row: 7, message: 'row 7: inventory_count "x" must be a whole number from 0 to 1,000,000' },
+    ]);
   });
 
   it("normalises product ids to lower case and trims values", () => {
-    expect(parseStockCsv(`product_id,inventory_count\n ${A.toUpperCase()} , 5 \n`).rows).toEqual([{ row: 2, productId: A, count: 5 }]);
+    expect(parseStockCsv(`product_id,inventory_count\n ${A.toUpperCase()} , 5 \n`).rows).toEqual([
+      { row: 2, productId: A, count: 5 },
+    ]);
   });
 
   it("reports every bad row with a clear message", () => {
@@ -67,7 +72,9 @@ describe("parseStockCsv", () => {
       `${A.replace("0b", "7b")},1000000,100000,ok`,
     ].join("\n");
     const { rows, errors } = parseStockCsv(csv);
-    expect(rows).toEqual([{ row: 11, productId: A.replace("0b", "7b"), count: 1_000_000, lowStockThreshold: 100_000, note: "ok" }]);
+    expect(rows).toEqual([
+      { row: 11, productId: A.replace("0b", "7b"), count: 1_000_000, lowStockThreshold: 100_000, note: "ok" },
+    ]);
     expect(errors).toEqual([
       { row: 2, message: 'row 2: inventory_count "-1" must be a whole number from 0 to 1,000,000' },
       { row: 3, message: 'row 3: inventory_count "2.5" must be a whole number from 0 to 1,000,000' },
@@ -77,14 +84,19 @@ describe("parseStockCsv", () => {
       { row: 7, message: "row 7: inventory_count is empty; enter a whole number from 0 to 1,000,000" },
       { row: 8, message: 'row 8: low_stock_threshold "-2" must be a whole number from 0 to 100,000' },
       { row: 9, message: "row 9: note is 501 characters long; at most 500 are allowed" },
-      { row: 10, message: "row 10: has 5 columns but the header has 4; put values that contain commas in double quotes" },
+      {
+        row: 10,
+        message: "row 10: has 5 columns but the header has 4; put values that contain commas in double quotes",
+      },
     ]);
   });
 
   it("reports a product listed twice against the later row", () => {
     const { rows, errors } = parseStockCsv(`product_id,inventory_count\n${A},1\n${B},2\n${A.toUpperCase()},3\n`);
     expect(rows.map((r) => r.productId)).toEqual([A, B]);
-    expect(errors).toEqual([{ row: 4, message: `row 4: product ${A} appears more than once in the file (first on row 2)` }]);
+    expect(errors).toEqual([
+      { row: 4, message: `row 4: product ${A} appears more than once in the file (first on row 2)` },
+    ]);
   });
 
   it("requires a header row", () => {
@@ -126,7 +138,10 @@ describe("parseStockCsv", () => {
 
   it("reads back any note written with RFC 4180 quoting", () => {
     const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
-    const cell = fc.string({ unit: fc.constantFrom("a", "Z", " ", ",", '"', "\r", "\n", "\r\n", "é", "="), maxLength: 40 });
+    const cell = fc.string({
+      unit: fc.constantFrom("a", "Z", " ", ",", '"', "\r", "\n", "\r\n", "é", "="),
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 5 }), fc.constantFrom("\n", "\r\n"), (notes, eol) => {
         const ids = notes.map((_, i) => `${String(i).padStart(8, "0")}-1c2d-4e3f-8a9b-0c1d2e3f4a5b`);

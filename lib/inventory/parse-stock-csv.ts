@@ -29,24 +29,43 @@ export function parseStockCsv(text: string): ParsedStockCsv {
   }
   const records = readCsvRecords(text.startsWith("\uFEFF") ? text.slice(1) : text);
   const firstIndex = records.findIndex((r) => !isBlank(r));
-  if (firstIndex === -1) throw new AppError("validation_failed", `The file is empty. It needs a header row naming the columns ${HEADER_HELP}, then one row per product.`);
+  if (firstIndex === -1)
+    throw new AppError(
+      "validation_failed",
+      `The file is empty. It needs a header row naming the columns ${HEADER_HELP}, then one row per product.`,
+    );
 
   const header = records[firstIndex].map((name) => name.trim().toLowerCase());
   if (UUID.test(header[0] ?? "") || !header.some((h) => (REQUIRED_COLUMNS as readonly string[]).includes(h))) {
     throw new AppError("validation_failed", `The first row must be a header naming the columns ${HEADER_HELP}.`);
   }
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new AppError("validation_failed", `The header is missing the column ${missing.join(" and ")}. It needs ${HEADER_HELP}.`);
+  if (missing.length)
+    throw new AppError(
+      "validation_failed",
+      `The header is missing the column ${missing.join(" and ")}. It needs ${HEADER_HELP}.`,
+    );
   const repeated = header.find((h, i) => h !== "" && header.indexOf(h) !== i);
   if (repeated) throw new AppError("validation_failed", `The header names the column ${repeated} more than once.`);
 
-  const dataRecords = records.slice(firstIndex + 1).map((fields, i) => ({ fields, row: firstIndex + i + 2 })).filter((r) => !isBlank(r.fields));
+  const dataRecords = records
+    .slice(firstIndex + 1)
+    .map((fields, i) => ({ fields, row: firstIndex + i + 2 }))
+    .filter((r) => !isBlank(r.fields));
   if (dataRecords.length > MAX_STOCK_CSV_ROWS) {
-    throw new AppError("validation_failed", `The file has ${dataRecords.length.toLocaleString("en-US")} product rows; at most ${MAX_STOCK_CSV_ROWS.toLocaleString("en-US")} are allowed. Split it into smaller files.`);
+    throw new AppError(
+      "validation_failed",
+      `The file has ${dataRecords.length.toLocaleString("en-US")} product rows; at most ${MAX_STOCK_CSV_ROWS.toLocaleString("en-US")} are allowed. Split it into smaller files.`,
+    );
   }
 
   const col = (name: string) => header.indexOf(name);
-  const [idCol, countCol, thresholdCol, noteCol] = [col("product_id"), col("inventory_count"), col("low_stock_threshold"), col("note")];
+  const [idCol, countCol, thresholdCol, noteCol] = [
+    col("product_id"),
+    col("inventory_count"),
+    col("low_stock_threshold"),
+    col("note"),
+  ];
   const rows: StockCsvRow[] = [];
   const errors: StockCsvRowError[] = [];
   const firstRowOf = new Map<string, number>();
@@ -54,7 +73,9 @@ export function parseStockCsv(text: string): ParsedStockCsv {
   for (const { fields, row } of dataRecords) {
     const fail = (message: string) => errors.push({ row, message: `row ${row}: ${message}` });
     if (fields.length !== header.length) {
-      fail(`has ${fields.length} ${fields.length === 1 ? "column" : "columns"} but the header has ${header.length}; put values that contain commas in double quotes`);
+      fail(
+        `has ${fields.length} ${fields.length === 1 ? "column" : "columns"} but the header has ${header.length}; put values that contain commas in double quotes`,
+      );
       continue;
     }
     const productId = fields[idCol].trim().toLowerCase();
@@ -92,7 +113,13 @@ export function parseStockCsv(text: string): ParsedStockCsv {
       fail(`note is ${note.length} characters long; at most ${MAX_STOCK_NOTE_LENGTH} are allowed`);
       continue;
     }
-    rows.push({ row, productId, count: count.value!, ...(lowStockThreshold !== undefined ? { lowStockThreshold } : {}), ...(note ? { note } : {}) });
+    rows.push({
+      row,
+      productId,
+      count: count.value!,
+      ...(lowStockThreshold !== undefined ? { lowStockThreshold } : {}),
+      ...(note ? { note } : {}),
+    });
   }
   return { rows, errors };
 }
@@ -140,7 +167,11 @@ function readCsvRecords(text: string): string[][] {
       i++;
       for (;;) {
         const close = text.indexOf('"', i);
-        if (close === -1) throw new AppError("validation_failed", `row ${start}: a quoted value is never closed; check the double quotes on that row.`);
+        if (close === -1)
+          throw new AppError(
+            "validation_failed",
+            `row ${start}: a quoted value is never closed; check the double quotes on that row.`,
+          );
         field += text.slice(i, close);
         if (text[close + 1] === '"') {
           field += '"';

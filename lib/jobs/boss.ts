@@ -1,11 +1,19 @@
 import PgBoss from "pg-boss";
-import { JOBS, DEFAULT_RETRY } from "./queues";
+
+import { DEFAULT_RETRY, JOBS } from "./queues";
 
 export const BOSS_SCHEMA = "pgboss";
 
 /** Installs or upgrades pg-boss's own tables and creates every queue; run at start-up after migrations. */
 export async function installJobQueue(connectionString: string): Promise<void> {
-  const boss = new PgBoss({ connectionString, schema: BOSS_SCHEMA, supervise: false, schedule: false, migrate: true, max: 2 });
+  const boss = new PgBoss({
+    connectionString,
+    schema: BOSS_SCHEMA,
+    supervise: false,
+    schedule: false,
+    migrate: true,
+    max: 2,
+  });
   boss.on("error", () => {});
   await boss.start();
   try {
@@ -23,7 +31,14 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 /** A send-only client for web processes: no maintenance, no cron, no workers. */
 export function senderBoss(): Promise<PgBoss> {
   globalForBoss.boss ??= (async () => {
-    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL!, schema: BOSS_SCHEMA, supervise: false, schedule: false, migrate: false, max: 3 });
+    const boss = new PgBoss({
+      connectionString: process.env.DATABASE_URL!,
+      schema: BOSS_SCHEMA,
+      supervise: false,
+      schedule: false,
+      migrate: false,
+      max: 3,
+    });
     boss.on("error", () => {});
     await boss.start();
     return boss;

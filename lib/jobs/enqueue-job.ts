@@ -1,5 +1,7 @@
 import type PgBoss from "pg-boss";
+
 import type { Tx } from "@/lib/db/client";
+
 import { senderBoss } from "./boss";
 import type { JobName, JobPayloads } from "./queues";
 
@@ -7,7 +9,12 @@ import type { JobName, JobPayloads } from "./queues";
  * Queues a job. Given a transaction, the job row is written in it, so the job exists
  * exactly when the change that caused it commits (no lost or phantom jobs).
  */
-export async function enqueueJob<N extends JobName>(opts: { name: N; data: JobPayloads[N]; tx?: Tx; options?: PgBoss.SendOptions }): Promise<string | null> {
+export async function enqueueJob<N extends JobName>(opts: {
+  name: N;
+  data: JobPayloads[N];
+  tx?: Tx;
+  options?: PgBoss.SendOptions;
+}): Promise<string | null> {
   const boss = await senderBoss();
   const tx = opts.tx;
   const db: PgBoss.Db | undefined = tx

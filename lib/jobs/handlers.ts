@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
-import { db } from "@/lib/db/client";
+
 import { moderateListing } from "@/lib/catalog/moderate-listing";
+import { db } from "@/lib/db/client";
 import { sendNotification } from "@/lib/notifications/send-notification";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { autoConfirmDeliveries } from "@/lib/orders/fulfil-order";
@@ -10,14 +11,15 @@ import { refundLatePayment } from "@/lib/payments/refund-late-payment";
 import { retryRelease } from "@/lib/payments/retry-release";
 import { runDailyPayouts, settlePayout } from "@/lib/payments/run-daily-payouts";
 import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
-import { aggregateReviews } from "@/lib/reviews/aggregate-reviews";
 import { autoRefundReturns } from "@/lib/returns/auto-refund-returns";
 import { issueReturnLabel } from "@/lib/returns/issue-return-label";
 import { pollReturnTracking } from "@/lib/returns/poll-return-tracking";
 import { refundReturn } from "@/lib/returns/refund-return";
+import { aggregateReviews } from "@/lib/reviews/aggregate-reviews";
 import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";
+
 import { JOBS, type JobName, type JobPayloads } from "./queues";
 
 type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;

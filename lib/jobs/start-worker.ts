@@ -1,12 +1,24 @@
 import PgBoss from "pg-boss";
+
 import { logger } from "@/lib/log/logger";
+
 import { BOSS_SCHEMA } from "./boss";
 import { CRON_SCHEDULES, JOB_HANDLERS, runJobs } from "./handlers";
 import { JOBS, type JobName } from "./queues";
 
 /** Starts pg-boss with maintenance and cron, and works every queue. Returns a graceful stop. */
-export async function startWorker(opts: { connectionString: string; pollingIntervalSeconds?: number }): Promise<{ stop: () => Promise<void> }> {
-  const boss = new PgBoss({ connectionString: opts.connectionString, schema: BOSS_SCHEMA, supervise: true, schedule: true, migrate: true, max: 5 });
+export async function startWorker(opts: {
+  connectionString: string;
+  pollingIntervalSeconds?: number;
+}): Promise<{ stop: () => Promise<void> }> {
+  const boss = new PgBoss({
+    connectionString: opts.connectionString,
+    schema: BOSS_SCHEMA,
+    supervise: true,
+    schedule: true,
+    migrate: true,
+    max: 5,
+  });
   boss.on("error", (err) => logger.error({ err }, "job queue error"));
   await boss.start();
   for (const name of Object.keys(JOB_HANDLERS) as JobName[]) {

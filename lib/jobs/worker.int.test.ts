@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/db/client";
 import { sendNotification } from "@/lib/notifications/send-notification";
 import { createAccount } from "@/lib/users/create-account";
+
 import { startWorker } from "./start-worker";
 
 describe("the worker", () => {
@@ -13,7 +16,10 @@ describe("the worker", () => {
   afterAll(() => worker.stop());
 
   it("delivers the welcome email queued at sign-up into the mailbox within seconds", async () => {
-    const user = await createAccount({ email: `w-${randomBytes(4).toString("hex")}@example.test`, password: "Good-password-1", name: "W" }, { ip: "10.9.9.9", appUrl: "http://x" });
+    const user = await createAccount(
+      { email: `w-${randomBytes(4).toString("hex")}@example.test`, password: "Good-password-1", name: "W" },
+      { ip: "10.9.9.9", appUrl: "http://x" },
+    );
     const deadline = Date.now() + 15_000;
     let status = "pending";
     while (Date.now() < deadline && status !== "sent") {
@@ -24,7 +30,9 @@ describe("the worker", () => {
   });
 
   it("sending the same notification twice delivers it once", async () => {
-    const n = await db().notification.create({ data: { channel: "email", template: "t", toAddress: "a@example.test", subject: "s", body: "b" } });
+    const n = await db().notification.create({
+      data: { channel: "email", template: "t", toAddress: "a@example.test", subject: "s", body: "b" },
+    });
     const results = await Promise.all([sendNotification(db(), n.id), sendNotification(db(), n.id)]);
     expect(results.sort()).toEqual(["sent", "skipped"]);
     const sentAt = (await db().notification.findUniqueOrThrow({ where: { id: n.id } })).sentAt;

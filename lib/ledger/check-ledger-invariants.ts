@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { ESCROW } from "./accounts";
 
 export type InvariantResult = { name: string; ok: boolean; detail: string };
@@ -25,7 +26,11 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
     SELECT count(*)::int AS n FROM (
       SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING count(DISTINCT currency) > 1
     ) t`;
-  results.push({ name: "Every money movement balances (debits = credits, one currency)", ok: unbalanced[0].n === 0, detail: unbalanced[0].n === 0 ? "all balanced" : `${unbalanced[0].n} transactions mix currencies` });
+  results.push({
+    name: "Every money movement balances (debits = credits, one currency)",
+    ok: unbalanced[0].n === 0,
+    detail: unbalanced[0].n === 0 ? "all balanced" : `${unbalanced[0].n} transactions mix currencies`,
+  });
 
   const escrow = await db().$queryRaw<{ currency: string; ledger: bigint; held: bigint }[]>`
     WITH ledger AS (
@@ -40,7 +45,10 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
   results.push({
     name: "Escrow balance equals the sum of held orders, less their partial refunds",
     ok: escrowBad.length === 0,
-    detail: escrow.length === 0 ? "no escrow yet" : escrow.map((r) => `${r.currency}: ledger ${r.ledger}, held orders ${r.held}`).join("; "),
+    detail:
+      escrow.length === 0
+        ? "no escrow yet"
+        : escrow.map((r) => `${r.currency}: ledger ${r.ledger}, held orders ${r.held}`).join("; "),
   });
 
   const perOrder = await db().$queryRaw<{ order_id: string; balance: bigint; releases: number }[]>`
@@ -50,7 +58,17 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
       FROM ledger_entries WHERE order_id IS NOT NULL GROUP BY order_id
      HAVING sum(CASE WHEN credit_account = ${ESCROW} THEN amount_cents WHEN debit_account = ${ESCROW} THEN -amount_cents ELSE 0 END) < 0
          OR count(*) FILTER (WHERE entry_type = 'release') > 1`;
-  results.push({ name: "No order's escrow is negative or released twice", ok: perOrder.length === 0, detail: perOrder.length === 0 ? "none" : perOrder.slice(0, 5).map((r) => `order ${r.order_id}: escrow ${r.balance}, releases ${r.releases}`).join("; ") });
+  results.push({
+    name: "No order's escrow is negative or released twice",
+    ok: perOrder.length === 0,
+    detail:
+      perOrder.length === 0
+        ? "none"
+        : perOrder
+            .slice(0, 5)
+            .map((r) => `order ${r.order_id}: escrow ${r.balance}, releases ${r.releases}`)
+            .join("; "),
+  });
 
   const sellers = await db().$queryRaw<{ seller: string; currency: string; payable: bigint; receivable: bigint }[]>`
     WITH moves AS (
@@ -66,10 +84,22 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
       FROM balances GROUP BY seller, currency`;
   // A receivable is money the seller owes, so its balance is negative (debited).
   const negative = sellers.filter((s) => Number(s.payable) < 0 && Number(s.payable) < Number(s.receivable));
-  results.push({ name: "No seller payable is negative without a recorded receivable", ok: negative.length === 0, detail: negative.length === 0 ? `${sellers.length} seller balances checked` : negative.slice(0, 5).map((s) => `seller ${s.seller}: payable ${s.payable}, receivable ${s.receivable}`).join("; ") });
+  results.push({
+    name: "No seller payable is negative without a recorded receivable",
+    ok: negative.length === 0,
+    detail:
+      negative.length === 0
+        ? `${sellers.length} seller balances checked`
+        : negative
+            .slice(0, 5)
+            .map((s) => `seller ${s.seller}: payable ${s.payable}, receivable ${s.receivable}`)
+            .join("; "),
+  });
 
   // Refunds still in flight (claimed, not yet applied) count against what was paid too.
-  const overRefunded = await db().$queryRaw<{ order_id: string; total: number; refunded: number; ledger: bigint; applied: bigint; claimed: bigint }[]>`
+  const overRefunded = await db().$queryRaw<
+    { order_id: string; total: number; refunded: number; ledger: bigint; applied: bigint; claimed: bigint }[]
+  >`
     SELECT o.id AS order_id, o.total_cents AS total, o.refunded_cents AS refunded,
            coalesce(l.cents, 0)::bigint AS ledger, coalesce(r.applied, 0)::bigint AS applied, coalesce(r.claimed, 0)::bigint AS claimed
       FROM orders o
@@ -81,12 +111,23 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
   results.push({
     name: "No order is refunded above what was paid (counters, refunds and ledger agree)",
     ok: overRefunded.length === 0,
-    detail: overRefunded.length === 0 ? "none" : overRefunded.slice(0, 5).map((r) => `order ${r.order_id}: paid ${r.total}, refunded ${r.refunded}, ledger ${r.ledger}, applied ${r.applied}, claimed ${r.claimed}`).join("; "),
+    detail:
+      overRefunded.length === 0
+        ? "none"
+        : overRefunded
+            .slice(0, 5)
+            .map(
+              (r) =>
+                `order ${r.order_id}: paid ${r.total}, refunded ${r.refunded}, ledger ${r.ledger}, applied ${r.applied}, claimed ${r.claimed}`,
+            )
+            .join("; "),
   });
 
   // A chargeback gives the buyer back at most what is left of the order after refunds, and a
   // held order under an open chargeback is never released.
-  const overCharged = await db().$queryRaw<{ order_id: string; paid: number; back: bigint; frozen_released: boolean }[]>`
+  const overCharged = await db().$queryRaw<
+    { order_id: string; paid: number; back: bigint; frozen_released: boolean }[]
+  >`
     SELECT o.id AS order_id, o.total_cents - o.refunded_cents AS paid, coalesce(l.back, 0)::bigint AS back,
            (o.escrow_status = 'released' AND EXISTS (SELECT 1 FROM chargebacks c WHERE c.order_id = o.id AND c.status = 'open' AND c.stage = 'held')) AS frozen_released
       FROM orders o
@@ -99,7 +140,16 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
   results.push({
     name: "No chargeback returns more than was paid, and no frozen order was released",
     ok: overCharged.length === 0,
-    detail: overCharged.length === 0 ? "none" : overCharged.slice(0, 5).map((r) => `order ${r.order_id}: paid ${r.paid}, charged back ${r.back}${r.frozen_released ? ", released while frozen" : ""}`).join("; "),
+    detail:
+      overCharged.length === 0
+        ? "none"
+        : overCharged
+            .slice(0, 5)
+            .map(
+              (r) =>
+                `order ${r.order_id}: paid ${r.paid}, charged back ${r.back}${r.frozen_released ? ", released while frozen" : ""}`,
+            )
+            .join("; "),
   });
 
   return { ok: results.every((r) => r.ok), results };

@@ -1,11 +1,15 @@
 import type { Tx } from "@/lib/db/client";
+
 import { sellerPaidOut, sellerPayable, sellerReceivable } from "./accounts";
 
 /**
  * A seller's raw ledger balances in one currency: payable (what the platform owes them),
  * receivable (zero or negative: what they owe back after refunds of paid-out money) and paid out.
  */
-export async function getSellerLedgerBalance(client: Pick<Tx, "$queryRaw">, opts: { sellerId: string; currency: string }): Promise<{ payableCents: number; receivableCents: number; paidOutCents: number }> {
+export async function getSellerLedgerBalance(
+  client: Pick<Tx, "$queryRaw">,
+  opts: { sellerId: string; currency: string },
+): Promise<{ payableCents: number; receivableCents: number; paidOutCents: number }> {
   const accounts = [sellerPayable(opts.sellerId), sellerReceivable(opts.sellerId), sellerPaidOut(opts.sellerId)];
   const sums = await client.$queryRaw<{ account: string; balance: bigint }[]>`
     SELECT account, sum(delta)::bigint AS balance FROM (

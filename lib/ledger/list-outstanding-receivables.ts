@@ -1,7 +1,14 @@
 import { db } from "@/lib/db/client";
+
 import { sellerReceivable } from "./accounts";
 
-export type OutstandingReceivable = { sellerId: string; currency: string; owedCents: number; account: string; since: Date };
+export type OutstandingReceivable = {
+  sellerId: string;
+  currency: string;
+  owedCents: number;
+  account: string;
+  since: Date;
+};
 
 /**
  * Sellers who owe the platform money (refunds of money already paid out, not yet netted from a
@@ -17,5 +24,11 @@ export async function listOutstandingReceivables(opts: { take?: number } = {}): 
       SELECT credit_account AS account, currency, amount_cents AS delta, created_at FROM ledger_entries WHERE credit_account LIKE ${pattern}
       UNION ALL SELECT debit_account, currency, -amount_cents, created_at FROM ledger_entries WHERE debit_account LIKE ${pattern}
     ) m GROUP BY account, currency HAVING sum(delta) < 0 ORDER BY sum(delta) ASC LIMIT ${Math.min(opts.take ?? 100, 500)}`;
-  return rows.map((r) => ({ sellerId: r.account.slice(head.length, r.account.length - tail.length), currency: r.currency, owedCents: -Number(r.balance), account: r.account, since: r.since }));
+  return rows.map((r) => ({
+    sellerId: r.account.slice(head.length, r.account.length - tail.length),
+    currency: r.currency,
+    owedCents: -Number(r.balance),
+    account: r.account,
+    since: r.since,
+  }));
 }

@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
+
 import type { Tx } from "@/lib/db/client";
 import type { LedgerEntryType } from "@/lib/generated/prisma/enums";
 
-export type Movement = { debit: string; credit: string; amountCents: number; entryType: LedgerEntryType; reference: string };
+export type Movement = {
+  debit: string;
+  credit: string;
+  amountCents: number;
+  entryType: LedgerEntryType;
+  reference: string;
+};
 
 /**
  * Records one money movement as a balanced set of entries sharing a transaction id, inside the
@@ -10,7 +17,10 @@ export type Movement = { debit: string; credit: string; amountCents: number; ent
  * so every set balances by construction. A (type, reference, accounts) triple is unique: posting
  * the same movement twice is a no-op, which makes retried jobs and replayed webhooks harmless.
  */
-export async function postEntries(tx: Tx, opts: { orderId?: string | null; currency: string; movements: Movement[] }): Promise<{ posted: number }> {
+export async function postEntries(
+  tx: Tx,
+  opts: { orderId?: string | null; currency: string; movements: Movement[] },
+): Promise<{ posted: number }> {
   const transactionId = randomUUID();
   let posted = 0;
   for (const m of opts.movements) {

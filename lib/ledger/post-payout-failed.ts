@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+
 import { sellerPaidOut, sellerPayable } from "./accounts";
 import { postEntries } from "./post-entries";
 import type { Posting } from "./posting";
@@ -7,7 +8,18 @@ export type PayoutFailedInput = { sellerId: string; currency: string; amountCent
 
 /** A payout failed or was cancelled at the bank: its money returns to the seller's payable. */
 export function payoutFailedRule(o: PayoutFailedInput): Posting {
-  return { currency: o.currency, movements: [{ debit: sellerPaidOut(o.sellerId), credit: sellerPayable(o.sellerId), amountCents: o.amountCents, entryType: "adjustment", reference: `payout-failed:${o.payoutKey}` }] };
+  return {
+    currency: o.currency,
+    movements: [
+      {
+        debit: sellerPaidOut(o.sellerId),
+        credit: sellerPayable(o.sellerId),
+        amountCents: o.amountCents,
+        entryType: "adjustment",
+        reference: `payout-failed:${o.payoutKey}`,
+      },
+    ],
+  };
 }
 
 export function postPayoutFailed(tx: Tx, o: PayoutFailedInput) {

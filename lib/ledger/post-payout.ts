@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+
 import { sellerPaidOut, sellerPayable, sellerReceivable } from "./accounts";
 import { postEntries } from "./post-entries";
 import type { Posting } from "./posting";
@@ -14,8 +15,20 @@ export function payoutRule(o: PayoutInput & { receivableCents: number }): Postin
   return {
     currency: o.currency,
     movements: [
-      { debit: sellerPayable(o.sellerId), credit: sellerReceivable(o.sellerId), amountCents: Math.max(0, -o.receivableCents), entryType: "adjustment", reference: `net:${o.payoutKey}` },
-      { debit: sellerPayable(o.sellerId), credit: sellerPaidOut(o.sellerId), amountCents: o.amountCents, entryType: "payout", reference: o.payoutKey },
+      {
+        debit: sellerPayable(o.sellerId),
+        credit: sellerReceivable(o.sellerId),
+        amountCents: Math.max(0, -o.receivableCents),
+        entryType: "adjustment",
+        reference: `net:${o.payoutKey}`,
+      },
+      {
+        debit: sellerPayable(o.sellerId),
+        credit: sellerPaidOut(o.sellerId),
+        amountCents: o.amountCents,
+        entryType: "payout",
+        reference: o.payoutKey,
+      },
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+
 import { buyerAccount, COMMISSION, ESCROW, sellerPayable, sellerReceivable } from "./accounts";
 import { accountBalance, postEntries } from "./post-entries";
 import type { Posting } from "./posting";
@@ -30,10 +31,34 @@ export function refundAfterReleaseRule(o: RefundAfterReleaseInput & { payableCen
     orderId: o.orderId,
     currency: o.currency,
     movements: [
-      { debit: sellerPayable(o.sellerId), credit: ESCROW, amountCents: fromPayable, entryType: "reversal", reference: o.reversalKey },
-      { debit: sellerReceivable(o.sellerId), credit: ESCROW, amountCents: o.sellerShareCents - fromPayable, entryType: "reversal", reference: o.reversalKey },
-      { debit: COMMISSION, credit: ESCROW, amountCents: o.commissionCents, entryType: "reversal", reference: o.reversalKey },
-      { debit: ESCROW, credit: buyerAccount(o.buyerId), amountCents: o.amountCents, entryType: "refund", reference: o.refundKey },
+      {
+        debit: sellerPayable(o.sellerId),
+        credit: ESCROW,
+        amountCents: fromPayable,
+        entryType: "reversal",
+        reference: o.reversalKey,
+      },
+      {
+        debit: sellerReceivable(o.sellerId),
+        credit: ESCROW,
+        amountCents: o.sellerShareCents - fromPayable,
+        entryType: "reversal",
+        reference: o.reversalKey,
+      },
+      {
+        debit: COMMISSION,
+        credit: ESCROW,
+        amountCents: o.commissionCents,
+        entryType: "reversal",
+        reference: o.reversalKey,
+      },
+      {
+        debit: ESCROW,
+        credit: buyerAccount(o.buyerId),
+        amountCents: o.amountCents,
+        entryType: "refund",
+        reference: o.refundKey,
+      },
     ],
   };
 }

@@ -1,9 +1,16 @@
 import type { Tx } from "@/lib/db/client";
+
 import { COMMISSION, ESCROW, sellerPayable } from "./accounts";
 import { postEntries } from "./post-entries";
 import type { Posting } from "./posting";
 
-export type ReleaseInput = { orderId: string; sellerId: string; currency: string; sellerShareCents: number; commissionCents: number };
+export type ReleaseInput = {
+  orderId: string;
+  sellerId: string;
+  currency: string;
+  sellerShareCents: number;
+  commissionCents: number;
+};
 
 /**
  * An order's escrow is released after its Transfer: the seller's share becomes their payable
@@ -15,7 +22,13 @@ export function releaseRule(o: ReleaseInput): Posting {
     orderId: o.orderId,
     currency: o.currency,
     movements: [
-      { debit: ESCROW, credit: sellerPayable(o.sellerId), amountCents: o.sellerShareCents, entryType: "release", reference },
+      {
+        debit: ESCROW,
+        credit: sellerPayable(o.sellerId),
+        amountCents: o.sellerShareCents,
+        entryType: "release",
+        reference,
+      },
       { debit: ESCROW, credit: COMMISSION, amountCents: o.commissionCents, entryType: "commission", reference },
     ],
   };

@@ -5,7 +5,15 @@ export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   base: { service: process.env.MARKETPLACE_PROCESS ?? "web" },
   redact: {
-    paths: ["password", "*.password", "passwordHash", "*.passwordHash", "headers.authorization", "headers.cookie", "*.secret"],
+    paths: [
+      "password",
+      "*.password",
+      "passwordHash",
+      "*.passwordHash",
+      "headers.authorization",
+      "headers.cookie",
+      "*.secret",
+    ],
     censor: "[redacted]",
   },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseMoneyInput } from "./parse-money";
 
 describe("parseMoneyInput", () => {
@@ -11,6 +12,7 @@ describe("parseMoneyInput", () => {
     expect(parseMoneyInput(null)).toBeNull();
   });
   it("refuses anything else", () => {
-    for (const bad of ["-1", "1.234", "abc", "1e3", "12.", "99999999"]) expect(() => parseMoneyInput(bad)).toThrow(/12.50/);
+    for (const bad of ["-1", "1.234", "abc", "1e3", "12.", "99999999"])
+      expect(() => parseMoneyInput(bad)).toThrow(/12.50/);
   });
 });

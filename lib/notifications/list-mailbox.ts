@@ -1,9 +1,20 @@
 import { db } from "@/lib/db/client";
 
-export type MailboxMessage = { id: string; to: string; subject: string; body: string; template: string; status: string; createdAt: Date; sentAt: Date | null };
+export type MailboxMessage = {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  template: string;
+  status: string;
+  createdAt: Date;
+  sentAt: Date | null;
+};
 
 /** The dev mailbox for admins: the newest messages the platform sent. */
-export async function listMailbox(opts: { page?: number; pageSize?: number; to?: string } = {}): Promise<{ messages: MailboxMessage[]; total: number }> {
+export async function listMailbox(
+  opts: { page?: number; pageSize?: number; to?: string } = {},
+): Promise<{ messages: MailboxMessage[]; total: number }> {
   const pageSize = Math.min(opts.pageSize ?? 25, 100);
   const page = Math.max(1, opts.page ?? 1);
   const where = { channel: "email" as const, ...(opts.to ? { toAddress: { contains: opts.to.toLowerCase() } } : {}) };
@@ -12,7 +23,16 @@ export async function listMailbox(opts: { page?: number; pageSize?: number; to?:
     db().notification.count({ where }),
   ]);
   return {
-    messages: rows.map((r) => ({ id: r.id, to: r.toAddress, subject: r.subject, body: r.body, template: r.template, status: r.status, createdAt: r.createdAt, sentAt: r.sentAt })),
+    messages: rows.map((r) => ({
+      id: r.id,
+      to: r.toAddress,
+      subject: r.subject,
+      body: r.body,
+      template: r.template,
+      status: r.status,
+      createdAt: r.createdAt,
+      sentAt: r.sentAt,
+    })),
     total,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { orderEmails } from "./order-emails";
 
 const order = {
@@ -10,8 +11,16 @@ const order = {
   trackingNumber: null,
   shippingAddress: { fullName: "Ada Buyer", city: "Leeds", country: "GB" },
   buyer: { id: "b", email: "ada@example.test", name: null },
-  seller: { shopName: "Fern & Co", stripeAccountId: "acct_1" as string | null, payoutsEnabled: true, user: { id: "s", email: "fern@example.test" } },
-  items: [{ titleSnapshot: "Teapot", quantity: 2 }, { titleSnapshot: "Cup", quantity: 1 }],
+  seller: {
+    shopName: "Fern & Co",
+    stripeAccountId: "acct_1" as string | null,
+    payoutsEnabled: true,
+    user: { id: "s", email: "fern@example.test" },
+  },
+  items: [
+    { titleSnapshot: "Teapot", quantity: 2 },
+    { titleSnapshot: "Cup", quantity: 1 },
+  ],
 };
 
 describe("order emails", () => {
@@ -35,7 +44,9 @@ describe("order emails", () => {
   it("delivery confirmed promises only what happens next; 'paid' comes after the transfer, with the amount after commission", () => {
     const [delivered] = orderEmails(order, "delivered", "shipped", "https://shop.test");
     expect(delivered).toMatchObject({ to: "seller", subject: "Delivery confirmed for order 7d0b0b9e" });
-    expect(delivered.body).toContain("We're now sending $104.93 ($123.45 less the marketplace commission of $18.52) to your payout account, and will email you once the transfer is made.");
+    expect(delivered.body).toContain(
+      "We're now sending $104.93 ($123.45 less the marketplace commission of $18.52) to your payout account, and will email you once the transfer is made.",
+    );
     expect(delivered.subject + delivered.body).not.toMatch(/on its way|released|paid to you/i);
     const [completed] = orderEmails(order, "completed", "delivered", "https://shop.test");
     expect(completed).toMatchObject({ to: "seller", subject: "Paid: $104.93 for order 7d0b0b9e" });
@@ -43,7 +54,21 @@ describe("order emails", () => {
   });
 
   it("a seller without a working payout account gets no 'delivery confirmed' email: the parked release's email says why and what to do", () => {
-    expect(orderEmails({ ...order, seller: { ...order.seller, stripeAccountId: null } }, "delivered", "shipped", "https://shop.test")).toEqual([]);
-    expect(orderEmails({ ...order, seller: { ...order.seller, payoutsEnabled: false } }, "delivered", "shipped", "https://shop.test")).toEqual([]);
+    expect(
+      orderEmails(
+        { ...order, seller: { ...order.seller, stripeAccountId: null } },
+        "delivered",
+        "shipped",
+        "https://shop.test",
+      ),
+    ).toEqual([]);
+    expect(
+      orderEmails(
+        { ...order, seller: { ...order.seller, payoutsEnabled: false } },
+        "delivered",
+        "shipped",
+        "https://shop.test",
+      ),
+    ).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
 // key of order, status and recipient). Plain text, with the link to act on.
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { openHoldCase } from "@/lib/fraud/open-hold-case";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
+
 import { queueEmail } from "./queue-email";
 
 type OrderForEmail = {
@@ -17,7 +18,12 @@ type OrderForEmail = {
   trackingNumber: string | null;
   shippingAddress: unknown;
   buyer: { id: string; email: string; name: string | null };
-  seller: { shopName: string; stripeAccountId: string | null; payoutsEnabled: boolean; user: { id: string; email: string } };
+  seller: {
+    shopName: string;
+    stripeAccountId: string | null;
+    payoutsEnabled: boolean;
+    user: { id: string; email: string };
+  };
   items: { titleSnapshot: string; quantity: number }[];
   /** Set when the order was cancelled before shipping (a refund in full). */
   cancelledBy?: string | null;
@@ -32,7 +38,13 @@ function itemLines(o: OrderForEmail): string {
 }
 
 /** The emails for an order that has just moved to `to`; none for moves nobody needs to hear about. */
-export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus, appUrl: string, held = false): Email[] {
+export function orderEmails(
+  o: OrderForEmail,
+  to: OrderStatus,
+  from: OrderStatus,
+  appUrl: string,
+  held = false,
+): Email[] {
   const ref = o.id.slice(0, 8);
   const total = formatMoney(o.totalCents, o.currency);
   const fee = formatMoney(o.platformFeeCents, o.currency);
@@ -97,10 +109,19 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
         },
       ];
     case "refunded":
-      if (o.cancelledBy === "buyer" || o.cancelledBy === "seller") return cancellationEmails(o, o.cancelledBy, buyerLink, `${appUrl}/seller/orders`, hello);
+      if (o.cancelledBy === "buyer" || o.cancelledBy === "seller")
+        return cancellationEmails(o, o.cancelledBy, buyerLink, `${appUrl}/seller/orders`, hello);
       return [
-        { to: "buyer", subject: `Refund of ${total} for your order from ${o.seller.shopName}`, body: `${hello}\n\nOrder ${ref} from ${o.seller.shopName} was refunded: ${total} goes back to your card (banks take 5–10 days to show it).\n\nDetails: ${buyerLink}\n` },
-        { to: "seller", subject: `Order ${ref} was refunded`, body: `Order ${ref} (${total}) was refunded to the buyer${from === "disputed" ? " after the dispute was decided" : ""}.\n\nSee your balance: ${appUrl}/seller/payments\n` },
+        {
+          to: "buyer",
+          subject: `Refund of ${total} for your order from ${o.seller.shopName}`,
+          body: `${hello}\n\nOrder ${ref} from ${o.seller.shopName} was refunded: ${total} goes back to your card (banks take 5–10 days to show it).\n\nDetails: ${buyerLink}\n`,
+        },
+        {
+          to: "seller",
+          subject: `Order ${ref} was refunded`,
+          body: `Order ${ref} (${total}) was refunded to the buyer${from === "disputed" ? " after the dispute was decided" : ""}.\n\nSee your balance: ${appUrl}/seller/payments\n`,
+        },
       ];
     default:
       return [];
@@ -108,33 +129,62 @@ export function orderEmails(o: OrderForEmail, to: OrderStatus, from: OrderStatus
 }
 
 // The moves orderEmails writes for; others (cancelled, pending) read nothing.
-const EMAILED: ReadonlySet<OrderStatus> = new Set(["paid", "shipped", "delivered", "completed", "disputed", "refunded"]);
+const EMAILED: ReadonlySet<OrderStatus> = new Set([
+  "paid",
+  "shipped",
+  "delivered",
+  "completed",
+  "disputed",
+  "refunded",
+]);
 
-const CANCEL_REASON: Record<string, string> = { buyer_request: "at the buyer's request", out_of_stock: "out of stock", cannot_ship: "can't ship to this address", other: "other reason" };
+const CANCEL_REASON: Record<string, string> = {
+  buyer_request: "at the buyer's request",
+  out_of_stock: "out of stock",
+  cannot_ship: "can't ship to this address",
+  other: "other reason",
+};
 
 /** A paid order cancelled before shipping: both sides hear who cancelled, why, and that the refund is in full. */
-function cancellationEmails(o: OrderForEmail, by: "buyer" | "seller", buyerLink: string, sellerLink: string, hello: string): Email[] {
+function cancellationEmails(
+  o: OrderForEmail,
+  by: "buyer" | "seller",
+  buyerLink: string,
+  sellerLink: string,
+  hello: string,
+): Email[] {
   const ref = o.id.slice(0, 8);
   const total = formatMoney(o.totalCents, o.currency);
   const why = `${CANCEL_REASON[o.cancellationReason ?? "other"] ?? "other reason"}${o.cancellationNote ? `: ${o.cancellationNote}` : ""}`;
   return by === "buyer"
     ? [
-        { to: "buyer", subject: `Order ${ref} cancelled: ${total} refunded`, body: `${hello}
+        {
+          to: "buyer",
+          subject: `Order ${ref} cancelled: ${total} refunded`,
+          body: `${hello}
 
 You cancelled order ${ref} from ${o.seller.shopName}. ${total} goes back to your card (banks take 5–10 days to show it).
 
 Details: ${buyerLink}
-` },
-        { to: "seller", subject: `Order ${ref} was cancelled by the buyer: don't ship it`, body: `The buyer cancelled order ${ref} (${total}) before it shipped:
+`,
+        },
+        {
+          to: "seller",
+          subject: `Order ${ref} was cancelled by the buyer: don't ship it`,
+          body: `The buyer cancelled order ${ref} (${total}) before it shipped:
 ${itemLines(o)}
 
 Please don't ship it. The buyer was refunded in full and the items are back in your stock.
 
 Your orders: ${sellerLink}
-` },
+`,
+        },
       ]
     : [
-        { to: "buyer", subject: `${o.seller.shopName} cancelled your order ${ref}: ${total} refunded`, body: `${hello}
+        {
+          to: "buyer",
+          subject: `${o.seller.shopName} cancelled your order ${ref}: ${total} refunded`,
+          body: `${hello}
 
 ${o.seller.shopName} couldn't fulfil order ${ref} and cancelled it (${why}):
 ${itemLines(o)}
@@ -142,11 +192,16 @@ ${itemLines(o)}
 ${total} goes back to your card in full (banks take 5–10 days to show it). We're sorry for the trouble.
 
 Details: ${buyerLink}
-` },
-        { to: "seller", subject: `You cancelled order ${ref}`, body: `You cancelled order ${ref} (${total}): ${why}. The buyer was refunded in full and the items are back in your stock. Cancellations count in your shop's record.
+`,
+        },
+        {
+          to: "seller",
+          subject: `You cancelled order ${ref}`,
+          body: `You cancelled order ${ref} (${total}): ${why}. The buyer was refunded in full and the items are back in your stock. Cancellations count in your shop's record.
 
 Your orders: ${sellerLink}
-` },
+`,
+        },
       ];
 }
 
@@ -160,7 +215,14 @@ const ORDER_FOR_EMAIL_SELECT = {
   trackingNumber: true,
   shippingAddress: true,
   buyer: { select: { id: true, email: true, name: true } },
-  seller: { select: { shopName: true, stripeAccountId: true, payoutsEnabled: true, user: { select: { id: true, email: true } } } },
+  seller: {
+    select: {
+      shopName: true,
+      stripeAccountId: true,
+      payoutsEnabled: true,
+      user: { select: { id: true, email: true } },
+    },
+  },
   items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" as const } },
   cancelledBy: true,
   cancellationReason: true,
@@ -168,7 +230,10 @@ const ORDER_FOR_EMAIL_SELECT = {
 } as const;
 
 /** Queues the emails for an order's move, inside the move's transaction. */
-export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: OrderStatus; from: OrderStatus }): Promise<void> {
+export async function queueOrderEmails(
+  tx: Tx,
+  opts: { orderId: string; to: OrderStatus; from: OrderStatus },
+): Promise<void> {
   if (!EMAILED.has(opts.to)) return;
   const order = await tx.order.findUnique({
     where: { id: opts.orderId },
@@ -178,7 +243,14 @@ export async function queueOrderEmails(tx: Tx, opts: { orderId: string; to: Orde
   const held = opts.to === "paid" && (await openHoldCase(tx, order.id)) !== null;
   for (const email of orderEmails(order, opts.to, opts.from, env().APP_URL, held)) {
     const user = email.to === "buyer" ? order.buyer : order.seller.user;
-    await queueEmail(tx, { userId: user.id, to: user.email, template: `order-${opts.to}-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `order:${order.id}:${opts.to}:${email.to}` });
+    await queueEmail(tx, {
+      userId: user.id,
+      to: user.email,
+      template: `order-${opts.to}-${email.to}`,
+      subject: email.subject,
+      body: email.body,
+      dedupeKey: `order:${order.id}:${opts.to}:${email.to}`,
+    });
   }
 }
 
@@ -188,17 +260,35 @@ export function partialRefundEmails(o: OrderForEmail, amountCents: number, reaso
   const amount = formatMoney(amountCents, o.currency);
   const hello = o.buyer.name ? `Hi ${o.buyer.name},` : "Hi,";
   return [
-    { to: "buyer", subject: `Partial refund of ${amount} for your order from ${o.seller.shopName}`, body: `${hello}\n\n${amount} of order ${ref} from ${o.seller.shopName} was refunded (${reason}). It goes back to your card; banks take 5–10 days to show it. The rest of the order is unchanged.\n\nDetails: ${appUrl}/orders/${o.id}\n` },
-    { to: "seller", subject: `Partial refund of ${amount} on order ${ref}`, body: `${amount} of order ${ref} was refunded to the buyer (${reason}). Your share of it comes out of your balance.\n\nSee your balance: ${appUrl}/seller/payments\n` },
+    {
+      to: "buyer",
+      subject: `Partial refund of ${amount} for your order from ${o.seller.shopName}`,
+      body: `${hello}\n\n${amount} of order ${ref} from ${o.seller.shopName} was refunded (${reason}). It goes back to your card; banks take 5–10 days to show it. The rest of the order is unchanged.\n\nDetails: ${appUrl}/orders/${o.id}\n`,
+    },
+    {
+      to: "seller",
+      subject: `Partial refund of ${amount} on order ${ref}`,
+      body: `${amount} of order ${ref} was refunded to the buyer (${reason}). Your share of it comes out of your balance.\n\nSee your balance: ${appUrl}/seller/payments\n`,
+    },
   ];
 }
 
 /** Queues a partial refund's emails inside the refund's transaction (once per refund and recipient). */
-export async function queuePartialRefundEmails(tx: Tx, opts: { orderId: string; refundId: string; amountCents: number; reason: string }): Promise<void> {
+export async function queuePartialRefundEmails(
+  tx: Tx,
+  opts: { orderId: string; refundId: string; amountCents: number; reason: string },
+): Promise<void> {
   const order = await tx.order.findUnique({ where: { id: opts.orderId }, select: ORDER_FOR_EMAIL_SELECT });
   if (!order) return;
   for (const email of partialRefundEmails(order, opts.amountCents, opts.reason, env().APP_URL)) {
     const user = email.to === "buyer" ? order.buyer : order.seller.user;
-    await queueEmail(tx, { userId: user.id, to: user.email, template: `order-partial-refund-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `refund:${opts.refundId}:${email.to}` });
+    await queueEmail(tx, {
+      userId: user.id,
+      to: user.email,
+      template: `order-partial-refund-${email.to}`,
+      subject: email.subject,
+      body: email.body,
+      dedupeKey: `refund:${opts.refundId}:${email.to}`,
+    });
   }
 }

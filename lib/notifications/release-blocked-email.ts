@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
 import { releaseBlockFix } from "@/lib/payments/release-block";
+
 import { queueEmail } from "./queue-email";
 
 type OrderForReleaseEmail = { id: string; totalCents: number; platformFeeCents: number; currency: string };
@@ -18,7 +19,12 @@ const SUBJECT: Record<ReleaseBlockCode, (amount: string, ref: string) => string>
 };
 
 /** The seller's email for a parked release. */
-export function releaseBlockedEmail(o: OrderForReleaseEmail, code: ReleaseBlockCode, reason: string, appUrl: string): { subject: string; body: string } {
+export function releaseBlockedEmail(
+  o: OrderForReleaseEmail,
+  code: ReleaseBlockCode,
+  reason: string,
+  appUrl: string,
+): { subject: string; body: string } {
   const ref = o.id.slice(0, 8);
   const amount = formatMoney(o.totalCents - o.platformFeeCents, o.currency);
   return {
@@ -32,10 +38,29 @@ export function releaseBlockedEmail(o: OrderForReleaseEmail, code: ReleaseBlockC
 }
 
 /** Queues the parked-release email to the order's seller, inside the caller's transaction. */
-export async function queueReleaseBlockedEmail(tx: Tx, opts: { orderId: string; code: ReleaseBlockCode; reason: string }): Promise<void> {
-  const order = await tx.order.findUnique({ where: { id: opts.orderId }, select: { id: true, totalCents: true, platformFeeCents: true, currency: true, seller: { select: { user: { select: { id: true, email: true } } } } } });
+export async function queueReleaseBlockedEmail(
+  tx: Tx,
+  opts: { orderId: string; code: ReleaseBlockCode; reason: string },
+): Promise<void> {
+  const order = await tx.order.findUnique({
+    where: { id: opts.orderId },
+    select: {
+      id: true,
+      totalCents: true,
+      platformFeeCents: true,
+      currency: true,
+      seller: { select: { user: { select: { id: true, email: true } } } },
+    },
+  });
   if (!order) return;
   const email = releaseBlockedEmail(order, opts.code, opts.reason, env().APP_URL);
   const user = order.seller.user;
-  await queueEmail(tx, { userId: user.id, to: user.email, template: `release-blocked-${opts.code}`, subject: email.subject, body: email.body, dedupeKey: `release-blocked:${order.id}:${opts.code}` });
+  await queueEmail(tx, {
+    userId: user.id,
+    to: user.email,
+    template: `release-blocked-${opts.code}`,
+    subject: email.subject,
+    body: email.body,
+    dedupeKey: `release-blocked:${order.id}:${opts.code}`,
+  });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { returnEmails } from "./return-emails";
 
 const r = {
@@ -10,7 +11,12 @@ const r = {
   carrier: "SimPost",
   trackingNumber: "SIM1234567654321",
   refundedCents: 2_500,
-  order: { id: "7d0b0b9e-58a3-4a51-9a0e-0f4f5c1d2e3f", currency: "USD", buyer: { id: "b", email: "ada@example.test", name: "Ada" }, seller: { shopName: "Fern & Co", user: { id: "s", email: "fern@example.test" } } },
+  order: {
+    id: "7d0b0b9e-58a3-4a51-9a0e-0f4f5c1d2e3f",
+    currency: "USD",
+    buyer: { id: "b", email: "ada@example.test", name: "Ada" },
+    seller: { shopName: "Fern & Co", user: { id: "s", email: "fern@example.test" } },
+  },
   items: [{ quantity: 1, orderItem: { titleSnapshot: "Teapot" } }],
 };
 const app = "https://shop.test";
@@ -35,7 +41,9 @@ describe("return emails", () => {
     expect(declined).toMatchObject({ to: "buyer" });
     expect(declined.body).toContain("Their reason: Used and washed.");
     expect(returnEmails(r, "accepted", "requested", app)).toEqual([]);
-    expect(returnEmails({ ...r, adminNote: "Photos show damage." }, "accepted", "escalated", app)).toMatchObject([{ to: "seller" }]);
+    expect(returnEmails({ ...r, adminNote: "Photos show damage." }, "accepted", "escalated", app)).toMatchObject([
+      { to: "seller" },
+    ]);
   });
 
   it("a refund tells both sides the amount; moves nobody needs to hear about send nothing", () => {

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import type { ReturnReason, ReturnStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
 import { returnReasonLabel } from "@/lib/returns/return-rules";
+
 import { queueEmail } from "./queue-email";
 
 export type ReturnEmailStep = ReturnStatus | "label_ready";
@@ -30,7 +31,12 @@ type ReturnForEmail = {
 type Email = { to: "buyer" | "seller"; subject: string; body: string };
 
 /** The emails for a return that has just reached `step`; none for steps nobody needs to hear about. */
-export function returnEmails(r: ReturnForEmail, step: ReturnEmailStep, from: ReturnStatus | null, appUrl: string): Email[] {
+export function returnEmails(
+  r: ReturnForEmail,
+  step: ReturnEmailStep,
+  from: ReturnStatus | null,
+  appUrl: string,
+): Email[] {
   const ref = r.order.id.slice(0, 8);
   const lines = r.items.map((i) => `  ${i.quantity} × ${i.orderItem.titleSnapshot}`).join("\n");
   const hello = r.order.buyer.name ? `Hi ${r.order.buyer.name},` : "Hi,";
@@ -55,7 +61,13 @@ export function returnEmails(r: ReturnForEmail, step: ReturnEmailStep, from: Ret
       ];
     case "accepted":
       return from === "escalated"
-        ? [{ to: "seller", subject: `The marketplace accepted the return for order ${ref}`, body: `After reviewing the buyer's request, the marketplace accepted the return of:\n${lines}\n\nDecision: ${r.adminNote ?? "—"}\n\nThe buyer gets a prepaid label; confirm receipt when the parcel arrives: ${sellerLink}\n` }]
+        ? [
+            {
+              to: "seller",
+              subject: `The marketplace accepted the return for order ${ref}`,
+              body: `After reviewing the buyer's request, the marketplace accepted the return of:\n${lines}\n\nDecision: ${r.adminNote ?? "—"}\n\nThe buyer gets a prepaid label; confirm receipt when the parcel arrives: ${sellerLink}\n`,
+            },
+          ]
         : [];
     case "declined":
       return [
@@ -66,17 +78,39 @@ export function returnEmails(r: ReturnForEmail, step: ReturnEmailStep, from: Ret
         },
       ];
     case "escalated":
-      return [{ to: "seller", subject: `The buyer asked the marketplace to review your decline (order ${ref})`, body: `The buyer of order ${ref} disagrees with your decline of their return. The marketplace will review it and decide; you will hear by email.\n\nReturns: ${sellerLink}\n` }];
+      return [
+        {
+          to: "seller",
+          subject: `The buyer asked the marketplace to review your decline (order ${ref})`,
+          body: `The buyer of order ${ref} disagrees with your decline of their return. The marketplace will review it and decide; you will hear by email.\n\nReturns: ${sellerLink}\n`,
+        },
+      ];
     case "rejected":
       return [
-        { to: "buyer", subject: `Decision on your return for order ${ref}: the decline stands`, body: `${hello}\n\nThe marketplace reviewed your return request and agrees with the seller.\n\nDecision: ${r.adminNote ?? "—"}\n\nDetails: ${buyerLink}\n` },
-        { to: "seller", subject: `Decision on the return for order ${ref}: your decline stands`, body: `The marketplace reviewed the buyer's return request and upheld your decline.\n\nDecision: ${r.adminNote ?? "—"}\n` },
+        {
+          to: "buyer",
+          subject: `Decision on your return for order ${ref}: the decline stands`,
+          body: `${hello}\n\nThe marketplace reviewed your return request and agrees with the seller.\n\nDecision: ${r.adminNote ?? "—"}\n\nDetails: ${buyerLink}\n`,
+        },
+        {
+          to: "seller",
+          subject: `Decision on the return for order ${ref}: your decline stands`,
+          body: `The marketplace reviewed the buyer's return request and upheld your decline.\n\nDecision: ${r.adminNote ?? "—"}\n`,
+        },
       ];
     case "refunded": {
       const amount = r.refundedCents === null ? "the returned items" : formatMoney(r.refundedCents, r.order.currency);
       return [
-        { to: "buyer", subject: `Refund of ${amount} for your return (order ${ref})`, body: `${hello}\n\nYour return to ${r.order.seller.shopName} is complete:\n${lines}\n\n${amount} goes back to your card (banks take 5–10 days to show it).\n\nDetails: ${buyerLink}\n` },
-        { to: "seller", subject: `Return for order ${ref} refunded (${amount})`, body: `The buyer was refunded ${amount} for the returned items of order ${ref}:\n${lines}\n\nSee your balance: ${appUrl}/seller/payments\n` },
+        {
+          to: "buyer",
+          subject: `Refund of ${amount} for your return (order ${ref})`,
+          body: `${hello}\n\nYour return to ${r.order.seller.shopName} is complete:\n${lines}\n\n${amount} goes back to your card (banks take 5–10 days to show it).\n\nDetails: ${buyerLink}\n`,
+        },
+        {
+          to: "seller",
+          subject: `Return for order ${ref} refunded (${amount})`,
+          body: `The buyer was refunded ${amount} for the returned items of order ${ref}:\n${lines}\n\nSee your balance: ${appUrl}/seller/payments\n`,
+        },
       ];
     }
     default:
@@ -84,10 +118,21 @@ export function returnEmails(r: ReturnForEmail, step: ReturnEmailStep, from: Ret
   }
 }
 
-const EMAILED: ReadonlySet<ReturnEmailStep> = new Set(["requested", "label_ready", "accepted", "declined", "escalated", "rejected", "refunded"]);
+const EMAILED: ReadonlySet<ReturnEmailStep> = new Set([
+  "requested",
+  "label_ready",
+  "accepted",
+  "declined",
+  "escalated",
+  "rejected",
+  "refunded",
+]);
 
 /** Queues the emails for a return's step, inside the step's transaction. */
-export async function queueReturnEmails(tx: Tx, opts: { returnId: string; to: ReturnEmailStep; from?: ReturnStatus | null }): Promise<void> {
+export async function queueReturnEmails(
+  tx: Tx,
+  opts: { returnId: string; to: ReturnEmailStep; from?: ReturnStatus | null },
+): Promise<void> {
   if (!EMAILED.has(opts.to)) return;
   const r = await tx.return.findUnique({
     where: { id: opts.returnId },
@@ -100,7 +145,15 @@ export async function queueReturnEmails(tx: Tx, opts: { returnId: string; to: Re
       carrier: true,
       trackingNumber: true,
       refundedCents: true,
-      order: { select: { id: true, status: true, currency: true, buyer: { select: { id: true, email: true, name: true } }, seller: { select: { shopName: true, user: { select: { id: true, email: true } } } } } },
+      order: {
+        select: {
+          id: true,
+          status: true,
+          currency: true,
+          buyer: { select: { id: true, email: true, name: true } },
+          seller: { select: { shopName: true, user: { select: { id: true, email: true } } } },
+        },
+      },
       items: { orderBy: { id: "asc" }, select: { quantity: true, orderItem: { select: { titleSnapshot: true } } } },
     },
   });
@@ -109,6 +162,13 @@ export async function queueReturnEmails(tx: Tx, opts: { returnId: string; to: Re
   if (opts.to === "refunded" && r.order.status === "refunded") return;
   for (const email of returnEmails(r, opts.to, opts.from ?? null, env().APP_URL)) {
     const user = email.to === "buyer" ? r.order.buyer : r.order.seller.user;
-    await queueEmail(tx, { userId: user.id, to: user.email, template: `return-${opts.to}-${email.to}`, subject: email.subject, body: email.body, dedupeKey: `return:${r.id}:${opts.to}:${email.to}` });
+    await queueEmail(tx, {
+      userId: user.id,
+      to: user.email,
+      template: `return-${opts.to}-${email.to}`,
+      subject: email.subject,
+      body: email.body,
+      dedupeKey: `return:${r.id}:${opts.to}:${email.to}`,
+    });
   }
 }

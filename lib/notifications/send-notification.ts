@@ -1,9 +1,11 @@
 import nodemailer from "nodemailer";
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {
-  if (transport === undefined) transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  if (transport === undefined)
+    transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
   return transport;
 }
 
@@ -16,9 +18,17 @@ export async function sendNotification(prisma: PrismaClient, notificationId: str
   if (!n || n.status === "sent") return "skipped";
   const transporter = smtp();
   if (transporter && n.channel === "email") {
-    await transporter.sendMail({ from: process.env.MAIL_FROM ?? "Marketplace <no-reply@marketplace.local>", to: n.toAddress, subject: n.subject, text: n.body });
+    await transporter.sendMail({
+      from: process.env.MAIL_FROM ?? "Marketplace <no-reply@marketplace.local>",
+      to: n.toAddress,
+      subject: n.subject,
+      text: n.body,
+    });
   }
   // Conditional on still pending, so two concurrent runs record one delivery.
-  const updated = await prisma.notification.updateMany({ where: { id: n.id, status: { not: "sent" } }, data: { status: "sent", sentAt: new Date(), error: null } });
+  const updated = await prisma.notification.updateMany({
+    where: { id: n.id, status: { not: "sent" } },
+    data: { status: "sent", sentAt: new Date(), error: null },
+  });
   return updated.count === 1 ? "sent" : "skipped";
 }

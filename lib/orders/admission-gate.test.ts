@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { memoryAdmissionGate } from "./admission-gate";
 
 function gateWithStock(initial: Record<string, number>) {

@@ -2,6 +2,7 @@
 // reaches PostgreSQL. The database stays the authority (its conditional decrement decides);
 // the gate only says "certainly sold out" early. Redis when configured, else per process.
 import type Redis from "ioredis";
+
 import { db } from "@/lib/db/client";
 
 export type Admission = "admitted" | "sold_out" | "bypass";
@@ -57,7 +58,9 @@ export function redisAdmissionGate(client: Redis): AdmissionGate {
  * reservation expiry, a second web replica) never reaches this counter, so before it says
  * "sold out" it asks the database again, at most once per `recheckAfterMs` per product.
  */
-export function memoryAdmissionGate(opts: { loadStock?: (productId: string) => Promise<number>; recheckAfterMs?: number; now?: () => number } = {}): AdmissionGate {
+export function memoryAdmissionGate(
+  opts: { loadStock?: (productId: string) => Promise<number>; recheckAfterMs?: number; now?: () => number } = {},
+): AdmissionGate {
   const loadStock = opts.loadStock ?? stockOf;
   const recheckAfterMs = opts.recheckAfterMs ?? 1000;
   const now = opts.now ?? Date.now;
@@ -82,7 +85,8 @@ export function memoryAdmissionGate(opts: { loadStock?: (productId: string) => P
     kind: "memory",
     async admit(productId, quantity) {
       if (!counters.has(productId)) await load(productId);
-      if (counters.get(productId)! < quantity && now() - (loadedAt.get(productId) ?? 0) >= recheckAfterMs) await load(productId);
+      if (counters.get(productId)! < quantity && now() - (loadedAt.get(productId) ?? 0) >= recheckAfterMs)
+        await load(productId);
       const left = counters.get(productId)! - quantity;
       if (left < 0) return "sold_out";
       counters.set(productId, left);

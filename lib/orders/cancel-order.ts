@@ -1,23 +1,33 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import type { CancellationReason } from "@/lib/generated/prisma/enums";
 import { refundOrder } from "@/lib/payments/refund-order";
+
 import { cancelUnpaidOrder } from "./cancel-unpaid-order";
 
-export const SELLER_CANCEL_REASONS = { out_of_stock: "Out of stock", cannot_ship: "Can't ship to this address", other: "Other reason" } as const satisfies Partial<Record<CancellationReason, string>>;
+export const SELLER_CANCEL_REASONS = {
+  out_of_stock: "Out of stock",
+  cannot_ship: "Can't ship to this address",
+  other: "Other reason",
+} as const satisfies Partial<Record<CancellationReason, string>>;
 
 const ZSellerCancel = z
   .object({
     reason: z.enum(["out_of_stock", "cannot_ship", "other"], { message: "Choose why you are cancelling." }),
     note: z.string().trim().max(500, "At most 500 characters.").optional().default(""),
   })
-  .refine((v) => v.reason !== "other" || v.note.length >= 5, { message: "Say why you are cancelling (at least 5 characters).", path: ["note"] });
+  .refine((v) => v.reason !== "other" || v.note.length >= 5, {
+    message: "Say why you are cancelling (at least 5 characters).",
+    path: ["note"],
+  });
 
 const ZBuyerCancel = z.object({ note: z.string().trim().max(500, "At most 500 characters.").optional().default("") });
 
-const SHIPPED_MESSAGE = "This order has already shipped, so it can't be cancelled. Once it arrives you can ask for a return or open a claim.";
+const SHIPPED_MESSAGE =
+  "This order has already shipped, so it can't be cancelled. Once it arrives you can ask for a return or open a claim.";
 
 export type CancelOutcome = { outcome: "cancelled" | "already_cancelled"; refundedCents: number };
 
@@ -30,10 +40,15 @@ export type CancelOutcome = { outcome: "cancelled" | "already_cancelled"; refund
  * so the two never both happen. Repeating it changes nothing.
  */
 export async function cancelOrder(
-  opts: { orderId: string; input: unknown } & ({ by: "buyer"; buyerId: string } | { by: "seller"; sellerId: string; actorId: string }),
+  opts: { orderId: string; input: unknown } & (
+    { by: "buyer"; buyerId: string } | { by: "seller"; sellerId: string; actorId: string }
+  ),
 ): Promise<CancelOutcome> {
   const owner = opts.by === "buyer" ? { buyerId: opts.buyerId } : { sellerId: opts.sellerId };
-  const order = await db().order.findFirst({ where: { id: opts.orderId, ...owner }, select: { id: true, status: true, cancelledBy: true, totalCents: true, refundedCents: true } });
+  const order = await db().order.findFirst({
+    where: { id: opts.orderId, ...owner },
+    select: { id: true, status: true, cancelledBy: true, totalCents: true, refundedCents: true },
+  });
   if (!order) throw new AppError("not_found", "Order not found.");
 
   let reason: CancellationReason;
@@ -49,18 +64,30 @@ export async function cancelOrder(
     reason = "buyer_request";
     note = parsed.data.note;
   }
-  if (order.cancelledBy || order.status === "cancelled") return { outcome: "already_cancelled", refundedCents: order.cancelledBy ? order.refundedCents : 0 };
+  if (order.cancelledBy || order.status === "cancelled")
+    return { outcome: "already_cancelled", refundedCents: order.cancelledBy ? order.refundedCents : 0 };
   if (order.status === "pending") {
-    if (opts.by === "seller") throw new AppError("conflict", "This order isn't paid yet; it is cancelled automatically if the buyer doesn't pay.");
-    const cancelled = await cancelUnpaidOrder({ orderId: order.id, actorType: "buyer", actorId: opts.buyerId, note: note ? `Cancelled by the buyer: ${note}` : "Cancelled by the buyer before paying" });
+    if (opts.by === "seller")
+      throw new AppError(
+        "conflict",
+        "This order isn't paid yet; it is cancelled automatically if the buyer doesn't pay.",
+      );
+    const cancelled = await cancelUnpaidOrder({
+      orderId: order.id,
+      actorType: "buyer",
+      actorId: opts.buyerId,
+      note: note ? `Cancelled by the buyer: ${note}` : "Cancelled by the buyer before paying",
+    });
     if (cancelled) return { outcome: "cancelled", refundedCents: 0 };
     // The payment arrived meanwhile: cancel the paid order instead.
   }
-  if (["shipped", "delivered", "completed", "disputed"].includes(order.status)) throw new AppError("conflict", SHIPPED_MESSAGE);
+  if (["shipped", "delivered", "completed", "disputed"].includes(order.status))
+    throw new AppError("conflict", SHIPPED_MESSAGE);
   if (order.status === "refunded") throw new AppError("conflict", "This order was already refunded in full.");
 
   const who = opts.by === "buyer" ? "the buyer" : "the seller";
-  const label = opts.by === "seller" ? SELLER_CANCEL_REASONS[reason as keyof typeof SELLER_CANCEL_REASONS] : "Buyer's request";
+  const label =
+    opts.by === "seller" ? SELLER_CANCEL_REASONS[reason as keyof typeof SELLER_CANCEL_REASONS] : "Buyer's request";
   const result = await refundOrder({
     orderId: order.id,
     ...owner,
@@ -71,10 +98,18 @@ export async function cancelOrder(
     kind: "cancellation",
     restock: true,
     requireStatus: { statuses: ["paid"], message: SHIPPED_MESSAGE },
-    orderData: { cancelledAt: new Date(), cancelledBy: opts.by, cancellationReason: reason, cancellationNote: note || null },
+    orderData: {
+      cancelledAt: new Date(),
+      cancelledBy: opts.by,
+      cancellationReason: reason,
+      cancellationNote: note || null,
+    },
     onApplied: async (tx) => {
       // A payment review still open for this order has nothing left to decide.
-      await tx.moderationCase.updateMany({ where: { subjectType: "order", subjectId: order.id, status: "open" }, data: { status: "dismissed", resolution: `Order cancelled by ${who}`, resolvedAt: new Date() } });
+      await tx.moderationCase.updateMany({
+        where: { subjectType: "order", subjectId: order.id, status: "open" },
+        data: { status: "dismissed", resolution: `Order cancelled by ${who}`, resolvedAt: new Date() },
+      });
     },
   });
   if (result.outcome === "already_refunded") return { outcome: "already_cancelled", refundedCents: result.amountCents };

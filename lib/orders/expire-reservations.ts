@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { cancelUnpaidOrder } from "./cancel-unpaid-order";
 
 const BATCH = 500;
@@ -17,7 +18,15 @@ export async function expireReservations(opts: { now?: Date } = {}): Promise<{ c
       take: BATCH,
       select: { id: true, reservationExpiresAt: true },
     });
-    for (const o of due) if (await cancelUnpaidOrder({ orderId: o.id, actorType: "system", note: "Not paid within 10 minutes; reservation released" })) cancelled++;
+    for (const o of due)
+      if (
+        await cancelUnpaidOrder({
+          orderId: o.id,
+          actorType: "system",
+          note: "Not paid within 10 minutes; reservation released",
+        })
+      )
+        cancelled++;
     if (due.length < BATCH) break;
     after = due[due.length - 1].reservationExpiresAt;
   }

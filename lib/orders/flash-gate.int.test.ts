@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+
 import Redis from "ioredis";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+
 import type { CartLine } from "@/lib/cart/cart-store";
 import { setFlashSale } from "@/lib/catalog/set-flash-sale";
 import { db } from "@/lib/db/client";
@@ -12,6 +14,7 @@ import { JOB_HANDLERS } from "@/lib/jobs/handlers";
 import { JOBS } from "@/lib/jobs/queues";
 import { redis } from "@/lib/redis/client";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
+
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";
 import { cancelUnpaidOrder } from "./cancel-unpaid-order";
 import { createCheckout } from "./create-checkout";
@@ -28,14 +31,35 @@ beforeAll(async () => {
 
 async function newBuyer() {
   const u = await createUser(db());
-  const a = await db().address.create({ data: { userId: u.id, fullName: "Test Buyer", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" } });
+  const a = await db().address.create({
+    data: {
+      userId: u.id,
+      fullName: "Test Buyer",
+      line1: "1 Main St",
+      city: "Springfield",
+      postalCode: "12345",
+      country: "US",
+    },
+  });
   return { id: u.id, addressId: a.id };
 }
 
-const line = (productId: string, quantity = 1): CartLine => ({ productId, quantity, unitPriceCentsAdded: 1000, addedAt: Date.now() });
+const line = (productId: string, quantity = 1): CartLine => ({
+  productId,
+  quantity,
+  unitPriceCentsAdded: 1000,
+  addedAt: Date.now(),
+});
 
 function checkout(gate: AdmissionGate, buyer: { id: string; addressId: string }, productId: string, quantity = 1) {
-  return createCheckout({ buyerId: buyer.id, cartKey: `u:${buyer.id}`, lines: [line(productId, quantity)], gate, idempotencyKey: randomUUID(), input: { cart_id: `u:${buyer.id}`, shipping_address_id: buyer.addressId } });
+  return createCheckout({
+    buyerId: buyer.id,
+    cartKey: `u:${buyer.id}`,
+    lines: [line(productId, quantity)],
+    gate,
+    idempotencyKey: randomUUID(),
+    input: { cart_id: `u:${buyer.id}`, shipping_address_id: buyer.addressId },
+  });
 }
 
 async function hotProduct(units: number, sellerId?: string) {
@@ -52,12 +76,19 @@ async function runQueued(name: typeof JOBS.syncGateStock) {
     const jobs = await boss.fetch<{ productIds: string[] }>(name, { batchSize: 100 });
     if (jobs.length === 0) return;
     for (const job of jobs) await JOB_HANDLERS[name](job.data);
-    await boss.complete(name, jobs.map((j) => j.id));
+    await boss.complete(
+      name,
+      jobs.map((j) => j.id),
+    );
   }
 }
 
 const syncJobsFor = async (productId: string) =>
-  (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'sync-gate-stock' AND data->'productIds' ? ${productId}`)[0].n;
+  (
+    await db().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'sync-gate-stock' AND data->'productIds' ? ${productId}`
+  )[0].n;
 
 const later = () => new Date(Date.now() + 11 * 60_000);
 
@@ -69,10 +100,15 @@ describe("stock returned to PostgreSQL is returned to the flash-sale gate", () =
     const p = await hotProduct(1);
     const first = await checkout(gate, await newBuyer(), p.id);
     const second = await newBuyer();
-    await expect(checkout(gate, second, p.id)).rejects.toMatchObject({ status: 409, message: "Sold out: this item has no stock left." });
+    await expect(checkout(gate, second, p.id)).rejects.toMatchObject({
+      status: 409,
+      message: "Sold out: this item has no stock left.",
+    });
 
     expect((await expireReservations({ now: later() })).cancelled).toBeGreaterThanOrEqual(1);
-    expect((await db().order.findUniqueOrThrow({ where: { id: first.body.orders[0].order_id } })).status).toBe("cancelled");
+    expect((await db().order.findUniqueOrThrow({ where: { id: first.body.orders[0].order_id } })).status).toBe(
+      "cancelled",
+    );
     expect(await syncJobsFor(p.id)).toBe(1);
     await runQueued(JOBS.syncGateStock);
 
@@ -82,34 +118,39 @@ describe("stock returned to PostgreSQL is returned to the flash-sale gate", () =
     await expect(checkout(gate, await newBuyer(), p.id)).rejects.toMatchObject({ status: 409 });
   });
 
-  it.skipIf(!redisUrl)("the same with a Redis gate of its own: an unpaid order cancelled, then a seller raising stock inline and by CSV", async () => {
-    const client = new Redis(redisUrl!, { keyPrefix: `flash-${randomUUID()}:` });
-    const gate = redisAdmissionGate(client);
-    const { seller, user } = await createSeller(db());
-    const p = await hotProduct(2, seller.id);
-    const a = await checkout(gate, await newBuyer(), p.id, 2);
-    const buyer = await newBuyer();
-    await expect(checkout(gate, buyer, p.id)).rejects.toMatchObject({ status: 409 });
-    // A checkout's own reservation queues no sync: it took its units from the gate already.
-    expect(await syncJobsFor(p.id)).toBe(0);
+  it.skipIf(!redisUrl)(
+    "the same with a Redis gate of its own: an unpaid order cancelled, then a seller raising stock inline and by CSV",
+    async () => {
+      const client = new Redis(redisUrl!, { keyPrefix: `flash-${randomUUID()}:` });
+      const gate = redisAdmissionGate(client);
+      const { seller, user } = await createSeller(db());
+      const p = await hotProduct(2, seller.id);
+      const a = await checkout(gate, await newBuyer(), p.id, 2);
+      const buyer = await newBuyer();
+      await expect(checkout(gate, buyer, p.id)).rejects.toMatchObject({ status: 409 });
+      // A checkout's own reservation queues no sync: it took its units from the gate already.
+      expect(await syncJobsFor(p.id)).toBe(0);
 
-    expect(await cancelUnpaidOrder({ orderId: a.body.orders[0].order_id, actorType: "buyer", note: "changed my mind" })).toBe(true);
-    await syncGateStock({ productIds: [p.id], gate });
-    expect(await client.get(`gate:{${p.id}}`)).toBe("2");
-    await checkout(gate, buyer, p.id, 2);
-    await expect(checkout(gate, buyer, p.id)).rejects.toMatchObject({ status: 409 });
+      expect(
+        await cancelUnpaidOrder({ orderId: a.body.orders[0].order_id, actorType: "buyer", note: "changed my mind" }),
+      ).toBe(true);
+      await syncGateStock({ productIds: [p.id], gate });
+      expect(await client.get(`gate:{${p.id}}`)).toBe("2");
+      await checkout(gate, buyer, p.id, 2);
+      await expect(checkout(gate, buyer, p.id)).rejects.toMatchObject({ status: 409 });
 
-    await updateStock({ productId: p.id, count: 1, sellerId: seller.id, actorId: user.id });
-    await syncGateStock({ productIds: [p.id], gate });
-    expect(await gate.admit(p.id, 1)).toBe("admitted");
-    await gate.release(p.id, 1);
+      await updateStock({ productId: p.id, count: 1, sellerId: seller.id, actorId: user.id });
+      await syncGateStock({ productIds: [p.id], gate });
+      expect(await gate.admit(p.id, 1)).toBe("admitted");
+      await gate.release(p.id, 1);
 
-    await importStockCsv({ sellerId: seller.id, actorId: user.id, csv: `product_id,inventory_count\n${p.id},4\n` });
-    expect(await syncJobsFor(p.id)).toBe(3);
-    await syncGateStock({ productIds: [p.id], gate });
-    expect(await client.get(`gate:{${p.id}}`)).toBe("4");
-    client.disconnect();
-  });
+      await importStockCsv({ sellerId: seller.id, actorId: user.id, csv: `product_id,inventory_count\n${p.id},4\n` });
+      expect(await syncJobsFor(p.id)).toBe(3);
+      await syncGateStock({ productIds: [p.id], gate });
+      expect(await client.get(`gate:{${p.id}}`)).toBe("4");
+      client.disconnect();
+    },
+  );
 
   it("an in-process gate hears of stock returned by another process (the worker's expiry) before it says sold out", async () => {
     let clock = 1_000_000;
@@ -117,7 +158,10 @@ describe("stock returned to PostgreSQL is returned to the flash-sale gate", () =
     const p = await hotProduct(1);
     await checkout(gate, await newBuyer(), p.id);
     const buyer = await newBuyer();
-    await expect(checkout(gate, buyer, p.id)).rejects.toMatchObject({ status: 409, message: "Sold out: this item has no stock left." });
+    await expect(checkout(gate, buyer, p.id)).rejects.toMatchObject({
+      status: 409,
+      message: "Sold out: this item has no stock left.",
+    });
     // The expiry runs elsewhere (the worker): this gate is never told.
     await expireReservations({ now: later() });
     clock += 1_000;
@@ -141,20 +185,29 @@ describe("stock returned to PostgreSQL is returned to the flash-sale gate", () =
     await expect(checkout(gate, await newBuyer(), p.id)).rejects.toMatchObject({ status: 409 });
 
     // The same change committed does reach it.
-    await db().$transaction((tx) => adjustInventory(tx, { productId: p.id, delta: 1, reason: "correction", note: "found one" }));
+    await db().$transaction((tx) =>
+      adjustInventory(tx, { productId: p.id, delta: 1, reason: "correction", note: "found one" }),
+    );
     await runQueued(JOBS.syncGateStock);
     expect((await checkout(gate, await newBuyer(), p.id)).status).toBe(201);
   });
 });
 
 describe("reconciliation from PostgreSQL", () => {
-  const gates: [string, () => { gate: AdmissionGate; read: (id: string) => Promise<number | null>; done: () => void } | null][] = [
+  const gates: [
+    string,
+    () => { gate: AdmissionGate; read: (id: string) => Promise<number | null>; done: () => void } | null,
+  ][] = [
     [
       "Redis gate",
       () => {
         if (!redisUrl) return null;
         const client = new Redis(redisUrl, { keyPrefix: `reconcile-${randomUUID()}:` });
-        return { gate: redisAdmissionGate(client), read: async (id) => Number(await client.get(`gate:{${id}}`)), done: () => client.disconnect() };
+        return {
+          gate: redisAdmissionGate(client),
+          read: async (id) => Number(await client.get(`gate:{${id}}`)),
+          done: () => client.disconnect(),
+        };
       },
     ],
     [
@@ -174,25 +227,32 @@ describe("reconciliation from PostgreSQL", () => {
   ];
   for (const [name, make] of gates) {
     const g = make();
-    it.skipIf(!g)(`${name}: drifted counters are set back to the database's stock, hot products only, in bounded batches`, async () => {
-      const { gate, read, done } = g!;
-      const [a, b, c] = await Promise.all([hotProduct(5), hotProduct(3), hotProduct(7)]);
-      const cold = await createProduct(db(), { sellerId: (await createSeller(db())).seller.id, categoryId, inventoryCount: 9 });
-      await gate.reset(a.id, 0);
-      await gate.reset(b.id, 40);
-      await gate.reset(c.id, 1);
-      await gate.reset(cold.id, 2);
-      expect(await gate.admit(a.id, 1)).toBe("sold_out");
+    it.skipIf(!g)(
+      `${name}: drifted counters are set back to the database's stock, hot products only, in bounded batches`,
+      async () => {
+        const { gate, read, done } = g!;
+        const [a, b, c] = await Promise.all([hotProduct(5), hotProduct(3), hotProduct(7)]);
+        const cold = await createProduct(db(), {
+          sellerId: (await createSeller(db())).seller.id,
+          categoryId,
+          inventoryCount: 9,
+        });
+        await gate.reset(a.id, 0);
+        await gate.reset(b.id, 40);
+        await gate.reset(c.id, 1);
+        await gate.reset(cold.id, 2);
+        expect(await gate.admit(a.id, 1)).toBe("sold_out");
 
-      // Bounded: a run stops after its last batch, whatever is left.
-      expect(await reconcileFlashGates({ gate, batchSize: 1, maxBatches: 1 })).toEqual({ reset: 1 });
-      expect(await reconcileFlashGates({ gate, batchSize: 2, maxBatches: 1 })).toEqual({ reset: 2 });
+        // Bounded: a run stops after its last batch, whatever is left.
+        expect(await reconcileFlashGates({ gate, batchSize: 1, maxBatches: 1 })).toEqual({ reset: 1 });
+        expect(await reconcileFlashGates({ gate, batchSize: 2, maxBatches: 1 })).toEqual({ reset: 2 });
 
-      const { reset } = await reconcileFlashGates({ gate, batchSize: 2 });
-      expect(reset).toBeGreaterThanOrEqual(3);
-      expect([await read(a.id), await read(b.id), await read(c.id), await read(cold.id)]).toEqual([5, 3, 7, 2]);
-      done();
-    });
+        const { reset } = await reconcileFlashGates({ gate, batchSize: 2 });
+        expect(reset).toBeGreaterThanOrEqual(3);
+        expect([await read(a.id), await read(b.id), await read(c.id), await read(cold.id)]).toEqual([5, 3, 7, 2]);
+        done();
+      },
+    );
   }
 
   it("runs every minute in the worker", async () => {
@@ -211,17 +271,28 @@ describe("marking a product as a flash sale", () => {
     // A counter left over from an earlier sale must not answer for this one.
     const gate = getAdmissionGate();
     await gate.reset(p.id, 0);
-    expect(await setFlashSale({ productId: p.id, on: true, actor: { role: "seller", sellerId: mine.seller.id } })).toEqual({ isHot: true, inventoryCount: 6 });
+    expect(
+      await setFlashSale({ productId: p.id, on: true, actor: { role: "seller", sellerId: mine.seller.id } }),
+    ).toEqual({ isHot: true, inventoryCount: 6 });
     if (redis()) expect(await redis()!.get(`gate:{${p.id}}`)).toBe("6");
     expect(await gate.admit(p.id, 6)).toBe("admitted");
     await gate.release(p.id, 6);
 
-    await expect(setFlashSale({ productId: other.id, on: true, actor: { role: "seller", sellerId: mine.seller.id } })).rejects.toMatchObject({ status: 404, message: "Listing not found." });
-    await expect(setFlashSale({ productId: "not-a-uuid", on: true, actor: { role: "seller", sellerId: mine.seller.id } })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      setFlashSale({ productId: other.id, on: true, actor: { role: "seller", sellerId: mine.seller.id } }),
+    ).rejects.toMatchObject({ status: 404, message: "Listing not found." });
+    await expect(
+      setFlashSale({ productId: "not-a-uuid", on: true, actor: { role: "seller", sellerId: mine.seller.id } }),
+    ).rejects.toMatchObject({ status: 404 });
     expect((await db().product.findUniqueOrThrow({ where: { id: other.id } })).isHot).toBe(false);
 
-    expect(await setFlashSale({ productId: other.id, on: true, actor: { role: "admin" } })).toEqual({ isHot: true, inventoryCount: 4 });
-    expect(await setFlashSale({ productId: p.id, on: false, actor: { role: "seller", sellerId: mine.seller.id } })).toEqual({ isHot: false, inventoryCount: 6 });
+    expect(await setFlashSale({ productId: other.id, on: true, actor: { role: "admin" } })).toEqual({
+      isHot: true,
+      inventoryCount: 4,
+    });
+    expect(
+      await setFlashSale({ productId: p.id, on: false, actor: { role: "seller", sellerId: mine.seller.id } }),
+    ).toEqual({ isHot: false, inventoryCount: 6 });
     // Not hot any more: stock changes queue no gate sync.
     await db().$transaction((tx) => adjustInventory(tx, { productId: p.id, delta: 1, reason: "correction" }));
     expect(await syncJobsFor(p.id)).toBe(0);

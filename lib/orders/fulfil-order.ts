@@ -1,33 +1,61 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
-import { openHoldCase } from "@/lib/fraud/open-hold-case";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { openHoldCase } from "@/lib/fraud/open-hold-case";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { transitionOrder } from "./order-status";
 
 export const AUTO_CONFIRM_DAYS = 14;
 
 export const ZShipment = z.object({
   carrier: z.string().trim().min(2, "Enter the carrier.").max(50, "Carrier must be at most 50 characters."),
-  trackingNumber: z.string().trim().min(4, "Enter the tracking number.").max(100, "Tracking number must be at most 100 characters.").regex(/^[A-Za-z0-9 -]+$/, "Tracking numbers use letters, digits, spaces and hyphens."),
+  trackingNumber: z
+    .string()
+    .trim()
+    .min(4, "Enter the tracking number.")
+    .max(100, "Tracking number must be at most 100 characters.")
+    .regex(/^[A-Za-z0-9 -]+$/, "Tracking numbers use letters, digits, spaces and hyphens."),
 });
 
 /** A seller marks their own paid order shipped, with carrier and tracking number. */
-export async function shipOrder(opts: { sellerId: string; actorId: string; orderId: string; input: unknown }): Promise<void> {
+export async function shipOrder(opts: {
+  sellerId: string;
+  actorId: string;
+  orderId: string;
+  input: unknown;
+}): Promise<void> {
   const parsed = ZShipment.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Shipment");
   await db().$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where: { id: opts.orderId, sellerId: opts.sellerId }, select: { id: true } });
+    const order = await tx.order.findFirst({
+      where: { id: opts.orderId, sellerId: opts.sellerId },
+      select: { id: true },
+    });
     if (!order) throw new AppError("not_found", "Order not found.");
-    if (await openHoldCase(tx, order.id)) throw new AppError("conflict", "This order is on hold while we review its payment. Don't ship it yet: we'll email you when it's cleared.");
+    if (await openHoldCase(tx, order.id))
+      throw new AppError(
+        "conflict",
+        "This order is on hold while we review its payment. Don't ship it yet: we'll email you when it's cleared.",
+      );
     // Under the order's lock: a cancellation claims its refund under the same lock, so it
     // either lands first (and this refuses) or finds the order shipped.
     await tx.$queryRaw`SELECT id FROM orders WHERE id = ${order.id}::uuid FOR UPDATE`;
-    if (await tx.refund.count({ where: { orderId: order.id, kind: "cancellation", status: { not: "failed" } } })) throw new AppError("conflict", "This order was cancelled, so it must not be shipped.");
-    await transitionOrder(tx, { orderId: order.id, to: "shipped", actorType: "seller", actorId: opts.actorId, from: ["paid"], data: parsed.data, note: `${parsed.data.carrier} ${parsed.data.trackingNumber}` });
+    if (await tx.refund.count({ where: { orderId: order.id, kind: "cancellation", status: { not: "failed" } } }))
+      throw new AppError("conflict", "This order was cancelled, so it must not be shipped.");
+    await transitionOrder(tx, {
+      orderId: order.id,
+      to: "shipped",
+      actorType: "seller",
+      actorId: opts.actorId,
+      from: ["paid"],
+      data: parsed.data,
+      note: `${parsed.data.carrier} ${parsed.data.trackingNumber}`,
+    });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.shipped" });
   });
 }
@@ -35,9 +63,19 @@ export async function shipOrder(opts: { sellerId: string; actorId: string; order
 /** The buyer confirms their own shipped order arrived. */
 export async function confirmDelivery(opts: { buyerId: string; orderId: string }): Promise<{ changed: boolean }> {
   return db().$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where: { id: opts.orderId, buyerId: opts.buyerId }, select: { id: true } });
+    const order = await tx.order.findFirst({
+      where: { id: opts.orderId, buyerId: opts.buyerId },
+      select: { id: true },
+    });
     if (!order) throw new AppError("not_found", "Order not found.");
-    const r = await transitionOrder(tx, { orderId: order.id, to: "delivered", actorType: "buyer", actorId: opts.buyerId, from: ["shipped"], note: "Buyer confirmed delivery" });
+    const r = await transitionOrder(tx, {
+      orderId: order.id,
+      to: "delivered",
+      actorType: "buyer",
+      actorId: opts.buyerId,
+      from: ["shipped"],
+      note: "Buyer confirmed delivery",
+    });
     if (r.changed) {
       await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.delivered" });
       // The buyer is satisfied: pay the seller now.
@@ -50,11 +88,21 @@ export async function confirmDelivery(opts: { buyerId: string; orderId: string }
 /** The daily job: orders shipped 14 days ago and not confirmed are confirmed for the buyer. */
 export async function autoConfirmDeliveries(opts: { now?: Date } = {}): Promise<{ confirmed: number }> {
   const cutoff = new Date((opts.now ?? new Date()).getTime() - AUTO_CONFIRM_DAYS * 86_400_000);
-  const due = await db().order.findMany({ where: { status: "shipped", shippedAt: { lt: cutoff } }, select: { id: true }, take: 1000 });
+  const due = await db().order.findMany({
+    where: { status: "shipped", shippedAt: { lt: cutoff } },
+    select: { id: true },
+    take: 1000,
+  });
   let confirmed = 0;
   for (const o of due) {
     const changed = await db().$transaction(async (tx) => {
-      const r = await transitionOrder(tx, { orderId: o.id, to: "delivered", actorType: "system", from: ["shipped"], note: `Delivery confirmed automatically ${AUTO_CONFIRM_DAYS} days after shipping` });
+      const r = await transitionOrder(tx, {
+        orderId: o.id,
+        to: "delivered",
+        actorType: "system",
+        from: ["shipped"],
+        note: `Delivery confirmed automatically ${AUTO_CONFIRM_DAYS} days after shipping`,
+      });
       if (r.changed) {
         await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.delivered" });
         await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: o.id }, tx });

@@ -1,4 +1,5 @@
 import { redis } from "@/lib/redis/client";
+
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";
 
 const globalForGate = globalThis as unknown as { memoryGate?: AdmissionGate };

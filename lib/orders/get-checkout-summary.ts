@@ -5,7 +5,24 @@ import { AppError } from "@/lib/errors/app-error";
 export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: string }) {
   const checkout = await db().checkout.findFirst({
     where: { id: opts.checkoutId, buyerId: opts.buyerId },
-    select: { id: true, status: true, totalCents: true, currency: true, expiresAt: true, payments: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, failureMessage: true } }, orders: { orderBy: { id: "asc" }, select: { id: true, status: true, totalCents: true, seller: { select: { shopName: true } }, items: { select: { titleSnapshot: true, quantity: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      totalCents: true,
+      currency: true,
+      expiresAt: true,
+      payments: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, failureMessage: true } },
+      orders: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          status: true,
+          totalCents: true,
+          seller: { select: { shopName: true } },
+          items: { select: { titleSnapshot: true, quantity: true } },
+        },
+      },
+    },
   });
   if (!checkout) throw new AppError("not_found", "Checkout not found.");
   return checkout;

@@ -33,44 +33,167 @@ export const ORDER_DETAIL_SELECT = {
   createdAt: true,
   buyer: { select: { name: true, email: true } },
   seller: { select: { shopName: true, slug: true } },
-  items: { orderBy: { id: "asc" }, select: { id: true, productId: true, titleSnapshot: true, quantity: true, unitPriceCents: true, currency: true, refundedQuantity: true } },
-  claims: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, status: true, description: true, requestedCents: true, refundedCents: true, decisionNote: true, createdAt: true, decidedAt: true } },
-  refunds: { where: { appliedAt: { not: null } }, orderBy: { createdAt: "asc" }, select: { id: true, amountCents: true, shippingCents: true, kind: true, reason: true, createdAt: true } },
-  transitions: { orderBy: { createdAt: "asc" }, select: { fromStatus: true, toStatus: true, actorType: true, note: true, createdAt: true } },
+  items: {
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      productId: true,
+      titleSnapshot: true,
+      quantity: true,
+      unitPriceCents: true,
+      currency: true,
+      refundedQuantity: true,
+    },
+  },
+  claims: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      description: true,
+      requestedCents: true,
+      refundedCents: true,
+      decisionNote: true,
+      createdAt: true,
+      decidedAt: true,
+    },
+  },
+  refunds: {
+    where: { appliedAt: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, amountCents: true, shippingCents: true, kind: true, reason: true, createdAt: true },
+  },
+  transitions: {
+    orderBy: { createdAt: "asc" },
+    select: { fromStatus: true, toStatus: true, actorType: true, note: true, createdAt: true },
+  },
 } satisfies Prisma.OrderSelect;
 
 export type OrderDetail = Prisma.OrderGetPayload<{ select: typeof ORDER_DETAIL_SELECT }>;
 
 /** One order for its buyer or its seller (or an admin); anyone else gets "not found". */
-export async function getOrderForViewer(opts: { orderId: string; userId: string; sellerId?: string | null; isAdmin?: boolean }): Promise<OrderDetail & { viewerIs: "buyer" | "seller" | "admin" }> {
+export async function getOrderForViewer(opts: {
+  orderId: string;
+  userId: string;
+  sellerId?: string | null;
+  isAdmin?: boolean;
+}): Promise<OrderDetail & { viewerIs: "buyer" | "seller" | "admin" }> {
   const or: Prisma.OrderWhereInput[] = [{ buyerId: opts.userId }];
   if (opts.sellerId) or.push({ sellerId: opts.sellerId });
-  const order = await db().order.findFirst({ where: { id: opts.orderId, ...(opts.isAdmin ? {} : { OR: or }) }, select: ORDER_DETAIL_SELECT });
+  const order = await db().order.findFirst({
+    where: { id: opts.orderId, ...(opts.isAdmin ? {} : { OR: or }) },
+    select: ORDER_DETAIL_SELECT,
+  });
   if (!order) throw new AppError("not_found", "Order not found.");
-  const viewerIs = order.buyerId === opts.userId ? "buyer" : opts.sellerId && order.sellerId === opts.sellerId ? "seller" : "admin";
+  const viewerIs =
+    order.buyerId === opts.userId ? "buyer" : opts.sellerId && order.sellerId === opts.sellerId ? "seller" : "admin";
   return { ...order, viewerIs };
 }
 
-export type OrderListRow = { id: string; checkoutId: string; status: string; totalCents: number; refundedCents: number; cancelledBy: string | null; currency: string; createdAt: Date; counterpart: string; itemCount: number; firstItem: string };
+export type OrderListRow = {
+  id: string;
+  checkoutId: string;
+  status: string;
+  totalCents: number;
+  refundedCents: number;
+  cancelledBy: string | null;
+  currency: string;
+  createdAt: Date;
+  counterpart: string;
+  itemCount: number;
+  firstItem: string;
+};
 
 /** The buyer's orders, newest first. */
-export async function listBuyerOrders(opts: { buyerId: string; page?: number }): Promise<{ rows: OrderListRow[]; total: number }> {
+export async function listBuyerOrders(opts: {
+  buyerId: string;
+  page?: number;
+}): Promise<{ rows: OrderListRow[]; total: number }> {
   const where = { buyerId: opts.buyerId };
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
-    db().order.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 20, take: 20, select: { id: true, checkoutId: true, status: true, totalCents: true, refundedCents: true, cancelledBy: true, currency: true, createdAt: true, seller: { select: { shopName: true } }, items: { select: { titleSnapshot: true, quantity: true } } } }),
+    db().order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * 20,
+      take: 20,
+      select: {
+        id: true,
+        checkoutId: true,
+        status: true,
+        totalCents: true,
+        refundedCents: true,
+        cancelledBy: true,
+        currency: true,
+        createdAt: true,
+        seller: { select: { shopName: true } },
+        items: { select: { titleSnapshot: true, quantity: true } },
+      },
+    }),
     db().order.count({ where }),
   ]);
-  return { total, rows: rows.map((r) => ({ id: r.id, checkoutId: r.checkoutId, status: r.status, totalCents: r.totalCents, refundedCents: r.refundedCents, cancelledBy: r.cancelledBy, currency: r.currency, createdAt: r.createdAt, counterpart: r.seller.shopName, itemCount: r.items.reduce((n, i) => n + i.quantity, 0), firstItem: r.items[0]?.titleSnapshot ?? "" })) };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      checkoutId: r.checkoutId,
+      status: r.status,
+      totalCents: r.totalCents,
+      refundedCents: r.refundedCents,
+      cancelledBy: r.cancelledBy,
+      currency: r.currency,
+      createdAt: r.createdAt,
+      counterpart: r.seller.shopName,
+      itemCount: r.items.reduce((n, i) => n + i.quantity, 0),
+      firstItem: r.items[0]?.titleSnapshot ?? "",
+    })),
+  };
 }
 
 /** A seller's orders to fulfil, filtered by status; paid ones (waiting to ship) first by default. */
-export async function listSellerOrders(opts: { sellerId: string; status?: Prisma.OrderWhereInput["status"]; page?: number }): Promise<{ rows: OrderListRow[]; total: number }> {
+export async function listSellerOrders(opts: {
+  sellerId: string;
+  status?: Prisma.OrderWhereInput["status"];
+  page?: number;
+}): Promise<{ rows: OrderListRow[]; total: number }> {
   const where: Prisma.OrderWhereInput = { sellerId: opts.sellerId, status: opts.status ?? { not: "pending" } };
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
-    db().order.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * 20, take: 20, select: { id: true, checkoutId: true, status: true, totalCents: true, refundedCents: true, cancelledBy: true, currency: true, createdAt: true, buyer: { select: { name: true, email: true } }, items: { select: { titleSnapshot: true, quantity: true } } } }),
+    db().order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * 20,
+      take: 20,
+      select: {
+        id: true,
+        checkoutId: true,
+        status: true,
+        totalCents: true,
+        refundedCents: true,
+        cancelledBy: true,
+        currency: true,
+        createdAt: true,
+        buyer: { select: { name: true, email: true } },
+        items: { select: { titleSnapshot: true, quantity: true } },
+      },
+    }),
     db().order.count({ where }),
   ]);
-  return { total, rows: rows.map((r) => ({ id: r.id, checkoutId: r.checkoutId, status: r.status, totalCents: r.totalCents, refundedCents: r.refundedCents, cancelledBy: r.cancelledBy, currency: r.currency, createdAt: r.createdAt, counterpart: r.buyer.name ?? r.buyer.email, itemCount: r.items.reduce((n, i) => n + i.quantity, 0), firstItem: r.items[0]?.titleSnapshot ?? "" })) };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      checkoutId: r.checkoutId,
+      status: r.status,
+      totalCents: r.totalCents,
+      refundedCents: r.refundedCents,
+      cancelledBy: r.cancelledBy,
+      currency: r.currency,
+      createdAt: r.createdAt,
+      counterpart: r.buyer.name ?? r.buyer.email,
+      itemCount: r.items.reduce((n, i) => n + i.quantity, 0),
+      firstItem: r.items[0]?.titleSnapshot ?? "",
+    })),
+  };
 }

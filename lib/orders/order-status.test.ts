@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { canTransition } from "./order-status";
 
 describe("the order lifecycle", () => {

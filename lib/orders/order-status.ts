@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { ActorType, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ActorType, OrderStatus } from "@/lib/generated/prisma/enums";
 import { queueOrderEmails } from "@/lib/notifications/order-emails";
 
 // The order lifecycle in one table. Who may make each move is checked by the caller's
@@ -37,14 +37,26 @@ const TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMutatio
  */
 export async function transitionOrder(
   tx: Tx,
-  opts: { orderId: string; to: OrderStatus; actorType: ActorType; actorId?: string | null; note?: string; data?: Prisma.OrderUpdateManyMutationInput; from?: OrderStatus[] },
+  opts: {
+    orderId: string;
+    to: OrderStatus;
+    actorType: ActorType;
+    actorId?: string | null;
+    note?: string;
+    data?: Prisma.OrderUpdateManyMutationInput;
+    from?: OrderStatus[];
+  },
 ): Promise<{ changed: boolean; from: OrderStatus }> {
   const order = await tx.order.findUnique({ where: { id: opts.orderId }, select: { status: true } });
   if (!order) throw new AppError("not_found", "Order not found.");
   if (order.status === opts.to) return { changed: false, from: order.status };
-  const allowedFrom = opts.from ?? (Object.keys(ORDER_TRANSITIONS) as OrderStatus[]).filter((s) => canTransition(s, opts.to));
+  const allowedFrom =
+    opts.from ?? (Object.keys(ORDER_TRANSITIONS) as OrderStatus[]).filter((s) => canTransition(s, opts.to));
   if (!canTransition(order.status, opts.to) || !allowedFrom.includes(order.status)) {
-    throw new AppError("conflict", `This order is ${order.status}; it can't become ${opts.to}.`, { from: order.status, to: opts.to });
+    throw new AppError("conflict", `This order is ${order.status}; it can't become ${opts.to}.`, {
+      from: order.status,
+      to: opts.to,
+    });
   }
   const stamp = TIMESTAMP[opts.to];
   const updated = await tx.order.updateMany({
@@ -52,7 +64,16 @@ export async function transitionOrder(
     data: { status: opts.to, ...(stamp ? { [stamp]: new Date() } : {}), ...opts.data },
   });
   if (updated.count === 0) return { changed: false, from: order.status };
-  await tx.orderStatusChange.create({ data: { orderId: opts.orderId, fromStatus: order.status, toStatus: opts.to, actorType: opts.actorType, actorId: opts.actorId ?? null, note: opts.note } });
+  await tx.orderStatusChange.create({
+    data: {
+      orderId: opts.orderId,
+      fromStatus: order.status,
+      toStatus: opts.to,
+      actorType: opts.actorType,
+      actorId: opts.actorId ?? null,
+      note: opts.note,
+    },
+  });
   await queueOrderEmails(tx, { orderId: opts.orderId, to: opts.to, from: order.status });
   return { changed: true, from: order.status };
 }

@@ -9,7 +9,10 @@ import { adjustInventory } from "@/lib/inventory/adjust-inventory";
  * adjustInventory gives the stock back to a hot product's flash-sale gate too. Safe to repeat:
  * an order already released is skipped.
  */
-export async function releaseCheckoutReservation(tx: Tx, opts: { checkoutId: string; note: string }): Promise<{ released: string[] }> {
+export async function releaseCheckoutReservation(
+  tx: Tx,
+  opts: { checkoutId: string; note: string },
+): Promise<{ released: string[] }> {
   // Same lock order as recordCapture, so a capture racing this failure waits, then sees it.
   await tx.$queryRaw`SELECT id FROM orders WHERE checkout_id = ${opts.checkoutId}::uuid ORDER BY id FOR UPDATE`;
   const orders = await tx.order.findMany({
@@ -18,9 +21,20 @@ export async function releaseCheckoutReservation(tx: Tx, opts: { checkoutId: str
     select: { id: true, items: { orderBy: { productId: "asc" }, select: { productId: true, quantity: true } } },
   });
   for (const o of orders) {
-    for (const item of o.items) await adjustInventory(tx, { productId: item.productId, delta: item.quantity, reason: "order_released", orderId: o.id, note: opts.note });
+    for (const item of o.items)
+      await adjustInventory(tx, {
+        productId: item.productId,
+        delta: item.quantity,
+        reason: "order_released",
+        orderId: o.id,
+        note: opts.note,
+      });
     await tx.order.update({ where: { id: o.id }, data: { reservationReleasedAt: new Date() } });
   }
-  if (orders.length) await tx.checkout.updateMany({ where: { id: opts.checkoutId, status: "payment_pending" }, data: { status: "payment_failed" } });
+  if (orders.length)
+    await tx.checkout.updateMany({
+      where: { id: opts.checkoutId, status: "payment_pending" },
+      data: { status: "payment_failed" },
+    });
   return { released: orders.map((o) => o.id) };
 }

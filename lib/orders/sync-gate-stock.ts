@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import type { AdmissionGate } from "./admission-gate";
 import { getAdmissionGate } from "./get-admission-gate";
 
@@ -21,13 +22,19 @@ export async function syncGateStock(opts: { productIds: string[]; gate?: Admissi
   const ids = [...new Set(opts.productIds)];
   let reset = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const hot = await db().product.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) }, isHot: true }, select: { id: true, inventoryCount: true } });
+    const hot = await db().product.findMany({
+      where: { id: { in: ids.slice(i, i + CHUNK) }, isHot: true },
+      select: { id: true, inventoryCount: true },
+    });
     if (hot.length === 0) continue;
     for (const p of hot) await gate.reset(p.id, p.inventoryCount);
     // Another sync that read newer stock may have written before ours: read once more and
     // write again where the stock moved, so the last write is not an older count.
     const written = new Map(hot.map((p) => [p.id, p.inventoryCount]));
-    const now = await db().product.findMany({ where: { id: { in: [...written.keys()] } }, select: { id: true, inventoryCount: true } });
+    const now = await db().product.findMany({
+      where: { id: { in: [...written.keys()] } },
+      select: { id: true, inventoryCount: true },
+    });
     for (const p of now) if (p.inventoryCount !== written.get(p.id)) await gate.reset(p.id, p.inventoryCount);
     reset += hot.length;
   }

@@ -1,11 +1,21 @@
 import type Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/db/client";
 import { buyerAccount, CHARGEBACK_LOSSES, COMMISSION, sellerPayable, sellerReceivable } from "@/lib/ledger/accounts";
 import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
 import { createUser } from "@/test/factories";
-import { buyerWithAddress, control, deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout } from "@/test/payment-scenario";
+import {
+  buyerWithAddress,
+  control,
+  deliver,
+  eventsAbout,
+  onboardedSeller,
+  payCheckout,
+  placeCheckout,
+} from "@/test/payment-scenario";
+
 import { resolveDispute } from "./disputes";
 import { listOpenChargebacks, listSellerChargebacks } from "./list-open-chargebacks";
 import { refundOrder } from "./refund-order";
@@ -27,7 +37,12 @@ async function paidOrder(priceCents = 10_000) {
   const orderId = checkout.orders[0].order_id;
   current = orderId;
   const shipAndConfirm = async () => {
-    await shipOrder({ sellerId: s.seller.id, actorId: s.user.id, orderId, input: { carrier: "UPS", trackingNumber: "1Z999AA1" } });
+    await shipOrder({
+      sellerId: s.seller.id,
+      actorId: s.user.id,
+      orderId,
+      input: { carrier: "UPS", trackingNumber: "1Z999AA1" },
+    });
     await confirmDelivery({ buyerId: buyer.id, orderId });
   };
   return { s, buyer, orderId, chargeId, shipAndConfirm };
@@ -39,13 +54,21 @@ async function disputeEvents(chargeId: string, types: string[]): Promise<Stripe.
 
 // The platform's chargeback losses are one account for every order: this order's share of it.
 async function lossesOf(orderId: string): Promise<number> {
-  const entries = await db().ledgerEntry.findMany({ where: { orderId, OR: [{ debitAccount: CHARGEBACK_LOSSES }, { creditAccount: CHARGEBACK_LOSSES }] }, select: { debitAccount: true, amountCents: true } });
+  const entries = await db().ledgerEntry.findMany({
+    where: { orderId, OR: [{ debitAccount: CHARGEBACK_LOSSES }, { creditAccount: CHARGEBACK_LOSSES }] },
+    select: { debitAccount: true, amountCents: true },
+  });
   return entries.reduce((sum, e) => sum + (e.debitAccount === CHARGEBACK_LOSSES ? -e.amountCents : e.amountCents), 0);
 }
 
 let current = "";
 const balances = (sellerId: string, buyerId: string) =>
-  Promise.all([accountBalance(db(), buyerAccount(buyerId), "USD"), accountBalance(db(), sellerPayable(sellerId), "USD"), accountBalance(db(), sellerReceivable(sellerId), "USD"), lossesOf(current)]);
+  Promise.all([
+    accountBalance(db(), buyerAccount(buyerId), "USD"),
+    accountBalance(db(), sellerPayable(sellerId), "USD"),
+    accountBalance(db(), sellerReceivable(sellerId), "USD"),
+    lossesOf(current),
+  ]);
 
 describe("card chargebacks", () => {
   it("on a held order: the money is frozen (no release, even by an admin) until the dispute is won, then released as usual", async () => {
@@ -54,12 +77,21 @@ describe("card chargebacks", () => {
     const dispute = await control().triggerDispute(chargeId, { reason: "product_not_received" });
     const opened = await disputeEvents(chargeId, ["charge.dispute.created"]);
     await deliver([...opened, ...opened]);
-    expect(await db().chargeback.findMany({ where: { orderId }, select: { stage: true, status: true, amountCents: true, feeCents: true } })).toEqual([{ stage: "held", status: "open", amountCents: 10_000, feeCents: 1_500 }]);
+    expect(
+      await db().chargeback.findMany({
+        where: { orderId },
+        select: { stage: true, status: true, amountCents: true, feeCents: true },
+      }),
+    ).toEqual([{ stage: "held", status: "open", amountCents: 10_000, feeCents: 1_500 }]);
     expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("disputed");
     expect(await releaseEscrow(orderId)).toBe("not_releasable");
     const card = await db().dispute.findFirstOrThrow({ where: { orderId } });
-    await resolveDispute({ disputeId: card.id, adminId, decision: "release", note: "Proof of delivery" }).catch(() => undefined);
-    expect(await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { escrowStatus: true } })).toEqual({ escrowStatus: "held" });
+    await resolveDispute({ disputeId: card.id, adminId, decision: "release", note: "Proof of delivery" }).catch(
+      () => undefined,
+    );
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { escrowStatus: true } })).toEqual({
+      escrowStatus: "held",
+    });
     expect((await listOpenChargebacks()).map((c) => c.orderId)).toContain(orderId);
     expect(await accountBalance(db(), sellerPayable(s.seller.id), "USD")).toBe(0);
 
@@ -68,9 +100,12 @@ describe("card chargebacks", () => {
     expect((await db().chargeback.findFirstOrThrow({ where: { orderId } })).status).toBe("won");
     expect((await listOpenChargebacks()).map((c) => c.orderId)).not.toContain(orderId);
     const again = await db().dispute.findFirstOrThrow({ where: { orderId } });
-    if (again.status === "open") await resolveDispute({ disputeId: again.id, adminId, decision: "release", note: "Card dispute won" });
+    if (again.status === "open")
+      await resolveDispute({ disputeId: again.id, adminId, decision: "release", note: "Card dispute won" });
     else expect(await releaseEscrow(orderId, { resolvingDispute: true })).toBe("released");
-    expect(await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { escrowStatus: true } })).toEqual({ escrowStatus: "released" });
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { escrowStatus: true } })).toEqual({
+      escrowStatus: "released",
+    });
     expect(await balances(s.seller.id, buyer.id)).toEqual([-10_000, 8_500, 0, 0]);
   });
 
@@ -81,7 +116,9 @@ describe("card chargebacks", () => {
     await control().closeDispute(dispute.id, "lost");
     const closed = await disputeEvents(chargeId, ["charge.dispute.closed"]);
     await deliver([...closed, ...closed]);
-    expect(await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, escrowStatus: true } })).toEqual({ status: "refunded", escrowStatus: "refunded" });
+    expect(
+      await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, escrowStatus: true } }),
+    ).toEqual({ status: "refunded", escrowStatus: "refunded" });
     expect(await balances(s.seller.id, buyer.id)).toEqual([0, 0, 0, -1_500]);
     expect(await releaseEscrow(orderId)).toBe("not_releasable");
   });
@@ -94,12 +131,23 @@ describe("card chargebacks", () => {
     const dispute = await control().triggerDispute(chargeId, { reason: "product_unacceptable" });
     const opened = await disputeEvents(chargeId, ["charge.dispute.created", "charge.dispute.funds_withdrawn"]);
     await deliver([...opened, ...opened.reverse()]);
-    expect(await db().chargeback.findFirstOrThrow({ where: { orderId } })).toMatchObject({ stage: "released", status: "open", amountCents: 10_000, sellerShareCents: 8_500, commissionCents: 1_500, feeCents: 1_500 });
+    expect(await db().chargeback.findFirstOrThrow({ where: { orderId } })).toMatchObject({
+      stage: "released",
+      status: "open",
+      amountCents: 10_000,
+      sellerShareCents: 8_500,
+      commissionCents: 1_500,
+      feeCents: 1_500,
+    });
     expect(await balances(s.seller.id, buyer.id)).toEqual([0, 0, 0, -1_500]);
     expect(await accountBalance(db(), COMMISSION, "USD")).toBe(commissionBefore - 1_500);
-    expect((await listSellerChargebacks({ sellerId: s.seller.id })).map((c) => [c.orderId, c.status, c.sellerShareCents])).toEqual([[orderId, "open", 8_500]]);
+    expect(
+      (await listSellerChargebacks({ sellerId: s.seller.id })).map((c) => [c.orderId, c.status, c.sellerShareCents]),
+    ).toEqual([[orderId, "open", 8_500]]);
     // A refund now would pay the buyer twice: refused with a reason, nothing moves.
-    await expect(refundOrder({ orderId, actorType: "admin", actorId: adminId, reason: "Goodwill" })).rejects.toMatchObject({ status: 409, message: expect.stringContaining("card dispute") });
+    await expect(
+      refundOrder({ orderId, actorType: "admin", actorId: adminId, reason: "Goodwill" }),
+    ).rejects.toMatchObject({ status: 409, message: expect.stringContaining("card dispute") });
     expect(await listSellerChargebacks({ sellerId: (await onboardedSeller()).seller.id })).toEqual([]);
 
     await control().closeDispute(dispute.id, "won");

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+
 import { stripe } from "./stripe-client";
 
 export type CheckoutPaymentState =
@@ -15,15 +16,24 @@ export type CheckoutPaymentState =
  * so a card that was charged shows as "confirming" and a failed one says why, whatever an
  * earlier declined attempt left in the payment row.
  */
-export async function getCheckoutPaymentState(opts: { checkoutId: string; buyerId: string }): Promise<CheckoutPaymentState> {
-  const checkout = await db().checkout.findFirst({ where: { id: opts.checkoutId, buyerId: opts.buyerId }, select: { status: true, paymentIntentId: true } });
+export async function getCheckoutPaymentState(opts: {
+  checkoutId: string;
+  buyerId: string;
+}): Promise<CheckoutPaymentState> {
+  const checkout = await db().checkout.findFirst({
+    where: { id: opts.checkoutId, buyerId: opts.buyerId },
+    select: { status: true, paymentIntentId: true },
+  });
   if (!checkout) throw new AppError("not_found", "Checkout not found.");
   if (checkout.status === "paid") return { state: "paid" };
   if (checkout.status === "cancelled") return { state: "expired" };
   if (!checkout.paymentIntentId) return { state: "unpaid" };
   const pi = await stripe().paymentIntents.retrieve(checkout.paymentIntentId);
-  if (pi.status === "succeeded" || pi.status === "processing" || pi.status === "requires_capture") return { state: "confirming" };
-  if (pi.last_payment_error) return { state: "failed", message: pi.last_payment_error.message ?? "Your card was not charged." };
-  if (pi.status === "canceled") return { state: "failed", message: "The payment was cancelled; your card was not charged." };
+  if (pi.status === "succeeded" || pi.status === "processing" || pi.status === "requires_capture")
+    return { state: "confirming" };
+  if (pi.last_payment_error)
+    return { state: "failed", message: pi.last_payment_error.message ?? "Your card was not charged." };
+  if (pi.status === "canceled")
+    return { state: "failed", message: "The payment was cancelled; your card was not charged." };
   return { state: "unpaid" };
 }

@@ -1,5 +1,7 @@
 import type Stripe from "stripe";
+
 import { db, type Tx } from "@/lib/db/client";
+
 import { recordWebhookAnomaly } from "./record-webhook-anomaly";
 import { isHandledEvent } from "./webhook-events";
 import { eventObjectId } from "./webhooks/webhook-handler";
@@ -24,7 +26,12 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<EventOutco
   } catch (err) {
     if (!isResourceMissing(err)) throw err;
     return dedupe(event, async (tx) => {
-      await recordWebhookAnomaly(tx, { event, objectId: eventObjectId(event), mismatches: ["object"], detail: `Stripe does not know ${eventObjectId(event)}${event.account ? ` on ${event.account}` : ""}` });
+      await recordWebhookAnomaly(tx, {
+        event,
+        objectId: eventObjectId(event),
+        mismatches: ["object"],
+        detail: `Stripe does not know ${eventObjectId(event)}${event.account ? ` on ${event.account}` : ""}`,
+      });
       return "anomaly";
     });
   }
@@ -41,5 +48,8 @@ function dedupe(event: Stripe.Event, apply: (tx: Tx) => Promise<EventOutcome>): 
 }
 
 function isResourceMissing(err: unknown): boolean {
-  return (err as { type?: string; code?: string }).type === "StripeInvalidRequestError" && (err as { code?: string }).code === "resource_missing";
+  return (
+    (err as { type?: string; code?: string }).type === "StripeInvalidRequestError" &&
+    (err as { code?: string }).code === "resource_missing"
+  );
 }

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
 import { sellerPaidOut } from "@/lib/ledger/accounts";
 import { listOutstandingReceivables } from "@/lib/ledger/list-outstanding-receivables";
-import { listParkedReleases } from "./list-parked-releases";
+
 import { listOpenChargebacks } from "./list-open-chargebacks";
+import { listParkedReleases } from "./list-parked-releases";
 import { listWebhookAnomalies } from "./list-webhook-anomalies";
 import { releaseBlockFix } from "./release-block";
 
@@ -21,7 +22,14 @@ export type MoneyAttentionRow = {
 };
 
 export type MoneyAttentionSection = {
-  key: "releases_waiting" | "failed_transfers" | "failed_payouts" | "receivables" | "failed_refunds" | "webhook_anomalies" | "chargebacks";
+  key:
+    | "releases_waiting"
+    | "failed_transfers"
+    | "failed_payouts"
+    | "receivables"
+    | "failed_refunds"
+    | "webhook_anomalies"
+    | "chargebacks";
   title: string;
   description: string;
   rows: MoneyAttentionRow[];
@@ -36,27 +44,71 @@ const TAKE = 100;
  * it and where its ledger lines are.
  */
 export async function listMoneyAttention(): Promise<{ sections: MoneyAttentionSection[]; total: number }> {
-  const [parked, failedTransfers, failedPayouts, receivables, failedRefunds, anomalies, chargebacks] = await Promise.all([
-    listParkedReleases({ take: TAKE }),
-    db().transfer.findMany({
-      where: { status: "failed", order: { escrowStatus: "held" } },
-      orderBy: { updatedAt: "asc" },
-      take: TAKE,
-      select: { id: true, orderId: true, amountCents: true, currency: true, keyVersion: true, updatedAt: true, seller: { select: { shopName: true } }, order: { select: { releaseBlockedReason: true } } },
-    }),
-    db().payout.findMany({ where: { status: "failed" }, orderBy: { updatedAt: "asc" }, take: TAKE, select: { id: true, amountCents: true, currency: true, failureMessage: true, updatedAt: true, sellerId: true, seller: { select: { shopName: true } } } }),
-    listOutstandingReceivables({ take: TAKE }),
-    db().refund.findMany({ where: { status: "failed" }, orderBy: { updatedAt: "asc" }, take: TAKE, select: { id: true, orderId: true, amountCents: true, currency: true, reason: true, updatedAt: true, order: { select: { seller: { select: { shopName: true } } } } } }),
-    listWebhookAnomalies({ limit: TAKE }),
-    listOpenChargebacks({ take: TAKE }),
-  ]);
-  const shops = new Map((await db().sellerProfile.findMany({ where: { id: { in: receivables.map((r) => r.sellerId) } }, select: { id: true, shopName: true } })).map((s) => [s.id, s.shopName]));
+  const [parked, failedTransfers, failedPayouts, receivables, failedRefunds, anomalies, chargebacks] =
+    await Promise.all([
+      listParkedReleases({ take: TAKE }),
+      db().transfer.findMany({
+        where: { status: "failed", order: { escrowStatus: "held" } },
+        orderBy: { updatedAt: "asc" },
+        take: TAKE,
+        select: {
+          id: true,
+          orderId: true,
+          amountCents: true,
+          currency: true,
+          keyVersion: true,
+          updatedAt: true,
+          seller: { select: { shopName: true } },
+          order: { select: { releaseBlockedReason: true } },
+        },
+      }),
+      db().payout.findMany({
+        where: { status: "failed" },
+        orderBy: { updatedAt: "asc" },
+        take: TAKE,
+        select: {
+          id: true,
+          amountCents: true,
+          currency: true,
+          failureMessage: true,
+          updatedAt: true,
+          sellerId: true,
+          seller: { select: { shopName: true } },
+        },
+      }),
+      listOutstandingReceivables({ take: TAKE }),
+      db().refund.findMany({
+        where: { status: "failed" },
+        orderBy: { updatedAt: "asc" },
+        take: TAKE,
+        select: {
+          id: true,
+          orderId: true,
+          amountCents: true,
+          currency: true,
+          reason: true,
+          updatedAt: true,
+          order: { select: { seller: { select: { shopName: true } } } },
+        },
+      }),
+      listWebhookAnomalies({ limit: TAKE }),
+      listOpenChargebacks({ take: TAKE }),
+    ]);
+  const shops = new Map(
+    (
+      await db().sellerProfile.findMany({
+        where: { id: { in: receivables.map((r) => r.sellerId) } },
+        select: { id: true, shopName: true },
+      })
+    ).map((s) => [s.id, s.shopName]),
+  );
 
   const sections: MoneyAttentionSection[] = [
     {
       key: "releases_waiting",
       title: "Releases waiting",
-      description: "Delivered orders whose seller is not paid yet. Each resumes by itself when its cause is gone; retry now once you fixed it.",
+      description:
+        "Delivered orders whose seller is not paid yet. Each resumes by itself when its cause is gone; retry now once you fixed it.",
       rows: parked.map((p) => ({
         id: p.orderId,
         title: `Order ${p.orderId.slice(0, 8)} · ${p.shopName}`,
@@ -72,7 +124,8 @@ export async function listMoneyAttention(): Promise<{ sections: MoneyAttentionSe
     {
       key: "failed_transfers",
       title: "Transfers Stripe refused",
-      description: "Stripe refused the transfer outright, so nothing was paid; the next attempt uses a new idempotency key.",
+      description:
+        "Stripe refused the transfer outright, so nothing was paid; the next attempt uses a new idempotency key.",
       rows: failedTransfers.map((t) => ({
         id: t.id,
         title: `Transfer for order ${t.orderId.slice(0, 8)} · ${t.seller.shopName}`,
@@ -144,7 +197,9 @@ export async function listMoneyAttention(): Promise<{ sections: MoneyAttentionSe
         currency: "USD",
         since: a.createdAt,
         reason: `${a.detail} (mismatch: ${a.mismatches.join(", ")})`,
-        fix: a.checkoutId ? "Compare the payment in the Stripe dashboard with the checkout; refund it there if it should not have been taken." : "Look the object up in the Stripe dashboard.",
+        fix: a.checkoutId
+          ? "Compare the payment in the Stripe dashboard with the checkout; refund it there if it should not have been taken."
+          : "Look the object up in the Stripe dashboard.",
         ledger: null,
         retryReleaseOf: null,
       })),
@@ -152,7 +207,8 @@ export async function listMoneyAttention(): Promise<{ sections: MoneyAttentionSe
     {
       key: "chargebacks",
       title: "Chargebacks open",
-      description: "Card disputes the card network has not decided yet. A held order's money is frozen; a released order's amount and the dispute fee are already booked.",
+      description:
+        "Card disputes the card network has not decided yet. A held order's money is frozen; a released order's amount and the dispute fee are already booked.",
       rows: chargebacks.map((c) => ({
         id: c.id,
         title: `Order ${c.orderId.slice(0, 8)} · ${c.shopName} · ${c.stripeDisputeId}`,

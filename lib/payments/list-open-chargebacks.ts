@@ -16,16 +16,40 @@ export type ChargebackRow = {
   shopName: string;
 };
 
-const SELECT = { id: true, stripeDisputeId: true, orderId: true, stage: true, status: true, reason: true, amountCents: true, sellerShareCents: true, feeCents: true, currency: true, createdAt: true, closedAt: true, order: { select: { seller: { select: { shopName: true } } } } } as const;
+const SELECT = {
+  id: true,
+  stripeDisputeId: true,
+  orderId: true,
+  stage: true,
+  status: true,
+  reason: true,
+  amountCents: true,
+  sellerShareCents: true,
+  feeCents: true,
+  currency: true,
+  createdAt: true,
+  closedAt: true,
+  order: { select: { seller: { select: { shopName: true } } } },
+} as const;
 
 /** Card disputes still open, oldest first, for the admin's money-needing-attention queue. */
 export async function listOpenChargebacks(opts: { take?: number } = {}): Promise<ChargebackRow[]> {
-  const rows = await db().chargeback.findMany({ where: { status: "open" }, orderBy: { createdAt: "asc" }, take: opts.take ?? 100, select: SELECT });
+  const rows = await db().chargeback.findMany({
+    where: { status: "open" },
+    orderBy: { createdAt: "asc" },
+    take: opts.take ?? 100,
+    select: SELECT,
+  });
   return rows.map(({ order, ...r }) => ({ ...r, shopName: order.seller.shopName }));
 }
 
 /** A seller's chargebacks (open and decided), newest first, for their payments page. */
 export async function listSellerChargebacks(opts: { sellerId: string; take?: number }): Promise<ChargebackRow[]> {
-  const rows = await db().chargeback.findMany({ where: { order: { sellerId: opts.sellerId } }, orderBy: { createdAt: "desc" }, take: opts.take ?? 50, select: SELECT });
+  const rows = await db().chargeback.findMany({
+    where: { order: { sellerId: opts.sellerId } },
+    orderBy: { createdAt: "desc" },
+    take: opts.take ?? 50,
+    select: SELECT,
+  });
   return rows.map(({ order, ...r }) => ({ ...r, shopName: order.seller.shopName }));
 }

@@ -21,7 +21,10 @@ export async function listOpenDisputes() {
           seller: { select: { shopName: true } },
           buyer: { select: { email: true } },
           items: { select: { titleSnapshot: true, quantity: true } },
-          transitions: { orderBy: { createdAt: "asc" }, select: { toStatus: true, actorType: true, note: true, createdAt: true } },
+          transitions: {
+            orderBy: { createdAt: "asc" },
+            select: { toStatus: true, actorType: true, note: true, createdAt: true },
+          },
         },
       },
     },

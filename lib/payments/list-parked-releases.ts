@@ -30,7 +30,20 @@ export async function listParkedReleases(opts: { sellerId?: string; take?: numbe
     },
     orderBy: [{ releaseBlockedAt: "asc" }, { id: "asc" }],
     take: Math.min(opts.take ?? 100, 500),
-    select: { id: true, sellerId: true, status: true, totalCents: true, platformFeeCents: true, currency: true, releaseBlockedCode: true, releaseBlockedReason: true, releaseBlockedAt: true, releaseAttempts: true, releaseRetryAt: true, seller: { select: { shopName: true } } },
+    select: {
+      id: true,
+      sellerId: true,
+      status: true,
+      totalCents: true,
+      platformFeeCents: true,
+      currency: true,
+      releaseBlockedCode: true,
+      releaseBlockedReason: true,
+      releaseBlockedAt: true,
+      releaseAttempts: true,
+      releaseRetryAt: true,
+      seller: { select: { shopName: true } },
+    },
   });
   return rows.map((r) => ({
     orderId: r.id,

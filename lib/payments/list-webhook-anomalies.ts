@@ -16,6 +16,15 @@ export async function listWebhookAnomalies(opts: { limit?: number } = {}): Promi
   return db().webhookAnomaly.findMany({
     orderBy: { createdAt: "desc" },
     take: Math.min(Math.max(opts.limit ?? 50, 1), 200),
-    select: { id: true, eventId: true, eventType: true, objectId: true, checkoutId: true, mismatches: true, detail: true, createdAt: true },
+    select: {
+      id: true,
+      eventId: true,
+      eventType: true,
+      objectId: true,
+      checkoutId: true,
+      mismatches: true,
+      detail: true,
+      createdAt: true,
+    },
   });
 }

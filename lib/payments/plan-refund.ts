@@ -3,7 +3,14 @@ import { AppError } from "@/lib/errors/app-error";
 export type RefundLine = { orderItemId: string; quantity: number };
 
 export type RefundPlanInput = {
-  order: { subtotalCents: number; shippingCents: number; platformFeeCents: number; refundedCents: number; refundedShippingCents: number; refundedFeeCents: number };
+  order: {
+    subtotalCents: number;
+    shippingCents: number;
+    platformFeeCents: number;
+    refundedCents: number;
+    refundedShippingCents: number;
+    refundedFeeCents: number;
+  };
   items: { id: string; titleSnapshot: string; quantity: number; unitPriceCents: number; refundedQuantity: number }[];
   /** Refunds claimed but not yet applied: they already count against what is left. */
   inFlight: { amountCents: number; shippingCents: number; commissionCents: number; lines: RefundLine[] }[];
@@ -27,14 +34,16 @@ export type RefundPlan = { amountCents: number; shippingCents: number; commissio
 export function planRefund(input: RefundPlanInput): RefundPlan | null {
   const { order, items, inFlight, request } = input;
   const pendingQty = new Map<string, number>();
-  for (const r of inFlight) for (const l of r.lines) pendingQty.set(l.orderItemId, (pendingQty.get(l.orderItemId) ?? 0) + l.quantity);
+  for (const r of inFlight)
+    for (const l of r.lines) pendingQty.set(l.orderItemId, (pendingQty.get(l.orderItemId) ?? 0) + l.quantity);
   const sum = (f: (r: RefundPlanInput["inFlight"][number]) => number) => inFlight.reduce((s, r) => s + f(r), 0);
   const shippingTaken = order.refundedShippingCents + sum((r) => r.shippingCents);
   const goodsTaken = order.refundedCents - order.refundedShippingCents + sum((r) => r.amountCents - r.shippingCents);
   const feeTaken = order.refundedFeeCents + sum((r) => r.commissionCents);
   const goodsLeft = order.subtotalCents - goodsTaken;
   const shippingLeft = order.shippingCents - shippingTaken;
-  const qtyLeft = (i: RefundPlanInput["items"][number]) => i.quantity - i.refundedQuantity - (pendingQty.get(i.id) ?? 0);
+  const qtyLeft = (i: RefundPlanInput["items"][number]) =>
+    i.quantity - i.refundedQuantity - (pendingQty.get(i.id) ?? 0);
 
   const whole = request.lines === undefined && request.shippingCents === undefined && request.amountCents === undefined;
   let lines: RefundLine[];
@@ -45,10 +54,12 @@ export function planRefund(input: RefundPlanInput): RefundPlan | null {
     goods = goodsLeft;
     shipping = shippingLeft;
   } else {
-    if (request.lines?.length && request.amountCents !== undefined) throw new AppError("validation_failed", "Refund either items or an amount, not both.");
+    if (request.lines?.length && request.amountCents !== undefined)
+      throw new AppError("validation_failed", "Refund either items or an amount, not both.");
     const merged = new Map<string, number>();
     for (const l of request.lines ?? []) {
-      if (!Number.isInteger(l.quantity) || l.quantity < 1) throw new AppError("validation_failed", "Each refunded quantity must be a whole number of at least 1.");
+      if (!Number.isInteger(l.quantity) || l.quantity < 1)
+        throw new AppError("validation_failed", "Each refunded quantity must be a whole number of at least 1.");
       merged.set(l.orderItemId, (merged.get(l.orderItemId) ?? 0) + l.quantity);
     }
     lines = [];
@@ -56,21 +67,36 @@ export function planRefund(input: RefundPlanInput): RefundPlan | null {
     for (const [orderItemId, quantity] of merged) {
       const item = items.find((i) => i.id === orderItemId);
       if (!item) throw new AppError("validation_failed", "That item is not part of this order.", { orderItemId });
-      if (quantity > qtyLeft(item)) throw new AppError("conflict", qtyLeft(item) === 0 ? `"${item.titleSnapshot}" has already been refunded.` : `Only ${qtyLeft(item)} of "${item.titleSnapshot}" can still be refunded.`, { orderItemId, refundable: qtyLeft(item) });
+      if (quantity > qtyLeft(item))
+        throw new AppError(
+          "conflict",
+          qtyLeft(item) === 0
+            ? `"${item.titleSnapshot}" has already been refunded.`
+            : `Only ${qtyLeft(item)} of "${item.titleSnapshot}" can still be refunded.`,
+          { orderItemId, refundable: qtyLeft(item) },
+        );
       lines.push({ orderItemId, quantity });
       linesCents += quantity * item.unitPriceCents;
     }
     if (request.amountCents !== undefined) {
-      if (!Number.isInteger(request.amountCents) || request.amountCents < 1) throw new AppError("validation_failed", "The refund amount must be a whole number of cents, at least 1.");
-      if (request.amountCents > goodsLeft) throw new AppError("conflict", `At most ${goodsLeft} cents of this order's goods can still be refunded.`, { refundableCents: goodsLeft });
+      if (!Number.isInteger(request.amountCents) || request.amountCents < 1)
+        throw new AppError("validation_failed", "The refund amount must be a whole number of cents, at least 1.");
+      if (request.amountCents > goodsLeft)
+        throw new AppError("conflict", `At most ${goodsLeft} cents of this order's goods can still be refunded.`, {
+          refundableCents: goodsLeft,
+        });
       goods = request.amountCents;
     } else {
       // An earlier refund by amount may have returned part of these items' price already.
       goods = Math.min(linesCents, goodsLeft);
     }
     shipping = request.shippingCents ?? 0;
-    if (!Number.isInteger(shipping) || shipping < 0) throw new AppError("validation_failed", "Refunded shipping must be a whole number of cents, 0 or more.");
-    if (shipping > shippingLeft) throw new AppError("conflict", `At most ${shippingLeft} cents of shipping can still be refunded.`, { refundableShippingCents: shippingLeft });
+    if (!Number.isInteger(shipping) || shipping < 0)
+      throw new AppError("validation_failed", "Refunded shipping must be a whole number of cents, 0 or more.");
+    if (shipping > shippingLeft)
+      throw new AppError("conflict", `At most ${shippingLeft} cents of shipping can still be refunded.`, {
+        refundableShippingCents: shippingLeft,
+      });
   }
   const amountCents = goods + shipping;
   if (amountCents <= 0) {
@@ -78,7 +104,10 @@ export function planRefund(input: RefundPlanInput): RefundPlan | null {
     throw new AppError("conflict", "Nothing is left to refund on these items.");
   }
   const goodsAfter = goodsTaken + goods;
-  const feeAfter = goodsAfter >= order.subtotalCents ? order.platformFeeCents : roundHalfUp(order.platformFeeCents * goodsAfter, order.subtotalCents);
+  const feeAfter =
+    goodsAfter >= order.subtotalCents
+      ? order.platformFeeCents
+      : roundHalfUp(order.platformFeeCents * goodsAfter, order.subtotalCents);
   const commissionCents = Math.max(0, Math.min(goods, feeAfter - feeTaken));
   return { amountCents, shippingCents: shipping, commissionCents, lines };
 }

@@ -9,10 +9,17 @@ import { JOBS } from "@/lib/jobs/queues";
  * release pays once.
  */
 export async function queueParkedReleases(tx: Tx, opts: { stripeAccountId: string }): Promise<number> {
-  const seller = await tx.sellerProfile.findFirst({ where: { stripeAccountId: opts.stripeAccountId, payoutsEnabled: true }, select: { id: true } });
+  const seller = await tx.sellerProfile.findFirst({
+    where: { stripeAccountId: opts.stripeAccountId, payoutsEnabled: true },
+    select: { id: true },
+  });
   if (!seller) return 0;
   const parked = await tx.order.findMany({
-    where: { sellerId: seller.id, escrowStatus: "held", releaseBlockedCode: { in: ["no_payout_account", "payouts_disabled"] } },
+    where: {
+      sellerId: seller.id,
+      escrowStatus: "held",
+      releaseBlockedCode: { in: ["no_payout_account", "payouts_disabled"] },
+    },
     select: { id: true },
     take: 1000,
   });

@@ -1,9 +1,9 @@
 import type { Tx } from "@/lib/db/client";
+import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
 import { postCapture } from "@/lib/ledger/post-capture";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { transitionOrder } from "@/lib/orders/order-status";
 import { restoreOrderReservation } from "@/lib/orders/restore-order-reservation";
-import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
+import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 /**
  * A checkout's payment succeeded: it is scored for fraud, and each still-pending order becomes
@@ -12,11 +12,18 @@ import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
  * An order whose stock a failed attempt released (the buyer retried without reloading the pay
  * page) takes it again here; if it sold out meanwhile, the order is cancelled and refunded.
  */
-export async function recordCapture(tx: Tx, opts: { checkoutId: string; chargeId: string | null; paymentIntentId: string }): Promise<{ paid: string[]; lateOrders: string[] }> {
+export async function recordCapture(
+  tx: Tx,
+  opts: { checkoutId: string; chargeId: string | null; paymentIntentId: string },
+): Promise<{ paid: string[]; lateOrders: string[] }> {
   // Lock the checkout's orders first: a reservation sweeper cancelling one of them waits for
   // this transaction (and then finds it paid), rather than changing it between read and update.
   await tx.$queryRaw`SELECT id FROM orders WHERE checkout_id = ${opts.checkoutId}::uuid ORDER BY id FOR UPDATE`;
-  const orders = await tx.order.findMany({ where: { checkoutId: opts.checkoutId }, orderBy: { id: "asc" }, select: { id: true, status: true, buyerId: true, totalCents: true, currency: true } });
+  const orders = await tx.order.findMany({
+    where: { checkoutId: opts.checkoutId },
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, buyerId: true, totalCents: true, currency: true },
+  });
   const paid: string[] = [];
   const lateOrders: string[] = [];
   // Fraud scoring before the orders become paid, so a risky checkout's orders are held from
@@ -24,21 +31,43 @@ export async function recordCapture(tx: Tx, opts: { checkoutId: string; chargeId
   if (orders.some((o) => o.status === "pending")) await scoreCheckoutRisk(tx, { checkoutId: opts.checkoutId });
   for (const o of orders) {
     if (o.status === "pending" && !(await restoreOrderReservation(tx, { orderId: o.id })).restored) {
-      await transitionOrder(tx, { orderId: o.id, to: "cancelled", actorType: "webhook", from: ["pending"], note: "Sold out after an earlier payment attempt failed; the payment is refunded" });
+      await transitionOrder(tx, {
+        orderId: o.id,
+        to: "cancelled",
+        actorType: "webhook",
+        from: ["pending"],
+        note: "Sold out after an earlier payment attempt failed; the payment is refunded",
+      });
       o.status = "cancelled";
     }
     if (o.status === "cancelled") {
       lateOrders.push(o.id);
       continue;
     }
-    const r = o.status === "pending" ? await transitionOrder(tx, { orderId: o.id, to: "paid", actorType: "webhook", from: ["pending"], note: "Payment received; held in escrow", data: { escrowStatus: "held", paymentIntentId: opts.paymentIntentId } }) : { changed: false };
+    const r =
+      o.status === "pending"
+        ? await transitionOrder(tx, {
+            orderId: o.id,
+            to: "paid",
+            actorType: "webhook",
+            from: ["pending"],
+            note: "Payment received; held in escrow",
+            data: { escrowStatus: "held", paymentIntentId: opts.paymentIntentId },
+          })
+        : { changed: false };
     if (r.changed) {
       await postCapture(tx, { orderId: o.id, buyerId: o.buyerId, totalCents: o.totalCents, currency: o.currency });
       await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.paid" });
       paid.push(o.id);
     }
   }
-  await tx.checkout.updateMany({ where: { id: opts.checkoutId, status: { in: ["payment_pending", "payment_failed"] } }, data: { status: paid.length || orders.some((o) => o.status !== "cancelled") ? "paid" : "cancelled" } });
-  await tx.payment.updateMany({ where: { paymentIntentId: opts.paymentIntentId }, data: { status: "succeeded", chargeId: opts.chargeId, failureCode: null, failureMessage: null } });
+  await tx.checkout.updateMany({
+    where: { id: opts.checkoutId, status: { in: ["payment_pending", "payment_failed"] } },
+    data: { status: paid.length || orders.some((o) => o.status !== "cancelled") ? "paid" : "cancelled" },
+  });
+  await tx.payment.updateMany({
+    where: { paymentIntentId: opts.paymentIntentId },
+    data: { status: "succeeded", chargeId: opts.chargeId, failureCode: null, failureMessage: null },
+  });
   return { paid, lateOrders };
 }

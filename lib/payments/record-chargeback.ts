@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+
 import type { Tx } from "@/lib/db/client";
 import { postChargebackAfterRelease, postChargebackFee } from "@/lib/ledger/post-chargeback";
 
@@ -11,7 +12,10 @@ export function disputeFeeCents(dispute: Pick<Stripe.Dispute, "balance_transacti
  * Spreads a disputed amount over the charge's orders (oldest id first), each up to what is left
  * of it after refunds, so a checkout's orders together never give back more than was disputed.
  */
-export function allocateDisputedAmount(amountCents: number, orders: { id: string; netCents: number }[]): Map<string, number> {
+export function allocateDisputedAmount(
+  amountCents: number,
+  orders: { id: string; netCents: number }[],
+): Map<string, number> {
   const out = new Map<string, number>();
   let left = amountCents;
   for (const o of [...orders].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -37,9 +41,22 @@ export async function recordChargeback(tx: Tx, opts: { dispute: Stripe.Dispute }
   await tx.$queryRaw`SELECT id FROM orders WHERE checkout_id = ${payment.checkoutId}::uuid ORDER BY id FOR UPDATE`;
   const orders = await tx.order.findMany({
     where: { checkoutId: payment.checkoutId, escrowStatus: { in: ["held", "released"] } },
-    select: { id: true, buyerId: true, sellerId: true, currency: true, escrowStatus: true, totalCents: true, refundedCents: true, platformFeeCents: true, refundedFeeCents: true },
+    select: {
+      id: true,
+      buyerId: true,
+      sellerId: true,
+      currency: true,
+      escrowStatus: true,
+      totalCents: true,
+      refundedCents: true,
+      platformFeeCents: true,
+      refundedFeeCents: true,
+    },
   });
-  const shares = allocateDisputedAmount(d.amount, orders.map((o) => ({ id: o.id, netCents: o.totalCents - o.refundedCents })));
+  const shares = allocateDisputedAmount(
+    d.amount,
+    orders.map((o) => ({ id: o.id, netCents: o.totalCents - o.refundedCents })),
+  );
   const feeCents = disputeFeeCents(d);
   const recorded: string[] = [];
   for (const [i, o] of [...orders].sort((a, b) => a.id.localeCompare(b.id)).entries()) {
@@ -50,25 +67,37 @@ export async function recordChargeback(tx: Tx, opts: { dispute: Stripe.Dispute }
     const commissionCents = net > 0 ? Math.floor((commissionLeft * amountCents) / net) : 0;
     const released = o.escrowStatus === "released";
     const created = await tx.chargeback.createMany({
-      data: [{
-        stripeDisputeId: d.id,
-        chargeId,
-        orderId: o.id,
-        stage: released ? "released" : "held",
-        reason: d.reason.slice(0, 100),
-        amountCents,
-        sellerShareCents: released ? amountCents - commissionCents : 0,
-        commissionCents: released ? commissionCents : 0,
-        feeCents: i === 0 ? feeCents : 0,
-        currency: o.currency,
-      }],
+      data: [
+        {
+          stripeDisputeId: d.id,
+          chargeId,
+          orderId: o.id,
+          stage: released ? "released" : "held",
+          reason: d.reason.slice(0, 100),
+          amountCents,
+          sellerShareCents: released ? amountCents - commissionCents : 0,
+          commissionCents: released ? commissionCents : 0,
+          feeCents: i === 0 ? feeCents : 0,
+          currency: o.currency,
+        },
+      ],
       skipDuplicates: true,
     });
     if (created.count === 0) continue;
     recorded.push(o.id);
     const key = `chargeback:${d.id}:${o.id}`;
-    if (released) await postChargebackAfterRelease(tx, { orderId: o.id, buyerId: o.buyerId, sellerId: o.sellerId, currency: o.currency, key, sellerShareCents: amountCents - commissionCents, commissionCents });
-    if (i === 0 && feeCents > 0) await postChargebackFee(tx, { orderId: o.id, currency: o.currency, feeCents, key: `chargeback-fee:${d.id}` });
+    if (released)
+      await postChargebackAfterRelease(tx, {
+        orderId: o.id,
+        buyerId: o.buyerId,
+        sellerId: o.sellerId,
+        currency: o.currency,
+        key,
+        sellerShareCents: amountCents - commissionCents,
+        commissionCents,
+      });
+    if (i === 0 && feeCents > 0)
+      await postChargebackFee(tx, { orderId: o.id, currency: o.currency, feeCents, key: `chargeback-fee:${d.id}` });
   }
   return { orders: recorded };
 }

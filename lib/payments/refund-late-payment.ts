@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { stripe } from "./stripe-client";
 
 /**
@@ -6,12 +7,41 @@ import { stripe } from "./stripe-client";
  * that order's share goes straight back to the buyer. Never enters escrow, so no ledger entries.
  */
 export async function refundLatePayment(orderId: string): Promise<"refunded" | "skipped"> {
-  const order = await db().order.findUnique({ where: { id: orderId }, select: { id: true, status: true, totalCents: true, currency: true, checkout: { select: { payments: { where: { status: "succeeded" }, select: { id: true, paymentIntentId: true } } } } } });
+  const order = await db().order.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true,
+      status: true,
+      totalCents: true,
+      currency: true,
+      checkout: {
+        select: { payments: { where: { status: "succeeded" }, select: { id: true, paymentIntentId: true } } },
+      },
+    },
+  });
   const payment = order?.checkout.payments[0];
   if (!order || order.status !== "cancelled" || !payment) return "skipped";
   const key = `late-refund:${order.id}`;
-  await db().refund.upsert({ where: { idempotencyKey: key }, create: { orderId: order.id, paymentId: payment.id, idempotencyKey: key, amountCents: order.totalCents, currency: order.currency, reason: "Paid after the reservation expired", kind: "late_payment" }, update: {} });
-  const refund = await stripe().refunds.create({ payment_intent: payment.paymentIntentId, amount: order.totalCents, metadata: { order_id: order.id } }, { idempotencyKey: key });
-  await db().refund.update({ where: { idempotencyKey: key }, data: { stripeRefundId: refund.id, status: refund.status === "succeeded" ? "succeeded" : "pending" } });
+  await db().refund.upsert({
+    where: { idempotencyKey: key },
+    create: {
+      orderId: order.id,
+      paymentId: payment.id,
+      idempotencyKey: key,
+      amountCents: order.totalCents,
+      currency: order.currency,
+      reason: "Paid after the reservation expired",
+      kind: "late_payment",
+    },
+    update: {},
+  });
+  const refund = await stripe().refunds.create(
+    { payment_intent: payment.paymentIntentId, amount: order.totalCents, metadata: { order_id: order.id } },
+    { idempotencyKey: key },
+  );
+  await db().refund.update({
+    where: { idempotencyKey: key },
+    data: { stripeRefundId: refund.id, status: refund.status === "succeeded" ? "succeeded" : "pending" },
+  });
   return "refunded";
 }

@@ -3,6 +3,7 @@
 // account.updated for a payout account, the sweep for Stripe errors. Exactly one transfer.
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/db/client";
 import { JOB_HANDLERS } from "@/lib/jobs/handlers";
 import { JOBS } from "@/lib/jobs/queues";
@@ -11,7 +12,17 @@ import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
 import { freePort } from "@/lib/services/free-port";
 import { createSeller, createUser } from "@/test/factories";
-import { buyerWithAddress, control, deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout, sellerWithoutPayouts } from "@/test/payment-scenario";
+import {
+  buyerWithAddress,
+  control,
+  deliver,
+  eventsAbout,
+  onboardedSeller,
+  payCheckout,
+  placeCheckout,
+  sellerWithoutPayouts,
+} from "@/test/payment-scenario";
+
 import { refreshSellerAccount, startSellerOnboarding } from "./connect-onboarding";
 import { openDispute, resolveDispute } from "./disputes";
 import { listParkedReleases } from "./list-parked-releases";
@@ -32,13 +43,21 @@ async function paidOrder(s: { seller: { id: string }; user: { id: string } }, op
   const pi = await payCheckout(checkout.checkout_id, buyer.id);
   await deliver(await eventsAbout([pi.id]));
   const orderId = checkout.orders[0].order_id;
-  await shipOrder({ sellerId: s.seller.id, actorId: s.user.id, orderId, input: { carrier: "UPS", trackingNumber: "1Z999AA1" } });
+  await shipOrder({
+    sellerId: s.seller.id,
+    actorId: s.user.id,
+    orderId,
+    input: { carrier: "UPS", trackingNumber: "1Z999AA1" },
+  });
   if (opts.deliver !== false) await confirmDelivery({ buyerId: buyer.id, orderId });
   return { orderId, buyer, checkoutId: checkout.checkout_id };
 }
 
 /** The release-escrow jobs queued for the order (the worker would run each once). */
-const queuedReleases = (orderId: string) => db().$queryRaw<{ id: string }[]>`SELECT id FROM pgboss.job WHERE name = ${JOBS.releaseEscrow} AND data->>'orderId' = ${orderId}`;
+const queuedReleases = (orderId: string) =>
+  db().$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM pgboss.job WHERE name = ${JOBS.releaseEscrow} AND data->>'orderId' = ${orderId}`;
 
 /** Runs every queued release job for the order at once, as several workers would. */
 async function runQueuedReleases(orderId: string) {
@@ -46,7 +65,12 @@ async function runQueuedReleases(orderId: string) {
   return (await Promise.all(jobs.map(() => JOB_HANDLERS[JOBS.releaseEscrow]({ orderId })))).sort();
 }
 
-const sellerMail = (email: string) => db().notification.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" }, select: { template: true, subject: true, body: true } });
+const sellerMail = (email: string) =>
+  db().notification.findMany({
+    where: { toAddress: email },
+    orderBy: { createdAt: "asc" },
+    select: { template: true, subject: true, body: true },
+  });
 const transfersOf = async (checkoutId: string) => (await stripe().transfers.list({ transfer_group: checkoutId })).data;
 
 /** The seller finishes Stripe's hosted onboarding; returns the account.updated events it caused, not yet delivered. */
@@ -59,7 +83,9 @@ async function connectPayouts(s: { seller: { id: string }; user: { email: string
 
 /** account.updated events are the connected account's own: listed with its Stripe-Account header. */
 async function accountUpdates(accountId: string) {
-  return (await stripe().events.list({ type: "account.updated", limit: 100 }, { stripeAccount: accountId })).data.reverse();
+  return (
+    await stripe().events.list({ type: "account.updated", limit: 100 }, { stripeAccount: accountId })
+  ).data.reverse();
 }
 
 describe("a release for a seller without a payout account", () => {
@@ -71,11 +97,19 @@ describe("a release for a seller without a payout account", () => {
     // The job confirmDelivery queued runs, twice (a retry): parked, not thrown.
     expect(await runQueuedReleases(orderId)).toEqual(["parked"]);
     const first = await db().order.findUniqueOrThrow({ where: { id: orderId } });
-    expect(first).toMatchObject({ status: "delivered", escrowStatus: "held", releaseBlockedCode: "no_payout_account", releaseBlockedReason: "The seller has not connected a payout account yet.", releaseAttempts: 1 });
+    expect(first).toMatchObject({
+      status: "delivered",
+      escrowStatus: "held",
+      releaseBlockedCode: "no_payout_account",
+      releaseBlockedReason: "The seller has not connected a payout account yet.",
+      releaseAttempts: 1,
+    });
     expect(await retryRelease(orderId)).toBe("parked");
     const second = await db().order.findUniqueOrThrow({ where: { id: orderId } });
     expect(second).toMatchObject({ releaseAttempts: 2, releaseBlockedAt: first.releaseBlockedAt });
-    expect(await listParkedReleases({ sellerId: s.seller.id })).toEqual([expect.objectContaining({ orderId, amountCents: 8_500, code: "no_payout_account" })]);
+    expect(await listParkedReleases({ sellerId: s.seller.id })).toEqual([
+      expect.objectContaining({ orderId, amountCents: 8_500, code: "no_payout_account" }),
+    ]);
     expect(await listParkedReleases({ sellerId: (await createSeller(db())).seller.id })).toEqual([]);
     expect(await transfersOf(checkoutId)).toHaveLength(0);
 
@@ -98,7 +132,14 @@ describe("a release for a seller without a payout account", () => {
 
     const transfers = await transfersOf(checkoutId);
     expect(transfers.map((t) => [t.destination, t.amount])).toEqual([[accountId, 8_500]]);
-    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "completed", escrowStatus: "released", releaseBlockedCode: null, releaseBlockedReason: null, releaseBlockedAt: null, releaseRetryAt: null });
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "completed",
+      escrowStatus: "released",
+      releaseBlockedCode: null,
+      releaseBlockedReason: null,
+      releaseBlockedAt: null,
+      releaseRetryAt: null,
+    });
     expect(await db().ledgerEntry.count({ where: { orderId, entryType: "release" } })).toBe(1);
     expect(await accountBalance(db(), sellerPayable(s.seller.id), "USD")).toBe(8_500);
     expect(await listParkedReleases({ sellerId: s.seller.id })).toEqual([]);
@@ -124,8 +165,13 @@ describe("a release for a seller without a payout account", () => {
     await openDispute({ buyerId: buyer.id, orderId, input: { reason: "It looks different from the photos." } });
     const dispute = await db().dispute.findFirstOrThrow({ where: { orderId } });
     await resolveDispute({ disputeId: dispute.id, adminId, decision: "release", note: "As described" });
-    expect(await db().dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({ status: "resolved_released" });
-    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "disputed", releaseBlockedCode: "no_payout_account" });
+    expect(await db().dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({
+      status: "resolved_released",
+    });
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "disputed",
+      releaseBlockedCode: "no_payout_account",
+    });
     expect(await listParkedReleases({ sellerId: s.seller.id })).toHaveLength(1);
 
     await deliver((await connectPayouts(s)).events);
@@ -156,8 +202,14 @@ describe("a payout account Stripe won't pay yet", () => {
     const { orderId, checkoutId } = await paidOrder(s);
 
     expect(await retryRelease(orderId)).toBe("parked");
-    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ releaseBlockedCode: "payouts_disabled", releaseBlockedReason: expect.stringContaining("can't receive payments yet") });
-    expect(await db().transfer.findFirstOrThrow({ where: { orderId } })).toMatchObject({ status: "failed", keyVersion: 1 });
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      releaseBlockedCode: "payouts_disabled",
+      releaseBlockedReason: expect.stringContaining("can't receive payments yet"),
+    });
+    expect(await db().transfer.findFirstOrThrow({ where: { orderId } })).toMatchObject({
+      status: "failed",
+      keyVersion: 1,
+    });
     expect((await sellerMail(s.user.email)).map((m) => m.template)).toContain("release-blocked-payouts_disabled");
 
     await control().completeOnboarding(accountId);
@@ -165,7 +217,10 @@ describe("a payout account Stripe won't pay yet", () => {
     await deliver(await accountUpdates(accountId));
     expect(await queuedReleases(orderId)).toHaveLength(before + 1);
     expect(await runQueuedReleases(orderId)).toContain("released");
-    expect(await db().transfer.findFirstOrThrow({ where: { orderId } })).toMatchObject({ status: "paid", keyVersion: 1 });
+    expect(await db().transfer.findFirstOrThrow({ where: { orderId } })).toMatchObject({
+      status: "paid",
+      keyVersion: 1,
+    });
     expect(await transfersOf(checkoutId)).toHaveLength(1);
   });
 });
@@ -192,7 +247,12 @@ describe("a Stripe error", () => {
     const { orderId, checkoutId } = await paidOrder(s);
     // Stripe can't be reached (a dropped connection): the transfer may or may not exist, so
     // the key is kept for the retry.
-    const unreachable = new Stripe("sk_test_marketplace_tests", { host: "127.0.0.1", port: await freePort(), protocol: "http", maxNetworkRetries: 0 });
+    const unreachable = new Stripe("sk_test_marketplace_tests", {
+      host: "127.0.0.1",
+      port: await freePort(),
+      protocol: "http",
+      maxNetworkRetries: 0,
+    });
     const sdk = globalThis as unknown as { stripe?: Stripe };
     const real = sdk.stripe;
     sdk.stripe = unreachable;
@@ -206,15 +266,23 @@ describe("a Stripe error", () => {
     const parked = await db().order.findUniqueOrThrow({ where: { id: orderId } });
     expect(parked).toMatchObject({ status: "delivered", releaseBlockedCode: "stripe_error", releaseAttempts: 1 });
     expect(parked.releaseRetryAt!.getTime()).toBeGreaterThan(Date.now());
-    expect(await db().transfer.findFirstOrThrow({ where: { orderId } })).toMatchObject({ status: "pending", keyVersion: 0 });
-    expect((await sellerMail(s.user.email)).filter((m) => m.template === "release-blocked-stripe_error")).toHaveLength(1);
+    expect(await db().transfer.findFirstOrThrow({ where: { orderId } })).toMatchObject({
+      status: "pending",
+      keyVersion: 0,
+    });
+    expect((await sellerMail(s.user.email)).filter((m) => m.template === "release-blocked-stripe_error")).toHaveLength(
+      1,
+    );
 
     // Not due yet: the sweep leaves it. Due: it is paid, once, even if two sweeps overlap.
     expect((await sweepParkedReleases({ now: new Date() })).released).toBe(0);
     const later = new Date(parked.releaseRetryAt!.getTime() + 1000);
     const [a, b] = await Promise.all([sweepParkedReleases({ now: later }), sweepParkedReleases({ now: later })]);
     expect(a.released + b.released).toBe(1);
-    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "completed", releaseBlockedCode: null });
+    expect(await db().order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "completed",
+      releaseBlockedCode: null,
+    });
     expect(await transfersOf(checkoutId)).toHaveLength(1);
     expect((await sellerMail(s.user.email)).map((m) => m.template)).toContain("order-completed-seller");
   });

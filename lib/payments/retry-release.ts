@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { releaseEscrow, type ReleaseOutcome } from "./release-escrow";
 
 /**
@@ -8,9 +9,15 @@ import { releaseEscrow, type ReleaseOutcome } from "./release-escrow";
  * release-escrow job and every resume call, so a repeat or a late duplicate is harmless.
  */
 export async function retryRelease(orderId: string): Promise<ReleaseOutcome> {
-  const order = await db().order.findUnique({ where: { id: orderId }, select: { status: true, disputes: { select: { status: true } } } });
+  const order = await db().order.findUnique({
+    where: { id: orderId },
+    select: { status: true, disputes: { select: { status: true } } },
+  });
   if (!order) return "not_releasable";
-  const decidedForSeller = order.status === "disputed" && order.disputes.some((d) => d.status === "resolved_released") && !order.disputes.some((d) => d.status === "open");
+  const decidedForSeller =
+    order.status === "disputed" &&
+    order.disputes.some((d) => d.status === "resolved_released") &&
+    !order.disputes.some((d) => d.status === "open");
   if (order.status === "disputed" && !decidedForSeller) return "not_releasable";
   return releaseEscrow(orderId, { resolvingDispute: decidedForSeller });
 }

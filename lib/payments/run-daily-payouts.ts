@@ -4,6 +4,7 @@ import { listSellerLedgerCurrencies } from "@/lib/ledger/list-seller-ledger-curr
 import { postPayout } from "@/lib/ledger/post-payout";
 import { postPayoutFailed } from "@/lib/ledger/post-payout-failed";
 import { logger } from "@/lib/log/logger";
+
 import { stripe } from "./stripe-client";
 
 /**
@@ -15,7 +16,10 @@ import { stripe } from "./stripe-client";
  */
 export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ paidOut: number; sellers: number }> {
   const day = opts.day ?? new Date().toISOString().slice(0, 10);
-  const sellers = await db().sellerProfile.findMany({ where: { stripeAccountId: { not: null }, payoutsEnabled: true }, select: { id: true, stripeAccountId: true } });
+  const sellers = await db().sellerProfile.findMany({
+    where: { stripeAccountId: { not: null }, payoutsEnabled: true },
+    select: { id: true, stripeAccountId: true },
+  });
   let paidOut = 0;
   let count = 0;
   for (const s of sellers) {
@@ -24,21 +28,51 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
       const amount = payableCents + receivableCents;
       if (amount <= 0) continue;
       const base = `payout:${s.id}:${currency}:${day}`;
-      const today = await db().payout.findMany({ where: { sellerId: s.id, currency, OR: [{ idempotencyKey: base }, { idempotencyKey: { startsWith: `${base}:` } }] }, select: { idempotencyKey: true, stripePayoutId: true, status: true } });
+      const today = await db().payout.findMany({
+        where: {
+          sellerId: s.id,
+          currency,
+          OR: [{ idempotencyKey: base }, { idempotencyKey: { startsWith: `${base}:` } }],
+        },
+        select: { idempotencyKey: true, stripePayoutId: true, status: true },
+      });
       const unanswered = today.find((p) => !p.stripePayoutId && p.status === "pending");
       const key = unanswered?.idempotencyKey ?? (today.length ? `${base}:${today.length + 1}` : base);
-      const row = await db().payout.upsert({ where: { idempotencyKey: key }, create: { sellerId: s.id, idempotencyKey: key, amountCents: amount, currency }, update: {} });
+      const row = await db().payout.upsert({
+        where: { idempotencyKey: key },
+        create: { sellerId: s.id, idempotencyKey: key, amountCents: amount, currency },
+        update: {},
+      });
       try {
-        const payout = await stripe().payouts.create({ amount: row.amountCents, currency: currency.toLowerCase(), metadata: { seller_id: s.id, day } }, { stripeAccount: s.stripeAccountId!, idempotencyKey: key });
+        const payout = await stripe().payouts.create(
+          { amount: row.amountCents, currency: currency.toLowerCase(), metadata: { seller_id: s.id, day } },
+          { stripeAccount: s.stripeAccountId!, idempotencyKey: key },
+        );
         await db().$transaction(async (tx) => {
-          await tx.payout.update({ where: { idempotencyKey: key }, data: { stripePayoutId: payout.id, status: payout.status === "paid" ? "paid" : "in_transit", arrivalDate: new Date(payout.arrival_date * 1000) } });
-          await postPayout(tx, { sellerId: s.id, currency, amountCents: row.amountCents, payoutKey: key, receivableCents });
+          await tx.payout.update({
+            where: { idempotencyKey: key },
+            data: {
+              stripePayoutId: payout.id,
+              status: payout.status === "paid" ? "paid" : "in_transit",
+              arrivalDate: new Date(payout.arrival_date * 1000),
+            },
+          });
+          await postPayout(tx, {
+            sellerId: s.id,
+            currency,
+            amountCents: row.amountCents,
+            payoutKey: key,
+            receivableCents,
+          });
         });
         paidOut += row.amountCents;
         count++;
       } catch (err) {
         logger.error({ err, seller: s.id }, "payout failed to start");
-        await db().payout.update({ where: { idempotencyKey: key }, data: { status: "failed", failureMessage: (err as Error).message.slice(0, 500) } });
+        await db().payout.update({
+          where: { idempotencyKey: key },
+          data: { status: "failed", failureMessage: (err as Error).message.slice(0, 500) },
+        });
       }
     }
   }
@@ -46,7 +80,11 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
 }
 
 /** payout.paid / payout.failed from Stripe: a failed payout's money returns to the seller's payable. */
-export async function settlePayout(opts: { stripePayoutId: string; status: string; failureMessage: string | null }): Promise<void> {
+export async function settlePayout(opts: {
+  stripePayoutId: string;
+  status: string;
+  failureMessage: string | null;
+}): Promise<void> {
   await db().$transaction(async (tx) => {
     const p = await tx.payout.findUnique({ where: { stripePayoutId: opts.stripePayoutId } });
     if (!p || p.status === "paid" || p.status === "failed") return;
@@ -54,7 +92,12 @@ export async function settlePayout(opts: { stripePayoutId: string; status: strin
       await tx.payout.update({ where: { id: p.id }, data: { status: "paid" } });
     } else if (opts.status === "failed" || opts.status === "canceled") {
       await tx.payout.update({ where: { id: p.id }, data: { status: "failed", failureMessage: opts.failureMessage } });
-      await postPayoutFailed(tx, { sellerId: p.sellerId, currency: p.currency, amountCents: p.amountCents, payoutKey: p.idempotencyKey });
+      await postPayoutFailed(tx, {
+        sellerId: p.sellerId,
+        currency: p.currency,
+        amountCents: p.amountCents,
+        payoutKey: p.idempotencyKey,
+      });
     }
   });
 }

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+
 import { env } from "@/lib/env";
 
 const globalForStripe = globalThis as unknown as { stripe?: Stripe };
@@ -15,7 +16,13 @@ export function stripe(): Stripe {
     maxNetworkRetries: 2,
     timeout: 15_000,
     appInfo: { name: "marketplace" },
-    ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol.replace(":", "") as "http" | "https" } : {}),
+    ...(base
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === "https:" ? 443 : 80)),
+          protocol: base.protocol.replace(":", "") as "http" | "https",
+        }
+      : {}),
   });
   return globalForStripe.stripe;
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
+
 import { releaseRetryAt } from "./release-block";
 import type { ReleaseOutcome } from "./release-escrow";
 import { retryRelease } from "./retry-release";
@@ -12,7 +13,9 @@ const SWEEP_LIMIT = 25;
  * once the seller's account shows payouts enabled (account.updated queues those at once; this
  * catches a webhook that never came). At most 25 a run, oldest due first, so one run stays short.
  */
-export async function sweepParkedReleases(opts: { now?: Date; limit?: number } = {}): Promise<Record<ReleaseOutcome | "failed", number>> {
+export async function sweepParkedReleases(
+  opts: { now?: Date; limit?: number } = {},
+): Promise<Record<ReleaseOutcome | "failed", number>> {
   const now = opts.now ?? new Date();
   const due = await db().order.findMany({
     where: {
@@ -21,21 +24,35 @@ export async function sweepParkedReleases(opts: { now?: Date; limit?: number } =
       releaseRetryAt: { lte: now },
       AND: [
         { OR: [{ status: "delivered" }, { status: "disputed", disputes: { none: { status: "open" } } }] },
-        { OR: [{ releaseBlockedCode: { in: ["insufficient_platform_balance", "stripe_error"] } }, { seller: { stripeAccountId: { not: null }, payoutsEnabled: true } }] },
+        {
+          OR: [
+            { releaseBlockedCode: { in: ["insufficient_platform_balance", "stripe_error"] } },
+            { seller: { stripeAccountId: { not: null }, payoutsEnabled: true } },
+          ],
+        },
       ],
     },
     orderBy: { releaseRetryAt: "asc" },
     take: Math.min(opts.limit ?? SWEEP_LIMIT, 100),
     select: { id: true },
   });
-  const tally: Record<ReleaseOutcome | "failed", number> = { released: 0, already_released: 0, not_releasable: 0, parked: 0, failed: 0 };
+  const tally: Record<ReleaseOutcome | "failed", number> = {
+    released: 0,
+    already_released: 0,
+    not_releasable: 0,
+    parked: 0,
+    failed: 0,
+  };
   for (const o of due) {
     try {
       tally[await retryRelease(o.id)]++;
     } catch (err) {
       logger.error({ err, order: o.id }, "parked release retry failed");
       // Not parked again by the release itself: wait the longest interval before the next try.
-      await db().order.updateMany({ where: { id: o.id }, data: { releaseRetryAt: releaseRetryAt(Number.MAX_SAFE_INTEGER, now) } });
+      await db().order.updateMany({
+        where: { id: o.id },
+        data: { releaseRetryAt: releaseRetryAt(Number.MAX_SAFE_INTEGER, now) },
+      });
       tally.failed++;
     }
   }

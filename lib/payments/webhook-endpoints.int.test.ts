@@ -1,10 +1,13 @@
 import { createHmac } from "node:crypto";
+
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+
 import { POST as connectRoute } from "@/app/api/webhooks/stripe-connect/route";
 import { POST as platformRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db/client";
-import { buyerWithAddress, onboardedSeller, payCheckout, placeCheckout, eventsAbout } from "@/test/payment-scenario";
+import { buyerWithAddress, eventsAbout, onboardedSeller, payCheckout, placeCheckout } from "@/test/payment-scenario";
+
 import { stripe } from "./stripe-client";
 
 const signed = (event: Stripe.Event, secret: string) => {
@@ -14,7 +17,9 @@ const signed = (event: Stripe.Event, secret: string) => {
 };
 const post = async (route: (req: Request) => Promise<Response>, event: Stripe.Event, secret: string) => {
   const { body, signature } = signed(event, secret);
-  const res = await route(new Request("http://localhost/api/webhooks", { method: "POST", headers: { "stripe-signature": signature }, body }));
+  const res = await route(
+    new Request("http://localhost/api/webhooks", { method: "POST", headers: { "stripe-signature": signature }, body }),
+  );
   return { status: res.status, body: (await res.json()) as { outcome?: string } };
 };
 const PLATFORM = process.env.STRIPE_WEBHOOK_SECRET!;
@@ -25,13 +30,21 @@ describe("two Stripe endpoints with two signing secrets", () => {
     const s = await onboardedSeller();
     await db().sellerProfile.update({ where: { id: s.seller.id }, data: { payoutsEnabled: false } });
     // A connected account's events are listed on that account, as on Stripe.
-    const [updated] = (await stripe().events.list({ type: "account.updated", limit: 1 }, { stripeAccount: s.accountId })).data;
+    const [updated] = (
+      await stripe().events.list({ type: "account.updated", limit: 1 }, { stripeAccount: s.accountId })
+    ).data;
     expect(updated.account).toBe(s.accountId);
 
     expect((await post(connectRoute, updated, PLATFORM)).status).toBe(400);
-    expect(await post(platformRoute, updated, PLATFORM)).toEqual({ status: 200, body: expect.objectContaining({ outcome: "ignored" }) });
+    expect(await post(platformRoute, updated, PLATFORM)).toEqual({
+      status: 200,
+      body: expect.objectContaining({ outcome: "ignored" }),
+    });
     expect((await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).payoutsEnabled).toBe(false);
-    expect(await post(connectRoute, updated, CONNECT)).toEqual({ status: 200, body: expect.objectContaining({ outcome: "processed" }) });
+    expect(await post(connectRoute, updated, CONNECT)).toEqual({
+      status: 200,
+      body: expect.objectContaining({ outcome: "processed" }),
+    });
     expect((await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).payoutsEnabled).toBe(true);
   });
 

@@ -1,9 +1,12 @@
 import { createHmac } from "node:crypto";
+
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { db } from "@/lib/db/client";
 import { buyerWithAddress, deliver, eventsAbout, onboardedSeller, placeCheckout } from "@/test/payment-scenario";
+
 import { handleStripeEvent } from "./handle-stripe-event";
 import { listWebhookAnomalies } from "./list-webhook-anomalies";
 import { startCheckoutPayment } from "./start-checkout-payment";
@@ -17,8 +20,12 @@ async function unpaidCheckout(priceCents = 4_200) {
 }
 
 async function expectUnpaid(checkoutId: string, orderId: string) {
-  expect(await db().checkout.findUniqueOrThrow({ where: { id: checkoutId }, select: { status: true } })).toEqual({ status: "payment_pending" });
-  expect(await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, escrowStatus: true } })).toEqual({ status: "pending", escrowStatus: "none" });
+  expect(await db().checkout.findUniqueOrThrow({ where: { id: checkoutId }, select: { status: true } })).toEqual({
+    status: "payment_pending",
+  });
+  expect(
+    await db().order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true, escrowStatus: true } }),
+  ).toEqual({ status: "pending", escrowStatus: "none" });
   expect(await db().ledgerEntry.count({ where: { orderId } })).toBe(0);
 }
 
@@ -32,7 +39,13 @@ describe("payment_intent.succeeded counts only for the checkout's own PaymentInt
   it("a PaymentIntent that names the checkout in its metadata but is not the one stored on it is recorded, not captured", async () => {
     const { buyer, checkoutId, orderId } = await unpaidCheckout();
     await startCheckoutPayment({ checkoutId, buyerId: buyer.id });
-    const foreign = await stripe().paymentIntents.create({ amount: 4_200, currency: "usd", metadata: { checkout_id: checkoutId }, payment_method: "pm_card_visa", confirm: true });
+    const foreign = await stripe().paymentIntents.create({
+      amount: 4_200,
+      currency: "usd",
+      metadata: { checkout_id: checkoutId },
+      payment_method: "pm_card_visa",
+      confirm: true,
+    });
     expect(foreign.status).toBe("succeeded");
     const events = await succeededEvents(foreign.id);
     expect(await handleStripeEvent(events[0])).toBe("anomaly");
@@ -40,7 +53,12 @@ describe("payment_intent.succeeded counts only for the checkout's own PaymentInt
     await expectUnpaid(checkoutId, orderId);
     const anomalies = (await listWebhookAnomalies()).filter((a) => a.objectId === foreign.id);
     expect(anomalies).toHaveLength(1);
-    expect(anomalies[0]).toMatchObject({ eventId: events[0].id, eventType: "payment_intent.succeeded", checkoutId, mismatches: ["payment_intent"] });
+    expect(anomalies[0]).toMatchObject({
+      eventId: events[0].id,
+      eventType: "payment_intent.succeeded",
+      checkoutId,
+      mismatches: ["payment_intent"],
+    });
   });
 
   it("the checkout's own PaymentIntent with its amount changed is recorded, not captured", async () => {
@@ -62,23 +80,45 @@ describe("payment_intent.succeeded counts only for the checkout's own PaymentInt
     await stripe().paymentIntents.confirm(paymentIntentId, { payment_method: "pm_card_visa" });
     await deliver(await succeededEvents(paymentIntentId));
     await expectUnpaid(checkoutId, orderId);
-    expect((await listWebhookAnomalies()).find((a) => a.objectId === paymentIntentId)).toMatchObject({ checkoutId, mismatches: ["currency"] });
+    expect((await listWebhookAnomalies()).find((a) => a.objectId === paymentIntentId)).toMatchObject({
+      checkoutId,
+      mismatches: ["currency"],
+    });
   });
 
   it("a PaymentIntent for no checkout at all is recorded", async () => {
-    const stray = await stripe().paymentIntents.create({ amount: 999, currency: "usd", payment_method: "pm_card_visa", confirm: true });
+    const stray = await stripe().paymentIntents.create({
+      amount: 999,
+      currency: "usd",
+      payment_method: "pm_card_visa",
+      confirm: true,
+    });
     await deliver(await succeededEvents(stray.id));
-    expect((await listWebhookAnomalies()).find((a) => a.objectId === stray.id)).toMatchObject({ checkoutId: null, mismatches: ["checkout"] });
+    expect((await listWebhookAnomalies()).find((a) => a.objectId === stray.id)).toMatchObject({
+      checkoutId: null,
+      mismatches: ["checkout"],
+    });
   });
 
   it("an event about an object Stripe does not know is acknowledged with 2xx and recorded; the checkout it names stays unpaid", async () => {
     const { checkoutId, orderId } = await unpaidCheckout();
     const real = (await stripe().events.list({ limit: 1, type: "payment_intent.succeeded" })).data[0];
-    const forged = { ...real, id: `evt_forged_${checkoutId.slice(0, 8)}`, data: { object: { ...real.data.object, id: "pi_3NotKnownToStripe", metadata: { checkout_id: checkoutId } } } } as unknown as Stripe.Event;
+    const forged = {
+      ...real,
+      id: `evt_forged_${checkoutId.slice(0, 8)}`,
+      data: { object: { ...real.data.object, id: "pi_3NotKnownToStripe", metadata: { checkout_id: checkoutId } } },
+    } as unknown as Stripe.Event;
     const payload = JSON.stringify(forged);
     const t = Math.floor(Date.now() / 1000);
     const signature = `t=${t},v1=${createHmac("sha256", process.env.STRIPE_WEBHOOK_SECRET!).update(`${t}.${payload}`).digest("hex")}`;
-    const post = () => webhookRoute(new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": signature }, body: payload }));
+    const post = () =>
+      webhookRoute(
+        new Request("http://localhost/api/webhooks/stripe", {
+          method: "POST",
+          headers: { "stripe-signature": signature },
+          body: payload,
+        }),
+      );
     const res = await post();
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ received: true, outcome: "anomaly" });
@@ -87,7 +127,12 @@ describe("payment_intent.succeeded counts only for the checkout's own PaymentInt
     const anomalies = (await listWebhookAnomalies()).filter((a) => a.objectId === "pi_3NotKnownToStripe");
     expect(anomalies).toEqual([expect.objectContaining({ eventId: forged.id, mismatches: ["object"] })]);
     // The same for a connected account Stripe does not know.
-    const account = { ...forged, id: `evt_acct_${checkoutId.slice(0, 8)}`, type: "account.updated", data: { object: { id: "acct_NotKnown" } } } as unknown as Stripe.Event;
+    const account = {
+      ...forged,
+      id: `evt_acct_${checkoutId.slice(0, 8)}`,
+      type: "account.updated",
+      data: { object: { id: "acct_NotKnown" } },
+    } as unknown as Stripe.Event;
     expect(await handleStripeEvent(account)).toBe("anomaly");
   });
 });

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { redis } from "@/lib/redis/client";
+
 import { postgresRateLimitStore, redisRateLimitStore, type RateLimitStore } from "./rate-limit";
 
 export function getRateLimitStore(): RateLimitStore {

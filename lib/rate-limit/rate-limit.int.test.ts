@@ -1,8 +1,17 @@
 import { randomBytes } from "node:crypto";
+
 import Redis from "ioredis";
 import { afterAll, describe, expect, inject, it } from "vitest";
+
 import { db } from "@/lib/db/client";
-import { checkRateLimit, enforceRateLimit, postgresRateLimitStore, redisRateLimitStore, type RateLimitStore } from "./rate-limit";
+
+import {
+  checkRateLimit,
+  enforceRateLimit,
+  postgresRateLimitStore,
+  redisRateLimitStore,
+  type RateLimitStore,
+} from "./rate-limit";
 
 const redisUrl = inject("redisUrl");
 const redis = redisUrl ? new Redis(redisUrl, { keyPrefix: `rl-test-${randomBytes(3).toString("hex")}:` }) : null;

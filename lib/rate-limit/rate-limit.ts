@@ -1,8 +1,9 @@
 // Fixed-window rate limits shared by every web replica: counters in Redis when it is
 // configured, else in PostgreSQL (rate_limit_buckets). Each is a single atomic statement.
 import type Redis from "ioredis";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 import { AppError } from "@/lib/errors/app-error";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
@@ -45,7 +46,11 @@ export function postgresRateLimitStore(prisma: PrismaClient): RateLimitStore {
 // Scales every limit; a load test or an e2e run from one address sets it above 1.
 const MULTIPLIER = Math.max(1, Number(process.env.RATE_LIMIT_MULTIPLIER ?? 1) || 1);
 
-export async function checkRateLimit(store: RateLimitStore, rule: RateLimitRule, subject: string): Promise<RateLimitResult> {
+export async function checkRateLimit(
+  store: RateLimitStore,
+  rule: RateLimitRule,
+  subject: string,
+): Promise<RateLimitResult> {
   const { count, ttlSeconds } = await store.hit(`${rule.name}:${subject}`, rule.windowSeconds);
   const limit = rule.limit * MULTIPLIER;
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds: ttlSeconds };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { CODE39_WIDE, code39Bars, code39Pattern } from "./code39";
 
 describe("Code 39", () => {

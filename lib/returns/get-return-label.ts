@@ -1,15 +1,21 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isStoredAddress } from "./return-address";
+
 import { renderReturnLabel } from "./render-return-label";
+import { isStoredAddress } from "./return-address";
 import { returnReasonLabel } from "./return-rules";
 
 /**
  * The return label PDF, for the order's buyer, its seller or an admin (anyone else: not found),
  * once the carrier has issued it. Rendered from the stored label facts, so every copy is the same.
  */
-export async function getReturnLabel(opts: { returnId: string; userId: string; sellerId?: string | null; isAdmin?: boolean }): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function getReturnLabel(opts: {
+  returnId: string;
+  userId: string;
+  sellerId?: string | null;
+  isAdmin?: boolean;
+}): Promise<{ pdf: Uint8Array; fileName: string }> {
   const viewer: Prisma.OrderWhereInput[] = [{ buyerId: opts.userId }];
   if (opts.sellerId) viewer.push({ sellerId: opts.sellerId });
   const r = await db().return.findFirst({
@@ -27,10 +33,19 @@ export async function getReturnLabel(opts: { returnId: string; userId: string; s
     },
   });
   if (!r) throw new AppError("not_found", "Return not found.");
-  if (["requested", "declined", "escalated", "rejected"].includes(r.status)) throw new AppError("conflict", "This return has not been accepted, so it has no label.");
-  if (r.status === "cancelled") throw new AppError("conflict", "This return was withdrawn; its label is no longer valid.");
-  if (!r.trackingNumber || !r.labelCreatedAt || !isStoredAddress(r.returnAddress) || !isStoredAddress(r.order.shippingAddress)) {
-    throw new AppError("conflict", "The carrier is still preparing this label. Try again in a minute.", { retryAfterSeconds: 60 });
+  if (["requested", "declined", "escalated", "rejected"].includes(r.status))
+    throw new AppError("conflict", "This return has not been accepted, so it has no label.");
+  if (r.status === "cancelled")
+    throw new AppError("conflict", "This return was withdrawn; its label is no longer valid.");
+  if (
+    !r.trackingNumber ||
+    !r.labelCreatedAt ||
+    !isStoredAddress(r.returnAddress) ||
+    !isStoredAddress(r.order.shippingAddress)
+  ) {
+    throw new AppError("conflict", "The carrier is still preparing this label. Try again in a minute.", {
+      retryAfterSeconds: 60,
+    });
   }
   const pdf = await renderReturnLabel({
     returnId: r.id,

@@ -1,11 +1,15 @@
-import { getCarrier } from "@/lib/carriers/get-carrier";
 import type { Carrier } from "@/lib/carriers/carrier";
+import { getCarrier } from "@/lib/carriers/get-carrier";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { queueReturnEmails } from "@/lib/notifications/return-emails";
+
 import { isStoredAddress, toCarrierAddress } from "./return-address";
 
-export type IssueLabelOutcome = { outcome: "issued" | "already_issued" | "not_accepted"; trackingNumber: string | null };
+export type IssueLabelOutcome = {
+  outcome: "issued" | "already_issued" | "not_accepted";
+  trackingNumber: string | null;
+};
 
 /**
  * Gets the accepted return's prepaid label from the carrier and records its tracking number;
@@ -16,22 +20,39 @@ export type IssueLabelOutcome = { outcome: "issued" | "already_issued" | "not_ac
 export async function issueReturnLabel(returnId: string, opts: { carrier?: Carrier } = {}): Promise<IssueLabelOutcome> {
   const r = await db().return.findUnique({
     where: { id: returnId },
-    select: { id: true, status: true, trackingNumber: true, returnAddress: true, order: { select: { id: true, shippingAddress: true, seller: { select: { shopName: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      trackingNumber: true,
+      returnAddress: true,
+      order: { select: { id: true, shippingAddress: true, seller: { select: { shopName: true } } } },
+    },
   });
   if (!r) throw new AppError("not_found", "Return not found.");
   if (r.trackingNumber) return { outcome: "already_issued", trackingNumber: r.trackingNumber };
   if (r.status !== "accepted") return { outcome: "not_accepted", trackingNumber: null };
-  if (!isStoredAddress(r.returnAddress) || !isStoredAddress(r.order.shippingAddress)) throw new AppError("conflict", "This return has no complete addresses for a label.");
+  if (!isStoredAddress(r.returnAddress) || !isStoredAddress(r.order.shippingAddress))
+    throw new AppError("conflict", "This return has no complete addresses for a label.");
 
   const label = await (opts.carrier ?? getCarrier()).createReturnLabel({
     reference: `return:${r.id}`,
     from: toCarrierAddress(r.order.shippingAddress),
-    to: toCarrierAddress(r.returnAddress, `${r.order.seller.shopName} returns (${r.returnAddress.fullName})`.slice(0, 100)),
+    to: toCarrierAddress(
+      r.returnAddress,
+      `${r.order.seller.shopName} returns (${r.returnAddress.fullName})`.slice(0, 100),
+    ),
     idempotencyKey: `return-label:${r.id}`,
   });
 
   return db().$transaction(async (tx) => {
-    const recorded = await tx.return.updateMany({ where: { id: r.id, trackingNumber: null }, data: { carrier: label.carrier.slice(0, 50), trackingNumber: label.trackingNumber, labelCreatedAt: label.createdAt } });
+    const recorded = await tx.return.updateMany({
+      where: { id: r.id, trackingNumber: null },
+      data: {
+        carrier: label.carrier.slice(0, 50),
+        trackingNumber: label.trackingNumber,
+        labelCreatedAt: label.createdAt,
+      },
+    });
     if (recorded.count === 0) return { outcome: "already_issued" as const, trackingNumber: label.trackingNumber };
     await queueReturnEmails(tx, { returnId: r.id, to: "label_ready" });
     return { outcome: "issued" as const, trackingNumber: label.trackingNumber };

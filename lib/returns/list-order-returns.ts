@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getStorage } from "@/lib/storage/get-storage";
+
 import { loadReturnableItems, type ReturnableItem } from "./load-returnable-items";
 import { returnEligibility, type ReturnEligibility } from "./return-rules";
 import { RETURN_VIEW_SELECT, toReturnView, type ReturnView } from "./return-view";
@@ -13,15 +14,30 @@ export type OrderReturns = { eligibility: ReturnEligibility; returnable: Returna
  * An order's returns for its buyer, its seller or an admin (anyone else: not found), with
  * whether more can be asked for and how many of each item.
  */
-export async function listOrderReturns(opts: { orderId: string; userId: string; sellerId?: string | null; isAdmin?: boolean; now?: Date }): Promise<OrderReturns> {
+export async function listOrderReturns(opts: {
+  orderId: string;
+  userId: string;
+  sellerId?: string | null;
+  isAdmin?: boolean;
+  now?: Date;
+}): Promise<OrderReturns> {
   const viewer: Prisma.OrderWhereInput[] = [{ buyerId: opts.userId }];
   if (opts.sellerId) viewer.push({ sellerId: opts.sellerId });
   const order = await db().order.findFirst({
     where: { id: opts.orderId, ...(opts.isAdmin ? {} : { OR: viewer }) },
-    select: { id: true, status: true, deliveredAt: true, returns: { orderBy: { createdAt: "desc" }, select: RETURN_VIEW_SELECT } },
+    select: {
+      id: true,
+      status: true,
+      deliveredAt: true,
+      returns: { orderBy: { createdAt: "desc" }, select: RETURN_VIEW_SELECT },
+    },
   });
   if (!order) throw new AppError("not_found", "Order not found.");
   const storage = getStorage();
   const returnable = await loadReturnableItems(db(), order.id);
-  return { eligibility: returnEligibility(order, opts.now ?? new Date(), env().RETURN_WINDOW_DAYS), returnable, returns: order.returns.map((r) => toReturnView(r, storage)) };
+  return {
+    eligibility: returnEligibility(order, opts.now ?? new Date(), env().RETURN_WINDOW_DAYS),
+    returnable,
+    returns: order.returns.map((r) => toReturnView(r, storage)),
+  };
 }

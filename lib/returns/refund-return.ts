@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { refundOrder } from "@/lib/payments/refund-order";
+
 import { returnReasonLabel } from "./return-rules";
 import { transitionReturn } from "./return-status";
 
@@ -16,11 +17,25 @@ export type RefundReturnOutcome = { outcome: "refunded" | "already_refunded" | "
 export async function refundReturn(returnId: string): Promise<RefundReturnOutcome> {
   const r = await db().return.findUnique({
     where: { id: returnId },
-    select: { id: true, status: true, reason: true, orderId: true, refundTrigger: true, refundRestock: true, shippingRefundCents: true, refundedCents: true, items: { orderBy: { id: "asc" }, select: { orderItemId: true, quantity: true, orderItem: { select: { titleSnapshot: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      reason: true,
+      orderId: true,
+      refundTrigger: true,
+      refundRestock: true,
+      shippingRefundCents: true,
+      refundedCents: true,
+      items: {
+        orderBy: { id: "asc" },
+        select: { orderItemId: true, quantity: true, orderItem: { select: { titleSnapshot: true } } },
+      },
+    },
   });
   if (!r) throw new AppError("not_found", "Return not found.");
   if (r.status === "refunded") return { outcome: "already_refunded", amountCents: r.refundedCents };
-  if (!r.refundTrigger || !["received", "delivered"].includes(r.status)) return { outcome: "not_due", amountCents: null };
+  if (!r.refundTrigger || !["received", "delivered"].includes(r.status))
+    return { outcome: "not_due", amountCents: null };
 
   const what = r.items.map((i) => `${i.quantity} × ${i.orderItem.titleSnapshot}`).join(", ");
   const refund = await refundOrder({
@@ -45,6 +60,9 @@ export async function refundReturn(returnId: string): Promise<RefundReturnOutcom
       // Nothing of its own when the whole order had been refunded another way first.
       data: { refundId: refund.refundId, refundedCents: refund.amountCents > 0 ? refund.amountCents : null },
     });
-    return { outcome: moved.changed ? "refunded" : "already_refunded", amountCents: refund.amountCents > 0 ? refund.amountCents : null };
+    return {
+      outcome: moved.changed ? "refunded" : "already_refunded",
+      amountCents: refund.amountCents > 0 ? refund.amountCents : null,
+    };
   });
 }

@@ -1,5 +1,6 @@
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream, type PDFPage } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+
 import { printable, renderReturnLabel, type ReturnLabelContent } from "./render-return-label";
 
 /** A page's drawing operators, inflated out of its content streams. */
@@ -11,7 +12,9 @@ function pageOperators(page: PDFPage): string {
 
 /** The text a page draws, read back out of its content stream (hex strings in Tj operators). */
 function pageText(page: PDFPage): string {
-  return [...pageOperators(page).matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => Buffer.from(m[1], "hex").toString("latin1")).join("\n");
+  return [...pageOperators(page).matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)]
+    .map((m) => Buffer.from(m[1], "hex").toString("latin1"))
+    .join("\n");
 }
 
 const content: ReturnLabelContent = {
@@ -21,7 +24,16 @@ const content: ReturnLabelContent = {
   trackingNumber: "SIM1234567654321",
   issuedAt: new Date("2026-06-03T10:00:00Z"),
   from: { fullName: "Ivy Buyer", line1: "9 Elm Street", city: "Denver", postalCode: "80202", country: "US" },
-  to: { fullName: "Sam Seller", line1: "1 Kiln Road", line2: "Unit 4", city: "Portland", region: "OR", postalCode: "97201", country: "US", attention: "Alder Ceramics returns" },
+  to: {
+    fullName: "Sam Seller",
+    line1: "1 Kiln Road",
+    line2: "Unit 4",
+    city: "Portland",
+    region: "OR",
+    postalCode: "97201",
+    country: "US",
+    attention: "Alder Ceramics returns",
+  },
   items: [{ title: "Stoneware mug", quantity: 2 }],
   reason: "It arrived damaged or faulty",
 };
@@ -38,7 +50,19 @@ describe("the return label PDF", () => {
     const text = pageText(pdf.getPage(0));
     expect(text).toContain("Tracking number: SIM1234567654321");
     expect(text).toContain("S I M 1 2 3 4 5 6 7 6 5 4 3 2 1");
-    for (const line of ["Ivy Buyer", "9 Elm Street", "80202 Denver", "Alder Ceramics returns", "Sam Seller", "1 Kiln Road", "Unit 4", "97201 Portland, OR", "2 × Stoneware mug", "Reason: It arrived damaged or faulty"]) expect(text).toContain(line);
+    for (const line of [
+      "Ivy Buyer",
+      "9 Elm Street",
+      "80202 Denver",
+      "Alder Ceramics returns",
+      "Sam Seller",
+      "1 Kiln Road",
+      "Unit 4",
+      "97201 Portland, OR",
+      "2 × Stoneware mug",
+      "Reason: It arrived damaged or faulty",
+    ])
+      expect(text).toContain(line);
   });
 
   it("draws a barcode: many thin filled bars in the page", async () => {

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+
 import { acceptReturn } from "./accept-return";
 import { ZAdminReturnDecision } from "./return-input";
 import { transitionReturn } from "./return-status";
@@ -9,18 +10,35 @@ import { transitionReturn } from "./return-status";
  * An admin mediates an escalated return: accept it over the seller's decline (the buyer gets a
  * label to the seller's address, or the one given) or uphold the decline; a note either way.
  */
-export async function resolveEscalatedReturn(opts: { adminId: string; returnId: string; input: unknown; address?: unknown }): Promise<{ decision: "accept" | "uphold"; trackingNumber: string | null }> {
+export async function resolveEscalatedReturn(opts: {
+  adminId: string;
+  returnId: string;
+  input: unknown;
+  address?: unknown;
+}): Promise<{ decision: "accept" | "uphold"; trackingNumber: string | null }> {
   const parsed = ZAdminReturnDecision.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
   const { decision, note } = parsed.data;
   if (decision === "accept") {
-    const r = await acceptReturn({ returnId: opts.returnId, by: { type: "admin", userId: opts.adminId, note }, address: opts.address });
+    const r = await acceptReturn({
+      returnId: opts.returnId,
+      by: { type: "admin", userId: opts.adminId, note },
+      address: opts.address,
+    });
     return { decision, trackingNumber: r.trackingNumber };
   }
   await db().$transaction(async (tx) => {
     const r = await tx.return.findUnique({ where: { id: opts.returnId }, select: { id: true } });
     if (!r) throw new AppError("not_found", "Return not found.");
-    await transitionReturn(tx, { returnId: r.id, to: "rejected", actorType: "admin", actorId: opts.adminId, from: ["escalated"], note, data: { adminNote: note } });
+    await transitionReturn(tx, {
+      returnId: r.id,
+      to: "rejected",
+      actorType: "admin",
+      actorId: opts.adminId,
+      from: ["escalated"],
+      note,
+      data: { adminNote: note },
+    });
   });
   return { decision, trackingNumber: null };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import type { ReturnStatus } from "@/lib/generated/prisma/enums";
+
 import { canMoveReturn, OPEN_RETURN_STATUSES, RETURN_TRANSITIONS } from "./return-status";
 
 const ALL = Object.keys(RETURN_TRANSITIONS) as ReturnStatus[];

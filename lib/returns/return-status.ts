@@ -19,7 +19,12 @@ export const RETURN_TRANSITIONS: Record<ReturnStatus, Partial<Record<ReturnStatu
   requested: { accepted: ["seller", "admin"], declined: ["seller"], cancelled: ["buyer"] },
   declined: { escalated: ["buyer"], cancelled: ["buyer"] },
   escalated: { accepted: ["admin"], rejected: ["admin"] },
-  accepted: { in_transit: ["webhook", "system"], delivered: ["webhook", "system"], received: ["seller", "admin"], cancelled: ["buyer"] },
+  accepted: {
+    in_transit: ["webhook", "system"],
+    delivered: ["webhook", "system"],
+    received: ["seller", "admin"],
+    cancelled: ["buyer"],
+  },
   in_transit: { delivered: ["webhook", "system"], received: ["seller", "admin"] },
   delivered: { received: ["seller", "admin"], refunded: ["system"] },
   received: { refunded: ["system"] },
@@ -29,7 +34,15 @@ export const RETURN_TRANSITIONS: Record<ReturnStatus, Partial<Record<ReturnStatu
 };
 
 /** Statuses in which the return's items are still spoken for (no second return of them). */
-export const OPEN_RETURN_STATUSES: ReturnStatus[] = ["requested", "declined", "escalated", "accepted", "in_transit", "delivered", "received"];
+export const OPEN_RETURN_STATUSES: ReturnStatus[] = [
+  "requested",
+  "declined",
+  "escalated",
+  "accepted",
+  "in_transit",
+  "delivered",
+  "received",
+];
 
 export function canMoveReturn(from: ReturnStatus, to: ReturnStatus, actor?: ActorType): boolean {
   const who = RETURN_TRANSITIONS[from][to];
@@ -65,19 +78,44 @@ export const returnStatusPhrase = (s: ReturnStatus) => PHRASE[s];
  */
 export async function transitionReturn(
   tx: Tx,
-  opts: { returnId: string; to: ReturnStatus; actorType: ActorType; actorId?: string | null; note?: string | null; data?: Prisma.ReturnUpdateManyMutationInput; from?: ReturnStatus[]; at?: Date },
+  opts: {
+    returnId: string;
+    to: ReturnStatus;
+    actorType: ActorType;
+    actorId?: string | null;
+    note?: string | null;
+    data?: Prisma.ReturnUpdateManyMutationInput;
+    from?: ReturnStatus[];
+    at?: Date;
+  },
 ): Promise<{ changed: boolean; from: ReturnStatus }> {
   const current = await tx.return.findUnique({ where: { id: opts.returnId }, select: { status: true } });
   if (!current) throw new AppError("not_found", "Return not found.");
   if (current.status === opts.to) return { changed: false, from: current.status };
   if (!canMoveReturn(current.status, opts.to, opts.actorType) || (opts.from && !opts.from.includes(current.status))) {
-    throw new AppError("conflict", `This return is ${PHRASE[current.status]}; it can't be ${PHRASE[opts.to]} now.`, { from: current.status, to: opts.to });
+    throw new AppError("conflict", `This return is ${PHRASE[current.status]}; it can't be ${PHRASE[opts.to]} now.`, {
+      from: current.status,
+      to: opts.to,
+    });
   }
   const stamp = STAMP[opts.to];
-  const updated = await tx.return.updateMany({ where: { id: opts.returnId, status: current.status }, data: { status: opts.to, ...(stamp ? { [stamp]: opts.at ?? new Date() } : {}), ...opts.data } });
+  const updated = await tx.return.updateMany({
+    where: { id: opts.returnId, status: current.status },
+    data: { status: opts.to, ...(stamp ? { [stamp]: opts.at ?? new Date() } : {}), ...opts.data },
+  });
   if (updated.count === 0) return { changed: false, from: current.status };
-  if (!OPEN_RETURN_STATUSES.includes(opts.to)) await tx.returnItem.updateMany({ where: { returnId: opts.returnId }, data: { open: false } });
-  await tx.returnStatusChange.create({ data: { returnId: opts.returnId, fromStatus: current.status, toStatus: opts.to, actorType: opts.actorType, actorId: opts.actorId ?? null, note: opts.note?.slice(0, 1000) ?? null } });
+  if (!OPEN_RETURN_STATUSES.includes(opts.to))
+    await tx.returnItem.updateMany({ where: { returnId: opts.returnId }, data: { open: false } });
+  await tx.returnStatusChange.create({
+    data: {
+      returnId: opts.returnId,
+      fromStatus: current.status,
+      toStatus: opts.to,
+      actorType: opts.actorType,
+      actorId: opts.actorId ?? null,
+      note: opts.note?.slice(0, 1000) ?? null,
+    },
+  });
   await queueReturnEmails(tx, { returnId: opts.returnId, to: opts.to, from: current.status });
   return { changed: true, from: current.status };
 }

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType, ReturnReason, ReturnRefundTrigger, ReturnStatus } from "@/lib/generated/prisma/enums";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+
 import { returnReasonLabel } from "./return-rules";
 
 export const RETURN_VIEW_SELECT = {
@@ -24,7 +25,14 @@ export const RETURN_VIEW_SELECT = {
   refundedCents: true,
   refundedAt: true,
   createdAt: true,
-  items: { orderBy: { id: "asc" }, select: { orderItemId: true, quantity: true, orderItem: { select: { titleSnapshot: true, unitPriceCents: true, currency: true } } } },
+  items: {
+    orderBy: { id: "asc" },
+    select: {
+      orderItemId: true,
+      quantity: true,
+      orderItem: { select: { titleSnapshot: true, unitPriceCents: true, currency: true } },
+    },
+  },
   images: { orderBy: { position: "asc" }, select: { uploadId: true, upload: { select: { variants: true } } } },
   changes: { orderBy: { createdAt: "asc" }, select: { toStatus: true, actorType: true, note: true, createdAt: true } },
 } satisfies Prisma.ReturnSelect;
@@ -59,9 +67,18 @@ export type ReturnView = {
 
 type Variant = { width: number; key: string };
 
-export function toReturnView(r: Prisma.ReturnGetPayload<{ select: typeof RETURN_VIEW_SELECT }>, storage: Pick<ObjectStorage, "publicUrl">): ReturnView {
-  const items = r.items.map((i) => ({ orderItemId: i.orderItemId, title: i.orderItem.titleSnapshot, quantity: i.quantity, unitPriceCents: i.orderItem.unitPriceCents }));
-  const labelled = Boolean(r.trackingNumber) && !["requested", "declined", "escalated", "rejected", "cancelled"].includes(r.status);
+export function toReturnView(
+  r: Prisma.ReturnGetPayload<{ select: typeof RETURN_VIEW_SELECT }>,
+  storage: Pick<ObjectStorage, "publicUrl">,
+): ReturnView {
+  const items = r.items.map((i) => ({
+    orderItemId: i.orderItemId,
+    title: i.orderItem.titleSnapshot,
+    quantity: i.quantity,
+    unitPriceCents: i.orderItem.unitPriceCents,
+  }));
+  const labelled =
+    Boolean(r.trackingNumber) && !["requested", "declined", "escalated", "rejected", "cancelled"].includes(r.status);
   return {
     id: r.id,
     orderId: r.orderId,
@@ -78,7 +95,10 @@ export function toReturnView(r: Prisma.ReturnGetPayload<{ select: typeof RETURN_
     createdAt: r.createdAt,
     carrierDeliveredAt: r.carrierDeliveredAt,
     receivedAt: r.receivedAt,
-    autoRefundAt: r.status === "delivered" && r.carrierDeliveredAt ? new Date(r.carrierDeliveredAt.getTime() + env().RETURN_AUTO_REFUND_DAYS * 86_400_000) : null,
+    autoRefundAt:
+      r.status === "delivered" && r.carrierDeliveredAt
+        ? new Date(r.carrierDeliveredAt.getTime() + env().RETURN_AUTO_REFUND_DAYS * 86_400_000)
+        : null,
     refundTrigger: r.refundTrigger,
     refundedCents: r.refundedCents,
     refundedAt: r.refundedAt,

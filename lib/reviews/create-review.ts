@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { attachReviewImages } from "./attach-review-images";
 import { queueRatingAggregation } from "./queue-rating-aggregation";
 import { ZCreateReview } from "./review-input";
@@ -16,7 +17,12 @@ export type CreatedReview = { reviewId: string; orderItemId: string; productId: 
  * window, with up to five of their own processed photos. The review is a verified purchase.
  * The rating aggregation job is queued in the same transaction; the fraud hook runs in it.
  */
-export async function createReview(opts: { buyerId: string; orderId: string; input: unknown; now?: Date }): Promise<CreatedReview> {
+export async function createReview(opts: {
+  buyerId: string;
+  orderId: string;
+  input: unknown;
+  now?: Date;
+}): Promise<CreatedReview> {
   const parsed = ZCreateReview.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Review");
   const input = parsed.data;
@@ -25,19 +31,41 @@ export async function createReview(opts: { buyerId: string; orderId: string; inp
     return await db().$transaction(async (tx) => {
       const order = await tx.order.findFirst({
         where: { id: opts.orderId, buyerId: opts.buyerId },
-        select: { id: true, sellerId: true, status: true, deliveredAt: true, completedAt: true, items: { orderBy: { id: "asc" }, select: { id: true, productId: true } } },
+        select: {
+          id: true,
+          sellerId: true,
+          status: true,
+          deliveredAt: true,
+          completedAt: true,
+          items: { orderBy: { id: "asc" }, select: { id: true, productId: true } },
+        },
       });
       if (!order) throw new AppError("not_found", "Order not found.");
       const eligible = reviewEligibility(order, now);
       if (!eligible.ok) throw new AppError("conflict", eligible.message, { reason: eligible.code });
 
       // With one item in the order, order_item_id may be left out.
-      const item = input.order_item_id ? order.items.find((i) => i.id === input.order_item_id) : order.items.length === 1 ? order.items[0] : undefined;
-      if (!item && input.order_item_id) throw new AppError("validation_failed", "That item is not part of this order.", { fields: { order_item_id: "not in this order" } });
-      if (!item) throw new AppError("validation_failed", "This order has several items: say which one you are reviewing (order_item_id).", { fields: { order_item_id: "required" } });
+      const item = input.order_item_id
+        ? order.items.find((i) => i.id === input.order_item_id)
+        : order.items.length === 1
+          ? order.items[0]
+          : undefined;
+      if (!item && input.order_item_id)
+        throw new AppError("validation_failed", "That item is not part of this order.", {
+          fields: { order_item_id: "not in this order" },
+        });
+      if (!item)
+        throw new AppError(
+          "validation_failed",
+          "This order has several items: say which one you are reviewing (order_item_id).",
+          { fields: { order_item_id: "required" } },
+        );
 
       const existing = await tx.review.findUnique({ where: { orderItemId: item.id }, select: { id: true } });
-      if (existing) throw new AppError("conflict", "You have already reviewed this item. You can edit your review instead.", { reviewId: existing.id });
+      if (existing)
+        throw new AppError("conflict", "You have already reviewed this item. You can edit your review instead.", {
+          reviewId: existing.id,
+        });
 
       const review = await tx.review.create({
         data: {
@@ -56,14 +84,27 @@ export async function createReview(opts: { buyerId: string; orderId: string; inp
       });
       await attachReviewImages(tx, { reviewId: review.id, userId: opts.buyerId, uploadIds: input.images });
       await scoreReviewRisk(tx, { reviewId: review.id });
-      await recordOutboxEvent(tx, { aggregateType: "review", aggregateId: review.id, eventType: "review.created", payload: { product_id: item.productId, rating: input.rating } });
+      await recordOutboxEvent(tx, {
+        aggregateType: "review",
+        aggregateId: review.id,
+        eventType: "review.created",
+        payload: { product_id: item.productId, rating: input.rating },
+      });
       await queueRatingAggregation(tx, { productId: item.productId, sellerId: order.sellerId });
-      return { reviewId: review.id, orderItemId: item.id, productId: item.productId, editableUntil: review.editableUntil };
+      return {
+        reviewId: review.id,
+        orderItemId: item.id,
+        productId: item.productId,
+        editableUntil: review.editableUntil,
+      };
     });
   } catch (err) {
     // Two submissions of the same item raced past the check above; the unique index decided.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new AppError("conflict", "You have already reviewed this item, or one of the photos is already on another review.");
+      throw new AppError(
+        "conflict",
+        "You have already reviewed this item, or one of the photos is already on another review.",
+      );
     }
     throw err;
   }

@@ -2,17 +2,29 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { ZReviewReply } from "./review-input";
 
 /** The seller changes their reply to a review of one of their products. */
-export async function editReviewReply(opts: { sellerId: string; reviewId: string; input: unknown }): Promise<{ replyId: string }> {
+export async function editReviewReply(opts: {
+  sellerId: string;
+  reviewId: string;
+  input: unknown;
+}): Promise<{ replyId: string }> {
   const parsed = ZReviewReply.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Reply");
   return db().$transaction(async (tx) => {
-    const reply = await tx.reviewReply.findFirst({ where: { reviewId: opts.reviewId, sellerId: opts.sellerId, review: { product: { sellerId: opts.sellerId } } }, select: { id: true } });
+    const reply = await tx.reviewReply.findFirst({
+      where: { reviewId: opts.reviewId, sellerId: opts.sellerId, review: { product: { sellerId: opts.sellerId } } },
+      select: { id: true },
+    });
     if (!reply) throw new AppError("not_found", "Reply not found.");
     await tx.reviewReply.update({ where: { id: reply.id }, data: { body: parsed.data.body } });
-    await recordOutboxEvent(tx, { aggregateType: "review", aggregateId: opts.reviewId, eventType: "review.reply_edited" });
+    await recordOutboxEvent(tx, {
+      aggregateType: "review",
+      aggregateId: opts.reviewId,
+      eventType: "review.reply_edited",
+    });
     return { replyId: reply.id };
   });
 }

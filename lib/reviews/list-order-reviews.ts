@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
-import type { ObjectStorage } from "@/lib/storage/object-storage";
 import { getStorage } from "@/lib/storage/get-storage";
+import type { ObjectStorage } from "@/lib/storage/object-storage";
+
 import { reviewEligibility, type ReviewEligibility } from "./review-rules";
 
 type Variant = { width: number; height: number; key: string };
@@ -28,7 +29,12 @@ export type OrderItemReview = {
 export type OrderReviews = { orderId: string; eligibility: ReviewEligibility; items: OrderItemReview[] };
 
 /** The buyer's own order as the review prompt needs it: whether it can be reviewed, and each item's review. */
-export async function listOrderReviews(opts: { orderId: string; buyerId: string; now?: Date; storage?: Pick<ObjectStorage, "publicUrl"> }): Promise<OrderReviews> {
+export async function listOrderReviews(opts: {
+  orderId: string;
+  buyerId: string;
+  now?: Date;
+  storage?: Pick<ObjectStorage, "publicUrl">;
+}): Promise<OrderReviews> {
   const now = opts.now ?? new Date();
   const order = await db().order.findFirst({
     where: { id: opts.orderId, buyerId: opts.buyerId },
@@ -52,7 +58,10 @@ export async function listOrderReviews(opts: { orderId: string; buyerId: string;
               status: true,
               createdAt: true,
               editableUntil: true,
-              images: { orderBy: { position: "asc" }, select: { uploadId: true, upload: { select: { variants: true, width: true, height: true } } } },
+              images: {
+                orderBy: { position: "asc" },
+                select: { uploadId: true, upload: { select: { variants: true, width: true, height: true } } },
+              },
             },
           },
         },
@@ -80,7 +89,16 @@ export async function listOrderReviews(opts: { orderId: string; buyerId: string;
             canEdit: i.review.status === "visible" && now.getTime() <= i.review.editableUntil.getTime(),
             images: i.review.images.flatMap((img) => {
               const thumb = [...((img.upload.variants as Variant[]) ?? [])].sort((a, b) => a.width - b.width)[0];
-              return thumb ? [{ uploadId: img.uploadId, url: storage.publicUrl(thumb.key), width: img.upload.width ?? thumb.width, height: img.upload.height ?? thumb.height }] : [];
+              return thumb
+                ? [
+                    {
+                      uploadId: img.uploadId,
+                      url: storage.publicUrl(thumb.key),
+                      width: img.upload.width ?? thumb.width,
+                      height: img.upload.height ?? thumb.height,
+                    },
+                  ]
+                : [];
             }),
           }
         : null,

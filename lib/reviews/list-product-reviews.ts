@@ -1,13 +1,21 @@
 import { db } from "@/lib/db/client";
-import type { ObjectStorage } from "@/lib/storage/object-storage";
 import { getStorage } from "@/lib/storage/get-storage";
+import type { ObjectStorage } from "@/lib/storage/object-storage";
+
 import { buildReviewListQuery, ZReviewListQuery, type ReviewSort } from "./review-list-query";
 import { REVIEWS_PAGE_SIZE } from "./review-rules";
 import { reviewerDisplayName } from "./reviewer-display-name";
 
 type Variant = { width: number; height: number; key: string };
 
-export type ReviewImageView = { id: string; width: number; height: number; thumbUrl: string; url: string; srcSet: string };
+export type ReviewImageView = {
+  id: string;
+  width: number;
+  height: number;
+  thumbUrl: string;
+  url: string;
+  srcSet: string;
+};
 
 export type PublicReview = {
   id: string;
@@ -27,7 +35,14 @@ export type PublicReview = {
   reply: { body: string; createdAt: Date; edited: boolean } | null;
 };
 
-export type ProductReviewPage = { rows: PublicReview[]; total: number; page: number; pageSize: number; sort: ReviewSort; stars: number | null };
+export type ProductReviewPage = {
+  rows: PublicReview[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: ReviewSort;
+  stars: number | null;
+};
 
 // Edits bump updated_at; anything later than this after posting is shown as "edited".
 const EDITED_AFTER_MS = 60_000;
@@ -37,7 +52,14 @@ function imageView(id: string, variants: Variant[], storage: Pick<ObjectStorage,
   const small = sorted[0];
   const large = sorted[sorted.length - 1];
   if (!small || !large) return null;
-  return { id, width: large.width, height: large.height, thumbUrl: storage.publicUrl(small.key), url: storage.publicUrl(large.key), srcSet: sorted.map((v) => `${storage.publicUrl(v.key)} ${v.width}w`).join(", ") };
+  return {
+    id,
+    width: large.width,
+    height: large.height,
+    thumbUrl: storage.publicUrl(small.key),
+    url: storage.publicUrl(large.key),
+    srcSet: sorted.map((v) => `${storage.publicUrl(v.key)} ${v.width}w`).join(", "),
+  };
 }
 
 /**
@@ -45,7 +67,12 @@ function imageView(id: string, variants: Variant[], storage: Pick<ObjectStorage,
  * by stars, with photos, the seller's reply, and the viewer's own helpful votes. Buyers are
  * named by first name and initial only.
  */
-export async function listProductReviews(opts: { productId: string; query?: unknown; viewerId?: string | null; storage?: Pick<ObjectStorage, "publicUrl"> }): Promise<ProductReviewPage> {
+export async function listProductReviews(opts: {
+  productId: string;
+  query?: unknown;
+  viewerId?: string | null;
+  storage?: Pick<ObjectStorage, "publicUrl">;
+}): Promise<ProductReviewPage> {
   const q = ZReviewListQuery.parse(opts.query ?? {});
   const { where, orderBy, skip, take } = buildReviewListQuery({ productId: opts.productId, ...q });
   const [rows, total] = await Promise.all([
@@ -65,15 +92,26 @@ export async function listProductReviews(opts: { productId: string; query?: unkn
         createdAt: true,
         updatedAt: true,
         buyer: { select: { name: true } },
-        images: { orderBy: { position: "asc" }, select: { id: true, upload: { select: { status: true, variants: true } } } },
+        images: {
+          orderBy: { position: "asc" },
+          select: { id: true, upload: { select: { status: true, variants: true } } },
+        },
         reply: { select: { body: true, createdAt: true, updatedAt: true } },
       },
     }),
     db().review.count({ where }),
   ]);
-  const voted = opts.viewerId && rows.length
-    ? new Set((await db().reviewVote.findMany({ where: { userId: opts.viewerId, reviewId: { in: rows.map((r) => r.id) } }, select: { reviewId: true } })).map((v) => v.reviewId))
-    : new Set<string>();
+  const voted =
+    opts.viewerId && rows.length
+      ? new Set(
+          (
+            await db().reviewVote.findMany({
+              where: { userId: opts.viewerId, reviewId: { in: rows.map((r) => r.id) } },
+              select: { reviewId: true },
+            })
+          ).map((v) => v.reviewId),
+        )
+      : new Set<string>();
   const storage = opts.storage ?? getStorage();
   return {
     total,
@@ -94,10 +132,17 @@ export async function listProductReviews(opts: { productId: string; query?: unkn
       viewerVoted: voted.has(r.id),
       viewerIsAuthor: !!opts.viewerId && r.buyerId === opts.viewerId,
       images: r.images.flatMap((i) => {
-        const view = i.upload.status === "ready" ? imageView(i.id, (i.upload.variants as Variant[]) ?? [], storage) : null;
+        const view =
+          i.upload.status === "ready" ? imageView(i.id, (i.upload.variants as Variant[]) ?? [], storage) : null;
         return view ? [view] : [];
       }),
-      reply: r.reply ? { body: r.reply.body, createdAt: r.reply.createdAt, edited: r.reply.updatedAt.getTime() - r.reply.createdAt.getTime() > EDITED_AFTER_MS } : null,
+      reply: r.reply
+        ? {
+            body: r.reply.body,
+            createdAt: r.reply.createdAt,
+            edited: r.reply.updatedAt.getTime() - r.reply.createdAt.getTime() > EDITED_AFTER_MS,
+          }
+        : null,
     })),
   };
 }

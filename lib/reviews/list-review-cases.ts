@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { CaseStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
+
 import type { CaseReason } from "./open-review-case";
 import { REVIEW_CASES_PAGE_SIZE } from "./review-rules";
 
@@ -23,7 +24,9 @@ export type ReviewCaseRow = {
 };
 
 /** The admin review queue: open review cases, oldest first, with the reports and fraud signals behind each. */
-export async function listReviewCases(opts: { status?: CaseStatus; page?: number } = {}): Promise<{ rows: ReviewCaseRow[]; total: number; pageSize: number }> {
+export async function listReviewCases(
+  opts: { status?: CaseStatus; page?: number } = {},
+): Promise<{ rows: ReviewCaseRow[]; total: number; pageSize: number }> {
   const status = opts.status ?? "open";
   const where = { subjectType: "review" as const, status, reviewId: { not: null } };
   const page = Math.max(1, opts.page ?? 1);
@@ -48,7 +51,11 @@ export async function listReviewCases(opts: { status?: CaseStatus; page?: number
             createdAt: true,
             buyer: { select: { email: true } },
             product: { select: { id: true, title: true, seller: { select: { shopName: true } } } },
-            reports: { orderBy: { createdAt: "asc" }, take: 20, select: { reason: true, createdAt: true, reporter: { select: { email: true } } } },
+            reports: {
+              orderBy: { createdAt: "asc" },
+              take: 20,
+              select: { reason: true, createdAt: true, reporter: { select: { email: true } } },
+            },
           },
         },
       },
@@ -57,7 +64,11 @@ export async function listReviewCases(opts: { status?: CaseStatus; page?: number
   ]);
   const reviewIds = cases.flatMap((c) => (c.review ? [c.review.id] : []));
   const signals = reviewIds.length
-    ? await db().fraudSignal.findMany({ where: { subjectType: "review", subjectId: { in: reviewIds } }, orderBy: { createdAt: "asc" }, select: { subjectId: true, kind: true, score: true, createdAt: true } })
+    ? await db().fraudSignal.findMany({
+        where: { subjectType: "review", subjectId: { in: reviewIds } },
+        orderBy: { createdAt: "asc" },
+        select: { subjectId: true, kind: true, score: true, createdAt: true },
+      })
     : [];
   return {
     total,
@@ -71,9 +82,24 @@ export async function listReviewCases(opts: { status?: CaseStatus; page?: number
           status: c.status,
           reasons: (c.reasons as CaseReason[]) ?? [],
           createdAt: c.createdAt,
-          review: { id: r.id, status: r.status, rating: r.rating, title: r.title, body: r.body, createdAt: r.createdAt, buyerEmail: r.buyer.email, product: { id: r.product.id, title: r.product.title, shopName: r.product.seller.shopName } },
-          reports: r.reports.map((p) => ({ reason: p.reason, reporterEmail: p.reporter.email, createdAt: p.createdAt })),
-          signals: signals.filter((s) => s.subjectId === r.id).map((s) => ({ kind: s.kind, score: s.score, createdAt: s.createdAt })),
+          review: {
+            id: r.id,
+            status: r.status,
+            rating: r.rating,
+            title: r.title,
+            body: r.body,
+            createdAt: r.createdAt,
+            buyerEmail: r.buyer.email,
+            product: { id: r.product.id, title: r.product.title, shopName: r.product.seller.shopName },
+          },
+          reports: r.reports.map((p) => ({
+            reason: p.reason,
+            reporterEmail: p.reporter.email,
+            createdAt: p.createdAt,
+          })),
+          signals: signals
+            .filter((s) => s.subjectId === r.id)
+            .map((s) => ({ kind: s.kind, score: s.score, createdAt: s.createdAt })),
         },
       ];
     }),

@@ -1,10 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { ratingAggregate } from "./rating-aggregate";
 
 describe("ratingAggregate", () => {
   it("5, 4, 1 → 3.33 over 3 with histogram [1,0,0,1,1]", () => {
-    expect(ratingAggregate([{ rating: 5, count: 1 }, { rating: 4, count: 1 }, { rating: 1, count: 1 }])).toEqual({ avg: 3.33, count: 3, histogram: [1, 0, 0, 1, 1] });
+    expect(
+      ratingAggregate([
+        { rating: 5, count: 1 },
+        { rating: 4, count: 1 },
+        { rating: 1, count: 1 },
+      ]),
+    ).toEqual({ avg: 3.33, count: 3, histogram: [1, 0, 0, 1, 1] });
   });
 
   it("no reviews → 0 over 0", () => {

@@ -7,7 +7,8 @@ export type RatingAggregate = { avg: number; count: number; histogram: [number, 
 export function ratingAggregate(groups: { rating: number; count: number }[]): RatingAggregate {
   const histogram: RatingAggregate["histogram"] = [0, 0, 0, 0, 0];
   for (const g of groups) {
-    if (!Number.isInteger(g.rating) || g.rating < 1 || g.rating > 5) throw new Error(`rating out of range: ${g.rating}`);
+    if (!Number.isInteger(g.rating) || g.rating < 1 || g.rating > 5)
+      throw new Error(`rating out of range: ${g.rating}`);
     histogram[g.rating - 1] += g.count;
   }
   const count = histogram.reduce((a, n) => a + n, 0);

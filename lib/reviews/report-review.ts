@@ -3,25 +3,40 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { openReviewCase } from "./open-review-case";
 import { ZReviewReport } from "./review-input";
 
 /** A signed-in user reports a visible review with a reason; it joins (or opens) the review's case in the admin queue. */
-export async function reportReview(opts: { reporterId: string; reviewId: string; input: unknown }): Promise<{ reportId: string; caseId: string }> {
+export async function reportReview(opts: {
+  reporterId: string;
+  reviewId: string;
+  input: unknown;
+}): Promise<{ reportId: string; caseId: string }> {
   const parsed = ZReviewReport.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Report");
   try {
     return await db().$transaction(async (tx) => {
-      const review = await tx.review.findFirst({ where: { id: opts.reviewId, status: "visible" }, select: { id: true, buyerId: true } });
+      const review = await tx.review.findFirst({
+        where: { id: opts.reviewId, status: "visible" },
+        select: { id: true, buyerId: true },
+      });
       if (!review) throw new AppError("not_found", "Review not found.");
       if (review.buyerId === opts.reporterId) throw new AppError("forbidden", "You can't report your own review.");
-      const report = await tx.reviewReport.create({ data: { reviewId: review.id, reporterId: opts.reporterId, reason: parsed.data.reason }, select: { id: true } });
-      const { caseId } = await openReviewCase(tx, { reviewId: review.id, reason: { code: "reported", message: "Reported by users" } });
+      const report = await tx.reviewReport.create({
+        data: { reviewId: review.id, reporterId: opts.reporterId, reason: parsed.data.reason },
+        select: { id: true },
+      });
+      const { caseId } = await openReviewCase(tx, {
+        reviewId: review.id,
+        reason: { code: "reported", message: "Reported by users" },
+      });
       await recordOutboxEvent(tx, { aggregateType: "review", aggregateId: review.id, eventType: "review.reported" });
       return { reportId: report.id, caseId };
     });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw new AppError("conflict", "You have already reported this review. Thank you; a moderator will look at it.");
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw new AppError("conflict", "You have already reported this review. Thank you; a moderator will look at it.");
     throw err;
   }
 }

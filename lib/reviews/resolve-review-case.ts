@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+
 import { queueRatingAggregation } from "./queue-rating-aggregation";
 import { ZReviewCaseDecision } from "./review-input";
 
@@ -13,22 +14,43 @@ const CASE_STATUS = { hide: "rejected", keep: "dismissed" } as const;
  * An admin decides an open review case: hide the review (it leaves the product page and, via
  * the aggregation job queued here, the ratings) or keep it. A case is decided once.
  */
-export async function resolveReviewCase(opts: { caseId: string; adminId: string; input: unknown }): Promise<{ reviewId: string; reviewStatus: ReviewStatus }> {
+export async function resolveReviewCase(opts: {
+  caseId: string;
+  adminId: string;
+  input: unknown;
+}): Promise<{ reviewId: string; reviewStatus: ReviewStatus }> {
   const parsed = ZReviewCaseDecision.safeParse(opts.input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
   const { decision, note } = parsed.data;
   return db().$transaction(async (tx) => {
-    const c = await tx.moderationCase.findFirst({ where: { id: opts.caseId, subjectType: "review" }, select: { id: true, status: true, review: { select: { id: true, status: true, productId: true, product: { select: { sellerId: true } } } } } });
+    const c = await tx.moderationCase.findFirst({
+      where: { id: opts.caseId, subjectType: "review" },
+      select: {
+        id: true,
+        status: true,
+        review: { select: { id: true, status: true, productId: true, product: { select: { sellerId: true } } } },
+      },
+    });
     if (!c || !c.review) throw new AppError("not_found", "Case not found.");
     const closed = await tx.moderationCase.updateMany({
       where: { id: c.id, status: "open" },
-      data: { status: CASE_STATUS[decision], resolution: note || (decision === "hide" ? "Review hidden" : "Review kept"), resolvedById: opts.adminId, resolvedAt: new Date() },
+      data: {
+        status: CASE_STATUS[decision],
+        resolution: note || (decision === "hide" ? "Review hidden" : "Review kept"),
+        resolvedById: opts.adminId,
+        resolvedAt: new Date(),
+      },
     });
     if (closed.count === 0) throw new AppError("conflict", "This case is already resolved.");
     const review = c.review;
     if (decision === "hide" && review.status !== "hidden") {
       await tx.review.update({ where: { id: review.id }, data: { status: "hidden" } });
-      await recordOutboxEvent(tx, { aggregateType: "review", aggregateId: review.id, eventType: "review.hidden", payload: { product_id: review.productId } });
+      await recordOutboxEvent(tx, {
+        aggregateType: "review",
+        aggregateId: review.id,
+        eventType: "review.hidden",
+        payload: { product_id: review.productId },
+      });
       await queueRatingAggregation(tx, { productId: review.productId, sellerId: review.product.sellerId });
       return { reviewId: review.id, reviewStatus: "hidden" };
     }

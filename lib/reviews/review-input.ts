@@ -1,10 +1,22 @@
 import { z } from "zod";
-import { BUYER_NOTE_MAX, MAX_REVIEW_IMAGES, REPLY_BODY_MAX, REPORT_REASON_MAX, REVIEW_BODY_MAX, REVIEW_TITLE_MAX } from "./review-rules";
+
+import {
+  BUYER_NOTE_MAX,
+  MAX_REVIEW_IMAGES,
+  REPLY_BODY_MAX,
+  REPORT_REASON_MAX,
+  REVIEW_BODY_MAX,
+  REVIEW_TITLE_MAX,
+} from "./review-rules";
 
 // Control characters other than tab and newline never belong in text people type.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-const ZRating = z.number({ error: "Rating must be a whole number from 1 to 5." }).int("Rating must be a whole number from 1 to 5.").min(1, "Rating must be a whole number from 1 to 5.").max(5, "Rating must be a whole number from 1 to 5.");
+const ZRating = z
+  .number({ error: "Rating must be a whole number from 1 to 5." })
+  .int("Rating must be a whole number from 1 to 5.")
+  .min(1, "Rating must be a whole number from 1 to 5.")
+  .max(5, "Rating must be a whole number from 1 to 5.");
 
 // Titles are plain text everywhere (rendered as React text nodes); angle brackets are refused
 // outright so markup pasted into a title is a clear error rather than odd-looking text.
@@ -77,9 +89,8 @@ export const ZBuyerReview = z.object({
 });
 export type TBuyerReview = z.input<typeof ZBuyerReview>;
 
-export const ZReviewCaseDecision = z
-  .object({
-    decision: z.enum(["hide", "keep"], { error: "Choose hide or keep." }),
-    note: z.string().trim().max(1000, "Notes must be at most 1,000 characters.").optional(),
-  });
+export const ZReviewCaseDecision = z.object({
+  decision: z.enum(["hide", "keep"], { error: "Choose hide or keep." }),
+  note: z.string().trim().max(1000, "Notes must be at most 1,000 characters.").optional(),
+});
 export type TReviewCaseDecision = z.input<typeof ZReviewCaseDecision>;

@@ -14,6 +14,8 @@ export function reviewJson(r: PublicReview) {
     helpful_count: r.helpfulCount,
     voted_helpful: r.viewerVoted,
     images: r.images.map((i) => ({ width: i.width, height: i.height, url: i.url, thumbnail_url: i.thumbUrl })),
-    seller_reply: r.reply ? { body: r.reply.body, created_at: r.reply.createdAt.toISOString(), edited: r.reply.edited } : null,
+    seller_reply: r.reply
+      ? { body: r.reply.body, created_at: r.reply.createdAt.toISOString(), edited: r.reply.edited }
+      : null,
   };
 }

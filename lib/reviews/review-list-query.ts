@@ -1,11 +1,18 @@
 import { z } from "zod";
+
 import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { REVIEWS_PAGE_SIZE } from "./review-rules";
 
 export const REVIEW_SORTS = ["newest", "helpful", "highest", "lowest"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
 
-export const REVIEW_SORT_LABELS: Record<ReviewSort, string> = { newest: "Newest", helpful: "Most helpful", highest: "Highest rated", lowest: "Lowest rated" };
+export const REVIEW_SORT_LABELS: Record<ReviewSort, string> = {
+  newest: "Newest",
+  helpful: "Most helpful",
+  highest: "Highest rated",
+  lowest: "Lowest rated",
+};
 
 /** The product page's review controls from the URL; a bad value falls back to the default. */
 export const ZReviewListQuery = z.object({
@@ -24,7 +31,12 @@ const ORDER_BY: Record<ReviewSort, Prisma.ReviewOrderByWithRelationInput[]> = {
 };
 
 /** The Prisma query for one page of a product's visible reviews, sorted and filtered by stars. */
-export function buildReviewListQuery(opts: { productId: string } & Partial<TReviewListQuery>): { where: Prisma.ReviewWhereInput; orderBy: Prisma.ReviewOrderByWithRelationInput[]; skip: number; take: number } {
+export function buildReviewListQuery(opts: { productId: string } & Partial<TReviewListQuery>): {
+  where: Prisma.ReviewWhereInput;
+  orderBy: Prisma.ReviewOrderByWithRelationInput[];
+  skip: number;
+  take: number;
+} {
   const q = ZReviewListQuery.parse({ sort: opts.sort, stars: opts.stars, page: opts.page });
   return {
     where: { productId: opts.productId, status: "visible", ...(q.stars ? { rating: q.stars } : {}) },

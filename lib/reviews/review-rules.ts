@@ -25,14 +25,27 @@ export type ReviewEligibility =
  * Whether an order's items can be reviewed now: only after delivery is confirmed (delivered
  * or completed) and within the review window counted from delivery.
  */
-export function reviewEligibility(order: { status: OrderStatus; deliveredAt: Date | null; completedAt?: Date | null }, now: Date = new Date()): ReviewEligibility {
+export function reviewEligibility(
+  order: { status: OrderStatus; deliveredAt: Date | null; completedAt?: Date | null },
+  now: Date = new Date(),
+): ReviewEligibility {
   const deliveredAt = order.deliveredAt ?? order.completedAt ?? null;
   if (!REVIEWABLE_ORDER_STATUSES.includes(order.status) || !deliveredAt) {
-    return { ok: false, code: "not_delivered", message: "You can review this order once its delivery is confirmed.", closesAt: null };
+    return {
+      ok: false,
+      code: "not_delivered",
+      message: "You can review this order once its delivery is confirmed.",
+      closesAt: null,
+    };
   }
   const closesAt = new Date(deliveredAt.getTime() + REVIEW_WINDOW_DAYS * DAY_MS);
   if (now.getTime() > closesAt.getTime()) {
-    return { ok: false, code: "window_closed", message: `Reviews can be written within ${REVIEW_WINDOW_DAYS} days of delivery; this order was delivered on ${deliveredAt.toISOString().slice(0, 10)}.`, closesAt };
+    return {
+      ok: false,
+      code: "window_closed",
+      message: `Reviews can be written within ${REVIEW_WINDOW_DAYS} days of delivery; this order was delivered on ${deliveredAt.toISOString().slice(0, 10)}.`,
+      closesAt,
+    };
   }
   return { ok: true, closesAt };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { buildFacets } from "./build-facets";
 import { buildCategoryLookup, detectCategoryIntent } from "./category-intent";
 import { meiliFilter, meiliString, meiliSynonyms, priceBucket } from "./meili-engine";
@@ -22,7 +23,13 @@ describe("category intent", () => {
 
 describe("buildFacets", () => {
   const raw = {
-    categoryPaths: { fashion: 5, "fashion/shoes": 5, "fashion/shoes/running-shoes": 3, electronics: 2, "electronics/headphones": 2 },
+    categoryPaths: {
+      fashion: 5,
+      "fashion/shoes": 5,
+      "fashion/shoes/running-shoes": 3,
+      electronics: 2,
+      "electronics/headphones": 2,
+    },
     priceBuckets: [1, 0, 2, 0, 0, 0, 4],
     attributePairs: { "color:Red": 3, "color:Blue": 2, "author:A": 1, "author:B": 1, "size:42": 4 },
     ratingFloors: [1, 0, 0, 2, 3, 1],
@@ -30,8 +37,13 @@ describe("buildFacets", () => {
   };
 
   it("lists the top level when no category is chosen, then one level down", () => {
-    expect(buildFacets(raw, lookup, null, {}, true).categories.map((c) => [c.slug, c.count])).toEqual([["fashion", 5], ["electronics", 2]]);
-    expect(buildFacets(raw, lookup, lookup.bySlug.get("fashion")!, {}, true).categories.map((c) => c.slug)).toEqual(["shoes"]);
+    expect(buildFacets(raw, lookup, null, {}, true).categories.map((c) => [c.slug, c.count])).toEqual([
+      ["fashion", 5],
+      ["electronics", 2],
+    ]);
+    expect(buildFacets(raw, lookup, lookup.bySlug.get("fashion")!, {}, true).categories.map((c) => c.slug)).toEqual([
+      "shoes",
+    ]);
   });
 
   it("turns buckets into price ranges and floors into 'N stars & up'", () => {
@@ -51,14 +63,24 @@ describe("buildFacets", () => {
 
   it("keeps attributes that split the results, and any the buyer filters on", () => {
     expect(buildFacets(raw, lookup, null, {}, true).attributes.map((a) => a.key)).toEqual(["color"]);
-    expect(buildFacets(raw, lookup, null, { size: ["42"] }, true).attributes.map((a) => a.key)).toEqual(["size", "color"]);
+    expect(buildFacets(raw, lookup, null, { size: ["42"] }, true).attributes.map((a) => a.key)).toEqual([
+      "size",
+      "color",
+    ]);
   });
 });
 
 describe("Meilisearch helpers", () => {
   it("quotes filter values so nothing escapes the string", () => {
     expect(meiliString('a "b" \\ c')).toBe('"a \\"b\\" \\\\ c"');
-    expect(meiliFilter({ categoryPath: "fashion", priceMinCents: 100, inStock: true, attributes: { color: ["Red", 'x" OR 1=1'] } })).toEqual([
+    expect(
+      meiliFilter({
+        categoryPath: "fashion",
+        priceMinCents: 100,
+        inStock: true,
+        attributes: { color: ["Red", 'x" OR 1=1'] },
+      }),
+    ).toEqual([
       'category_paths = "fashion"',
       "price_cents >= 100",
       "in_stock = true",
@@ -71,6 +93,10 @@ describe("Meilisearch helpers", () => {
   });
 
   it("makes synonym groups mutual", () => {
-    expect(meiliSynonyms([["Sofa", "couch", "settee"]])).toEqual({ sofa: ["couch", "settee"], couch: ["sofa", "settee"], settee: ["sofa", "couch"] });
+    expect(meiliSynonyms([["Sofa", "couch", "settee"]])).toEqual({
+      sofa: ["couch", "settee"],
+      couch: ["sofa", "settee"],
+      settee: ["sofa", "couch"],
+    });
   });
 });

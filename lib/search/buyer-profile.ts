@@ -1,6 +1,7 @@
 // Light personalization (design deep dive 1, step 4): the categories and price range a
 // signed-in buyer has bought from. It only adds a small boost in ranking; it never filters.
 import { db } from "@/lib/db/client";
+
 import type { BuyerProfile } from "./ranking-weights";
 
 export type PurchaseRow = { categoryPath: string; unitPriceCents: number };
@@ -25,10 +26,19 @@ export function buyerProfileFrom(rows: PurchaseRow[]): BuyerProfile | null {
     const max = Math.max(...counts.values());
     return new Map([...counts].map(([k, v]) => [k, v / max]));
   };
-  const prices = rows.map((r) => r.unitPriceCents).filter((p) => p > 0).sort((a, b) => a - b);
+  const prices = rows
+    .map((r) => r.unitPriceCents)
+    .filter((p) => p > 0)
+    .sort((a, b) => a - b);
   // The middle 60% of what they paid, widened by half on each side (prices vary a lot).
-  const priceBand = prices.length ? { min: Math.floor(quantile(prices, 0.2) / 1.5), max: Math.ceil(quantile(prices, 0.8) * 1.5) } : null;
-  return { categories: count((r) => r.categoryPath), topCategories: count((r) => r.categoryPath.split("/")[0]), priceBand };
+  const priceBand = prices.length
+    ? { min: Math.floor(quantile(prices, 0.2) / 1.5), max: Math.ceil(quantile(prices, 0.8) * 1.5) }
+    : null;
+  return {
+    categories: count((r) => r.categoryPath),
+    topCategories: count((r) => r.categoryPath.split("/")[0]),
+    priceBand,
+  };
 }
 
 const cache = new Map<string, { profile: BuyerProfile | null; expires: number }>();
@@ -46,7 +56,9 @@ export async function loadBuyerProfile(userId: string): Promise<BuyerProfile | n
      WHERE o.buyer_id = ${userId}::uuid AND o.status IN ('paid', 'shipped', 'delivered', 'completed')
      ORDER BY o.created_at DESC
      LIMIT ${RECENT_PURCHASES}`;
-  const profile = buyerProfileFrom(rows.map((r) => ({ categoryPath: r.category_path, unitPriceCents: r.unit_price_cents })));
+  const profile = buyerProfileFrom(
+    rows.map((r) => ({ categoryPath: r.category_path, unitPriceCents: r.unit_price_cents })),
+  );
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(userId, { profile, expires: Date.now() + CACHE_MS });
   return profile;

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
+
 import { drainSearchOutbox, SEARCH_CONSUMER } from "./drain-search-outbox";
 import type { SearchEngine } from "./search-types";
 

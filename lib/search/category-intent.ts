@@ -10,14 +10,20 @@ export type CategoryLookup = {
 
 const nameKey = (name: string) => normalizeQuery(name).tokens.map(singular).join(" ");
 
-export function buildCategoryLookup(rows: { id: number; slug: string; path: string; name: string; depth: number }[]): CategoryLookup {
+export function buildCategoryLookup(
+  rows: { id: number; slug: string; path: string; name: string; depth: number }[],
+): CategoryLookup {
   const lookup: CategoryLookup = { byPath: new Map(), bySlug: new Map(), byName: new Map() };
   for (const r of rows) {
     const ref = { id: r.id, slug: r.slug, path: r.path, name: r.name, depth: r.depth };
     lookup.byPath.set(r.path, ref);
     lookup.bySlug.set(r.slug, ref);
     const key = nameKey(r.name);
-    if (key) lookup.byName.set(key, [...(lookup.byName.get(key) ?? []), ref].sort((a, b) => b.depth - a.depth));
+    if (key)
+      lookup.byName.set(
+        key,
+        [...(lookup.byName.get(key) ?? []), ref].sort((a, b) => b.depth - a.depth),
+      );
   }
   return lookup;
 }

@@ -23,7 +23,9 @@ export async function checkSpelling(tokens: string[]): Promise<{ corrected: stri
       FROM unnest(${candidates}::text[]) AS t(token)
       LEFT JOIN search_terms k ON k.term = t.token`;
   const unknown = new Set(rows.filter((r) => !r.known).map((r) => r.token));
-  const replace = new Map(rows.filter((r) => !r.known && r.best && r.best !== r.token).map((r) => [r.token, r.best as string]));
+  const replace = new Map(
+    rows.filter((r) => !r.known && r.best && r.best !== r.token).map((r) => [r.token, r.best as string]),
+  );
   if (replace.size === 0) return { corrected: null, unknown };
   return { corrected: tokens.map((t) => replace.get(t) ?? t), unknown };
 }

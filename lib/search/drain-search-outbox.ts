@@ -6,8 +6,10 @@
 // transaction and the cursor moves only after Meilisearch confirmed it (a crash in between
 // re-pushes the batch, which is harmless: upserts and deletes are idempotent).
 import pg from "pg";
+
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+
 import { attributeSearchPurchases } from "./attribute-search-purchases";
 import { getSearchEngine } from "./get-search-engine";
 import { advanceCursor, type GapSighting } from "./outbox-cursor";
@@ -54,14 +56,23 @@ async function productIdsOf(client: Tx, events: OutboxRow[]): Promise<{ productI
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const sellerIds = [...sellers].filter((s) => uuid.test(s));
   if (sellerIds.length) {
-    const rows = await client.$queryRaw<{ id: string }[]>`SELECT id::text FROM products WHERE seller_id = ANY(${sellerIds}::uuid[])`;
+    const rows = await client.$queryRaw<
+      { id: string }[]
+    >`SELECT id::text FROM products WHERE seller_id = ANY(${sellerIds}::uuid[])`;
     for (const r of rows) products.add(r.id);
   }
   return { productIds: [...products].filter((p) => uuid.test(p)), orderIds: [...orders].filter((o) => uuid.test(o)) };
 }
 
 function plan(cursor: bigint, batch: Awaited<ReturnType<typeof readBatch>>) {
-  const next = advanceCursor({ cursor, seen: batch.events.map((e) => e.id), gaps: memory.gaps, nowMs: Date.now(), xminNow: batch.xmin, xmaxNow: batch.xmax });
+  const next = advanceCursor({
+    cursor,
+    seen: batch.events.map((e) => e.id),
+    gaps: memory.gaps,
+    nowMs: Date.now(),
+    xminNow: batch.xmin,
+    xmaxNow: batch.xmax,
+  });
   const fresh = batch.events.filter((e) => !memory.processed.has(e.id));
   return { next, fresh };
 }
@@ -74,9 +85,13 @@ function remember(next: bigint, fresh: OutboxRow[]) {
 async function drainInTransaction(engine: SearchEngine, limit: number): Promise<DrainResult> {
   return db().$transaction(
     async (tx) => {
-      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SEARCH_INDEX_LOCK}) AS locked`;
+      const [{ locked }] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${SEARCH_INDEX_LOCK}) AS locked`;
       if (!locked) return { status: "locked" } as const;
-      const rows = await tx.$queryRaw<{ last_id: bigint }[]>`SELECT last_id FROM outbox_cursors WHERE consumer = ${SEARCH_CONSUMER}`;
+      const rows = await tx.$queryRaw<
+        { last_id: bigint }[]
+      >`SELECT last_id FROM outbox_cursors WHERE consumer = ${SEARCH_CONSUMER}`;
       if (rows.length === 0) return { status: "not_bootstrapped" } as const;
       const cursor = rows[0].last_id;
       const batch = await readBatch(tx, cursor, limit);
@@ -84,22 +99,36 @@ async function drainInTransaction(engine: SearchEngine, limit: number): Promise<
       const { productIds, orderIds } = await productIdsOf(tx, fresh);
       await engine.syncProducts(productIds, tx);
       await attributeSearchPurchases(tx, orderIds);
-      if (next !== cursor) await tx.$executeRaw`UPDATE outbox_cursors SET last_id = ${next}, updated_at = CURRENT_TIMESTAMP WHERE consumer = ${SEARCH_CONSUMER}`;
+      if (next !== cursor)
+        await tx.$executeRaw`UPDATE outbox_cursors SET last_id = ${next}, updated_at = CURRENT_TIMESTAMP WHERE consumer = ${SEARCH_CONSUMER}`;
       remember(next, fresh);
-      return { status: "drained", events: fresh.length, products: productIds.length, cursor: next, more: batch.full && fresh.length > 0 } as const;
+      return {
+        status: "drained",
+        events: fresh.length,
+        products: productIds.length,
+        cursor: next,
+        more: batch.full && fresh.length > 0,
+      } as const;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
 }
 
 /** Runs `work` holding an advisory lock on a connection of its own; null when another holds it (unless `wait`). */
-export async function withAdvisoryLock<T>(key: number, work: () => Promise<T>, opts: { wait?: boolean; connectionString?: string } = {}): Promise<T | null> {
+export async function withAdvisoryLock<T>(
+  key: number,
+  work: () => Promise<T>,
+  opts: { wait?: boolean; connectionString?: string } = {},
+): Promise<T | null> {
   const client = new pg.Client({ connectionString: opts.connectionString ?? env().DATABASE_URL });
   client.on("error", () => {});
   await client.connect();
   try {
     if (opts.wait) await client.query("SELECT pg_advisory_lock($1)", [key]);
-    else if (!(await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key])).rows[0].locked) return null;
+    else if (
+      !(await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [key])).rows[0].locked
+    )
+      return null;
     return await work();
   } finally {
     // Closing the session releases its advisory locks.
@@ -109,7 +138,9 @@ export async function withAdvisoryLock<T>(key: number, work: () => Promise<T>, o
 
 async function drainOutsideTransaction(engine: SearchEngine, limit: number): Promise<DrainResult> {
   const result = await withAdvisoryLock(SEARCH_INDEX_LOCK, async (): Promise<DrainResult> => {
-    const rows = await db().$queryRaw<{ last_id: bigint }[]>`SELECT last_id FROM outbox_cursors WHERE consumer = ${SEARCH_CONSUMER}`;
+    const rows = await db().$queryRaw<
+      { last_id: bigint }[]
+    >`SELECT last_id FROM outbox_cursors WHERE consumer = ${SEARCH_CONSUMER}`;
     if (rows.length === 0) return { status: "not_bootstrapped" };
     const cursor = rows[0].last_id;
     const batch = await db().$transaction((tx) => readBatch(tx, cursor, limit));
@@ -121,20 +152,30 @@ async function drainOutsideTransaction(engine: SearchEngine, limit: number): Pro
       await tx.$executeRaw`UPDATE outbox_cursors SET last_id = ${next}, updated_at = CURRENT_TIMESTAMP WHERE consumer = ${SEARCH_CONSUMER} AND last_id = ${cursor}`;
     });
     remember(next, fresh);
-    return { status: "drained", events: fresh.length, products: productIds.length, cursor: next, more: batch.full && fresh.length > 0 };
+    return {
+      status: "drained",
+      events: fresh.length,
+      products: productIds.length,
+      cursor: next,
+      more: batch.full && fresh.length > 0,
+    };
   });
   return result ?? { status: "locked" };
 }
 
 /** Processes one batch of outbox events into the search index. */
-export async function drainSearchOutbox(opts: { engine?: SearchEngine; batchSize?: number } = {}): Promise<DrainResult> {
+export async function drainSearchOutbox(
+  opts: { engine?: SearchEngine; batchSize?: number } = {},
+): Promise<DrainResult> {
   const engine = opts.engine ?? getSearchEngine();
   const limit = opts.batchSize ?? DEFAULT_BATCH;
   return engine.syncInTransaction ? drainInTransaction(engine, limit) : drainOutsideTransaction(engine, limit);
 }
 
 /** Drains until the outbox is caught up (or `maxBatches` ran); returns events processed. */
-export async function drainSearchOutboxFully(opts: { engine?: SearchEngine; batchSize?: number; maxBatches?: number } = {}): Promise<number> {
+export async function drainSearchOutboxFully(
+  opts: { engine?: SearchEngine; batchSize?: number; maxBatches?: number } = {},
+): Promise<number> {
   let total = 0;
   for (let i = 0; i < (opts.maxBatches ?? 100); i++) {
     const r = await drainSearchOutbox(opts);

@@ -12,7 +12,17 @@ const g = globalThis as unknown as { searchEngineCache?: Map<string, { at: numbe
 const cache = (g.searchEngineCache ??= new Map());
 
 export async function cachedEngineQuery(engine: SearchEngine, q: EngineQuery): Promise<EngineResult> {
-  const key = JSON.stringify([engine.name, q.text, q.groups, q.fuzzy, q.prefix ?? false, q.filters, q.sort, q.window, q.facets]);
+  const key = JSON.stringify([
+    engine.name,
+    q.text,
+    q.groups,
+    q.fuzzy,
+    q.prefix ?? false,
+    q.filters,
+    q.sort,
+    q.window,
+    q.facets,
+  ]);
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) {
     // Refresh its place in the LRU order.

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
+
 import { SEARCH_CONSUMER } from "./drain-search-outbox";
 import { reindexSearch } from "./reindex-search";
 import type { SearchEngine } from "./search-types";
@@ -9,7 +10,9 @@ const g = globalThis as unknown as { searchBootstrapped?: boolean; searchBootstr
 const RECHECK_MS = 30_000;
 
 async function hasCursor(): Promise<boolean> {
-  const rows = await db().$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM outbox_cursors WHERE consumer = ${SEARCH_CONSUMER}`;
+  const rows = await db().$queryRaw<
+    { one: number }[]
+  >`SELECT 1 AS one FROM outbox_cursors WHERE consumer = ${SEARCH_CONSUMER}`;
   return rows.length > 0;
 }
 
@@ -19,7 +22,9 @@ async function hasCursor(): Promise<boolean> {
  * become searchable. `maxProducts` keeps a web request from building a big catalogue's index;
  * the worker does that.
  */
-export async function ensureSearchBootstrapped(opts: { engine?: SearchEngine; maxProducts?: number } = {}): Promise<"ready" | "bootstrapped" | "deferred"> {
+export async function ensureSearchBootstrapped(
+  opts: { engine?: SearchEngine; maxProducts?: number } = {},
+): Promise<"ready" | "bootstrapped" | "deferred"> {
   if (g.searchBootstrapped) return "ready";
   if (opts.maxProducts != null && (g.searchBootstrapDeferredUntil ?? 0) > Date.now()) return "deferred";
   if (await hasCursor()) {
@@ -27,7 +32,9 @@ export async function ensureSearchBootstrapped(opts: { engine?: SearchEngine; ma
     return "ready";
   }
   if (opts.maxProducts != null) {
-    const [{ n }] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM products LIMIT ${opts.maxProducts + 1}) p`;
+    const [{ n }] = await db().$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM (SELECT 1 FROM products LIMIT ${opts.maxProducts + 1}) p`;
     if (n > opts.maxProducts) {
       g.searchBootstrapDeferredUntil = Date.now() + RECHECK_MS;
       return "deferred";

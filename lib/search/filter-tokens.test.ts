@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clearEngineResultCache, cachedEngineQuery } from "./engine-result-cache";
+
+import { cachedEngineQuery, clearEngineResultCache } from "./engine-result-cache";
 import { attributeToken, categoryToken, filterTsQuery, IN_STOCK_TOKEN } from "./filter-tokens";
 import type { EngineQuery, EngineResult, SearchEngine } from "./search-types";
 
@@ -11,8 +12,14 @@ describe("filter tokens", () => {
   });
 
   it("require the category, any value of each attribute, every attribute and stock", () => {
-    const q = filterTsQuery({ categoryPath: "fashion/shoes", attributes: { size: ["42"], color: ["Red", "Blue"] }, inStock: true });
-    expect(q).toBe(`'${categoryToken("fashion/shoes")}' & ('${attributeToken("color", "Red")}' | '${attributeToken("color", "Blue")}') & '${attributeToken("size", "42")}' & '${IN_STOCK_TOKEN}'`);
+    const q = filterTsQuery({
+      categoryPath: "fashion/shoes",
+      attributes: { size: ["42"], color: ["Red", "Blue"] },
+      inStock: true,
+    });
+    expect(q).toBe(
+      `'${categoryToken("fashion/shoes")}' & ('${attributeToken("color", "Red")}' | '${attributeToken("color", "Blue")}') & '${attributeToken("size", "42")}' & '${IN_STOCK_TOKEN}'`,
+    );
     expect(filterTsQuery({ attributes: {} })).toBeNull();
   });
 
@@ -23,10 +30,26 @@ describe("filter tokens", () => {
 });
 
 describe("the engine result cache", () => {
-  const q: EngineQuery = { text: "lamp", groups: [[["lamp"]]], fuzzy: false, filters: { attributes: {} }, sort: "relevance", window: { kind: "recall", limit: 10 }, facets: true };
+  const q: EngineQuery = {
+    text: "lamp",
+    groups: [[["lamp"]]],
+    fuzzy: false,
+    filters: { attributes: {} },
+    sort: "relevance",
+    window: { kind: "recall", limit: 10 },
+    facets: true,
+  };
   const engineAnswering = (totals: number[]) => {
     let calls = 0;
-    const engine = { name: "postgres", query: async (): Promise<EngineResult> => ({ candidates: [], total: totals[Math.min(calls++, totals.length - 1)], totalExact: true, facets: null }) } as unknown as SearchEngine;
+    const engine = {
+      name: "postgres",
+      query: async (): Promise<EngineResult> => ({
+        candidates: [],
+        total: totals[Math.min(calls++, totals.length - 1)],
+        totalExact: true,
+        facets: null,
+      }),
+    } as unknown as SearchEngine;
     return { engine, calls: () => calls };
   };
 

@@ -3,6 +3,7 @@
 // so filters join the text in one GIN scan. These must hash exactly as that SQL does:
 // "_c"/"_a" + the first 16 hex digits of md5 of the UTF-8 text.
 import { createHash } from "node:crypto";
+
 import type { EngineFilters } from "./search-types";
 
 const hex16 = (s: string) => createHash("md5").update(s, "utf8").digest("hex").slice(0, 16);

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+
 import { createMeiliEngine } from "./meili-engine";
 import { createPostgresEngine } from "./postgres-engine";
 import type { SearchEngine } from "./search-types";

@@ -22,7 +22,9 @@ type Row = {
  * each listing is still sellable, so a listing suspended a moment ago is dropped even before
  * the indexer has removed it. Returns the sellable ones in the order given.
  */
-export async function hydrateResults(productIds: string[]): Promise<Map<string, ProductSummary & { categoryId: number }>> {
+export async function hydrateResults(
+  productIds: string[],
+): Promise<Map<string, ProductSummary & { categoryId: number }>> {
   if (productIds.length === 0) return new Map();
   const rows = await db().$queryRaw<Row[]>`
     SELECT p.id::text AS id, p.title, p.price_cents, p.currency::text AS currency, p.rating_avg, p.review_count,
@@ -49,7 +51,9 @@ export async function hydrateResults(productIds: string[]): Promise<Map<string, 
       inventoryCount: r.inventory_count,
       shopName: r.shop_name,
       categoryId: r.category_id,
-      image: r.image_key ? { key: r.image_key, width: r.image_width ?? 0, height: r.image_height ?? 0, variants: r.image_variants ?? [] } : null,
+      image: r.image_key
+        ? { key: r.image_key, width: r.image_width ?? 0, height: r.image_height ?? 0, variants: r.image_variants ?? [] }
+        : null,
     });
   }
   return out;

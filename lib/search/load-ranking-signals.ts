@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import type { QueryStats } from "./ranking-weights";
 import { ttlMemo } from "./ttl-memo";
 
@@ -23,5 +24,7 @@ export async function loadQueryStats(query: string): Promise<Map<string, QuerySt
   const rows = await db().$queryRaw<{ product_id: string; impressions: number; clicks: number; purchases: number }[]>`
     SELECT product_id::text, impressions, clicks, purchases FROM search_query_stats
      WHERE query = ${query} ORDER BY impressions DESC LIMIT ${MAX_STATS}`;
-  return new Map(rows.map((r) => [r.product_id, { impressions: r.impressions, clicks: r.clicks, purchases: r.purchases }]));
+  return new Map(
+    rows.map((r) => [r.product_id, { impressions: r.impressions, clicks: r.clicks, purchases: r.purchases }]),
+  );
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { buildSynonymMap, type SynonymMap } from "./expand-synonyms";
 import { normalizeQuery } from "./normalize-query";
 import { ttlMemo } from "./ttl-memo";

@@ -3,10 +3,21 @@
 // come from the same product_search_source view; the outbox indexer pushes them with
 // idempotent upserts, never inside a database transaction.
 import { Meilisearch, MeilisearchApiError, type Filter, type Index, type IndexSwap, type Settings } from "meilisearch";
+
 import { db } from "@/lib/db/client";
+
 import { PRICE_BUCKETS_CENTS, RESULT_WINDOW } from "./search-config";
 import { loadSearchSource, loadSellableSourceBatch, type SearchSourceRow } from "./search-source";
-import type { EngineFilters, EngineQuery, EngineResult, RawFacets, SearchCandidate, SearchEngine, SearchSort, TokenGroup } from "./search-types";
+import type {
+  EngineFilters,
+  EngineQuery,
+  EngineResult,
+  RawFacets,
+  SearchCandidate,
+  SearchEngine,
+  SearchSort,
+  TokenGroup,
+} from "./search-types";
 
 export type MeiliProduct = {
   id: string;
@@ -34,7 +45,21 @@ export type MeiliProduct = {
 };
 
 const FACETS = ["category_paths", "price_bucket", "rating_floor", "attribute_pairs", "in_stock"];
-const RETRIEVE = ["id", "title", "category_id", "category_paths", "price_cents", "currency", "rating_avg", "review_count", "seller_rating", "seller_fulfilment_hours", "in_stock", "fraud_score", "published_at"];
+const RETRIEVE = [
+  "id",
+  "title",
+  "category_id",
+  "category_paths",
+  "price_cents",
+  "currency",
+  "rating_avg",
+  "review_count",
+  "seller_rating",
+  "seller_fulfilment_hours",
+  "in_stock",
+  "fraud_score",
+  "published_at",
+];
 const TASK_WAIT = { timeout: 120_000, interval: 50 };
 
 const SORTS: Record<Exclude<SearchSort, "relevance">, string[]> = {
@@ -98,7 +123,16 @@ export function meiliFilter(f: EngineFilters): Filter {
 export function meiliSettings(synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: ["title", "category_names", "attribute_text", "description", "shop_name"],
-    filterableAttributes: ["category_paths", "price_cents", "price_bucket", "rating_avg", "rating_floor", "in_stock", "attribute_pairs", "seller_id"],
+    filterableAttributes: [
+      "category_paths",
+      "price_cents",
+      "price_bucket",
+      "rating_avg",
+      "rating_floor",
+      "in_stock",
+      "attribute_pairs",
+      "seller_id",
+    ],
     sortableAttributes: ["price_cents", "published_at", "rating_avg", "review_count"],
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
     synonyms,
@@ -138,7 +172,13 @@ function toCandidate(h: Partial<MeiliProduct> & { _rankingScore?: number }): Sea
 }
 
 function toRawFacets(dist: Record<string, Record<string, number>> | undefined): RawFacets {
-  const facets: RawFacets = { categoryPaths: {}, priceBuckets: Array(PRICE_BUCKETS_CENTS.length + 1).fill(0), attributePairs: {}, ratingFloors: Array(6).fill(0), inStock: 0 };
+  const facets: RawFacets = {
+    categoryPaths: {},
+    priceBuckets: Array(PRICE_BUCKETS_CENTS.length + 1).fill(0),
+    attributePairs: {},
+    ratingFloors: Array(6).fill(0),
+    inStock: 0,
+  };
   if (!dist) return facets;
   facets.categoryPaths = { ...(dist.category_paths ?? {}) };
   facets.attributePairs = { ...(dist.attribute_pairs ?? {}) };
@@ -150,13 +190,18 @@ function toRawFacets(dist: Record<string, Record<string, number>> | undefined): 
 
 const isNotFound = (err: unknown) => err instanceof MeilisearchApiError && err.cause?.code === "index_not_found";
 
-export function createMeiliEngine(opts: { host: string; apiKey?: string; indexUid?: string }): SearchEngine & { client: Meilisearch; indexUid: string; ensureIndex: () => Promise<void> } {
+export function createMeiliEngine(opts: {
+  host: string;
+  apiKey?: string;
+  indexUid?: string;
+}): SearchEngine & { client: Meilisearch; indexUid: string; ensureIndex: () => Promise<void> } {
   const client = new Meilisearch({ host: opts.host, apiKey: opts.apiKey });
   const indexUid = opts.indexUid ?? "products";
   const index = (): Index<MeiliProduct> => client.index<MeiliProduct>(indexUid);
   let ready: Promise<void> | null = null;
 
-  const loadSynonymGroups = async () => (await db().searchSynonym.findMany({ select: { term: true, synonyms: true } })).map((r) => [r.term, ...r.synonyms]);
+  const loadSynonymGroups = async () =>
+    (await db().searchSynonym.findMany({ select: { term: true, synonyms: true } })).map((r) => [r.term, ...r.synonyms]);
 
   /** Creates the index with its settings the first time (adding documents alone would skip the settings). */
   function ensureIndex(): Promise<void> {
@@ -166,7 +211,9 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexUi
       } catch (err) {
         if (!isNotFound(err)) throw err;
         await client.createIndex(indexUid, { primaryKey: "id" }).waitTask(TASK_WAIT);
-        await index().updateSettings(meiliSettings(meiliSynonyms(await loadSynonymGroups()))).waitTask(TASK_WAIT);
+        await index()
+          .updateSettings(meiliSettings(meiliSynonyms(await loadSynonymGroups())))
+          .waitTask(TASK_WAIT);
       }
     })().catch((err) => {
       ready = null;
@@ -183,7 +230,8 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexUi
     const keep = new Set(sellable.map((r) => r.product_id));
     const remove = productIds.filter((id) => !keep.has(id));
     // Replace (not merge) so a document never keeps fields from an older version.
-    if (sellable.length) await index().addDocuments(sellable.map(toMeiliProduct), { primaryKey: "id" }).waitTask(TASK_WAIT);
+    if (sellable.length)
+      await index().addDocuments(sellable.map(toMeiliProduct), { primaryKey: "id" }).waitTask(TASK_WAIT);
     if (remove.length) await index().deleteDocuments(remove).waitTask(TASK_WAIT);
   }
 
@@ -198,7 +246,8 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexUi
       await ensureIndex();
       const relevance = q.sort === "relevance";
       const offset = q.window.kind === "page" && !relevance ? q.window.offset : 0;
-      const limit = q.window.kind === "recall" ? q.window.limit : relevance ? q.window.offset + q.window.limit : q.window.limit;
+      const limit =
+        q.window.kind === "recall" ? q.window.limit : relevance ? q.window.offset + q.window.limit : q.window.limit;
       const sort = q.sort === "relevance" ? (q.text ? undefined : SORTS.newest) : SORTS[q.sort];
       const filter = meiliFilter(q.filters) as (string | string[])[];
       const res = await index().search(q.text || null, {
@@ -225,7 +274,11 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexUi
     async suggestTitles({ text, limit }: { text: string; groups: TokenGroup[]; limit: number }) {
       if (!text) return [];
       await ensureIndex();
-      const res = await index().search(text, { limit, attributesToRetrieve: ["id", "title"], attributesToSearchOn: ["title"] });
+      const res = await index().search(text, {
+        limit,
+        attributesToRetrieve: ["id", "title"],
+        attributesToSearchOn: ["title"],
+      });
       return res.hits.map((h) => ({ productId: String(h.id), title: String(h.title) }));
     },
 
@@ -234,8 +287,12 @@ export function createMeiliEngine(opts: { host: string; apiKey?: string; indexUi
     async reindex(o = {}) {
       const batchSize = o.batchSize ?? 5000;
       // Changes made while the new index fills are replayed into it after the swap.
-      const [{ max: outboxMark }] = await db().$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM outbox_events`;
-      const [{ n: total }] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM products WHERE status = 'active'`;
+      const [{ max: outboxMark }] = await db().$queryRaw<
+        { max: bigint | null }[]
+      >`SELECT max(id) AS max FROM outbox_events`;
+      const [{ n: total }] = await db().$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM products WHERE status = 'active'`;
       const building = `${indexUid}_build_${Date.now()}`;
       await client.createIndex(building, { primaryKey: "id" }).waitTask(TASK_WAIT);
       const target = client.index<MeiliProduct>(building);

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+
 import { buildTsQuery } from "./build-tsquery";
 import { buildSynonymMap, expandSynonyms } from "./expand-synonyms";
 import { normalizeQuery, singular } from "./normalize-query";
 
 describe("normalizeQuery", () => {
   it("lower-cases, folds accents and keeps only letters and digits", () => {
-    expect(normalizeQuery("  Café   CRÈME-brûlée 2.5L!! ")).toEqual({ text: "cafe creme brulee 2 5l", tokens: ["cafe", "creme", "brulee", "2", "5l"] });
+    expect(normalizeQuery("  Café   CRÈME-brûlée 2.5L!! ")).toEqual({
+      text: "cafe creme brulee 2 5l",
+      tokens: ["cafe", "creme", "brulee", "2", "5l"],
+    });
   });
 
   it("strips every query-language metacharacter", () => {
@@ -24,12 +28,24 @@ describe("normalizeQuery", () => {
   });
 
   it("singularizes simply", () => {
-    expect(["shoes", "headphones", "batteries", "boxes", "glass"].map(singular)).toEqual(["shoe", "headphone", "battery", "box", "glass"]);
+    expect(["shoes", "headphones", "batteries", "boxes", "glass"].map(singular)).toEqual([
+      "shoe",
+      "headphone",
+      "battery",
+      "box",
+      "glass",
+    ]);
   });
 });
 
 describe("synonyms", () => {
-  const map = buildSynonymMap([["sofa", "couch"], ["tv", "television", "Flat Screen"]], (s) => normalizeQuery(s).text);
+  const map = buildSynonymMap(
+    [
+      ["sofa", "couch"],
+      ["tv", "television", "Flat Screen"],
+    ],
+    (s) => normalizeQuery(s).text,
+  );
 
   it("works both ways", () => {
     expect(expandSynonyms(["couch"], map)).toEqual([[["couch"], ["sofa"]]]);
@@ -37,7 +53,10 @@ describe("synonyms", () => {
   });
 
   it("matches multi-word synonyms, longest first", () => {
-    expect(expandSynonyms(["big", "flat", "screen"], map)).toEqual([[["big"]], [["flat", "screen"], ["tv"], ["television"]]]);
+    expect(expandSynonyms(["big", "flat", "screen"], map)).toEqual([
+      [["big"]],
+      [["flat", "screen"], ["tv"], ["television"]],
+    ]);
   });
 });
 

@@ -17,7 +17,14 @@ export type GapSighting = { firstSeenMs: number; xmaxAtFirstSeen: bigint };
  * dead hole. Records first sightings of new holes in `gaps` and forgets holes at or below the
  * new cursor. `xminNow` is the oldest transaction still running (pg_snapshot_xmin).
  */
-export function advanceCursor(opts: { cursor: bigint; seen: bigint[]; gaps: Map<bigint, GapSighting>; nowMs: number; xminNow: bigint; xmaxNow: bigint }): bigint {
+export function advanceCursor(opts: {
+  cursor: bigint;
+  seen: bigint[];
+  gaps: Map<bigint, GapSighting>;
+  nowMs: number;
+  xminNow: bigint;
+  xmaxNow: bigint;
+}): bigint {
   const seen = new Set(opts.seen);
   const max = opts.seen.reduce((m, id) => (id > m ? id : m), opts.cursor);
   let next = opts.cursor;

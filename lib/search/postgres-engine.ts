@@ -11,10 +11,20 @@
 // yields, not all of them. Browsing without words sorts everything (a btree walk).
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+
 import { buildTsQuery } from "./build-tsquery";
 import { filterTsQuery } from "./filter-tokens";
 import { PRICE_BUCKETS_CENTS, RECALL_LIMIT, RESULT_WINDOW } from "./search-config";
-import type { EngineFilters, EngineQuery, EngineResult, RawFacets, SearchCandidate, SearchEngine, SearchSort, TokenGroup } from "./search-types";
+import type {
+  EngineFilters,
+  EngineQuery,
+  EngineResult,
+  RawFacets,
+  SearchCandidate,
+  SearchEngine,
+  SearchSort,
+  TokenGroup,
+} from "./search-types";
 
 type CandidateJson = {
   product_id: string;
@@ -33,7 +43,13 @@ type CandidateJson = {
   text_score: number;
 };
 
-type FacetJson = { categories: Record<string, number>; prices: Record<string, number>; ratings: Record<string, number>; attributes: Record<string, number>; in_stock: number };
+type FacetJson = {
+  categories: Record<string, number>;
+  prices: Record<string, number>;
+  ratings: Record<string, number>;
+  attributes: Record<string, number>;
+  in_stock: number;
+};
 
 const POOL_COLUMNS = Prisma.sql`d.product_id, d.title, d.category_id, d.category_paths, d.price_cents, d.currency, d.rating_avg, d.review_count,
   d.seller_rating, d.seller_fulfilment_hours, d.in_stock, d.fraud_score, d.published_at, d.attribute_pairs`;
@@ -51,9 +67,18 @@ const RANK = Prisma.sql`ts_rank('{0.05, 0.2, 0.5, 1.0}', d.document, query, 1)`;
 // Each order matches a btree ((price_cents, product_id) and so on) walked forwards or backwards.
 const SORT_SQL: Record<Exclude<SearchSort, "relevance">, { d: Prisma.Sql; p: Prisma.Sql }> = {
   price_asc: { d: Prisma.sql`d.price_cents ASC, d.product_id ASC`, p: Prisma.sql`p.price_cents ASC, p.product_id ASC` },
-  price_desc: { d: Prisma.sql`d.price_cents DESC, d.product_id DESC`, p: Prisma.sql`p.price_cents DESC, p.product_id DESC` },
-  newest: { d: Prisma.sql`d.published_at DESC, d.product_id DESC`, p: Prisma.sql`p.published_at DESC, p.product_id DESC` },
-  rating: { d: Prisma.sql`d.rating_avg DESC, d.review_count DESC, d.product_id DESC`, p: Prisma.sql`p.rating_avg DESC, p.review_count DESC, p.product_id DESC` },
+  price_desc: {
+    d: Prisma.sql`d.price_cents DESC, d.product_id DESC`,
+    p: Prisma.sql`p.price_cents DESC, p.product_id DESC`,
+  },
+  newest: {
+    d: Prisma.sql`d.published_at DESC, d.product_id DESC`,
+    p: Prisma.sql`p.published_at DESC, p.product_id DESC`,
+  },
+  rating: {
+    d: Prisma.sql`d.rating_avg DESC, d.review_count DESC, d.product_id DESC`,
+    p: Prisma.sql`p.rating_avg DESC, p.review_count DESC, p.product_id DESC`,
+  },
 };
 
 function toCandidate(r: CandidateJson): SearchCandidate {
@@ -122,7 +147,8 @@ const SYNC_SLICE = 2000;
 async function run<T>(m: Match, sql: Prisma.Sql): Promise<T> {
   if (!m.fuzzy) return db().$queryRaw<T>(sql);
   const [, rows] = await db().$transaction([
-    db().$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    db()
+      .$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
     db().$queryRaw<T>(sql),
   ]);
   return rows;
@@ -134,7 +160,10 @@ type PoolResult = { pool_count: number; candidates: CandidateJson[]; facets: Fac
  * One pass over at most RECALL_LIMIT matches (taken in `poolOrder`, or as the index yields
  * them): the candidates in `order` within the window, the facet counts and the pool size.
  */
-async function poolQuery(m: Match, opts: { poolOrder: Prisma.Sql | null; order: Prisma.Sql; offset: number; limit: number; facets: boolean }): Promise<PoolResult> {
+async function poolQuery(
+  m: Match,
+  opts: { poolOrder: Prisma.Sql | null; order: Prisma.Sql; offset: number; limit: number; facets: boolean },
+): Promise<PoolResult> {
   const facets = opts.facets
     ? Prisma.sql`json_build_object(
         'categories', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT k, count(*)::int AS n FROM pool p, unnest(p.category_paths) AS k GROUP BY k) x),
@@ -158,7 +187,12 @@ async function poolQuery(m: Match, opts: { poolOrder: Prisma.Sql | null; order: 
 }
 
 /** A page of everything matching, in sort order (browsing: btree order, deep pages allowed). */
-async function pageQuery(m: Match, sort: Exclude<SearchSort, "relevance">, offset: number, limit: number): Promise<SearchCandidate[]> {
+async function pageQuery(
+  m: Match,
+  sort: Exclude<SearchSort, "relevance">,
+  offset: number,
+  limit: number,
+): Promise<SearchCandidate[]> {
   const rows = await run<{ j: CandidateJson }[]>(
     m,
     Prisma.sql`SELECT ${CANDIDATE_JSON} AS j FROM (SELECT ${POOL_COLUMNS}, 0::float4 AS text_score FROM ${m.from} ${m.where} ORDER BY ${SORT_SQL[sort].d} LIMIT ${limit} OFFSET ${offset}) p`,
@@ -168,13 +202,22 @@ async function pageQuery(m: Match, sort: Exclude<SearchSort, "relevance">, offse
 
 /** The planner's row estimate for a match (from column statistics; no rows are read). */
 async function estimateMatches(m: Match): Promise<number> {
-  const rows = await run<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>(m, Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${m.from} ${m.where}`);
+  const rows = await run<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>(
+    m,
+    Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${m.from} ${m.where}`,
+  );
   return Math.round(rows[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
 function toRawFacets(f: FacetJson, scale: number): RawFacets {
   const scaled = (n: number) => Math.round(n * scale);
-  const facets: RawFacets = { categoryPaths: {}, priceBuckets: Array(PRICE_BUCKETS_CENTS.length + 1).fill(0), attributePairs: {}, ratingFloors: Array(6).fill(0), inStock: scaled(f.in_stock) };
+  const facets: RawFacets = {
+    categoryPaths: {},
+    priceBuckets: Array(PRICE_BUCKETS_CENTS.length + 1).fill(0),
+    attributePairs: {},
+    ratingFloors: Array(6).fill(0),
+    inStock: scaled(f.in_stock),
+  };
   for (const [k, n] of Object.entries(f.categories)) facets.categoryPaths[k] = scaled(n);
   for (const [k, n] of Object.entries(f.attributes)) facets.attributePairs[k] = scaled(n);
   for (const [k, n] of Object.entries(f.prices)) facets.priceBuckets[Number(k)] = scaled(n);
@@ -201,11 +244,18 @@ export function createPostgresEngine(): SearchEngine {
         const sort = q.sort as Exclude<SearchSort, "relevance">;
         const pageWindow = window.offset >= RESULT_WINDOW ? null : window;
         [candidates, pool] = await Promise.all([
-          pageWindow && pageWindow.limit > 0 ? pageQuery(m, sort, pageWindow.offset, pageWindow.limit) : Promise.resolve([]),
+          pageWindow && pageWindow.limit > 0
+            ? pageQuery(m, sort, pageWindow.offset, pageWindow.limit)
+            : Promise.resolve([]),
           poolQuery(m, { poolOrder: null, order: Prisma.sql`p.product_id`, offset: 0, limit: 0, facets: q.facets }),
         ]);
       } else {
-        const order = q.sort === "relevance" ? (m.rank ? Prisma.sql`p.text_score DESC, p.product_id` : SORT_SQL.newest.p) : SORT_SQL[q.sort].p;
+        const order =
+          q.sort === "relevance"
+            ? m.rank
+              ? Prisma.sql`p.text_score DESC, p.product_id`
+              : SORT_SQL.newest.p
+            : SORT_SQL[q.sort].p;
         // Browsing by relevance: the newest listings are the candidates ranking orders.
         const poolOrder = m.rank ? null : SORT_SQL.newest.d;
         pool = await poolQuery(m, { poolOrder, order, offset: window.offset, limit: window.limit, facets: q.facets });
@@ -236,7 +286,8 @@ export function createPostgresEngine(): SearchEngine {
     async syncProducts(productIds: string[], tx?: Tx) {
       // A seller's rating change names all their listings: refresh them in slices.
       for (let i = 0; i < productIds.length; i += SYNC_SLICE) {
-        await (tx ?? db()).$queryRaw`SELECT refresh_product_search_documents(${productIds.slice(i, i + SYNC_SLICE)}::uuid[])`;
+        await (tx ?? db())
+          .$queryRaw`SELECT refresh_product_search_documents(${productIds.slice(i, i + SYNC_SLICE)}::uuid[])`;
       }
     },
 
@@ -247,7 +298,9 @@ export function createPostgresEngine(): SearchEngine {
       let after = "00000000-0000-0000-0000-000000000000";
       opts.onProgress?.(0, total);
       for (;;) {
-        const ids = await db().$queryRaw<{ id: string }[]>`SELECT id::text FROM products WHERE id > ${after}::uuid ORDER BY id LIMIT ${batchSize}`;
+        const ids = await db().$queryRaw<
+          { id: string }[]
+        >`SELECT id::text FROM products WHERE id > ${after}::uuid ORDER BY id LIMIT ${batchSize}`;
         if (ids.length === 0) break;
         await db().$queryRaw`SELECT refresh_product_search_documents(${ids.map((r) => r.id)}::uuid[])`;
         after = ids[ids.length - 1].id;
@@ -255,7 +308,8 @@ export function createPostgresEngine(): SearchEngine {
         opts.onProgress?.(Math.min(done, total), Math.max(total, done));
       }
       // Documents whose product no longer exists (refresh only visits products that do).
-      await db().$executeRaw`DELETE FROM product_search_documents d WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = d.product_id)`;
+      await db()
+        .$executeRaw`DELETE FROM product_search_documents d WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = d.product_id)`;
       await db().$queryRaw`SELECT rebuild_search_terms()`;
       await db().$queryRaw`SELECT refresh_search_category_prices()`;
       const [{ n }] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM product_search_documents`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { buyerProfileFrom } from "./buyer-profile";
 import {
   conversionSignal,
@@ -18,10 +19,33 @@ const now = new Date("2026-11-24T12:00:00Z");
 const day = 86_400_000;
 
 function candidate(over: Partial<SearchCandidate> & { productId: string; title: string }): SearchCandidate {
-  return { categoryId: 1, categoryPaths: ["home"], priceCents: 5000, currency: "USD", ratingAvg: 0, reviewCount: 0, sellerRating: 0, sellerFulfilmentHours: null, inStock: true, fraudScore: 0, publishedAt: new Date(now.getTime() - 30 * day), textScore: 0.5, ...over };
+  return {
+    categoryId: 1,
+    categoryPaths: ["home"],
+    priceCents: 5000,
+    currency: "USD",
+    ratingAvg: 0,
+    reviewCount: 0,
+    sellerRating: 0,
+    sellerFulfilmentHours: null,
+    inStock: true,
+    fraudScore: 0,
+    publishedAt: new Date(now.getTime() - 30 * day),
+    textScore: 0.5,
+    ...over,
+  };
 }
 
-const ctx = (over: Partial<RankingContext> = {}): RankingContext => ({ text: "", groups: [], now, stats: new Map(), categoryMedians: new Map(), intentPath: null, profile: null, ...over });
+const ctx = (over: Partial<RankingContext> = {}): RankingContext => ({
+  text: "",
+  groups: [],
+  now,
+  stats: new Map(),
+  categoryMedians: new Map(),
+  intentPath: null,
+  profile: null,
+  ...over,
+});
 
 describe("ranking signals", () => {
   it("title match counts query words (or synonyms) found in the title, forgiving plurals", () => {
@@ -66,8 +90,22 @@ describe("rerankCandidates", () => {
   it("puts the exact title first even against better-rated partial matches", () => {
     const ranked = rerankCandidates(
       [
-        candidate({ productId: "case", title: "Wireless Headphones Case", ratingAvg: 5, reviewCount: 500, sellerRating: 5, sellerFulfilmentHours: 10, publishedAt: now, textScore: 0.6 }),
-        candidate({ productId: "exact", title: "Wireless Headphones", textScore: 0.5, publishedAt: new Date(now.getTime() - 400 * day) }),
+        candidate({
+          productId: "case",
+          title: "Wireless Headphones Case",
+          ratingAvg: 5,
+          reviewCount: 500,
+          sellerRating: 5,
+          sellerFulfilmentHours: 10,
+          publishedAt: now,
+          textScore: 0.6,
+        }),
+        candidate({
+          productId: "exact",
+          title: "Wireless Headphones",
+          textScore: 0.5,
+          publishedAt: new Date(now.getTime() - 400 * day),
+        }),
       ],
       ctx({ text: "wireless headphones", groups: [[["wireless"]], [["headphones"]]] }),
     );
@@ -77,7 +115,11 @@ describe("rerankCandidates", () => {
   it("lets conversion history decide between equal text matches", () => {
     const ranked = rerankCandidates(
       [candidate({ productId: "a", title: "Red Mug" }), candidate({ productId: "b", title: "Red Mug" })],
-      ctx({ text: "red mug", groups: [[["red"]], [["mug"]]], stats: new Map([["b", { impressions: 50, clicks: 20, purchases: 4 }]]) }),
+      ctx({
+        text: "red mug",
+        groups: [[["red"]], [["mug"]]],
+        stats: new Map([["b", { impressions: 50, clicks: 20, purchases: 4 }]]),
+      }),
     );
     expect(ranked[0].productId).toBe("b");
   });
@@ -95,15 +137,27 @@ describe("rerankCandidates", () => {
     expect(ranked.map((r) => r.productId)).toEqual(["intent", "plain", "fraud"]);
     expect(ranked[2].breakdown.fraudPenalty).toBeCloseTo(-RANKING_WEIGHTS.fraudPenalty * 0.9);
 
-    const profile = buyerProfileFrom([{ categoryPath: "garden/tools", unitPriceCents: 2000 }, { categoryPath: "garden/tools", unitPriceCents: 3000 }]);
-    const personal = rerankCandidates([candidate({ ...base, productId: "home" }), candidate({ ...base, productId: "garden", categoryPaths: ["garden", "garden/tools"], priceCents: 2500 })], ctx({ text: "lamp", groups: [[["lamp"]]], profile }));
+    const profile = buyerProfileFrom([
+      { categoryPath: "garden/tools", unitPriceCents: 2000 },
+      { categoryPath: "garden/tools", unitPriceCents: 3000 },
+    ]);
+    const personal = rerankCandidates(
+      [
+        candidate({ ...base, productId: "home" }),
+        candidate({ ...base, productId: "garden", categoryPaths: ["garden", "garden/tools"], priceCents: 2500 }),
+      ],
+      ctx({ text: "lamp", groups: [[["lamp"]]], profile }),
+    );
     expect(personal[0].productId).toBe("garden");
     expect(personal[0].breakdown.personalCategory).toBeGreaterThan(0);
     expect(personal[0].breakdown.personalPrice).toBeGreaterThan(0);
   });
 
   it("keeps the engine's order for ties and explains every score", () => {
-    const ranked = rerankCandidates([candidate({ productId: "1", title: "A" }), candidate({ productId: "2", title: "A" })], ctx());
+    const ranked = rerankCandidates(
+      [candidate({ productId: "1", title: "A" }), candidate({ productId: "2", title: "A" })],
+      ctx(),
+    );
     expect(ranked.map((r) => r.productId)).toEqual(["1", "2"]);
     const sum = Object.values(ranked[0].breakdown).reduce((s, v) => s + v, 0);
     expect(sum).toBeCloseTo(ranked[0].score, 3);

@@ -115,7 +115,10 @@ export function conversionSignal(s: QueryStats | undefined): number {
 /** Seller rating (unrated counts as average) and fulfilment speed (24 h or less is best). */
 export function sellerQualitySignal(sellerRating: number, fulfilmentHours: number | null): number {
   const rating = sellerRating > 0 ? clamp01((sellerRating - 1) / 4) : 0.5;
-  const speed = fulfilmentHours == null ? 0.5 : clamp01(1 - (fulfilmentHours - FAST_FULFILMENT_HOURS) / (SLOW_FULFILMENT_HOURS - FAST_FULFILMENT_HOURS));
+  const speed =
+    fulfilmentHours == null
+      ? 0.5
+      : clamp01(1 - (fulfilmentHours - FAST_FULFILMENT_HOURS) / (SLOW_FULFILMENT_HOURS - FAST_FULFILMENT_HOURS));
   return 0.6 * rating + 0.4 * speed;
 }
 
@@ -156,12 +159,19 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 // Plain ASCII titles (most) skip Unicode normalization: re-ranking does this 1,000 times a search.
 function titleWords(title: string): { text: string; tokens: string[] } {
   if (/[^\x00-\x7f]/.test(title)) return normalizeQuery(title);
-  const tokens = title.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = title
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return { text: tokens.join(" "), tokens };
 }
 
 /** Scores one candidate; `bestText` is the highest text score among the candidates. */
-export function scoreCandidate(c: SearchCandidate, ctx: RankingContext, bestText: number): { score: number; breakdown: RankingBreakdown } {
+export function scoreCandidate(
+  c: SearchCandidate,
+  ctx: RankingContext,
+  bestText: number,
+): { score: number; breakdown: RankingBreakdown } {
   const w = ctx.weights ?? RANKING_WEIGHTS;
   const title = titleWords(c.title);
   const signals: Record<Exclude<keyof RankingWeights, "fraudPenalty">, number> = {

@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import type { RateLimitRule } from "@/lib/rate-limit/rate-limit";
+
 import { normalizeQuery } from "./normalize-query";
 import { MAX_QUERY_CHARS, RESULT_WINDOW } from "./search-config";
 import { recordSearchEvents } from "./search-event-log";
@@ -24,6 +26,14 @@ export type TSearchClicks = z.infer<typeof ZSearchClicks>;
 
 /** Queues result clicks sent by the results page (navigator.sendBeacon). Returns how many were accepted. */
 export function recordSearchClicks(input: TSearchClicks, userId: string | null): number {
-  recordSearchEvents(input.events.map((e) => ({ kind: "click", query: normalizeQuery(e.query).text, userId, productId: e.product_id, position: e.position })));
+  recordSearchEvents(
+    input.events.map((e) => ({
+      kind: "click",
+      query: normalizeQuery(e.query).text,
+      userId,
+      productId: e.product_id,
+      position: e.position,
+    })),
+  );
   return input.events.length;
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { invalidateCategoryMedians } from "./load-ranking-signals";
 
 /**
@@ -6,7 +7,9 @@ import { invalidateCategoryMedians } from "./load-ranking-signals";
  * median prices and the vocabulary's word counts (the indexer only adds new words).
  */
 export async function refreshSearchStats(): Promise<{ categories: number; terms: number }> {
-  const [{ categories }] = await db().$queryRaw<{ categories: number }[]>`SELECT refresh_search_category_prices() AS categories`;
+  const [{ categories }] = await db().$queryRaw<
+    { categories: number }[]
+  >`SELECT refresh_search_category_prices() AS categories`;
   const [{ terms }] = await db().$queryRaw<{ terms: number }[]>`SELECT rebuild_search_terms() AS terms`;
   invalidateCategoryMedians();
   return { categories, terms };

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+
 import { SEARCH_CONSUMER, SEARCH_REINDEX_LOCK, withAdvisoryLock } from "./drain-search-outbox";
 import { getSearchEngine } from "./get-search-engine";
 import { invalidateCategoryMedians } from "./load-ranking-signals";
@@ -12,13 +13,22 @@ export type ReindexResult = { status: "done"; documents: number; ms: number } | 
  * The indexer keeps draining meanwhile. Creates the indexer's cursor if it has none, at the
  * outbox position from before the rebuild, so no change made during it is missed.
  */
-export async function reindexSearch(opts: { engine?: SearchEngine; onProgress?: (done: number, total: number) => void; wait?: boolean; connectionString?: string } = {}): Promise<ReindexResult> {
+export async function reindexSearch(
+  opts: {
+    engine?: SearchEngine;
+    onProgress?: (done: number, total: number) => void;
+    wait?: boolean;
+    connectionString?: string;
+  } = {},
+): Promise<ReindexResult> {
   const engine = opts.engine ?? getSearchEngine();
   const result = await withAdvisoryLock(
     SEARCH_REINDEX_LOCK,
     async () => {
       const started = Date.now();
-      const [{ mark }] = await db().$queryRaw<{ mark: bigint }[]>`SELECT coalesce(max(id), 0) AS mark FROM outbox_events`;
+      const [{ mark }] = await db().$queryRaw<
+        { mark: bigint }[]
+      >`SELECT coalesce(max(id), 0) AS mark FROM outbox_events`;
       const { documents } = await engine.reindex({ onProgress: opts.onProgress });
       await db().$executeRaw`
         INSERT INTO outbox_cursors (consumer, last_id, updated_at) VALUES (${SEARCH_CONSUMER}, ${mark}, CURRENT_TIMESTAMP)

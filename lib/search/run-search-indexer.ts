@@ -3,9 +3,11 @@
 // fallback. The job is scheduled every minute and runs for just under a minute, so one is
 // always listening; a crashed worker's successor resumes from the cursor.
 import pg from "pg";
+
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+
 import { drainSearchOutboxFully } from "./drain-search-outbox";
 import { ensureSearchBootstrapped } from "./ensure-search-bootstrapped";
 import { getSearchEngine } from "./get-search-engine";
@@ -33,7 +35,11 @@ export async function resyncRecentProducts(engine: SearchEngine = getSearchEngin
 }
 
 /** Listens and drains for `durationMs` (or until the process is asked to stop). Returns events processed. */
-export async function runSearchIndexer(opts: { durationMs: number; engine?: SearchEngine; pollMs?: number }): Promise<number> {
+export async function runSearchIndexer(opts: {
+  durationMs: number;
+  engine?: SearchEngine;
+  pollMs?: number;
+}): Promise<number> {
   const engine = opts.engine ?? getSearchEngine();
   const deadline = Date.now() + opts.durationMs;
   let stopping = false;

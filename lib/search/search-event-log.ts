@@ -6,14 +6,25 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
 export type SearchEventKind = "impression" | "click" | "purchase";
-export type SearchEventInput = { kind: SearchEventKind; query: string; userId: string | null; productId: string | null; position: number | null };
+export type SearchEventInput = {
+  kind: SearchEventKind;
+  query: string;
+  userId: string | null;
+  productId: string | null;
+  position: number | null;
+};
 
 const FLUSH_MS = 1000;
 const FLUSH_AT = 500;
 const MAX_BUFFERED = 20_000;
 const MAX_QUERY = 200;
 
-type State = { buffer: (SearchEventInput & { at: string })[]; timer: NodeJS.Timeout | null; flushing: Promise<number> | null; dropped: number };
+type State = {
+  buffer: (SearchEventInput & { at: string })[];
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<number> | null;
+  dropped: number;
+};
 // Shared across the module copies Next may load in one process.
 const g = globalThis as unknown as { searchEventLog?: State };
 const state: State = (g.searchEventLog ??= { buffer: [], timer: null, flushing: null, dropped: 0 });

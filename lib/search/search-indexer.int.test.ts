@@ -2,33 +2,46 @@
 // attribution, and the HTTP routes, on the PostgreSQL engine.
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as searchRoute } from "@/app/api/v1/search/route";
+
 import { POST as eventsRoute } from "@/app/api/v1/search/events/route";
+import { GET as searchRoute } from "@/app/api/v1/search/route";
 import { GET as suggestRoute } from "@/app/api/v1/search/suggest/route";
 import { db } from "@/lib/db/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { createCategory, createSeller, createUser } from "@/test/factories";
+
 import { drainSearchOutboxFully, SEARCH_CONSUMER } from "./drain-search-outbox";
 import { ensureSearchBootstrapped, forgetSearchBootstrap } from "./ensure-search-bootstrapped";
 import { invalidateCategoryLookup } from "./load-category-lookup";
+import { parseSearchParams } from "./parse-search-params";
 import { createPostgresEngine } from "./postgres-engine";
 import { runSearchIndexer } from "./run-search-indexer";
-import { parseSearchParams } from "./parse-search-params";
 import { flushSearchEvents, recordSearchEvents } from "./search-event-log";
 import { searchProducts } from "./search-products";
-import { saveSearchSynonym, deleteSearchSynonym, listSearchSynonyms } from "./search-synonyms";
+import { deleteSearchSynonym, listSearchSynonyms, saveSearchSynonym } from "./search-synonyms";
 
 const engine = createPostgresEngine();
 let sellerId: string;
 let categoryId: number;
 
-
 async function product(title: string, status: "active" | "draft" = "active") {
-  return db().product.create({ data: { sellerId, categoryId, title, priceCents: 2500, inventoryCount: 5, status, publishedAt: new Date() } });
+  return db().product.create({
+    data: { sellerId, categoryId, title, priceCents: 2500, inventoryCount: 5, status, publishedAt: new Date() },
+  });
 }
 
 const inIndex = async (text: string) =>
-  (await engine.query({ text, groups: text.split(" ").map((w) => [[w]]), fuzzy: false, filters: { attributes: {} }, sort: "relevance", window: { kind: "recall", limit: 50 }, facets: false })).candidates.map((c) => c.title);
+  (
+    await engine.query({
+      text,
+      groups: text.split(" ").map((w) => [[w]]),
+      fuzzy: false,
+      filters: { attributes: {} },
+      sort: "relevance",
+      window: { kind: "recall", limit: 50 },
+      facets: false,
+    })
+  ).candidates.map((c) => c.title);
 
 beforeAll(async () => {
   const { seller } = await createSeller(db());
@@ -120,7 +133,11 @@ describe("searching before the worker's indexer runs", () => {
       await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: p.id, eventType: "product.active" });
     });
     await new Promise((r) => setTimeout(r, 1100));
-    const found = await searchProducts(parseSearchParams({ q: "saffron teapot" }, { strict: true }).request, { userId: null, isAdmin: false }, { engine });
+    const found = await searchProducts(
+      parseSearchParams({ q: "saffron teapot" }, { strict: true }).request,
+      { userId: null, isAdmin: false },
+      { engine },
+    );
     expect(found.results.map((h) => h.title)).toEqual(["Saffron Teapot"]);
     await flushSearchEvents();
   });
@@ -136,7 +153,9 @@ describe("search events", () => {
     ]);
     expect(await flushSearchEvents()).toBe(3);
     expect(await db().searchEvent.count({ where: { productId: p.id } })).toBe(3);
-    expect(await db().searchQueryStat.findUnique({ where: { query_productId: { query: "coaster", productId: p.id } } })).toMatchObject({ impressions: 2, clicks: 1, purchases: 0 });
+    expect(
+      await db().searchQueryStat.findUnique({ where: { query_productId: { query: "coaster", productId: p.id } } }),
+    ).toMatchObject({ impressions: 2, clicks: 1, purchases: 0 });
   });
 
   it("credits a purchase to the search click that led to it, once", async () => {
@@ -144,23 +163,55 @@ describe("search events", () => {
     const buyer = await createUser(db());
     recordSearchEvents([{ kind: "click", query: "cutting board", userId: buyer.id, productId: p.id, position: 2 }]);
     await flushSearchEvents();
-    await db().searchEvent.updateMany({ where: { productId: p.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
-    const checkout = await db().checkout.create({ data: { buyerId: buyer.id, totalCents: 2500, currency: "USD", shippingAddress: {}, expiresAt: new Date(Date.now() + 600_000) } });
+    await db().searchEvent.updateMany({
+      where: { productId: p.id },
+      data: { createdAt: new Date(Date.now() - 60_000) },
+    });
+    const checkout = await db().checkout.create({
+      data: {
+        buyerId: buyer.id,
+        totalCents: 2500,
+        currency: "USD",
+        shippingAddress: {},
+        expiresAt: new Date(Date.now() + 600_000),
+      },
+    });
     const order = await db().$transaction(async (tx) => {
       const o = await tx.order.create({
         data: {
-          checkoutId: checkout.id, buyerId: buyer.id, sellerId, subtotalCents: 2500, totalCents: 2500, commissionBps: 1500, platformFeeCents: 375, currency: "USD", shippingAddress: {}, reservationExpiresAt: new Date(Date.now() + 600_000),
-          items: { create: [{ productId: p.id, titleSnapshot: p.title, quantity: 1, unitPriceCents: 2500, currency: "USD" }] },
+          checkoutId: checkout.id,
+          buyerId: buyer.id,
+          sellerId,
+          subtotalCents: 2500,
+          totalCents: 2500,
+          commissionBps: 1500,
+          platformFeeCents: 375,
+          currency: "USD",
+          shippingAddress: {},
+          reservationExpiresAt: new Date(Date.now() + 600_000),
+          items: {
+            create: [{ productId: p.id, titleSnapshot: p.title, quantity: 1, unitPriceCents: 2500, currency: "USD" }],
+          },
         },
       });
       await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.created" });
       return o;
     });
     await drainSearchOutboxFully({ engine });
-    await db().$transaction(async (tx) => recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.paid" }));
+    await db().$transaction(async (tx) =>
+      recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.paid" }),
+    );
     await drainSearchOutboxFully({ engine });
-    expect(await db().searchEvent.count({ where: { productId: p.id, kind: "purchase", query: "cutting board" } })).toBe(1);
-    expect((await db().searchQueryStat.findUnique({ where: { query_productId: { query: "cutting board", productId: p.id } } }))?.purchases).toBe(1);
+    expect(await db().searchEvent.count({ where: { productId: p.id, kind: "purchase", query: "cutting board" } })).toBe(
+      1,
+    );
+    expect(
+      (
+        await db().searchQueryStat.findUnique({
+          where: { query_productId: { query: "cutting board", productId: p.id } },
+        })
+      )?.purchases,
+    ).toBe(1);
   });
 });
 
@@ -176,7 +227,8 @@ describe("synonyms admins edit", () => {
 });
 
 describe("HTTP routes", () => {
-  const get = (route: typeof searchRoute, url: string) => route(new NextRequest(`http://localhost:3000${url}`), { params: Promise.resolve({}) });
+  const get = (route: typeof searchRoute, url: string) =>
+    route(new NextRequest(`http://localhost:3000${url}`), { params: Promise.resolve({}) });
 
   beforeAll(async () => {
     await product("Copper Watering Can");
@@ -189,8 +241,17 @@ describe("HTTP routes", () => {
     const res = await get(searchRoute, "/api/v1/search?q=watering%20can&per_page=5");
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ total: 1, next_page: null, facets: { categories: expect.any(Array), price_ranges: expect.any(Array) } });
-    expect(body.results[0]).toMatchObject({ title: "Copper Watering Can", price: { amount_cents: 2500, currency: "USD" }, url: expect.stringMatching(/^\/products\//), seller: { shop_name: expect.any(String) } });
+    expect(body).toMatchObject({
+      total: 1,
+      next_page: null,
+      facets: { categories: expect.any(Array), price_ranges: expect.any(Array) },
+    });
+    expect(body.results[0]).toMatchObject({
+      title: "Copper Watering Can",
+      price: { amount_cents: 2500, currency: "USD" },
+      url: expect.stringMatching(/^\/products\//),
+      seller: { shop_name: expect.any(String) },
+    });
   });
 
   it.each([
@@ -207,19 +268,30 @@ describe("HTTP routes", () => {
 
   it("GET /api/v1/search/suggest completes titles and corrects typos", async () => {
     const res = await get(suggestRoute, "/api/v1/search/suggest?q=waterin");
-    expect((await res.json()).suggestions).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "product", text: "Copper Watering Can" })]));
+    expect((await res.json()).suggestions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "product", text: "Copper Watering Can" })]),
+    );
     const typo = await (await get(suggestRoute, "/api/v1/search/suggest?q=wateirng")).json();
     expect(typo.suggestions[0]).toMatchObject({ kind: "query", text: "watering" });
   });
 
   it("POST /api/v1/search/events accepts clicks and refuses anything else", async () => {
     const p = await db().product.findFirstOrThrow({ where: { title: "Copper Watering Can" } });
-    const post = (body: unknown) => eventsRoute(new NextRequest("http://localhost:3000/api/v1/search/events", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-forwarded-for": "10.1.2.3" } }), { params: Promise.resolve({}) });
+    const post = (body: unknown) =>
+      eventsRoute(
+        new NextRequest("http://localhost:3000/api/v1/search/events", {
+          method: "POST",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json", "x-forwarded-for": "10.1.2.3" },
+        }),
+        { params: Promise.resolve({}) },
+      );
     const ok = await post({ events: [{ kind: "click", query: "Watering Can", product_id: p.id, position: 1 }] });
     expect(ok.status).toBe(202);
-    expect((await post({ events: [{ kind: "purchase", query: "x", product_id: p.id, position: 1 }] })).status).toBe(400);
+    expect((await post({ events: [{ kind: "purchase", query: "x", product_id: p.id, position: 1 }] })).status).toBe(
+      400,
+    );
     await flushSearchEvents();
     expect(await db().searchEvent.count({ where: { productId: p.id, kind: "click", query: "watering can" } })).toBe(1);
   });
 });
-

@@ -1,6 +1,6 @@
 // The REST API speaks the design's snake_case JSON: { results, facets, total, next_page }.
-import { searchHref, type SearchState } from "./search-url";
 import type { SearchResponse } from "./search-types";
+import { searchHref, type SearchState } from "./search-url";
 
 const mediaUrl = (key: string) => `/media/${key}`;
 
@@ -17,7 +17,12 @@ export function searchResponseJson(r: SearchResponse, state: SearchState) {
       seller: { shop_name: h.shopName },
       category_id: h.categoryId,
       image: h.image
-        ? { url: mediaUrl(h.image.variants[0]?.key ?? h.image.key), width: h.image.width, height: h.image.height, variants: h.image.variants.map((v) => ({ url: mediaUrl(v.key), width: v.width, height: v.height })) }
+        ? {
+            url: mediaUrl(h.image.variants[0]?.key ?? h.image.key),
+            width: h.image.width,
+            height: h.image.height,
+            variants: h.image.variants.map((v) => ({ url: mediaUrl(v.key), width: v.width, height: v.height })),
+          }
         : null,
       position: (r.page - 1) * r.perPage + i + 1,
       ...(h.score !== undefined ? { score: h.score, score_breakdown: h.breakdown } : {}),
@@ -42,7 +47,9 @@ export function searchResponseJson(r: SearchResponse, state: SearchState) {
       normalized: r.query.normalized,
       searched_instead: r.query.searchedInstead,
       did_you_mean: r.query.didYouMean,
-      category_intent: r.query.categoryIntent ? { slug: r.query.categoryIntent.slug, path: r.query.categoryIntent.path, name: r.query.categoryIntent.name } : null,
+      category_intent: r.query.categoryIntent
+        ? { slug: r.query.categoryIntent.slug, path: r.query.categoryIntent.path, name: r.query.categoryIntent.name }
+        : null,
     },
     category: r.category ? { slug: r.category.slug, path: r.category.path, name: r.category.name } : null,
     sort: r.sort,

@@ -1,16 +1,16 @@
 // The search service behind the API and the results page, the same for both engines:
 // understand the query (normalize, synonyms, category intent, spelling), let the engine
 // recall and filter, re-rank (ranking-weights.ts), hydrate one page and log impressions.
+import { buildFacets } from "./build-facets";
 import { loadBuyerProfile } from "./buyer-profile";
-import { checkSpelling } from "./did-you-mean";
 import { catchUpSearchIndex } from "./catch-up-search-index";
+import { detectCategoryIntent } from "./category-intent";
+import { checkSpelling } from "./did-you-mean";
 import { cachedEngineQuery } from "./engine-result-cache";
 import { ensureSearchBootstrapped } from "./ensure-search-bootstrapped";
 import { expandSynonyms } from "./expand-synonyms";
 import { getSearchEngine } from "./get-search-engine";
 import { hydrateResults } from "./hydrate-results";
-import { buildFacets } from "./build-facets";
-import { detectCategoryIntent } from "./category-intent";
 import { loadCategoryLookup } from "./load-category-lookup";
 import { loadCategoryMedians, loadQueryStats } from "./load-ranking-signals";
 import { loadSynonyms } from "./load-synonyms";
@@ -18,7 +18,16 @@ import { normalizeQuery } from "./normalize-query";
 import { rerankCandidates, type RankedCandidate } from "./ranking-weights";
 import { DID_YOU_MEAN_BELOW, RECALL_LIMIT, RESULT_WINDOW } from "./search-config";
 import { recordSearchEvents } from "./search-event-log";
-import type { CategoryRef, EngineQuery, EngineResult, SearchCandidate, SearchEngine, SearchHit, SearchRequest, SearchResponse } from "./search-types";
+import type {
+  CategoryRef,
+  EngineQuery,
+  EngineResult,
+  SearchCandidate,
+  SearchEngine,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+} from "./search-types";
 
 export type SearchViewer = { userId: string | null; isAdmin: boolean };
 
@@ -30,7 +39,11 @@ const LOGGED_PAGES = 3;
 const ref = (c: CategoryRef): CategoryRef => ({ id: c.id, slug: c.slug, path: c.path, name: c.name });
 
 /** Runs a search for a buyer (or a visitor). */
-export async function searchProducts(req: SearchRequest, viewer: SearchViewer, opts: { engine?: SearchEngine; cache?: boolean } = {}): Promise<SearchResponse> {
+export async function searchProducts(
+  req: SearchRequest,
+  viewer: SearchViewer,
+  opts: { engine?: SearchEngine; cache?: boolean } = {},
+): Promise<SearchResponse> {
   const started = performance.now();
   const engine = opts.engine ?? getSearchEngine();
   await ensureSearchBootstrapped({ engine, maxProducts: INLINE_BOOTSTRAP_MAX_PRODUCTS });
@@ -49,7 +62,11 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
   const pooled = req.sort === "relevance" || normalized.tokens.length > 0;
   const beyond = offset >= (pooled ? RECALL_LIMIT : RESULT_WINDOW);
 
-  const respond = (r: EngineResult, hits: SearchHit[], extra: { text: string; searchedInstead: string | null; didYouMean: string | null }): SearchResponse => {
+  const respond = (
+    r: EngineResult,
+    hits: SearchHit[],
+    extra: { text: string; searchedInstead: string | null; didYouMean: string | null },
+  ): SearchResponse => {
     const reachable = Math.min(r.total, pooled ? RECALL_LIMIT : RESULT_WINDOW);
     const pageCount = Math.ceil(reachable / req.perPage);
     return {
@@ -61,7 +78,13 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
       perPage: req.perPage,
       nextPage: req.page < pageCount ? req.page + 1 : null,
       pageCount,
-      query: { q: req.q, normalized: normalized.text, searchedInstead: extra.searchedInstead, didYouMean: extra.didYouMean, categoryIntent: intent ? ref(intent) : null },
+      query: {
+        q: req.q,
+        normalized: normalized.text,
+        searchedInstead: extra.searchedInstead,
+        didYouMean: extra.didYouMean,
+        categoryIntent: intent ? ref(intent) : null,
+      },
       category: category ? ref(category) : null,
       sort: req.sort,
       engine: engine.name,
@@ -70,9 +93,14 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
   };
 
   const none: EngineResult = { candidates: [], total: 0, totalExact: true, facets: null };
-  if (req.filters.category && !category) return respond(none, [], { text: normalized.text, searchedInstead: null, didYouMean: null });
+  if (req.filters.category && !category)
+    return respond(none, [], { text: normalized.text, searchedInstead: null, didYouMean: null });
 
-  const window: EngineQuery["window"] = beyond ? { kind: "recall", limit: 0 } : req.sort === "relevance" ? { kind: "recall", limit: RECALL_LIMIT } : { kind: "page", offset, limit: req.perPage };
+  const window: EngineQuery["window"] = beyond
+    ? { kind: "recall", limit: 0 }
+    : req.sort === "relevance"
+      ? { kind: "recall", limit: RECALL_LIMIT }
+      : { kind: "page", offset, limit: req.perPage };
   const { priceMinCents, priceMaxCents, ratingMin, inStock, attributes } = req.filters;
   const filters = { priceMinCents, priceMaxCents, ratingMin, inStock, attributes, categoryPath: category?.path };
   const base = { filters, sort: req.sort, window, facets: true, fuzzy: false };
@@ -94,7 +122,8 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
     const { corrected, unknown } = await checkSpelling(normalized.tokens);
     // A word still being typed ("sneak"): try the last one as the start of longer words.
     const last = normalized.tokens[normalized.tokens.length - 1];
-    if (result.total === 0 && (unknown.has(last) || last.length < 3)) result = await query({ ...base, text, groups, prefix: true });
+    if (result.total === 0 && (unknown.has(last) || last.length < 3))
+      result = await query({ ...base, text, groups, prefix: true });
     if (corrected && result.total === 0) {
       // Nothing as typed: search the corrected words instead and say so.
       const correctedGroups = expandSynonyms(corrected, synonyms.map);
@@ -127,8 +156,20 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
 
   let pageItems: (SearchCandidate & Partial<Pick<RankedCandidate, "score" | "breakdown">>)[];
   if (req.sort === "relevance") {
-    const [stats, categoryMedians, profile] = await Promise.all([text === normalized.text ? statsEarly : loadQueryStats(text), mediansEarly, profileEarly]);
-    const ranked = rerankCandidates(result.candidates, { text, groups, now: new Date(), stats, categoryMedians, intentPath: intent?.path ?? null, profile });
+    const [stats, categoryMedians, profile] = await Promise.all([
+      text === normalized.text ? statsEarly : loadQueryStats(text),
+      mediansEarly,
+      profileEarly,
+    ]);
+    const ranked = rerankCandidates(result.candidates, {
+      text,
+      groups,
+      now: new Date(),
+      stats,
+      categoryMedians,
+      intentPath: intent?.path ?? null,
+      profile,
+    });
     pageItems = ranked.slice(offset, offset + req.perPage);
   } else pageItems = result.candidates;
 
@@ -142,7 +183,15 @@ export async function searchProducts(req: SearchRequest, viewer: SearchViewer, o
   }
 
   if (text && req.page <= LOGGED_PAGES && hits.length) {
-    recordSearchEvents(hits.map((h, i) => ({ kind: "impression", query: text, userId: viewer.userId, productId: h.id, position: offset + i + 1 })));
+    recordSearchEvents(
+      hits.map((h, i) => ({
+        kind: "impression",
+        query: text,
+        userId: viewer.userId,
+        productId: h.id,
+        position: offset + i + 1,
+      })),
+    );
   }
   return respond(result, hits, { text, searchedInstead, didYouMean });
 }

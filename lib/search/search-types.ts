@@ -93,11 +93,18 @@ export interface SearchEngine {
   readonly syncInTransaction: boolean;
   query(q: EngineQuery): Promise<EngineResult>;
   /** Titles that complete what the buyer is typing. */
-  suggestTitles(q: { text: string; groups: TokenGroup[]; limit: number }): Promise<{ productId: string; title: string }[]>;
+  suggestTitles(q: {
+    text: string;
+    groups: TokenGroup[];
+    limit: number;
+  }): Promise<{ productId: string; title: string }[]>;
   /** Brings the engine's documents for these products in line with PostgreSQL (sellable: upsert; otherwise: remove). */
   syncProducts(productIds: string[], tx?: Tx): Promise<void>;
   /** Rebuilds every document from PostgreSQL without taking search offline. */
-  reindex(opts?: { onProgress?: (done: number, total: number) => void; batchSize?: number }): Promise<{ documents: number }>;
+  reindex(opts?: {
+    onProgress?: (done: number, total: number) => void;
+    batchSize?: number;
+  }): Promise<{ documents: number }>;
   /** Pushes the synonym groups to engines that expand synonyms themselves. */
   syncSynonyms(groups: string[][]): Promise<void>;
 }

@@ -3,7 +3,10 @@
 import { ATTRIBUTE_PARAM_PREFIX, DEFAULT_PER_PAGE } from "./search-config";
 import type { SearchFilters, SearchRequest } from "./search-types";
 
-export type SearchState = Pick<SearchRequest, "q" | "filters" | "sort" | "page"> & { perPage?: number; debug?: boolean };
+export type SearchState = Pick<SearchRequest, "q" | "filters" | "sort" | "page"> & {
+  perPage?: number;
+  debug?: boolean;
+};
 
 const money = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
 
@@ -16,7 +19,8 @@ export function searchParamsOf(state: SearchState): URLSearchParams {
   if (f.priceMaxCents != null) p.set("price_max", money(f.priceMaxCents));
   if (f.ratingMin != null) p.set("rating_min", String(f.ratingMin));
   if (f.inStock) p.set("in_stock", "1");
-  for (const key of Object.keys(f.attributes).sort()) for (const v of f.attributes[key]) p.append(`${ATTRIBUTE_PARAM_PREFIX}${key}`, v);
+  for (const key of Object.keys(f.attributes).sort())
+    for (const v of f.attributes[key]) p.append(`${ATTRIBUTE_PARAM_PREFIX}${key}`, v);
   if (state.sort !== "relevance") p.set("sort", state.sort);
   if (state.page > 1) p.set("page", String(state.page));
   if (state.perPage && state.perPage !== DEFAULT_PER_PAGE) p.set("per_page", String(state.perPage));
@@ -25,13 +29,20 @@ export function searchParamsOf(state: SearchState): URLSearchParams {
 }
 
 /** The /search URL for `state` with `change` applied; any filter change goes back to page 1. */
-export function searchHref(state: SearchState, change: { q?: string; filters?: Partial<SearchFilters>; sort?: SearchRequest["sort"]; page?: number } = {}): string {
+export function searchHref(
+  state: SearchState,
+  change: { q?: string; filters?: Partial<SearchFilters>; sort?: SearchRequest["sort"]; page?: number } = {},
+): string {
   const filtersChanged = change.filters !== undefined || change.q !== undefined || change.sort !== undefined;
   const next: SearchState = {
     ...state,
     q: change.q ?? state.q,
     sort: change.sort ?? state.sort,
-    filters: { ...state.filters, ...change.filters, attributes: change.filters?.attributes ?? state.filters.attributes },
+    filters: {
+      ...state.filters,
+      ...change.filters,
+      attributes: change.filters?.attributes ?? state.filters.attributes,
+    },
     page: change.page ?? (filtersChanged ? 1 : state.page),
   };
   const qs = searchParamsOf(next).toString();
@@ -39,7 +50,11 @@ export function searchHref(state: SearchState, change: { q?: string; filters?: P
 }
 
 /** Attributes with one value toggled on or off. */
-export function toggleAttribute(attributes: Record<string, string[]>, key: string, value: string): Record<string, string[]> {
+export function toggleAttribute(
+  attributes: Record<string, string[]>,
+  key: string,
+  value: string,
+): Record<string, string[]> {
   const current = attributes[key] ?? [];
   const values = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   const next = { ...attributes };

@@ -28,7 +28,8 @@ export async function suggestSearch(rawQuery: string, opts: { engine?: SearchEng
   const out: Suggestion[] = [];
   const query = (words: string[]) => {
     const q = words.join(" ");
-    if (!out.some((s) => s.kind === "query" && s.text === q)) out.push({ kind: "query", text: q, href: searchLink({ q }) });
+    if (!out.some((s) => s.kind === "query" && s.text === q))
+      out.push({ kind: "query", text: q, href: searchLink({ q }) });
   };
 
   const completions = (await completeWords(last, MAX_COMPLETIONS)).map((w) => [...head, w]);
@@ -36,14 +37,22 @@ export async function suggestSearch(rawQuery: string, opts: { engine?: SearchEng
   let titles = await engine.suggestTitles({ text, groups: expandSynonyms(tokens, synonyms.map), limit: MAX_PRODUCTS });
   if (titles.length === 0 && completions.length) {
     searchWords = completions[0];
-    titles = await engine.suggestTitles({ text: searchWords.join(" "), groups: expandSynonyms(searchWords, synonyms.map), limit: MAX_PRODUCTS });
+    titles = await engine.suggestTitles({
+      text: searchWords.join(" "),
+      groups: expandSynonyms(searchWords, synonyms.map),
+      limit: MAX_PRODUCTS,
+    });
   }
   if (titles.length === 0 && completions.length === 0) {
     const corrected = await correctSpelling(tokens);
     if (corrected) {
       searchWords = corrected;
       query(corrected);
-      titles = await engine.suggestTitles({ text: corrected.join(" "), groups: expandSynonyms(corrected, synonyms.map), limit: MAX_PRODUCTS });
+      titles = await engine.suggestTitles({
+        text: corrected.join(" "),
+        groups: expandSynonyms(corrected, synonyms.map),
+        limit: MAX_PRODUCTS,
+      });
     }
   }
   for (const c of completions) query(c);

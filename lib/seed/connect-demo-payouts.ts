@@ -10,9 +10,13 @@
 import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { refreshSellerAccount, startSellerOnboarding } from "@/lib/payments/connect-onboarding";
+
 import { DEMO_SHOPS } from "./demo-shops";
 
-export async function connectDemoPayouts(opts: { db: PrismaClient; log?: (line: string) => void }): Promise<{ connected: number }> {
+export async function connectDemoPayouts(opts: {
+  db: PrismaClient;
+  log?: (line: string) => void;
+}): Promise<{ connected: number }> {
   const log = opts.log ?? (() => {});
   const { APP_URL: appUrl, STRIPE_API_BASE: stripeApiBase } = env();
   const shops = await opts.db.sellerProfile.findMany({
@@ -28,9 +32,15 @@ export async function connectDemoPayouts(opts: { db: PrismaClient; log?: (line: 
   let connected = 0;
   for (const shop of shops) {
     const { url } = await startSellerOnboarding({ sellerId: shop.id, email: shop.user.email, appUrl, prisma: opts.db });
-    if (!url.startsWith(stripeApiBase)) throw new Error(`connectDemoPayouts: the onboarding link ${url} is not the Stripe emulator's`);
-    const res = await fetch(url, { method: "POST", body: new URLSearchParams({ action: "complete" }), redirect: "manual" });
-    if (res.status !== 303) throw new Error(`connectDemoPayouts: the emulator's onboarding page answered ${res.status} for ${shop.shopName}`);
+    if (!url.startsWith(stripeApiBase))
+      throw new Error(`connectDemoPayouts: the onboarding link ${url} is not the Stripe emulator's`);
+    const res = await fetch(url, {
+      method: "POST",
+      body: new URLSearchParams({ action: "complete" }),
+      redirect: "manual",
+    });
+    if (res.status !== 303)
+      throw new Error(`connectDemoPayouts: the emulator's onboarding page answered ${res.status} for ${shop.shopName}`);
     const account = await refreshSellerAccount(shop.id, { prisma: opts.db });
     if (account?.payoutsEnabled) connected++;
   }

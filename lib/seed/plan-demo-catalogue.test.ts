@@ -1,5 +1,6 @@
-import { Faker, base, en } from "@faker-js/faker";
+import { base, en, Faker } from "@faker-js/faker";
 import { describe, expect, it } from "vitest";
+
 import { DEMO_CATEGORIES } from "./demo-categories";
 import { planDemoCatalogue, type DemoSeller } from "./plan-demo-catalogue";
 
@@ -19,7 +20,9 @@ describe("planDemoCatalogue", () => {
   it("is the same catalogue every time", () => {
     const a = plan(50);
     const b = plan(50);
-    expect(a.products.map((p) => [p.id, p.title, p.priceCents, p.inventoryCount])).toEqual(b.products.map((p) => [p.id, p.title, p.priceCents, p.inventoryCount]));
+    expect(a.products.map((p) => [p.id, p.title, p.priceCents, p.inventoryCount])).toEqual(
+      b.products.map((p) => [p.id, p.title, p.priceCents, p.inventoryCount]),
+    );
     expect(a.images.map((i) => i.uploadId)).toEqual(b.images.map((i) => i.uploadId));
   });
 

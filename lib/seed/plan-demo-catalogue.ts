@@ -5,6 +5,7 @@
 // few dozen renders instead of hundreds keeps the seed within seconds. Each pool image
 // becomes one Upload, owned by the first product image that uses it.
 import type { Faker } from "@faker-js/faker";
+
 import { DEMO_CATEGORIES, type DemoLeafCategory, type DemoTopCategory } from "./demo-categories";
 
 export type DemoLeaf = DemoLeafCategory & { top: DemoTopCategory; position: number };
@@ -39,7 +40,20 @@ export type DemoSeller = { profileId: string; userId: string; categories: readon
 const IMAGES_PER_LEAF = 3;
 const FEATURED_PRODUCTS = 12;
 const HISTORY_MINUTES = 60 * 24 * 60;
-const TITLE_MODIFIERS = ["Classic", "Pro", "Essential", "Ultra", "Compact", "Deluxe", "Everyday", "Signature", "Lite", "Max", "Eco", "Studio"];
+const TITLE_MODIFIERS = [
+  "Classic",
+  "Pro",
+  "Essential",
+  "Ultra",
+  "Compact",
+  "Deluxe",
+  "Everyday",
+  "Signature",
+  "Lite",
+  "Max",
+  "Eco",
+  "Studio",
+];
 const SELLING_POINTS = [
   "Ships within two business days in recyclable packaging.",
   "Covered by a 30-day no-questions return policy.",
@@ -49,11 +63,16 @@ const SELLING_POINTS = [
   "Thoughtfully made, and priced fairly.",
 ];
 
-function describeProduct(f: Faker, opts: { leaf: DemoLeaf; title: string; attributes: Record<string, string> }): string {
+function describeProduct(
+  f: Faker,
+  opts: { leaf: DemoLeaf; title: string; attributes: Record<string, string> },
+): string {
   const specs = Object.entries(opts.attributes)
     .map(([key, value]) => `${key[0].toUpperCase()}${key.slice(1)}: ${value}`)
     .join(" · ");
-  const lead = opts.attributes.author ? `${opts.title} by ${opts.attributes.author}. ${opts.leaf.blurb}` : `${opts.title}. ${opts.leaf.blurb}`;
+  const lead = opts.attributes.author
+    ? `${opts.title} by ${opts.attributes.author}. ${opts.leaf.blurb}`
+    : `${opts.title}. ${opts.leaf.blurb}`;
   return [lead, f.helpers.arrayElements(SELLING_POINTS, 2).join(" "), specs].join("\n\n");
 }
 
@@ -69,12 +88,19 @@ function inventoryCount(f: Faker): number {
   return f.number.int({ min: 6, max: 250 });
 }
 
-export function planDemoCatalogue(opts: { faker: Faker; products: number; now: Date; sellers: readonly DemoSeller[] }): {
+export function planDemoCatalogue(opts: {
+  faker: Faker;
+  products: number;
+  now: Date;
+  sellers: readonly DemoSeller[];
+}): {
   products: PlannedProduct[];
   images: PlannedImage[];
 } {
   const f = opts.faker;
-  const leaves = DEMO_CATEGORIES.flatMap((top) => top.children.map((leaf, position): DemoLeaf => ({ ...leaf, top, position })));
+  const leaves = DEMO_CATEGORIES.flatMap((top) =>
+    top.children.map((leaf, position): DemoLeaf => ({ ...leaf, top, position })),
+  );
   const pool = new Map<string, PlannedImage>();
   const productsInLeaf = new Map<string, number>();
   const products: PlannedProduct[] = [];
@@ -96,7 +122,9 @@ export function planDemoCatalogue(opts: { faker: Faker; products: number; now: D
     for (const [key, values] of Object.entries(leaf.attributes)) attributes[key] = f.helpers.arrayElement(values);
 
     const createdAt = new Date(opts.now.getTime() - f.number.int({ min: 0, max: HISTORY_MINUTES }) * 60_000);
-    const publishedAt = new Date(Math.min(opts.now.getTime(), createdAt.getTime() + f.number.int({ min: 1, max: 120 }) * 60_000));
+    const publishedAt = new Date(
+      Math.min(opts.now.getTime(), createdAt.getTime() + f.number.int({ min: 1, max: 120 }) * 60_000),
+    );
     const id = f.string.uuid();
 
     // Products in a leaf start at successive pool images, so neighbours in a listing differ.

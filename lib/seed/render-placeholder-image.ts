@@ -17,7 +17,12 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export async function renderPlaceholderImage(opts: { hue: number; title: string; subtitle: string; variant: number }): Promise<Buffer> {
+export async function renderPlaceholderImage(opts: {
+  hue: number;
+  title: string;
+  subtitle: string;
+  variant: number;
+}): Promise<Buffer> {
   const hue = (opts.hue + opts.variant * 14) % 360;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
   <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">

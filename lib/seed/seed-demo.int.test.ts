@@ -1,16 +1,19 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/db";
+
 import { verifyPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
-import type { ImageVariant } from "@/lib/storage/image-variants";
-import type { ObjectStorage } from "@/lib/storage/object-storage";
-import { DEMO_LOGINS } from "./demo-logins";
 import { stripe } from "@/lib/payments/stripe-client";
+import type { ImageVariant } from "@/lib/storage/image-variants";
+import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import type { ObjectStorage } from "@/lib/storage/object-storage";
+import { createTestDatabase, type TestDatabase } from "@/test/db";
+
 import { connectDemoPayouts } from "./connect-demo-payouts";
+import { DEMO_LOGINS } from "./demo-logins";
 import { DEMO_SHOPS } from "./demo-shops";
 import { seedDemo } from "./seed-demo";
 
@@ -38,7 +41,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await mkdtemp(join(tmpdir(), "seed-demo-"));
   storage = createLocalDiskStorage({ rootDir: join(dataDir, "uploads") });
-  firstRun = await seedDemo({ db: database.prisma, storage, products: 40, onProgress: (done, total) => progress.push([done, total]) });
+  firstRun = await seedDemo({
+    db: database.prisma,
+    storage,
+    products: 40,
+    onProgress: (done, total) => progress.push([done, total]),
+  });
 });
 
 afterAll(async () => {
@@ -65,8 +73,10 @@ describe("seedDemo", () => {
       expect(user.status).toBe("active");
       expect(await verifyPassword(login.password, user.passwordHash!)).toBe(true);
       // Payouts are connected by connectDemoPayouts, through Stripe, after the seed.
-      if (login.role === "seller") expect(user.sellerProfile).toMatchObject({ stripeAccountId: null, payoutsEnabled: false });
-      if (login.role === "buyer") expect(user.addresses).toEqual([expect.objectContaining({ isDefault: true, country: "US" })]);
+      if (login.role === "seller")
+        expect(user.sellerProfile).toMatchObject({ stripeAccountId: null, payoutsEnabled: false });
+      if (login.role === "buyer")
+        expect(user.addresses).toEqual([expect.objectContaining({ isDefault: true, country: "US" })]);
     }
     expect(await database.prisma.sellerProfile.count()).toBe(4);
   });
@@ -92,7 +102,9 @@ describe("seedDemo", () => {
   });
 
   it("lists 40 active products in leaf categories, each with an image whose files exist", async () => {
-    const products = await database.prisma.product.findMany({ include: { images: true, category: { include: { children: true } } } });
+    const products = await database.prisma.product.findMany({
+      include: { images: true, category: { include: { children: true } } },
+    });
     expect(products).toHaveLength(40);
     const uploads = await database.prisma.upload.findMany();
     const uploadByVariantKey = new Map(uploads.flatMap((u) => (u.variants as ImageVariant[]).map((v) => [v.key, u])));
@@ -115,7 +127,10 @@ describe("seedDemo", () => {
 
     for (const upload of uploads) {
       expect(upload).toMatchObject({ purpose: "product_image", status: "ready" });
-      expect(await storage.get(upload.originalKey)).toMatchObject({ contentType: upload.contentType, size: upload.byteSize });
+      expect(await storage.get(upload.originalKey)).toMatchObject({
+        contentType: upload.contentType,
+        size: upload.byteSize,
+      });
       const variants = upload.variants as ImageVariant[];
       expect(variants.map((v) => v.width)).toEqual([320, 640, 1280]);
       for (const v of variants) expect(await storage.get(v.key)).not.toBeNull();
@@ -132,7 +147,9 @@ describe("seedDemo", () => {
       if (p.inventoryCount === 0) {
         expect(p.adjustments).toEqual([]);
       } else {
-        expect(p.adjustments).toEqual([expect.objectContaining({ reason: "initial", delta: p.inventoryCount, resultingCount: p.inventoryCount })]);
+        expect(p.adjustments).toEqual([
+          expect.objectContaining({ reason: "initial", delta: p.inventoryCount, resultingCount: p.inventoryCount }),
+        ]);
       }
     }
     expect(products.filter((p) => p.featured).length).toBeGreaterThan(0);
@@ -170,15 +187,37 @@ describe("connectDemoPayouts", () => {
     expect(first.connected).toBe(DEMO_SHOPS.length);
     const shops = await database.prisma.sellerProfile.findMany({ include: { user: true } });
     for (const shop of shops) {
-      expect(shop).toMatchObject({ stripeAccountId: expect.stringMatching(/^acct_/), chargesEnabled: true, payoutsEnabled: true, detailsSubmitted: true });
+      expect(shop).toMatchObject({
+        stripeAccountId: expect.stringMatching(/^acct_/),
+        chargesEnabled: true,
+        payoutsEnabled: true,
+        detailsSubmitted: true,
+      });
       const account = await stripe().accounts.retrieve(shop.stripeAccountId!);
-      expect(account).toMatchObject({ email: shop.user.email, payouts_enabled: true, metadata: { seller_id: shop.id } });
+      expect(account).toMatchObject({
+        email: shop.user.email,
+        payouts_enabled: true,
+        metadata: { seller_id: shop.id },
+      });
       expect(account.capabilities?.transfers).toBe("active");
     }
     // A second start changes nothing; a new shop is not touched (its seller connects by themselves).
-    const newcomer = await database.prisma.sellerProfile.create({ data: { userId: (await database.prisma.user.create({ data: { email: "new-seller@example.test", role: "seller" } })).id, shopName: "Newcomer", slug: "newcomer" } });
+    const newcomer = await database.prisma.sellerProfile.create({
+      data: {
+        userId: (await database.prisma.user.create({ data: { email: "new-seller@example.test", role: "seller" } })).id,
+        shopName: "Newcomer",
+        slug: "newcomer",
+      },
+    });
     expect(await connectDemoPayouts({ db: database.prisma })).toEqual({ connected: 0 });
-    expect((await database.prisma.sellerProfile.findMany({ where: { id: { in: shops.map((s) => s.id) } } })).map((s) => s.stripeAccountId).sort()).toEqual(shops.map((s) => s.stripeAccountId).sort());
-    expect(await database.prisma.sellerProfile.findUniqueOrThrow({ where: { id: newcomer.id } })).toMatchObject({ stripeAccountId: null, payoutsEnabled: false });
+    expect(
+      (await database.prisma.sellerProfile.findMany({ where: { id: { in: shops.map((s) => s.id) } } }))
+        .map((s) => s.stripeAccountId)
+        .sort(),
+    ).toEqual(shops.map((s) => s.stripeAccountId).sort());
+    expect(await database.prisma.sellerProfile.findUniqueOrThrow({ where: { id: newcomer.id } })).toMatchObject({
+      stripeAccountId: null,
+      payoutsEnabled: false,
+    });
   });
 });

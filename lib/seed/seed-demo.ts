@@ -6,11 +6,14 @@
 // Content and ids are deterministic (faker seeded with 42), so every install shows the same
 // catalogue and a run interrupted after writing images rewrites the same keys next time.
 import { availableParallelism } from "node:os";
-import { Faker, base, en } from "@faker-js/faker";
+
+import { base, en, Faker } from "@faker-js/faker";
+
 import { hashPassword } from "@/lib/auth/password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { writeImageVariants, type ImageVariant } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+
 import { DEMO_CATEGORIES } from "./demo-categories";
 import { DEMO_LOGINS } from "./demo-logins";
 import { DEMO_SHOPS } from "./demo-shops";
@@ -45,7 +48,11 @@ function inBatches<T>(rows: T[]): T[][] {
   return batches;
 }
 
-async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]);
@@ -77,7 +84,17 @@ export async function seedDemo(opts: {
     throw new Error(`seedDemo: products must be a whole number from 0 to ${MAX_PRODUCTS}, got ${opts.products}`);
   }
   const log = opts.log ?? (() => {});
-  const counts: SeedCounts = { users: 0, sellers: 0, addresses: 0, categories: 0, products: 0, productAttributes: 0, uploads: 0, productImages: 0, inventoryAdjustments: 0 };
+  const counts: SeedCounts = {
+    users: 0,
+    sellers: 0,
+    addresses: 0,
+    categories: 0,
+    products: 0,
+    productAttributes: 0,
+    uploads: 0,
+    productImages: 0,
+    inventoryAdjustments: 0,
+  };
   const isSeeded = async (db: Prisma.TransactionClient) =>
     (await db.user.findUnique({ where: { email: loginFor("admin").email }, select: { id: true } })) !== null;
   if (await isSeeded(opts.db)) return { seeded: false, counts };
@@ -102,7 +119,14 @@ export async function seedDemo(opts: {
     let userId = userIdOf(loginFor("seller").email);
     if (shop.owner) {
       userId = faker.string.uuid();
-      users.push({ id: userId, email: shop.owner.email, name: shop.owner.name, role: "seller", passwordHash, emailVerified: now });
+      users.push({
+        id: userId,
+        email: shop.owner.email,
+        name: shop.owner.name,
+        role: "seller",
+        passwordHash,
+        emailVerified: now,
+      });
     }
     // No payout account yet: connectDemoPayouts onboards each shop with Stripe after seeding.
     return {
@@ -206,10 +230,14 @@ export async function seedDemo(opts: {
         publishedAt: p.publishedAt,
         createdAt: p.createdAt,
       }));
-      for (const batch of inBatches(productRows)) counts.products += (await tx.product.createMany({ data: batch })).count;
+      for (const batch of inBatches(productRows))
+        counts.products += (await tx.product.createMany({ data: batch })).count;
 
-      const attributeRows = plan.products.flatMap((p) => Object.entries(p.attributes).map(([key, value]) => ({ productId: p.id, key, value })));
-      for (const batch of inBatches(attributeRows)) counts.productAttributes += (await tx.productAttribute.createMany({ data: batch })).count;
+      const attributeRows = plan.products.flatMap((p) =>
+        Object.entries(p.attributes).map(([key, value]) => ({ productId: p.id, key, value })),
+      );
+      for (const batch of inBatches(attributeRows))
+        counts.productAttributes += (await tx.productAttribute.createMany({ data: batch })).count;
 
       const uploadRows: Prisma.UploadCreateManyInput[] = plan.images.map((image) => {
         const { byteSize, width, height, variants } = rendered.get(image.uploadId)!;
@@ -247,7 +275,8 @@ export async function seedDemo(opts: {
           };
         }),
       );
-      for (const batch of inBatches(imageRows)) counts.productImages += (await tx.productImage.createMany({ data: batch })).count;
+      for (const batch of inBatches(imageRows))
+        counts.productImages += (await tx.productImage.createMany({ data: batch })).count;
 
       const adjustmentRows: Prisma.InventoryAdjustmentCreateManyInput[] = plan.products
         .filter((p) => p.inventoryCount > 0)
@@ -259,7 +288,8 @@ export async function seedDemo(opts: {
           reason: "initial",
           createdAt: p.createdAt,
         }));
-      for (const batch of inBatches(adjustmentRows)) counts.inventoryAdjustments += (await tx.inventoryAdjustment.createMany({ data: batch })).count;
+      for (const batch of inBatches(adjustmentRows))
+        counts.inventoryAdjustments += (await tx.inventoryAdjustment.createMany({ data: batch })).count;
       return true;
     },
     { maxWait: 30_000, timeout: 300_000 },
@@ -270,6 +300,8 @@ export async function seedDemo(opts: {
     return { seeded: false, counts };
   }
   opts.onProgress?.(total, total);
-  log(`seeded ${counts.products} products, ${counts.categories} categories and ${counts.users} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `seeded ${counts.products} products, ${counts.categories} categories and ${counts.users} users in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { seeded: true, counts };
 }

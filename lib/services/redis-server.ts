@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+
 import { freePort } from "./free-port";
 
 export type StartedRedis = { url: string; port: number; stop: () => Promise<void> };
@@ -16,7 +17,18 @@ export async function startRedisServer(opts: { dataDir: string; persist?: boolea
   const dir = resolve(opts.dataDir);
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--protected-mode", "yes", "--daemonize", "no"];
+  const args = [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--dir",
+    dir,
+    "--protected-mode",
+    "yes",
+    "--daemonize",
+    "no",
+  ];
   // Carts survive a restart of `npm start`; tests need no persistence.
   args.push(...(opts.persist ? ["--appendonly", "yes", "--save", "60 1"] : ["--save", "", "--appendonly", "no"]));
   const child: ChildProcess = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });

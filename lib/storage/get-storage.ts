@@ -1,10 +1,13 @@
 import { join } from "node:path";
+
 import { env, type TServerEnv } from "@/lib/env";
+
 import { createLocalDiskStorage } from "./local-disk-storage";
 import type { ObjectStorage } from "./object-storage";
 import { createS3Storage } from "./s3-storage";
 
-type S3Settings = "S3_BUCKET" | "S3_ENDPOINT" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY" | "S3_PUBLIC_URL";
+type S3Settings =
+  "S3_BUCKET" | "S3_ENDPOINT" | "S3_REGION" | "S3_ACCESS_KEY_ID" | "S3_SECRET_ACCESS_KEY" | "S3_PUBLIC_URL";
 export type StorageConfig = Pick<TServerEnv, "DATA_DIR"> & Partial<Pick<TServerEnv, S3Settings>>;
 
 let shared: ObjectStorage | undefined;

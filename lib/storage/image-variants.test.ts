@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import sharp, { type Sharp } from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createLocalDiskStorage } from "./local-disk-storage";
+
 import { IMAGE_VARIANT_WIDTHS, srcSetFor, variantKey, writeImageVariants } from "./image-variants";
+import { createLocalDiskStorage } from "./local-disk-storage";
 import type { ObjectStorage } from "./object-storage";
 
 let root: string;
@@ -91,11 +93,17 @@ describe("writeImageVariants", () => {
   });
 
   it("refuses bytes that are not a raster image", async () => {
-    await expect(writeImageVariants({ storage, uploadId: "u6", input: Buffer.from("<html>not an image</html>") })).rejects.toMatchObject({
+    await expect(
+      writeImageVariants({ storage, uploadId: "u6", input: Buffer.from("<html>not an image</html>") }),
+    ).rejects.toMatchObject({
       code: "unsupported_media_type",
     });
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400"/></svg>');
-    await expect(writeImageVariants({ storage, uploadId: "u7", input: svg })).rejects.toMatchObject({ code: "unsupported_media_type" });
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400"/></svg>',
+    );
+    await expect(writeImageVariants({ storage, uploadId: "u7", input: svg })).rejects.toMatchObject({
+      code: "unsupported_media_type",
+    });
     expect(await storage.get("images/u6/320.webp")).toBeNull();
     expect(await storage.get("images/u7/320.webp")).toBeNull();
   });

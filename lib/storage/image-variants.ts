@@ -2,7 +2,9 @@
 // IMAGE_VARIANT_WIDTHS (never enlarged), auto-rotated, with all metadata (EXIF location,
 // camera serials) dropped. Shared by the upload pipeline and the demo seed.
 import sharp, { type OutputInfo } from "sharp";
+
 import { AppError } from "@/lib/errors/app-error";
+
 import type { ObjectStorage } from "./object-storage";
 
 export const IMAGE_VARIANT_WIDTHS = [320, 640, 1280] as const;
@@ -27,7 +29,10 @@ export function srcSetFor(variants: readonly ImageVariant[], storage: Pick<Objec
 }
 
 function unreadable(): AppError {
-  return new AppError("unsupported_media_type", "The file is not an image we can read. Upload a JPEG, PNG or WebP image.");
+  return new AppError(
+    "unsupported_media_type",
+    "The file is not an image we can read. Upload a JPEG, PNG or WebP image.",
+  );
 }
 
 /**

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
 import { createLocalDiskStorage } from "./local-disk-storage";
 import type { ObjectStorage } from "./object-storage";
 
@@ -35,7 +37,11 @@ describe("local disk storage", () => {
   it("replaces an object and its content type", async () => {
     await storage.put("docs/a.bin", Buffer.from("one"), "application/octet-stream");
     await storage.put("docs/a.bin", Buffer.from("two!"), "text/plain; charset=utf-8");
-    expect(await storage.get("docs/a.bin")).toEqual({ body: Buffer.from("two!"), contentType: "text/plain; charset=utf-8", size: 4 });
+    expect(await storage.get("docs/a.bin")).toEqual({
+      body: Buffer.from("two!"),
+      contentType: "text/plain; charset=utf-8",
+      size: 4,
+    });
     expect(await readdir(join(root, "uploads/docs"))).toHaveLength(2);
   });
 
@@ -90,7 +96,9 @@ describe("local disk storage", () => {
   });
 
   it("refuses a content type that could break a response header", async () => {
-    await expect(storage.put("a.txt", Buffer.from("x"), "text/html\r\nSet-Cookie: a=b")).rejects.toMatchObject({ code: "bad_request" });
+    await expect(storage.put("a.txt", Buffer.from("x"), "text/html\r\nSet-Cookie: a=b")).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 
   it("serves objects under /media", () => {

@@ -3,7 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { dirname, resolve, sep } from "node:path";
+
 import { AppError } from "@/lib/errors/app-error";
+
 import { isStorageKey } from "./is-storage-key";
 import type { ObjectStorage } from "./object-storage";
 

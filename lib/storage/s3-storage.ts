@@ -1,9 +1,17 @@
 // Object storage on S3 or any S3-compatible store (MinIO, R2, Ceph...). Browsers upload
 // straight to the bucket through presigned PUT URLs; a CDN in front of S3_PUBLIC_URL
 // serves the variants. Keys are immutable, so every object is cached for a year.
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+
 import { AppError } from "@/lib/errors/app-error";
+
 import { isStorageKey } from "./is-storage-key";
 import type { DirectUploadStorage } from "./upload-target";
 
@@ -60,7 +68,15 @@ export function createS3Storage(config: S3StorageConfig): DirectUploadStorage {
 
   return {
     async put(key, body, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: checkKey(key), Body: body, ContentType: contentType, CacheControl: CACHE_CONTROL }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: checkKey(key),
+          Body: body,
+          ContentType: contentType,
+          CacheControl: CACHE_CONTROL,
+        }),
+      );
     },
 
     async get(key) {
@@ -96,10 +112,14 @@ export function createS3Storage(config: S3StorageConfig): DirectUploadStorage {
     async createUploadTarget({ key, contentType, byteSize }) {
       const expiresAt = new Date(Date.now() + ttl * 1000);
       // Content-Type and Content-Length are signed: S3 refuses a PUT of another type or size.
-      const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: bucket, Key: checkKey(key), ContentType: contentType, ContentLength: byteSize }), {
-        expiresIn: ttl,
-        signableHeaders: new Set(["content-type", "content-length"]),
-      });
+      const url = await getSignedUrl(
+        client,
+        new PutObjectCommand({ Bucket: bucket, Key: checkKey(key), ContentType: contentType, ContentLength: byteSize }),
+        {
+          expiresIn: ttl,
+          signableHeaders: new Set(["content-type", "content-length"]),
+        },
+      );
       // Browsers set Content-Length themselves (it is a forbidden header for scripts).
       return { url, method: "PUT", headers: { "Content-Type": contentType }, expiresAt };
     },

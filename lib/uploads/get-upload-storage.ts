@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { getStorage } from "@/lib/storage/get-storage";
 import { isDirectUploadStorage, type DirectUploadStorage } from "@/lib/storage/upload-target";
+
 import { withSignedUploadUrls } from "./with-signed-upload-urls";
 
 let shared: DirectUploadStorage | undefined;
@@ -9,7 +10,9 @@ let shared: DirectUploadStorage | undefined;
 export function getUploadStorage(): DirectUploadStorage {
   if (!shared) {
     const storage = getStorage();
-    shared = isDirectUploadStorage(storage) ? storage : withSignedUploadUrls(storage, { secret: env().UPLOAD_SIGNING_SECRET });
+    shared = isDirectUploadStorage(storage)
+      ? storage
+      : withSignedUploadUrls(storage, { secret: env().UPLOAD_SIGNING_SECRET });
   }
   return shared;
 }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImageVariant } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+
 import { getUploadStorage } from "./get-upload-storage";
 import type { UploadPurposeName, UploadStatusName } from "./upload-limits";
 
@@ -17,14 +18,21 @@ export type UploadView = {
 };
 
 /** An upload's processing status, for its owner only (anyone else gets a 404, not a 403). */
-export async function getUpload(opts: { userId: string; uploadId: string; storage?: Pick<ObjectStorage, "publicUrl"> }): Promise<UploadView> {
+export async function getUpload(opts: {
+  userId: string;
+  uploadId: string;
+  storage?: Pick<ObjectStorage, "publicUrl">;
+}): Promise<UploadView> {
   const upload = await db().upload.findFirst({
     where: { id: opts.uploadId, userId: opts.userId },
     select: { id: true, purpose: true, status: true, rejectReason: true, width: true, height: true, variants: true },
   });
   if (!upload) throw new AppError("not_found", "Upload not found.");
   const storage = opts.storage ?? getUploadStorage();
-  const variants = upload.status === "ready" ? [...((upload.variants as ImageVariant[] | null) ?? [])].sort((a, b) => a.width - b.width) : [];
+  const variants =
+    upload.status === "ready"
+      ? [...((upload.variants as ImageVariant[] | null) ?? [])].sort((a, b) => a.width - b.width)
+      : [];
   return {
     uploadId: upload.id,
     purpose: upload.purpose,

@@ -4,13 +4,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
+
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { db } from "@/lib/db/client";
 import { IMAGE_VARIANT_WIDTHS, variantKey, type ImageVariant } from "@/lib/storage/image-variants";
 import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
 import { createUser } from "@/test/factories";
+
 import { processUpload } from "./process-upload";
 
 let root: string;
@@ -32,7 +35,9 @@ async function uploaded(body: Buffer, contentType = "image/jpeg", status: "uploa
   const id = randomUUID();
   const originalKey = `originals/${id}`;
   await storage.put(originalKey, body, contentType);
-  await db().upload.create({ data: { id, userId, purpose: "product_image", status, contentType, byteSize: body.length, originalKey } });
+  await db().upload.create({
+    data: { id, userId, purpose: "product_image", status, contentType, byteSize: body.length, originalKey },
+  });
   return { id, originalKey };
 }
 
@@ -128,7 +133,9 @@ describe("processUpload", () => {
   });
 
   it("refuses an SVG with a script, even sent as a PNG", async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(document.cookie)</script><rect width="100" height="100"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(document.cookie)</script><rect width="100" height="100"/></svg>',
+    );
     const { id, originalKey } = await uploaded(svg, "image/png");
     await expectRejected(id, originalKey, "The file is not a JPEG, PNG, WebP or GIF image");
   });

@@ -1,9 +1,11 @@
 import sharp from "sharp";
+
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { writeImageVariants } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+
 import { getUploadStorage } from "./get-upload-storage";
 import { MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, REJECT_REASONS } from "./upload-limits";
 
@@ -14,9 +16,11 @@ type RasterFormat = "jpeg" | "png" | "webp" | "gif";
 /** The format the file's first bytes prove, whatever its name or declared type says. */
 function sniffFormat(b: Buffer): RasterFormat | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "png";
   if (b.length >= 12 && b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP") return "webp";
-  if (b.length >= 6 && (b.toString("latin1", 0, 6) === "GIF87a" || b.toString("latin1", 0, 6) === "GIF89a")) return "gif";
+  if (b.length >= 6 && (b.toString("latin1", 0, 6) === "GIF87a" || b.toString("latin1", 0, 6) === "GIF89a"))
+    return "gif";
   return null;
 }
 
@@ -48,14 +52,23 @@ async function inspect(body: Buffer): Promise<void> {
  * uploader shows. Runs only for uploads in "uploaded"/"processing", so a repeat is harmless.
  * Storage errors are thrown (the queue retries); bad files are never retried.
  */
-export async function processUpload(uploadId: string, opts: { storage?: ObjectStorage } = {}): Promise<ProcessUploadResult> {
-  const claimed = await db().upload.updateMany({ where: { id: uploadId, status: { in: ["uploaded", "processing"] } }, data: { status: "processing" } });
+export async function processUpload(
+  uploadId: string,
+  opts: { storage?: ObjectStorage } = {},
+): Promise<ProcessUploadResult> {
+  const claimed = await db().upload.updateMany({
+    where: { id: uploadId, status: { in: ["uploaded", "processing"] } },
+    data: { status: "processing" },
+  });
   if (claimed.count === 0) return "skipped";
   const upload = await db().upload.findUniqueOrThrow({ where: { id: uploadId }, select: { originalKey: true } });
   const storage = opts.storage ?? getUploadStorage();
 
   const reject = async (reason: string): Promise<ProcessUploadResult> => {
-    await db().upload.updateMany({ where: { id: uploadId, status: "processing" }, data: { status: "rejected", rejectReason: reason, variants: [] } });
+    await db().upload.updateMany({
+      where: { id: uploadId, status: "processing" },
+      data: { status: "rejected", rejectReason: reason, variants: [] },
+    });
     // A refused file (a script, a bomb) is not kept; nothing serves originals, but nothing needs it either.
     await storage.delete(upload.originalKey);
     logger.info({ uploadId, reason }, "upload rejected");
@@ -82,7 +95,13 @@ export async function processUpload(uploadId: string, opts: { storage?: ObjectSt
 
   await db().upload.updateMany({
     where: { id: uploadId, status: "processing" },
-    data: { status: "ready", width: result.width, height: result.height, variants: result.variants, rejectReason: null },
+    data: {
+      status: "ready",
+      width: result.width,
+      height: result.height,
+      variants: result.variants,
+      rejectReason: null,
+    },
   });
   return "ready";
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { readBodyWithLimit } from "./read-body-with-limit";
 
 const CHUNK = 64 * 1024;
@@ -6,17 +7,20 @@ const CHUNK = 64 * 1024;
 /** A lazily produced body of `total` bytes that records how much was pulled and whether it was cancelled. */
 function countingStream(total: number) {
   const stats = { pulled: 0, cancelled: false };
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const size = Math.min(CHUNK, total - stats.pulled);
-      if (size <= 0) return controller.close();
-      stats.pulled += size;
-      controller.enqueue(new Uint8Array(size).fill(0x41));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const size = Math.min(CHUNK, total - stats.pulled);
+        if (size <= 0) return controller.close();
+        stats.pulled += size;
+        controller.enqueue(new Uint8Array(size).fill(0x41));
+      },
+      cancel() {
+        stats.cancelled = true;
+      },
     },
-    cancel() {
-      stats.cancelled = true;
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, stats };
 }
 
@@ -31,7 +35,11 @@ describe("readBodyWithLimit", () => {
   it("stops a 60 MB body just past a 15 MB limit with a 413, without reading the rest", async () => {
     const limit = 15 * 1024 * 1024;
     const { stream, stats } = countingStream(60 * 1024 * 1024);
-    await expect(readBodyWithLimit(stream, limit, "Images must be at most 15 MB")).rejects.toMatchObject({ status: 413, code: "payload_too_large", message: "Images must be at most 15 MB" });
+    await expect(readBodyWithLimit(stream, limit, "Images must be at most 15 MB")).rejects.toMatchObject({
+      status: 413,
+      code: "payload_too_large",
+      message: "Images must be at most 15 MB",
+    });
     expect(stats.cancelled).toBe(true);
     expect(stats.pulled).toBeLessThanOrEqual(limit + CHUNK);
   });

@@ -5,7 +5,11 @@ import { AppError } from "@/lib/errors/app-error";
  * too many arrives the stream is cancelled and a 413 thrown, so an oversized or endless
  * body costs at most maxBytes plus one chunk.
  */
-export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null, maxBytes: number, tooLargeMessage?: string): Promise<Buffer> {
+export async function readBodyWithLimit(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  tooLargeMessage?: string,
+): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

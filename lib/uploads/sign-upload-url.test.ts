@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { signUploadUrl, verifyUploadUrl } from "./sign-upload-url";
 
 const secret = "test-upload-secret-0123456789abcdef0123456789";
@@ -6,7 +7,14 @@ const uploadId = "0b7e7a4e-2f1e-4c1a-9d6b-1f7a1d2c3b4a";
 const now = new Date("2026-01-01T12:00:00Z");
 
 function signed(overrides: Partial<Parameters<typeof signUploadUrl>[0]> = {}) {
-  const { url, expiresAt } = signUploadUrl({ uploadId, contentType: "image/png", maxBytes: 1234, secret, now, ...overrides });
+  const { url, expiresAt } = signUploadUrl({
+    uploadId,
+    contentType: "image/png",
+    maxBytes: 1234,
+    secret,
+    now,
+    ...overrides,
+  });
   const parsed = new URL(url, "http://localhost");
   return { url, expiresAt, path: parsed.pathname, params: parsed.searchParams };
 }
@@ -16,13 +24,20 @@ describe("signed upload URLs", () => {
     const { path, params, expiresAt } = signed();
     expect(path).toBe(`/api/v1/uploads/${uploadId}/blob`);
     expect(expiresAt.getTime() - now.getTime()).toBe(10 * 60 * 1000);
-    const check = verifyUploadUrl({ uploadId, searchParams: params, secret, now: new Date(now.getTime() + 9 * 60 * 1000) });
+    const check = verifyUploadUrl({
+      uploadId,
+      searchParams: params,
+      secret,
+      now: new Date(now.getTime() + 9 * 60 * 1000),
+    });
     expect(check).toEqual({ ok: true, uploadId, contentType: "image/png", maxBytes: 1234, expiresAt });
   });
 
   it("are refused for another upload id", () => {
     const { params } = signed();
-    expect(verifyUploadUrl({ uploadId: "0b7e7a4e-2f1e-4c1a-9d6b-1f7a1d2c3b4b", searchParams: params, secret, now })).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      verifyUploadUrl({ uploadId: "0b7e7a4e-2f1e-4c1a-9d6b-1f7a1d2c3b4b", searchParams: params, secret, now }),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it.each([
@@ -51,7 +66,12 @@ describe("signed upload URLs", () => {
 
   it("are refused once expired", () => {
     const { params, expiresAt } = signed();
-    expect(verifyUploadUrl({ uploadId, searchParams: params, secret, now: expiresAt })).toEqual({ ok: false, reason: "expired" });
-    expect(verifyUploadUrl({ uploadId, searchParams: params, secret, now: new Date(expiresAt.getTime() + 1) })).toEqual({ ok: false, reason: "expired" });
+    expect(verifyUploadUrl({ uploadId, searchParams: params, secret, now: expiresAt })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
+    expect(verifyUploadUrl({ uploadId, searchParams: params, secret, now: new Date(expiresAt.getTime() + 1) })).toEqual(
+      { ok: false, reason: "expired" },
+    );
   });
 });

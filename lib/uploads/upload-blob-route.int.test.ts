@@ -3,12 +3,15 @@ import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { PUT } from "@/app/api/v1/uploads/[uploadId]/blob/route";
 import { db } from "@/lib/db/client";
 import { getStorage } from "@/lib/storage/get-storage";
 import { createUser } from "@/test/factories";
+
 import { completeUpload } from "./complete-upload";
 import { createUpload } from "./create-upload";
 import { getUpload } from "./get-upload";
@@ -46,20 +49,38 @@ function countingBody(total: number) {
   return { stream, stats };
 }
 
-function put(url: string, uploadId: string, body: BodyInit | ReadableStream<Uint8Array>, headers: Record<string, string>) {
-  const req = new Request(new URL(url, "http://localhost:3000"), { method: "PUT", body, headers, duplex: "half" } as RequestInit);
+function put(
+  url: string,
+  uploadId: string,
+  body: BodyInit | ReadableStream<Uint8Array>,
+  headers: Record<string, string>,
+) {
+  const req = new Request(new URL(url, "http://localhost:3000"), {
+    method: "PUT",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
   return PUT(req, { params: Promise.resolve({ uploadId }) });
 }
 
 async function startUpload(opts: { contentType?: string; byteSize: number }) {
   const user = await createUser(db());
-  const created = await createUpload({ userId: user.id, purpose: "product_image", fileName: "photo.png", contentType: opts.contentType ?? "image/png", byteSize: opts.byteSize });
+  const created = await createUpload({
+    userId: user.id,
+    purpose: "product_image",
+    fileName: "photo.png",
+    contentType: opts.contentType ?? "image/png",
+    byteSize: opts.byteSize,
+  });
   return { userId: user.id, ...created };
 }
 
 describe("PUT /api/v1/uploads/:id/blob", () => {
   it("stores the file at the upload's original key; complete and the worker then make it ready", async () => {
-    const png = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: "#3a7" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1500, height: 1000, channels: 3, background: "#3a7" } })
+      .png()
+      .toBuffer();
     const { userId, uploadId, upload } = await startUpload({ byteSize: png.length });
 
     const res = await put(upload.url, uploadId, new Uint8Array(png), upload.headers);
@@ -86,7 +107,9 @@ describe("PUT /api/v1/uploads/:id/blob", () => {
 
     const res = await put(upload.url, uploadId, stream, upload.headers);
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: { code: "payload_too_large", message: expect.stringContaining("Images must be at most 15 MB") } });
+    expect(await res.json()).toEqual({
+      error: { code: "payload_too_large", message: expect.stringContaining("Images must be at most 15 MB") },
+    });
     expect(stats.pulled).toBeLessThanOrEqual(15 * MB + 2 * CHUNK);
     expect(stats.pulled).toBeLessThan(60 * MB);
     expect(await getStorage().get(`originals/${uploadId}`)).toBeNull();
@@ -106,12 +129,22 @@ describe("PUT /api/v1/uploads/:id/blob", () => {
     bigger.searchParams.set("max", String(60 * MB));
     const tampered = await put(bigger.toString(), uploadId, new Uint8Array(10), upload.headers);
     expect(tampered.status).toBe(403);
-    expect(await tampered.json()).toEqual({ error: { code: "forbidden", message: "This upload link is not valid. Start the upload again." } });
+    expect(await tampered.json()).toEqual({
+      error: { code: "forbidden", message: "This upload link is not valid. Start the upload again." },
+    });
 
-    const expired = signUploadUrl({ uploadId, contentType: "image/png", maxBytes: 10, secret: process.env.UPLOAD_SIGNING_SECRET!, now: new Date(Date.now() - 11 * 60 * 1000) });
+    const expired = signUploadUrl({
+      uploadId,
+      contentType: "image/png",
+      maxBytes: 10,
+      secret: process.env.UPLOAD_SIGNING_SECRET!,
+      now: new Date(Date.now() - 11 * 60 * 1000),
+    });
     const late = await put(expired.url, uploadId, new Uint8Array(10), upload.headers);
     expect(late.status).toBe(403);
-    expect(await late.json()).toEqual({ error: { code: "forbidden", message: "This upload link has expired. Start the upload again." } });
+    expect(await late.json()).toEqual({
+      error: { code: "forbidden", message: "This upload link has expired. Start the upload again." },
+    });
 
     const otherUpload = await startUpload({ byteSize: 10 });
     const stolen = await put(upload.url, otherUpload.uploadId, new Uint8Array(10), upload.headers);

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+
 import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
 import { createUser } from "@/test/factories";
+
 import { authenticate } from "./authenticate";
 
 const ip = () => `10.1.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
@@ -24,12 +27,18 @@ describe("authenticate (sign-in)", () => {
   it("refuses a suspended account", async () => {
     const user = await createUser(db(), { passwordHash: await hashPassword("Right-password-1") });
     await db().user.update({ where: { id: user.id }, data: { status: "suspended" } });
-    await expect(authenticate({ email: user.email, password: "Right-password-1", ip: ip() })).rejects.toMatchObject({ status: 403 });
+    await expect(authenticate({ email: user.email, password: "Right-password-1", ip: ip() })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("rate-limits guesses per email across IPs, then refuses even the right password", async () => {
     const user = await createUser(db(), { passwordHash: await hashPassword("Right-password-1") });
-    for (let i = 0; i < 10; i++) expect(await authenticate({ email: user.email, password: `Guess-${i}-aaaa`, ip: ip() })).toBeNull();
-    await expect(authenticate({ email: user.email, password: "Right-password-1", ip: ip() })).rejects.toMatchObject({ code: "rate_limited", status: 429 });
+    for (let i = 0; i < 10; i++)
+      expect(await authenticate({ email: user.email, password: `Guess-${i}-aaaa`, ip: ip() })).toBeNull();
+    await expect(authenticate({ email: user.email, password: "Right-password-1", ip: ip() })).rejects.toMatchObject({
+      code: "rate_limited",
+      status: 429,
+    });
   });
 });

@@ -1,9 +1,10 @@
+import { dummyPasswordHash, PASSWORD_MAX_BYTES, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { dummyPasswordHash, PASSWORD_MAX_BYTES, verifyPassword } from "@/lib/auth/password";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
+
 import { ZEmail } from "./normalize-email";
 
 export type AuthenticatedUser = { id: string; email: string; name: string | null; role: "buyer" | "seller" | "admin" };
@@ -13,7 +14,11 @@ export type AuthenticatedUser = { id: string; email: string; name: string | null
  * answer and about the same time whether or not the email exists (no enumeration).
  * Throws a 429 AppError when the IP or the email is over its rate limit.
  */
-export async function authenticate(opts: { email: unknown; password: unknown; ip: string }): Promise<AuthenticatedUser | null> {
+export async function authenticate(opts: {
+  email: unknown;
+  password: unknown;
+  ip: string;
+}): Promise<AuthenticatedUser | null> {
   const parsedEmail = ZEmail.safeParse(opts.email);
   const password = typeof opts.password === "string" ? opts.password : "";
   const store = getRateLimitStore();
@@ -22,7 +27,10 @@ export async function authenticate(opts: { email: unknown; password: unknown; ip
   const email = parsedEmail.data;
   await enforceRateLimit(store, RATE_LIMITS.signInPerEmail, [email]);
 
-  const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, status: true, passwordHash: true } });
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, status: true, passwordHash: true },
+  });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !user.passwordHash || !ok) return null;
   if (user.status !== "active") throw new AppError("forbidden", "This account is suspended. Contact support.");

@@ -1,13 +1,18 @@
 import { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/notifications/queue-email";
 import { sellerWelcomeEmail } from "@/lib/notifications/templates";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 export const ZBecomeSeller = z.object({
-  shopName: z.string().trim().min(2, "Shop name must be at least 2 characters.").max(80, "Shop name must be at most 80 characters."),
+  shopName: z
+    .string()
+    .trim()
+    .min(2, "Shop name must be at least 2 characters.")
+    .max(80, "Shop name must be at most 80 characters."),
   slug: z
     .string()
     .trim()
@@ -18,7 +23,18 @@ export const ZBecomeSeller = z.object({
   description: z.string().trim().max(2000, "Description must be at most 2000 characters.").optional(),
 });
 
-const RESERVED_SLUGS = new Set(["admin", "seller", "sellers", "api", "shop", "new", "settings", "search", "cart", "checkout"]);
+const RESERVED_SLUGS = new Set([
+  "admin",
+  "seller",
+  "sellers",
+  "api",
+  "shop",
+  "new",
+  "settings",
+  "search",
+  "cart",
+  "checkout",
+]);
 
 export function slugifyShopName(name: string): string {
   return name
@@ -30,24 +46,45 @@ export function slugifyShopName(name: string): string {
 }
 
 /** Turns a buyer into a seller with a shop; an admin keeps the admin role. */
-export async function becomeSeller(userId: string, input: unknown, opts: { appUrl: string }): Promise<{ sellerId: string; slug: string }> {
+export async function becomeSeller(
+  userId: string,
+  input: unknown,
+  opts: { appUrl: string },
+): Promise<{ sellerId: string; slug: string }> {
   const parsed = ZBecomeSeller.safeParse(input);
   if (!parsed.success) throw zodToAppError(parsed.error, "Shop details");
   const { shopName, slug, description } = parsed.data;
-  if (RESERVED_SLUGS.has(slug)) throw new AppError("conflict", `The shop address "${slug}" is reserved. Choose another.`, { fields: { slug: "reserved" } });
+  if (RESERVED_SLUGS.has(slug))
+    throw new AppError("conflict", `The shop address "${slug}" is reserved. Choose another.`, {
+      fields: { slug: "reserved" },
+    });
   try {
     return await db().$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true, sellerProfile: { select: { id: true } } } });
+      const user = await tx.user.findUnique({
+        where: { id: userId },
+        select: { email: true, role: true, sellerProfile: { select: { id: true } } },
+      });
       if (!user) throw new AppError("not_found", "Account not found.");
       if (user.sellerProfile) throw new AppError("conflict", "You already have a shop.");
-      const profile = await tx.sellerProfile.create({ data: { userId, shopName, slug, description }, select: { id: true, slug: true } });
+      const profile = await tx.sellerProfile.create({
+        data: { userId, shopName, slug, description },
+        select: { id: true, slug: true },
+      });
       if (user.role === "buyer") await tx.user.update({ where: { id: userId }, data: { role: "seller" } });
-      await queueEmail(tx, { userId, to: user.email, template: "seller-welcome", ...sellerWelcomeEmail(shopName, opts.appUrl), dedupeKey: `seller-welcome:${userId}` });
+      await queueEmail(tx, {
+        userId,
+        to: user.email,
+        template: "seller-welcome",
+        ...sellerWelcomeEmail(shopName, opts.appUrl),
+        dedupeKey: `seller-welcome:${userId}`,
+      });
       return { sellerId: profile.id, slug: profile.slug };
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new AppError("conflict", `The shop address "${slug}" is taken. Choose another.`, { fields: { slug: "taken" } });
+      throw new AppError("conflict", `The shop address "${slug}" is taken. Choose another.`, {
+        fields: { slug: "taken" },
+      });
     }
     throw err;
   }

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
+
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+
 import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+
 import { createAccount } from "./create-account";
 
 const ip = () => `10.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
@@ -9,7 +12,9 @@ const opts = () => ({ ip: ip(), appUrl: "http://localhost:3000" });
 const email = () => `Buyer-${randomBytes(4).toString("hex")}@Example.test`;
 
 async function jobsFor(notificationId: string) {
-  return db().$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.job WHERE data->>'notificationId' = ${notificationId}`;
+  return db().$queryRaw<
+    { name: string }[]
+  >`SELECT name FROM pgboss.job WHERE data->>'notificationId' = ${notificationId}`;
 }
 
 describe("createAccount (sign-up)", () => {
@@ -22,7 +27,12 @@ describe("createAccount (sign-up)", () => {
     expect(row.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(await verifyPassword("Good-password-1", row.passwordHash!)).toBe(true);
     const mail = await db().notification.findFirstOrThrow({ where: { userId: user.id } });
-    expect(mail).toMatchObject({ template: "welcome", toAddress: e.toLowerCase(), status: "pending", subject: "Welcome to the marketplace" });
+    expect(mail).toMatchObject({
+      template: "welcome",
+      toAddress: e.toLowerCase(),
+      status: "pending",
+      subject: "Welcome to the marketplace",
+    });
     expect(await jobsFor(mail.id)).toEqual([{ name: "send-notification" }]);
   });
 
@@ -30,7 +40,9 @@ describe("createAccount (sign-up)", () => {
     const e = email();
     await createAccount({ email: e, password: "Good-password-1", name: "First" }, opts());
     const before = await db().notification.count();
-    await expect(createAccount({ email: e.toUpperCase(), password: "Good-password-2", name: "Second" }, opts())).rejects.toMatchObject({
+    await expect(
+      createAccount({ email: e.toUpperCase(), password: "Good-password-2", name: "Second" }, opts()),
+    ).rejects.toMatchObject({
       code: "conflict",
       status: 409,
       message: "An account with this email already exists. Sign in instead.",
@@ -54,7 +66,10 @@ describe("createAccount (sign-up)", () => {
 
   it("rate-limits sign-ups per IP", async () => {
     const sameIp = { ip: ip(), appUrl: "http://localhost:3000" };
-    for (let i = 0; i < 10; i++) await createAccount({ email: email(), password: "Good-password-1", name: "A" }, sameIp);
-    await expect(createAccount({ email: email(), password: "Good-password-1", name: "A" }, sameIp)).rejects.toMatchObject({ code: "rate_limited", status: 429 });
+    for (let i = 0; i < 10; i++)
+      await createAccount({ email: email(), password: "Good-password-1", name: "A" }, sameIp);
+    await expect(
+      createAccount({ email: email(), password: "Good-password-1", name: "A" }, sameIp),
+    ).rejects.toMatchObject({ code: "rate_limited", status: 429 });
   });
 });

@@ -1,14 +1,16 @@
 import { z } from "zod";
+
+import { hashPassword, PASSWORD_MAX_BYTES, passwordProblem } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
-import { hashPassword, passwordProblem, PASSWORD_MAX_BYTES } from "@/lib/auth/password";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/notifications/queue-email";
 import { welcomeEmail } from "@/lib/notifications/templates";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
-import { Prisma } from "@/lib/generated/prisma/client";
+
 import { ZEmail } from "./normalize-email";
 
 export const ZSignUp = z.object({
@@ -20,7 +22,10 @@ export const ZSignUp = z.object({
 export type TSignUp = z.input<typeof ZSignUp>;
 
 /** Creates a buyer account and queues the welcome email in the same transaction. */
-export async function createAccount(input: unknown, opts: { ip: string; appUrl: string }): Promise<{ id: string; email: string }> {
+export async function createAccount(
+  input: unknown,
+  opts: { ip: string; appUrl: string },
+): Promise<{ id: string; email: string }> {
   const store = getRateLimitStore();
   await enforceRateLimit(store, RATE_LIMITS.signUpPerIp, [opts.ip]);
   const parsed = ZSignUp.safeParse(input);
@@ -33,14 +38,25 @@ export async function createAccount(input: unknown, opts: { ip: string; appUrl: 
   const passwordHash = await hashPassword(password);
   try {
     return await db().$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, name, passwordHash, role: "buyer" }, select: { id: true, email: true } });
+      const user = await tx.user.create({
+        data: { email, name, passwordHash, role: "buyer" },
+        select: { id: true, email: true },
+      });
       const mail = welcomeEmail(name, opts.appUrl);
-      await queueEmail(tx, { userId: user.id, to: email, template: "welcome", ...mail, dedupeKey: `welcome:${user.id}` });
+      await queueEmail(tx, {
+        userId: user.id,
+        to: email,
+        template: "welcome",
+        ...mail,
+        dedupeKey: `welcome:${user.id}`,
+      });
       return user;
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { fields: { email: "already registered" } });
+      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+        fields: { email: "already registered" },
+      });
     }
     throw err;
   }

@@ -51,8 +51,10 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
+
 import { hashPassword } from "../../lib/auth/password";
 import { benchCli, machineLine, ms, openDatabase, summarize, table, type Summary } from "./support";
 
@@ -91,7 +93,8 @@ if (args.auth !== "http" && args.auth !== "mint") fail(`--auth must be http or m
 const PAID_BUYERS = wholeNumber("paid-buyers", args["paid-buyers"], 1, 100_000);
 const PAID_CONCURRENCY = wholeNumber("paid-concurrency", args["paid-concurrency"], 1, 1000);
 const PAID_DURATION = wholeNumber("paid-duration", args["paid-duration"], 1, 3600);
-if (args.only && !["steady", "flash", "paid"].includes(args.only)) fail(`--only must be steady, flash or paid, got "${args.only}".`);
+if (args.only && !["steady", "flash", "paid"].includes(args.only))
+  fail(`--only must be steady, flash or paid, got "${args.only}".`);
 const RUN_STEADY = !args.only || args.only === "steady";
 const RUN_FLASH = !args.only || args.only === "flash";
 const RUN_PAID = !args.only || args.only === "paid";
@@ -104,7 +107,13 @@ const RUN_TAG = Date.now().toString(36);
 type Buyer = { id: string; email: string; name: string; addressId: string; ip: string; cookie: string };
 
 /** Buyers with one default address each, written straight to the database. */
-async function createBuyers(client: pg.Client, count: number, label: string, passwordHash: string, ipOffset: number): Promise<Buyer[]> {
+async function createBuyers(
+  client: pg.Client,
+  count: number,
+  label: string,
+  passwordHash: string,
+  ipOffset: number,
+): Promise<Buyer[]> {
   const buyers: Buyer[] = Array.from({ length: count }, (_, k) => {
     const n = ipOffset + k;
     return {
@@ -168,7 +177,11 @@ async function signInOverHttp(b: Buyer): Promise<void> {
 
 /** The cookie a credentials sign-in sets: next-auth's encrypted JWT of the same claims. */
 async function mintSession(b: Buyer, secret: string): Promise<void> {
-  const token = await encode({ token: { name: b.name, email: b.email, sub: b.id, role: "buyer" }, secret, maxAge: 24 * 3600 });
+  const token = await encode({
+    token: { name: b.name, email: b.email, sub: b.id, role: "buyer" },
+    secret,
+    maxAge: 24 * 3600,
+  });
   b.cookie = `${SESSION_COOKIE}=${token}`;
 }
 
@@ -188,7 +201,11 @@ async function signInAll(buyers: Buyer[], secret: string | undefined): Promise<v
   if (me.status !== 200) fail(`GET /api/v1/me with a buyer's session answered ${me.status}`);
 }
 
-async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -223,7 +240,11 @@ async function timed(path: string, init: RequestInit): Promise<Call> {
 }
 
 const addToCart = (b: Buyer, productId: string) =>
-  timed("/api/v1/cart/items", { method: "POST", headers: { cookie: b.cookie, "content-type": "application/json" }, body: JSON.stringify({ product_id: productId, quantity: 1 }) });
+  timed("/api/v1/cart/items", {
+    method: "POST",
+    headers: { cookie: b.cookie, "content-type": "application/json" },
+    body: JSON.stringify({ product_id: productId, quantity: 1 }),
+  });
 
 const checkout = (b: Buyer) =>
   timed("/api/v1/orders", {
@@ -240,14 +261,21 @@ function tally(calls: Call[]): string {
     const key = c.status === 0 ? `network error (${c.code})` : c.code ? `${c.status} ${c.code}` : String(c.status);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(", ");
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k}×${v}`)
+    .join(", ");
 }
 
 // ───────────────────────────── the two parts ─────────────────────────────
 
 /** Live products (active, shop and owner active) that are not hot, at random. */
 async function pickProducts(client: pg.Client, count: number, exclude: string[]): Promise<string[]> {
-  const [{ n }] = (await client.query<{ n: number }>(`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'products'::regclass`)).rows;
+  const [{ n }] = (
+    await client.query<{ n: number }>(
+      `SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'products'::regclass`,
+    )
+  ).rows;
   const percent = Math.min(100, ((count * 5 + 50) / Math.max(n, 1)) * 100);
   const rows = await client.query<{ id: string }>(
     `SELECT p.id::text FROM products p TABLESAMPLE BERNOULLI ($1)
@@ -259,7 +287,15 @@ async function pickProducts(client: pg.Client, count: number, exclude: string[])
   return rows.rows.map((r) => r.id);
 }
 
-type SteadyResult = { seconds: number; orders: number; cart: Summary; checkout: Summary; checkoutCalls: Call[]; cartCalls: Call[]; rateLimited: number };
+type SteadyResult = {
+  seconds: number;
+  orders: number;
+  cart: Summary;
+  checkout: Summary;
+  checkoutCalls: Call[];
+  cartCalls: Call[];
+  rateLimited: number;
+};
 
 async function runSteady(buyers: Buyer[], products: string[]): Promise<SteadyResult> {
   const free = [...buyers];
@@ -293,7 +329,9 @@ async function runSteady(buyers: Buyer[], products: string[]): Promise<SteadyRes
     say(`steady: warming up for ${WARMUP} s…`);
     await loop(WARMUP, false);
   }
-  say(`steady: measuring for ${DURATION} s with ${CONCURRENCY} workers over ${buyers.length} buyers and ${products.length} products…`);
+  say(
+    `steady: measuring for ${DURATION} s with ${CONCURRENCY} workers over ${buyers.length} buyers and ${products.length} products…`,
+  );
   const { cartCalls, checkoutCalls, seconds } = await loop(DURATION, true);
   const ok = checkoutCalls.filter((c) => c.status === 201);
   return {
@@ -307,7 +345,17 @@ async function runSteady(buyers: Buyer[], products: string[]): Promise<SteadyRes
   };
 }
 
-type FlashResult = { productId: string; seconds: number; calls: Call[]; all: Summary; sold: number; setupSeconds: number; stockAfter: number; unitsInOrders: number; ordersInDb: number };
+type FlashResult = {
+  productId: string;
+  seconds: number;
+  calls: Call[];
+  all: Summary;
+  sold: number;
+  setupSeconds: number;
+  stockAfter: number;
+  unitsInOrders: number;
+  ordersInDb: number;
+};
 
 async function runFlash(client: pg.Client, buyers: Buyer[], productId: string): Promise<FlashResult> {
   const s0 = performance.now();
@@ -352,21 +400,50 @@ async function runFlash(client: pg.Client, buyers: Buyer[], productId: string): 
 
 // ───────────────────────────── checkout with payment ─────────────────────────────
 
-type PaidSteps = { cart: number[]; order: number[]; intent: number[]; method: number[]; confirm: number[]; withPayment: number[]; untilPaid: number[] };
-type PaidResult = { seconds: number; paid: number; steps: PaidSteps; failures: string[]; verified: { checkouts: number; paidCheckouts: number; captures: number; capturedCents: number; chargedCents: number } };
+type PaidSteps = {
+  cart: number[];
+  order: number[];
+  intent: number[];
+  method: number[];
+  confirm: number[];
+  withPayment: number[];
+  untilPaid: number[];
+};
+type PaidResult = {
+  seconds: number;
+  paid: number;
+  steps: PaidSteps;
+  failures: string[];
+  verified: { checkouts: number; paidCheckouts: number; captures: number; capturedCents: number; chargedCents: number };
+};
 
 /** A Stripe.js call: form-encoded, with the publishable key and no secret. */
 async function stripeJsCall(stripeUrl: string, path: string, params: Record<string, string>): Promise<Call> {
   const t = performance.now();
-  const res = await fetch(`${stripeUrl}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(params).toString() });
+  const res = await fetch(`${stripeUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(params).toString(),
+  });
   const body = (await res.json()) as Record<string, unknown>;
-  return { status: res.status, ms: performance.now() - t, code: (body.error as { code?: string } | undefined)?.code, body };
+  return {
+    status: res.status,
+    ms: performance.now() - t,
+    code: (body.error as { code?: string } | undefined)?.code,
+    body,
+  };
 }
 
 const sleep = (msecs: number) => new Promise((r) => setTimeout(r, msecs));
 
 /** One buyer's add to cart, checkout, payment and wait for the webhook; throws a short reason on any unexpected answer. */
-async function onePaidCheckout(b: Buyer, productId: string, stripeUrl: string, steps: PaidSteps, checkoutIds: string[]): Promise<void> {
+async function onePaidCheckout(
+  b: Buyer,
+  productId: string,
+  stripeUrl: string,
+  steps: PaidSteps,
+  checkoutIds: string[],
+): Promise<void> {
   const expect = (c: Call, status: number, what: string) => {
     if (c.status !== status) throw new Error(`${what}: ${c.status}${c.code ? ` ${c.code}` : ""}`);
     return c.body ?? {};
@@ -379,14 +456,33 @@ async function onePaidCheckout(b: Buyer, productId: string, stripeUrl: string, s
   const checkoutId = expect(placed, 201, "checkout").checkout_id as string;
   checkoutIds.push(checkoutId);
   steps.order.push(placed.ms);
-  const intent = await timed(`/api/v1/checkouts/${checkoutId}/payment`, { method: "POST", headers: { cookie: b.cookie } });
-  const pi = expect(intent, 200, "payment intent") as { payment_intent_id: string; client_secret: string; publishable_key: string };
+  const intent = await timed(`/api/v1/checkouts/${checkoutId}/payment`, {
+    method: "POST",
+    headers: { cookie: b.cookie },
+  });
+  const pi = expect(intent, 200, "payment intent") as {
+    payment_intent_id: string;
+    client_secret: string;
+    publishable_key: string;
+  };
   steps.intent.push(intent.ms);
-  const method = await stripeJsCall(stripeUrl, "/v1/payment_methods", { key: pi.publishable_key, type: "card", "card[number]": "4242424242424242", "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123" });
+  const method = await stripeJsCall(stripeUrl, "/v1/payment_methods", {
+    key: pi.publishable_key,
+    type: "card",
+    "card[number]": "4242424242424242",
+    "card[exp_month]": "12",
+    "card[exp_year]": "2034",
+    "card[cvc]": "123",
+  });
   const pm = expect(method, 200, "payment method") as { id: string };
   steps.method.push(method.ms);
-  const confirmed = await stripeJsCall(stripeUrl, `/v1/payment_intents/${pi.payment_intent_id}/confirm`, { key: pi.publishable_key, client_secret: pi.client_secret, payment_method: pm.id });
-  if (expect(confirmed, 200, "confirm").status !== "succeeded") throw new Error(`confirm: PaymentIntent ${String(confirmed.body?.status)}`);
+  const confirmed = await stripeJsCall(stripeUrl, `/v1/payment_intents/${pi.payment_intent_id}/confirm`, {
+    key: pi.publishable_key,
+    client_secret: pi.client_secret,
+    payment_method: pm.id,
+  });
+  if (expect(confirmed, 200, "confirm").status !== "succeeded")
+    throw new Error(`confirm: PaymentIntent ${String(confirmed.body?.status)}`);
   steps.confirm.push(confirmed.ms);
   steps.withPayment.push(performance.now() - t0);
   // Poll gently (every 100 ms), so the polling itself does not load the server it measures.
@@ -406,7 +502,9 @@ async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], s
   const checkoutIds: string[] = [];
   const free = [...buyers];
   const deadline = performance.now() + PAID_DURATION * 1000;
-  say(`paid: measuring for ${PAID_DURATION} s with ${PAID_CONCURRENCY} workers over ${buyers.length} buyers, paying on ${stripeUrl}…`);
+  say(
+    `paid: measuring for ${PAID_DURATION} s with ${PAID_CONCURRENCY} workers over ${buyers.length} buyers, paying on ${stripeUrl}…`,
+  );
   const t = performance.now();
   await Promise.all(
     Array.from({ length: PAID_CONCURRENCY }, async () => {
@@ -417,7 +515,13 @@ async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], s
           continue;
         }
         try {
-          await onePaidCheckout(b, products[Math.floor(Math.random() * products.length)], stripeUrl, steps, checkoutIds);
+          await onePaidCheckout(
+            b,
+            products[Math.floor(Math.random() * products.length)],
+            stripeUrl,
+            steps,
+            checkoutIds,
+          );
         } catch (err) {
           failures.push((err as Error).message);
         } finally {
@@ -443,7 +547,13 @@ async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], s
     paid: steps.untilPaid.length,
     steps,
     failures,
-    verified: { checkouts: Number(row.checkouts), paidCheckouts: Number(row.paid), captures: Number(row.captures), capturedCents: Number(row.captured), chargedCents: Number(row.charged) },
+    verified: {
+      checkouts: Number(row.checkouts),
+      paidCheckouts: Number(row.paid),
+      captures: Number(row.captures),
+      capturedCents: Number(row.captured),
+      chargedCents: Number(row.charged),
+    },
   };
 }
 
@@ -455,9 +565,17 @@ async function main() {
   const { client } = db;
   const secret = process.env.NEXTAUTH_SECRET ?? db.local.NEXTAUTH_SECRET;
   const needMint = RUN_FLASH || args.auth === "mint";
-  if (needMint && !secret) fail("minting sessions needs the server's NEXTAUTH_SECRET: set it, or pass the server's --data-dir (its local-config.json has it).");
-  const stripeUrl = (args["stripe-url"] ?? process.env.STRIPE_API_BASE ?? (db.local.STRIPE_EMULATOR_PORT ? `http://127.0.0.1:${db.local.STRIPE_EMULATOR_PORT}` : "")).replace(/\/$/, "");
-  if (RUN_PAID && !stripeUrl) fail("the paid part needs the Stripe emulator the server uses: pass --stripe-url, or the server's --data-dir.");
+  if (needMint && !secret)
+    fail(
+      "minting sessions needs the server's NEXTAUTH_SECRET: set it, or pass the server's --data-dir (its local-config.json has it).",
+    );
+  const stripeUrl = (
+    args["stripe-url"] ??
+    process.env.STRIPE_API_BASE ??
+    (db.local.STRIPE_EMULATOR_PORT ? `http://127.0.0.1:${db.local.STRIPE_EMULATOR_PORT}` : "")
+  ).replace(/\/$/, "");
+  if (RUN_PAID && !stripeUrl)
+    fail("the paid part needs the Stripe emulator the server uses: pass --stripe-url, or the server's --data-dir.");
   say(machineLine());
 
   let steady: SteadyResult | undefined;
@@ -470,10 +588,16 @@ async function main() {
       const s0 = performance.now();
       const buyers = await createBuyers(client, BUYERS, "steady", passwordHash, 0);
       steadyProducts = await pickProducts(client, PRODUCTS, []);
-      if (steadyProducts.length === 0) fail("no live products to buy; seed some first (npm run seed:catalog -- --products N).");
+      if (steadyProducts.length === 0)
+        fail("no live products to buy; seed some first (npm run seed:catalog -- --products N).");
       // Plenty of stock, so the steady run measures checkout and never "sold out".
-      await client.query(`UPDATE products SET inventory_count = greatest(inventory_count, 100000) WHERE id = ANY($1::uuid[])`, [steadyProducts]);
-      say(`steady: ${buyers.length} buyers created; signing them in (${args.auth === "http" ? "over HTTP, credentials" : "minted session cookies"})…`);
+      await client.query(
+        `UPDATE products SET inventory_count = greatest(inventory_count, 100000) WHERE id = ANY($1::uuid[])`,
+        [steadyProducts],
+      );
+      say(
+        `steady: ${buyers.length} buyers created; signing them in (${args.auth === "http" ? "over HTTP, credentials" : "minted session cookies"})…`,
+      );
       await signInAll(buyers, secret);
       say(`steady: setup took ${((performance.now() - s0) / 1000).toFixed(1)} s`);
       steady = await runSteady(buyers, steadyProducts);
@@ -483,12 +607,18 @@ async function main() {
       const s0 = performance.now();
       const [hot] = await pickProducts(client, 1, steadyProducts);
       if (!hot) fail("no live product left to make hot.");
-      await client.query(`UPDATE products SET inventory_count = $2, is_hot = true, updated_at = now() WHERE id = $1`, [hot, FLASH_UNITS]);
+      await client.query(`UPDATE products SET inventory_count = $2, is_hot = true, updated_at = now() WHERE id = $1`, [
+        hot,
+        FLASH_UNITS,
+      ]);
       const buyers = await createBuyers(client, FLASH_ATTEMPTS, "flash", passwordHash, BUYERS);
       await inPool(buyers, 50, (b) => mintSession(b, secret!));
       const me = await fetch(`${base}/api/v1/me`, { headers: { cookie: buyers[0].cookie } });
-      if (me.status !== 200) fail(`GET /api/v1/me with a minted session answered ${me.status}; is the secret the server's?`);
-      say(`flash: hot product ${hot} with ${FLASH_UNITS} units; ${buyers.length} buyers ready in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+      if (me.status !== 200)
+        fail(`GET /api/v1/me with a minted session answered ${me.status}; is the secret the server's?`);
+      say(
+        `flash: hot product ${hot} with ${FLASH_UNITS} units; ${buyers.length} buyers ready in ${((performance.now() - s0) / 1000).toFixed(1)} s`,
+      );
       flash = await runFlash(client, buyers, hot);
     }
 
@@ -496,8 +626,12 @@ async function main() {
       const s0 = performance.now();
       const buyers = await createBuyers(client, PAID_BUYERS, "paid", passwordHash, BUYERS + FLASH_ATTEMPTS);
       const products = steadyProducts.length > 0 ? steadyProducts : await pickProducts(client, PRODUCTS, []);
-      if (products.length === 0) fail("no live products to buy; seed some first (npm run seed:catalog -- --products N).");
-      await client.query(`UPDATE products SET inventory_count = greatest(inventory_count, 100000) WHERE id = ANY($1::uuid[])`, [products]);
+      if (products.length === 0)
+        fail("no live products to buy; seed some first (npm run seed:catalog -- --products N).");
+      await client.query(
+        `UPDATE products SET inventory_count = greatest(inventory_count, 100000) WHERE id = ANY($1::uuid[])`,
+        [products],
+      );
       await signInAll(buyers, secret);
       say(`paid: ${buyers.length} buyers ready in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
       paid = await runPaid(client, buyers, products, stripeUrl);
@@ -509,10 +643,35 @@ async function main() {
   console.log("");
   const rows: string[][] = [["measure", "calls", "p50 ms", "p95 ms", "p99 ms", "max ms", "rate"]];
   if (steady) {
-    rows.push(["steady: add to cart", String(steady.cart.n), ms(steady.cart.p50), ms(steady.cart.p95), ms(steady.cart.p99), ms(steady.cart.max), `${(steady.cart.n / steady.seconds).toFixed(1)}/s`]);
-    rows.push(["steady: checkout (POST /orders)", String(steady.checkout.n), ms(steady.checkout.p50), ms(steady.checkout.p95), ms(steady.checkout.p99), ms(steady.checkout.max), `${(steady.orders / steady.seconds).toFixed(1)} orders/s`]);
+    rows.push([
+      "steady: add to cart",
+      String(steady.cart.n),
+      ms(steady.cart.p50),
+      ms(steady.cart.p95),
+      ms(steady.cart.p99),
+      ms(steady.cart.max),
+      `${(steady.cart.n / steady.seconds).toFixed(1)}/s`,
+    ]);
+    rows.push([
+      "steady: checkout (POST /orders)",
+      String(steady.checkout.n),
+      ms(steady.checkout.p50),
+      ms(steady.checkout.p95),
+      ms(steady.checkout.p99),
+      ms(steady.checkout.max),
+      `${(steady.orders / steady.seconds).toFixed(1)} orders/s`,
+    ]);
   }
-  if (flash) rows.push([`flash: checkout, ${FLASH_CONCURRENCY} in flight`, String(flash.all.n), ms(flash.all.p50), ms(flash.all.p95), ms(flash.all.p99), ms(flash.all.max), `all answered in ${flash.seconds.toFixed(2)} s`]);
+  if (flash)
+    rows.push([
+      `flash: checkout, ${FLASH_CONCURRENCY} in flight`,
+      String(flash.all.n),
+      ms(flash.all.p50),
+      ms(flash.all.p95),
+      ms(flash.all.p99),
+      ms(flash.all.max),
+      `all answered in ${flash.seconds.toFixed(2)} s`,
+    ]);
   if (paid) {
     const st = paid.steps;
     const line = (label: string, values: number[], rate = "") => {
@@ -524,28 +683,42 @@ async function main() {
     line("paid: PaymentIntent (POST /checkouts/{id}/payment)", st.intent);
     line("paid: card (emulator /v1/payment_methods)", st.method);
     line("paid: confirm (emulator /confirm)", st.confirm);
-    line("paid: checkout with payment (order+intent+card+confirm)", st.withPayment, `${(st.withPayment.length / paid.seconds).toFixed(1)} paid checkouts/s`);
+    line(
+      "paid: checkout with payment (order+intent+card+confirm)",
+      st.withPayment,
+      `${(st.withPayment.length / paid.seconds).toFixed(1)} paid checkouts/s`,
+    );
     line("paid: until the webhook marked it paid", st.untilPaid);
   }
   console.log(table(rows));
   console.log("");
   if (steady) {
-    say(`steady: ${steady.orders} orders in ${steady.seconds.toFixed(1)} s = ${(steady.orders / steady.seconds).toFixed(1)} orders/s; checkout answers: ${tally(steady.checkoutCalls)}; add-to-cart answers: ${tally(steady.cartCalls)}`);
-    if (steady.rateLimited > 0) say(`steady: ${steady.rateLimited} checkouts were rate-limited (429, 30/min per buyer): use more --buyers`);
+    say(
+      `steady: ${steady.orders} orders in ${steady.seconds.toFixed(1)} s = ${(steady.orders / steady.seconds).toFixed(1)} orders/s; checkout answers: ${tally(steady.checkoutCalls)}; add-to-cart answers: ${tally(steady.cartCalls)}`,
+    );
+    if (steady.rateLimited > 0)
+      say(`steady: ${steady.rateLimited} checkouts were rate-limited (429, 30/min per buyer): use more --buyers`);
   }
   if (flash) {
     const exact = flash.sold === FLASH_UNITS && flash.stockAfter === 0 && flash.unitsInOrders === FLASH_UNITS;
-    say(`flash: ${flash.calls.length} attempts answered in ${flash.seconds.toFixed(2)} s (${(flash.calls.length / flash.seconds).toFixed(0)}/s); answers: ${tally(flash.calls)}; cart setup took ${flash.setupSeconds.toFixed(1)} s`);
-    say(`flash: verified in SQL: stock left ${flash.stockAfter}, units in non-cancelled orders ${flash.unitsInOrders} (${flash.ordersInDb} orders), 201 answers ${flash.sold}: ${exact ? `exactly ${FLASH_UNITS} sold ✔` : "MISMATCH ✘"}`);
+    say(
+      `flash: ${flash.calls.length} attempts answered in ${flash.seconds.toFixed(2)} s (${(flash.calls.length / flash.seconds).toFixed(0)}/s); answers: ${tally(flash.calls)}; cart setup took ${flash.setupSeconds.toFixed(1)} s`,
+    );
+    say(
+      `flash: verified in SQL: stock left ${flash.stockAfter}, units in non-cancelled orders ${flash.unitsInOrders} (${flash.ordersInDb} orders), 201 answers ${flash.sold}: ${exact ? `exactly ${FLASH_UNITS} sold ✔` : "MISMATCH ✘"}`,
+    );
     if (!exact) process.exitCode = 2;
   }
   if (paid) {
     const v = paid.verified;
     const reasons = new Map<string, number>();
     for (const f of paid.failures) reasons.set(f, (reasons.get(f) ?? 0) + 1);
-    if (paid.failures.length > 0) say(`paid: ${paid.failures.length} buyer paths failed: ${[...reasons].map(([k, n]) => `${k} ×${n}`).join("; ")}`);
+    if (paid.failures.length > 0)
+      say(`paid: ${paid.failures.length} buyer paths failed: ${[...reasons].map(([k, n]) => `${k} ×${n}`).join("; ")}`);
     const exact = v.paidCheckouts === paid.paid && v.capturedCents === v.chargedCents;
-    say(`paid: verified in SQL: ${v.checkouts} checkouts, ${v.paidCheckouts} paid, ${v.captures} capture entries for ${(v.capturedCents / 100).toFixed(2)} captured vs ${(v.chargedCents / 100).toFixed(2)} paid: ${exact ? "every paid checkout captured exactly once ✔" : "MISMATCH ✘"}`);
+    say(
+      `paid: verified in SQL: ${v.checkouts} checkouts, ${v.paidCheckouts} paid, ${v.captures} capture entries for ${(v.capturedCents / 100).toFixed(2)} captured vs ${(v.chargedCents / 100).toFixed(2)} paid: ${exact ? "every paid checkout captured exactly once ✔" : "MISMATCH ✘"}`,
+    );
     if (!exact) process.exitCode = 2;
   }
   say(`${machineLine()}; target ${base}`);

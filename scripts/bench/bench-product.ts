@@ -15,10 +15,12 @@
 //   --warmup S         seconds of warm-up per scenario (default 5; 0 for none)
 //   --only LIST        comma-separated scenarios: page-pool,page-hot,api-pool,api-hot
 //   --data-dir DIR     where the embedded PostgreSQL lives (default DATA_DIR or .data)
+import type { EventEmitter } from "node:events";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import type { EventEmitter } from "node:events";
+
 import type pg from "pg";
+
 import { benchCli, machineLine, ms, openDatabase, percentile, table } from "./support";
 
 const { values: args } = parseArgs({
@@ -43,8 +45,22 @@ const WARMUP = wholeNumber("warmup", args.warmup, 0, 120);
 // ───────────────────────────── autocannon (no bundled types) ─────────────────────────────
 
 type AcRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
-type AcOptions = { url: string; connections: number; duration: number; timeout?: number; requests?: (AcRequest & { setupRequest?: (req: AcRequest) => AcRequest })[] };
-type AcResult = { requests: { total: number; average: number }; duration: number; errors: number; timeouts: number; non2xx: number; statusCodeStats: Record<string, { count: number }>; throughput: { total: number } };
+type AcOptions = {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests?: (AcRequest & { setupRequest?: (req: AcRequest) => AcRequest })[];
+};
+type AcResult = {
+  requests: { total: number; average: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats: Record<string, { count: number }>;
+  throughput: { total: number };
+};
 type AcInstance = EventEmitter & PromiseLike<AcResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AcOptions) => AcInstance;
 
@@ -52,7 +68,11 @@ const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AcOpti
 
 /** A random sample of live listings (active product, active shop, active owner). */
 async function sampleProductIds(client: pg.Client, count: number): Promise<string[]> {
-  const [{ n }] = (await client.query<{ n: number }>(`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'products'::regclass`)).rows;
+  const [{ n }] = (
+    await client.query<{ n: number }>(
+      `SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'products'::regclass`,
+    )
+  ).rows;
   const percent = Math.min(100, ((count * 4) / Math.max(n, 1)) * 100);
   const rows = await client.query<{ id: string }>(
     `SELECT p.id::text FROM products p TABLESAMPLE BERNOULLI ($1)
@@ -67,7 +87,20 @@ async function sampleProductIds(client: pg.Client, count: number): Promise<strin
 // ───────────────────────────── measuring ─────────────────────────────
 
 type Scenario = { name: string; label: string; paths: () => string };
-type Outcome = { scenario: Scenario; requests: number; rps: number; p50: number; p95: number; p99: number; max: number; non2xx: number; errors: number; timeouts: number; kbPerResponse: number; codes: string };
+type Outcome = {
+  scenario: Scenario;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  kbPerResponse: number;
+  codes: string;
+};
 
 async function fire(paths: () => string, seconds: number, record?: (ms: number) => void): Promise<AcResult> {
   const instance = autocannon({
@@ -119,7 +152,8 @@ async function main() {
   try {
     total = Number((await db.client.query<{ n: string }>(`SELECT count(*)::text AS n FROM products`)).rows[0].n);
     const sample = await sampleProductIds(db.client, POOL + 200);
-    if (sample.length < 2) fail("the database has no live products; seed some first (npm run seed:catalog -- --products N).");
+    if (sample.length < 2)
+      fail("the database has no live products; seed some first (npm run seed:catalog -- --products N).");
     ids = sample.slice(0, Math.min(POOL, sample.length - 1));
     warmIds = sample.slice(ids.length);
   } finally {
@@ -127,17 +161,38 @@ async function main() {
   }
   const hot = ids[0];
   const check = await fetch(`${base}/api/v1/products/${hot}`);
-  if (check.status !== 200) fail(`GET /api/v1/products/${hot} answered ${check.status}; is --url the marketplace whose database this is?`);
+  if (check.status !== 200)
+    fail(`GET /api/v1/products/${hot} answered ${check.status}; is --url the marketplace whose database this is?`);
 
   say(machineLine());
   say(`${total.toLocaleString("en-US")} products in the database; random pool of ${ids.length} ids, hot id ${hot}`);
 
   const rnd = (list: string[]) => () => list[Math.floor(Math.random() * list.length)];
   const scenarios: (Scenario & { warm: () => string })[] = [
-    { name: "page-pool", label: "product page, random id of pool", paths: () => `/products/${rnd(ids)()}`, warm: () => `/products/${rnd(warmIds)()}` },
-    { name: "page-hot", label: "product page, one hot id", paths: () => `/products/${hot}`, warm: () => `/products/${rnd(warmIds)()}` },
-    { name: "api-pool", label: "GET /api/v1/products/{id}, random id of pool", paths: () => `/api/v1/products/${rnd(ids)()}`, warm: () => `/api/v1/products/${rnd(warmIds)()}` },
-    { name: "api-hot", label: "GET /api/v1/products/{id}, one hot id", paths: () => `/api/v1/products/${hot}`, warm: () => `/api/v1/products/${rnd(warmIds)()}` },
+    {
+      name: "page-pool",
+      label: "product page, random id of pool",
+      paths: () => `/products/${rnd(ids)()}`,
+      warm: () => `/products/${rnd(warmIds)()}`,
+    },
+    {
+      name: "page-hot",
+      label: "product page, one hot id",
+      paths: () => `/products/${hot}`,
+      warm: () => `/products/${rnd(warmIds)()}`,
+    },
+    {
+      name: "api-pool",
+      label: "GET /api/v1/products/{id}, random id of pool",
+      paths: () => `/api/v1/products/${rnd(ids)()}`,
+      warm: () => `/api/v1/products/${rnd(warmIds)()}`,
+    },
+    {
+      name: "api-hot",
+      label: "GET /api/v1/products/{id}, one hot id",
+      paths: () => `/api/v1/products/${hot}`,
+      warm: () => `/api/v1/products/${rnd(warmIds)()}`,
+    },
   ];
   const only = args.only?.split(",").map((s) => s.trim());
   const chosen = only ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
@@ -150,11 +205,24 @@ async function main() {
   console.log(
     table([
       ["scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "requests", "non-2xx", "errors", "KiB/resp"],
-      ...outcomes.map((o) => [o.scenario.label, o.rps.toFixed(1), ms(o.p50), ms(o.p95), ms(o.p99), ms(o.max), String(o.requests), String(o.non2xx), String(o.errors + o.timeouts), o.kbPerResponse.toFixed(1)]),
+      ...outcomes.map((o) => [
+        o.scenario.label,
+        o.rps.toFixed(1),
+        ms(o.p50),
+        ms(o.p95),
+        ms(o.p99),
+        ms(o.max),
+        String(o.requests),
+        String(o.non2xx),
+        String(o.errors + o.timeouts),
+        o.kbPerResponse.toFixed(1),
+      ]),
     ]),
   );
   console.log("");
-  for (const o of outcomes) if (o.non2xx > 0 || o.errors > 0) say(`${o.scenario.name}: status codes ${o.codes}; errors ${o.errors}, timeouts ${o.timeouts}`);
+  for (const o of outcomes)
+    if (o.non2xx > 0 || o.errors > 0)
+      say(`${o.scenario.name}: status codes ${o.codes}; errors ${o.errors}, timeouts ${o.timeouts}`);
   say(machineLine());
   say(`${DURATION} s per scenario, ${CONNECTIONS} connections, ${WARMUP} s warm-up on other ids; target ${base}`);
 }

@@ -16,9 +16,10 @@
 // freshness probe changes a product's title through the same path the app uses (UPDATE +
 // outbox event in one transaction), polls search until the new title is found, and puts the
 // title back.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
+
 import pg from "pg";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -41,7 +42,13 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const perClass = Number(args["per-class"]);
 const freshnessRuns = Number(args.freshness);
-for (const [name, v] of [["--duration", duration], ["--connections", connections], ["--per-class", perClass], ["--freshness", freshnessRuns], ["--seed", Number(args.seed)]] as const) {
+for (const [name, v] of [
+  ["--duration", duration],
+  ["--connections", connections],
+  ["--per-class", perClass],
+  ["--freshness", freshnessRuns],
+  ["--seed", Number(args.seed)],
+] as const) {
   if (!Number.isInteger(v) || v < 0) {
     console.error(`[bench:search] ${name} must be a whole number`);
     process.exit(1);
@@ -63,10 +70,27 @@ const MIX: [QueryClass, number][] = [
 ];
 
 const FALLBACK: Vocabulary = {
-  common: ["wireless", "black", "shoes", "lamp", "leather", "cotton", "classic", "steel", "headphones", "jacket", "table", "book"],
+  common: [
+    "wireless",
+    "black",
+    "shoes",
+    "lamp",
+    "leather",
+    "cotton",
+    "classic",
+    "steel",
+    "headphones",
+    "jacket",
+    "table",
+    "book",
+  ],
   rare: ["sonora", "auralis", "lumeo", "voltix", "hearthstone", "skillet", "earbuds", "cast", "espresso", "backpack"],
   categories: ["electronics", "fashion", "home"],
-  attributes: [["color", "Black"], ["color", "White"], ["size", "M"]],
+  attributes: [
+    ["color", "Black"],
+    ["color", "White"],
+    ["size", "M"],
+  ],
 };
 
 /** Deterministic PRNG (mulberry32) so a seed always gives the same mix. */
@@ -128,22 +152,35 @@ export function makeQueryMix(v: Vocabulary, count: number, seed: number): { cls:
 async function loadVocabulary(client: pg.Client | null): Promise<Vocabulary> {
   if (!client) return FALLBACK;
   const words = async (order: "DESC" | "ASC", min: number) =>
-    (await client.query<{ term: string }>(`SELECT term FROM search_terms WHERE doc_count >= $1 AND term ~ '^[a-z]+$' ORDER BY doc_count ${order}, term LIMIT 200`, [min])).rows.map((r) => r.term);
+    (
+      await client.query<{ term: string }>(
+        `SELECT term FROM search_terms WHERE doc_count >= $1 AND term ~ '^[a-z]+$' ORDER BY doc_count ${order}, term LIMIT 200`,
+        [min],
+      )
+    ).rows.map((r) => r.term);
   const common = await words("DESC", 1);
   const rare = await words("ASC", 2);
-  const categories = (await client.query<{ slug: string }>("SELECT slug FROM categories ORDER BY depth, position LIMIT 100")).rows.map((r) => r.slug);
+  const categories = (
+    await client.query<{ slug: string }>("SELECT slug FROM categories ORDER BY depth, position LIMIT 100")
+  ).rows.map((r) => r.slug);
   const attributes = (
     await client.query<{ k: string; v: string }>(
       "SELECT attribute_key AS k, attribute_value AS v FROM product_attributes WHERE attribute_key IN ('color', 'size', 'brand', 'format') GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 50",
     )
   ).rows.map((r): [string, string] => [r.k, r.v]);
   if (common.length < 10 || categories.length === 0) return FALLBACK;
-  return { common: common.slice(0, 100), rare, categories, attributes: attributes.length ? attributes : FALLBACK.attributes };
+  return {
+    common: common.slice(0, 100),
+    rare,
+    categories,
+    attributes: attributes.length ? attributes : FALLBACK.attributes,
+  };
 }
 
 // ─── measurement ───
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 const fmtMs = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : "n/a");
 
 function summary(samples: number[]) {
@@ -160,7 +197,13 @@ async function timedGet(path: string): Promise<{ ms: number; status: number; bod
 
 type Autocannon = (opts: Record<string, unknown>) => {
   on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
-  then: Promise<{ requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number; duration: number }>["then"];
+  then: Promise<{
+    requests: { average: number; total: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    duration: number;
+  }>["then"];
 };
 
 async function mixedLoad(mix: { path: string }[]) {
@@ -171,7 +214,12 @@ async function mixedLoad(mix: { path: string }[]) {
     url: baseUrl,
     connections,
     duration,
-    requests: [{ method: "GET", setupRequest: (req: Record<string, unknown>) => ({ ...req, path: mix[next++ % mix.length].path }) }],
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: mix[next++ % mix.length].path }),
+      },
+    ],
   });
   instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
   const result = await instance;
@@ -180,16 +228,29 @@ async function mixedLoad(mix: { path: string }[]) {
 
 async function freshness(client: pg.Client, runs: number): Promise<number[]> {
   const delays: number[] = [];
-  const products = (await client.query<{ id: string; title: string }>("SELECT p.id, p.title FROM products p JOIN product_search_documents d ON d.product_id = p.id WHERE p.status = 'active' ORDER BY random() LIMIT $1", [runs])).rows;
+  const products = (
+    await client.query<{ id: string; title: string }>(
+      "SELECT p.id, p.title FROM products p JOIN product_search_documents d ON d.product_id = p.id WHERE p.status = 'active' ORDER BY random() LIMIT $1",
+      [runs],
+    )
+  ).rows;
   if (products.length === 0) {
-    const fallback = (await client.query<{ id: string; title: string }>("SELECT id, title FROM products WHERE status = 'active' ORDER BY random() LIMIT $1", [runs])).rows;
+    const fallback = (
+      await client.query<{ id: string; title: string }>(
+        "SELECT id, title FROM products WHERE status = 'active' ORDER BY random() LIMIT $1",
+        [runs],
+      )
+    ).rows;
     products.push(...fallback);
   }
   const setTitle = async (id: string, title: string) => {
     await client.query("BEGIN");
     try {
       await client.query("UPDATE products SET title = $2, updated_at = now() WHERE id = $1", [id, title]);
-      await client.query("INSERT INTO outbox_events (aggregate_type, aggregate_id, event_type, payload) VALUES ('product', $1, 'product.updated', '{}')", [id]);
+      await client.query(
+        "INSERT INTO outbox_events (aggregate_type, aggregate_id, event_type, payload) VALUES ('product', $1, 'product.updated', '{}')",
+        [id],
+      );
       await client.query("COMMIT");
     } catch (err) {
       await client.query("ROLLBACK");
@@ -228,7 +289,9 @@ try {
   const mix = makeQueryMix(vocabulary, 5000, Number(args.seed));
   if (args["dry-run"]) {
     const counts = Object.fromEntries(MIX.map(([c]) => [c, mix.filter((m) => m.cls === c).length]));
-    say(`vocabulary: ${db ? "from the database" : "built-in"} (${vocabulary.common.length} common, ${vocabulary.rare.length} rare words, ${vocabulary.categories.length} categories)`);
+    say(
+      `vocabulary: ${db ? "from the database" : "built-in"} (${vocabulary.common.length} common, ${vocabulary.rare.length} rare words, ${vocabulary.categories.length} categories)`,
+    );
     say(`mix of ${mix.length}: ${JSON.stringify(counts)}`);
     for (const m of mix.slice(0, 25)) say(`  ${m.cls.padEnd(7)} ${m.path}`);
     process.exit(0);
@@ -236,16 +299,22 @@ try {
 
   const health = await fetch(`${baseUrl}/api/v1/search?q=`).catch(() => null);
   if (!health?.ok) {
-    console.error(`[bench:search] ${baseUrl}/api/v1/search did not answer 200; start the app (npm start) or pass --url`);
+    console.error(
+      `[bench:search] ${baseUrl}/api/v1/search did not answer 200; start the app (npm start) or pass --url`,
+    );
     process.exit(1);
   }
-  say(`server ${baseUrl}; ${connections} connections for ${duration} s; vocabulary ${db ? "from the database" : "built-in"}`);
+  say(
+    `server ${baseUrl}; ${connections} connections for ${duration} s; vocabulary ${db ? "from the database" : "built-in"}`,
+  );
 
   // Warm caches (category tree, synonyms, plans) so the first requests are not measured cold.
   for (const m of mix.slice(0, 50)) await timedGet(m.path);
 
   say(`per query class, ${perClass} sequential requests each (no other load):`);
-  say(`  ${"class".padEnd(8)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"p99".padStart(10)} ${"max".padStart(10)}  non-2xx`);
+  say(
+    `  ${"class".padEnd(8)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"p99".padStart(10)} ${"max".padStart(10)}  non-2xx`,
+  );
   for (const [cls] of MIX) {
     const paths = mix.filter((m) => m.cls === cls).slice(0, perClass);
     const times: number[] = [];
@@ -256,13 +325,19 @@ try {
       if (r.status >= 300) bad++;
     }
     const s = summary(times);
-    say(`  ${cls.padEnd(8)} ${fmtMs(s.p50).padStart(10)} ${fmtMs(s.p95).padStart(10)} ${fmtMs(s.p99).padStart(10)} ${fmtMs(s.max).padStart(10)}  ${bad}`);
+    say(
+      `  ${cls.padEnd(8)} ${fmtMs(s.p50).padStart(10)} ${fmtMs(s.p95).padStart(10)} ${fmtMs(s.p99).padStart(10)} ${fmtMs(s.max).padStart(10)}  ${bad}`,
+    );
   }
 
   say(`mixed load (autocannon)…`);
   const { result, latency } = await mixedLoad(mix);
-  say(`  requests: ${result.requests.total.toLocaleString("en-US")} in ${result.duration} s = ${result.requests.average.toFixed(0)} req/s`);
-  say(`  latency: p50 ${fmtMs(latency.p50)}, p95 ${fmtMs(latency.p95)}, p99 ${fmtMs(latency.p99)}, max ${fmtMs(latency.max)}`);
+  say(
+    `  requests: ${result.requests.total.toLocaleString("en-US")} in ${result.duration} s = ${result.requests.average.toFixed(0)} req/s`,
+  );
+  say(
+    `  latency: p50 ${fmtMs(latency.p50)}, p95 ${fmtMs(latency.p95)}, p99 ${fmtMs(latency.p99)}, max ${fmtMs(latency.max)}`,
+  );
   say(`  non-2xx: ${result.non2xx}, errors: ${result.errors}, timeouts: ${result.timeouts}`);
 
   if (freshnessRuns > 0) {
@@ -272,7 +347,9 @@ try {
       const delays = await freshness(db, freshnessRuns);
       const ok = delays.filter(Number.isFinite);
       const s = summary(ok);
-      say(`  visible after: p50 ${fmtMs(s.p50)}, max ${fmtMs(s.max)}${ok.length < delays.length ? `; ${delays.length - ok.length} not visible within 30 s` : ""}`);
+      say(
+        `  visible after: p50 ${fmtMs(s.p50)}, max ${fmtMs(s.max)}${ok.length < delays.length ? `; ${delays.length - ok.length} not visible within 30 s` : ""}`,
+      );
     }
   }
 } finally {

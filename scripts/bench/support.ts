@@ -2,9 +2,11 @@
 // loopback-only target, the marketplace's database (DATABASE_URL, else the embedded one of a
 // data dir), percentiles and a plain-text table, and a line describing the machine.
 import { existsSync, readFileSync } from "node:fs";
-import { cpus, freemem, loadavg, release, totalmem, type as osType } from "node:os";
+import { cpus, freemem, loadavg, type as osType, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+
 import pg from "pg";
+
 import { startEmbeddedPostgres } from "../../lib/services/embedded-postgres";
 
 export function benchCli(name: string) {
@@ -15,7 +17,8 @@ export function benchCli(name: string) {
   };
   const wholeNumber = (flag: string, value: string, min: number, max: number): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
     return n;
   };
   /** The target's origin; only this machine is accepted: these are local benchmarks, not load generators. */
@@ -26,12 +29,15 @@ export function benchCli(name: string) {
     } catch {
       return fail(`--url is not a URL: "${url}"`);
     }
-    if (!["localhost", "127.0.0.1", "[::1]"].includes(u.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(u.hostname)) fail(`--url must point at this machine (localhost / 127.0.0.1 / [::1]), got ${u.hostname}.`);
+    if (!["localhost", "127.0.0.1", "[::1]"].includes(u.hostname) && !/^127\.\d+\.\d+\.\d+$/.test(u.hostname))
+      fail(`--url must point at this machine (localhost / 127.0.0.1 / [::1]), got ${u.hostname}.`);
     return u.origin;
   };
   /** Fails unless the marketplace at `base` answers its health check. */
   const requireHealthy = async (base: string): Promise<void> => {
-    const health = await fetch(`${base}/api/health`).catch((err: Error) => fail(`${base} does not answer (${err.message}); start it first (npm start / scripts/start.ts).`));
+    const health = await fetch(`${base}/api/health`).catch((err: Error) =>
+      fail(`${base} does not answer (${err.message}); start it first (npm start / scripts/start.ts).`),
+    );
     if (!health.ok) fail(`${base}/api/health answered ${health.status}`);
   };
   const crash = (err: unknown) => {
@@ -42,7 +48,9 @@ export function benchCli(name: string) {
 }
 
 /** The marketplace's database, and the data dir's local-config.json (secrets, ports) when there is one. */
-export async function openDatabase(dataDirArg: string | undefined): Promise<{ client: pg.Client; local: Record<string, string>; close: () => Promise<void> }> {
+export async function openDatabase(
+  dataDirArg: string | undefined,
+): Promise<{ client: pg.Client; local: Record<string, string>; close: () => Promise<void> }> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const dataDir = resolve(dataDirArg ?? process.env.DATA_DIR ?? ".data");
   const configFile = join(dataDir, "local-config.json");
@@ -50,7 +58,11 @@ export async function openDatabase(dataDirArg: string | undefined): Promise<{ cl
   let url = process.env.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
-    const server = await startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), database: "marketplace", port: Number(local.PG_PORT ?? 54320) });
+    const server = await startEmbeddedPostgres({
+      dataDir: join(dataDir, "postgres"),
+      database: "marketplace",
+      port: Number(local.PG_PORT ?? 54320),
+    });
     url = server.url;
     stop = server.stop;
   }
@@ -74,7 +86,13 @@ export function percentile(sorted: number[], p: number): number {
 export type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
 export function summarize(values: number[]): Summary {
   const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? NaN };
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s[s.length - 1] ?? NaN,
+  };
 }
 
 export const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
@@ -82,10 +100,18 @@ export const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "-");
 /** Rows as aligned columns, the first row a header. */
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r, i) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ") + (i === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : "")).join("\n");
+  return rows
+    .map(
+      (r, i) =>
+        r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ") +
+        (i === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : ""),
+    )
+    .join("\n");
 }
 
 export function machineLine(): string {
   const cpu = cpus();
-  return `machine: ${cpu.length} CPU cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), ${osType()} ${release()}, Node ${process.versions.node}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} (the load generator shares this machine with the server)`;
+  return `machine: ${cpu.length} CPU cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), ${osType()} ${release()}, Node ${process.versions.node}; load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")} (the load generator shares this machine with the server)`;
 }

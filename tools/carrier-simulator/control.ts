@@ -11,7 +11,11 @@ export class CarrierSimulatorControl {
   }
 
   private async call<T>(path: string, body: unknown = {}): Promise<T> {
-    const res = await fetch(`${this.base}/_simulator${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch(`${this.base}/_simulator${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const json: unknown = await res.json();
     if (!res.ok) throw new Error(`Carrier simulator control API answered ${res.status}: ${JSON.stringify(json)}`);
     return json as T;

@@ -4,6 +4,7 @@
 // app by a signed webhook. The app's carrier client (lib/carriers) speaks to it over HTTP.
 // See README.md.
 import type { AddressInfo } from "node:net";
+
 import { createSimulatorServer } from "./server";
 import { CarrierSimulator, type Schedule } from "./simulator";
 
@@ -36,7 +37,14 @@ export interface CarrierSimulatorHandle {
 }
 
 export async function startCarrierSimulator(opts: StartCarrierSimulatorOptions = {}): Promise<CarrierSimulatorHandle> {
-  const sim = new CarrierSimulator({ dataDir: opts.dataDir, webhookUrl: opts.webhookUrl, webhookSecret: opts.webhookSecret, schedule: opts.schedule ?? null, retryBaseMs: opts.retryBaseMs ?? 1000, log: opts.log ?? (() => {}) });
+  const sim = new CarrierSimulator({
+    dataDir: opts.dataDir,
+    webhookUrl: opts.webhookUrl,
+    webhookSecret: opts.webhookSecret,
+    schedule: opts.schedule ?? null,
+    retryBaseMs: opts.retryBaseMs ?? 1000,
+    log: opts.log ?? (() => {}),
+  });
   const server = createSimulatorServer(sim);
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,15 @@ import { join } from "node:path";
 export const PARCEL_STATUSES = ["label_created", "in_transit", "delivered"] as const;
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
 
-export type LabelAddress = { name: string; line1: string; line2?: string | null; city: string; region?: string | null; postal_code: string; country: string };
+export type LabelAddress = {
+  name: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  region?: string | null;
+  postal_code: string;
+  country: string;
+};
 
 export type TrackingEvent = { status: ParcelStatus; description: string; location: string; occurred_at: string };
 
@@ -29,7 +37,10 @@ export type Schedule = { inTransitAfterSeconds: number; deliveredAfterSeconds: n
 
 type Delivery = { id: string; url: string; body: string; attempts: number; nextAt: number };
 
-type State = { parcels: Record<string, Parcel>; idempotency: Record<string, { tracking: string; requestHash: string }> };
+type State = {
+  parcels: Record<string, Parcel>;
+  idempotency: Record<string, { tracking: string; requestHash: string }>;
+};
 
 export class SimulatorError extends Error {
   constructor(
@@ -105,22 +116,48 @@ export class CarrierSimulator {
   }
 
   info() {
-    return { carrier: CARRIER_NAME, now: new Date(this.now()).toISOString(), clock_offset_seconds: Math.round(this.clockOffsetMs / 1000), parcels: Object.keys(this.state.parcels).length, schedule: this.opts.schedule, pending_webhooks: this.deliveries.length + this.sending.size };
+    return {
+      carrier: CARRIER_NAME,
+      now: new Date(this.now()).toISOString(),
+      clock_offset_seconds: Math.round(this.clockOffsetMs / 1000),
+      parcels: Object.keys(this.state.parcels).length,
+      schedule: this.opts.schedule,
+      pending_webhooks: this.deliveries.length + this.sending.size,
+    };
   }
 
   /** Issues a label; the same idempotency key with the same request returns the same parcel. */
-  createLabel(input: { reference: string; from: LabelAddress; to: LabelAddress }, idempotencyKey: string): { parcel: Parcel; replayed: boolean } {
+  createLabel(
+    input: { reference: string; from: LabelAddress; to: LabelAddress },
+    idempotencyKey: string,
+  ): { parcel: Parcel; replayed: boolean } {
     const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
     const seen = this.state.idempotency[idempotencyKey];
     if (seen) {
-      if (seen.requestHash !== requestHash) throw new SimulatorError(409, "idempotency_key_reused", "This Idempotency-Key was used with a different request.");
+      if (seen.requestHash !== requestHash)
+        throw new SimulatorError(
+          409,
+          "idempotency_key_reused",
+          "This Idempotency-Key was used with a different request.",
+        );
       return { parcel: this.state.parcels[seen.tracking], replayed: true };
     }
     let tracking: string;
     do tracking = `SIM${String(randomInt(1e6, 1e7))}${String(randomInt(1e5, 1e6))}`;
     while (this.state.parcels[tracking]);
     const createdAt = new Date(this.now()).toISOString();
-    const parcel: Parcel = { tracking_number: tracking, carrier: CARRIER_NAME, service: SERVICE, reference: input.reference, from: input.from, to: input.to, status: "label_created", created_at: createdAt, delivered_at: null, events: [] };
+    const parcel: Parcel = {
+      tracking_number: tracking,
+      carrier: CARRIER_NAME,
+      service: SERVICE,
+      reference: input.reference,
+      from: input.from,
+      to: input.to,
+      status: "label_created",
+      created_at: createdAt,
+      delivered_at: null,
+      events: [],
+    };
     parcel.events.push(this.event(parcel, "label_created"));
     this.state.parcels[tracking] = parcel;
     this.state.idempotency[idempotencyKey] = { tracking, requestHash };
@@ -140,7 +177,12 @@ export class CarrierSimulator {
     const parcel = this.tracking(trackingNumber);
     const current = PARCEL_STATUSES.indexOf(parcel.status);
     const target = to ? PARCEL_STATUSES.indexOf(to) : Math.min(current + 1, PARCEL_STATUSES.length - 1);
-    if (target < current) throw new SimulatorError(409, "invalid_transition", `The parcel is already ${parcel.status}; it can't go back to ${to}.`);
+    if (target < current)
+      throw new SimulatorError(
+        409,
+        "invalid_transition",
+        `The parcel is already ${parcel.status}; it can't go back to ${to}.`,
+      );
     for (let i = current + 1; i <= target; i++) this.move(parcel, PARCEL_STATUSES[i]);
     return parcel;
   }
@@ -179,8 +221,19 @@ export class CarrierSimulator {
 
   private announce(parcel: Parcel): void {
     if (!this.opts.webhookUrl) return;
-    const body = JSON.stringify({ id: `evt_${randomBytes(8).toString("hex")}`, type: "tracking.updated", created: Math.floor(this.now() / 1000), data: { tracking_number: parcel.tracking_number, status: parcel.status } });
-    this.deliveries.push({ id: randomBytes(6).toString("hex"), url: this.opts.webhookUrl, body, attempts: 0, nextAt: Date.now() });
+    const body = JSON.stringify({
+      id: `evt_${randomBytes(8).toString("hex")}`,
+      type: "tracking.updated",
+      created: Math.floor(this.now() / 1000),
+      data: { tracking_number: parcel.tracking_number, status: parcel.status },
+    });
+    this.deliveries.push({
+      id: randomBytes(6).toString("hex"),
+      url: this.opts.webhookUrl,
+      body,
+      attempts: 0,
+      nextAt: Date.now(),
+    });
     this.sendDue();
   }
 
@@ -210,7 +263,8 @@ export class CarrierSimulator {
   private async send(d: Delivery): Promise<void> {
     d.attempts++;
     const headers: Record<string, string> = { "Content-Type": "application/json", "User-Agent": "carrier-simulator" };
-    if (this.opts.webhookSecret) headers["Carrier-Signature"] = signPayload(this.opts.webhookSecret, d.body, Math.floor(Date.now() / 1000));
+    if (this.opts.webhookSecret)
+      headers["Carrier-Signature"] = signPayload(this.opts.webhookSecret, d.body, Math.floor(Date.now() / 1000));
     let ok = false;
     try {
       const res = await fetch(d.url, { method: "POST", headers, body: d.body, signal: AbortSignal.timeout(10_000) });

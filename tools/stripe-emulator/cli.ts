@@ -4,6 +4,7 @@
 // Flags fall back to STRIPE_EMULATOR_PORT, STRIPE_WEBHOOK_URL, STRIPE_WEBHOOK_SECRET,
 // STRIPE_CONNECT_WEBHOOK_URL and STRIPE_CONNECT_WEBHOOK_SECRET.
 import { parseArgs } from "node:util";
+
 import { startStripeEmulator } from "./index";
 
 const { values } = parseArgs({
@@ -37,7 +38,9 @@ const emulator = await startStripeEmulator({
   retryBaseMs: values["retry-base-ms"] ? Number(values["retry-base-ms"]) : undefined,
   log: values.quiet ? undefined : (msg) => console.log(`[stripe-emulator] ${msg}`),
 });
-console.log(`[stripe-emulator] API ${emulator.url}/v1 · Stripe.js ${emulator.url}/v3/stripe.js · dashboard ${emulator.url}/`);
+console.log(
+  `[stripe-emulator] API ${emulator.url}/v1 · Stripe.js ${emulator.url}/v3/stripe.js · dashboard ${emulator.url}/`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

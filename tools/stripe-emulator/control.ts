@@ -2,7 +2,14 @@
 //   const control = new StripeEmulatorControl(emulator.url);
 //   await control.triggerDispute(chargeId); await control.flushDeliveries();
 import type Stripe from "stripe";
-import type { TChaosSettings, TChaosSettingsInput, TDeliveryFilter, TFailPayoutInput, TTriggerDisputeInput } from "./control/schemas";
+
+import type {
+  TChaosSettings,
+  TChaosSettingsInput,
+  TDeliveryFilter,
+  TFailPayoutInput,
+  TTriggerDisputeInput,
+} from "./control/schemas";
 import type { Delivery } from "./lib/store";
 
 export type { Delivery, DeliveryAttempt } from "./lib/store";
@@ -104,7 +111,9 @@ export class StripeEmulatorControl {
   }
 
   async listDeliveries(filter: TDeliveryFilter = {}): Promise<Delivery[]> {
-    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+    const query = new URLSearchParams(
+      Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ).toString();
     return (await this.call<{ data: Delivery[] }>("GET", `/deliveries${query ? `?${query}` : ""}`)).data;
   }
 }

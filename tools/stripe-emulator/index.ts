@@ -3,6 +3,7 @@
 // `stripe` SDK (`new Stripe(key, { host, port, protocol: "http" })`) and the emulator's
 // `/v3/stripe.js`. See README.md.
 import type { AddressInfo } from "node:net";
+
 import { DEFAULT_API_VERSION, Emulator } from "./lib/emulator";
 import { createEmulatorServer } from "./lib/server";
 
@@ -55,7 +56,8 @@ export interface StripeEmulator {
 
 export async function startStripeEmulator(opts: StartStripeEmulatorOptions): Promise<StripeEmulator> {
   if (!opts.webhookSecret) throw new Error("startStripeEmulator: webhookSecret is required");
-  if (opts.connectWebhookUrl && !opts.connectWebhookSecret) throw new Error("startStripeEmulator: connectWebhookUrl needs connectWebhookSecret");
+  if (opts.connectWebhookUrl && !opts.connectWebhookSecret)
+    throw new Error("startStripeEmulator: connectWebhookUrl needs connectWebhookSecret");
   const emu = new Emulator({
     dataDir: opts.dataDir,
     webhookUrl: opts.webhookUrl,

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/layout/site-header";
+
 import { SideNav } from "@/components/layout/side-nav";
+import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { currentCartCount } from "@/lib/cart/read-current-cart";
 

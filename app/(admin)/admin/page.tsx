@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { getPlatformOverview } from "@/lib/admin/get-platform-overview";
@@ -21,10 +22,19 @@ export default async function AdminHomePage() {
         <StatCard label="Open moderation cases" value={o.openCases} />
         <StatCard label="Emails in the last 24 h" value={o.emailsToday} />
       </div>
-      <p className={`mt-6 rounded-lg border p-4 text-sm ${money.total ? "border-amber-300 bg-amber-50" : "border-gray-200 bg-white"}`}>
-        <Link href="/admin/money" className="font-semibold text-brand-700 underline">Money needing attention</Link>
+      <p
+        className={`mt-6 rounded-lg border p-4 text-sm ${money.total ? "border-amber-300 bg-amber-50" : "border-gray-200 bg-white"}`}
+      >
+        <Link href="/admin/money" className="font-semibold text-brand-700 underline">
+          Money needing attention
+        </Link>
         {": "}
-        {money.total ? `${money.total} ${money.total === 1 ? "item" : "items"} (${money.sections.filter((s) => s.rows.length).map((s) => `${s.rows.length} ${s.title.toLowerCase()}`).join(", ")})` : "nothing waiting"}
+        {money.total
+          ? `${money.total} ${money.total === 1 ? "item" : "items"} (${money.sections
+              .filter((s) => s.rows.length)
+              .map((s) => `${s.rows.length} ${s.title.toLowerCase()}`)
+              .join(", ")})`
+          : "nothing waiting"}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+
 import { SignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in" };

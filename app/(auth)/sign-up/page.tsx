@@ -1,4 +1,5 @@
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata = { title: "Create account" };

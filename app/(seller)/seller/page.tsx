@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
@@ -15,9 +16,21 @@ export default async function SellerHomePage({ searchParams }: { searchParams: P
   return (
     <div>
       <PageHeader title={overview.shopName} description={`Your shop at /shops/${overview.slug}`} />
-      {welcome ? <div className="mb-4"><Alert tone="success">Your shop is open. Next: connect payouts and list your first product.</Alert></div> : null}
+      {welcome ? (
+        <div className="mb-4">
+          <Alert tone="success">Your shop is open. Next: connect payouts and list your first product.</Alert>
+        </div>
+      ) : null}
       {!overview.payoutsEnabled ? (
-        <div className="mb-4"><Alert tone="info">Payouts are not connected yet. Buyers can buy from you, but your money waits in escrow until you <Link href="/seller/payments" className="font-medium underline">connect payouts</Link>.</Alert></div>
+        <div className="mb-4">
+          <Alert tone="info">
+            Payouts are not connected yet. Buyers can buy from you, but your money waits in escrow until you{" "}
+            <Link href="/seller/payments" className="font-medium underline">
+              connect payouts
+            </Link>
+            .
+          </Alert>
+        </div>
       ) : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard label="Live listings" value={count("active")} />
@@ -26,9 +39,17 @@ export default async function SellerHomePage({ searchParams }: { searchParams: P
         <StatCard label="Low stock" value={overview.lowStock} hint="Live listings at or below their threshold" />
       </div>
       <div className="mt-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <StatCard label="Shop rating" value={overview.ratingCount ? overview.ratingAvg.toFixed(1) : "—"} hint={`${overview.ratingCount} ratings`} />
+        <StatCard
+          label="Shop rating"
+          value={overview.ratingCount ? overview.ratingAvg.toFixed(1) : "—"}
+          hint={`${overview.ratingCount} ratings`}
+        />
         <StatCard label="Suspended" value={count("suspended")} />
-        <StatCard label="Cancelled by you" value={`${overview.cancellations.ratePercent}%`} hint={`${overview.cancellations.bySeller} of ${overview.cancellations.paidOrders} paid orders`} />
+        <StatCard
+          label="Cancelled by you"
+          value={`${overview.cancellations.ratePercent}%`}
+          hint={`${overview.cancellations.bySeller} of ${overview.cancellations.paidOrders} paid orders`}
+        />
       </div>
     </div>
   );

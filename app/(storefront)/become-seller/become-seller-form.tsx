@@ -1,13 +1,20 @@
 "use client";
 
 import { useActionState, useState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+
 import { becomeSellerAction, type BecomeSellerState } from "./actions";
 
 function slugify(name: string): string {
-  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
 }
 
 export function BecomeSellerForm() {
@@ -17,7 +24,14 @@ export function BecomeSellerForm() {
   return (
     <form action={action} className="space-y-4">
       {state.error ? <Alert>{state.error}</Alert> : null}
-      <Field label="Shop name" name="shopName" required maxLength={80} error={state.fields?.shopName} onChange={(e) => !slugEdited && setSlug(slugify(e.target.value))} />
+      <Field
+        label="Shop name"
+        name="shopName"
+        required
+        maxLength={80}
+        error={state.fields?.shopName}
+        onChange={(e) => !slugEdited && setSlug(slugify(e.target.value))}
+      />
       <Field
         label="Shop address"
         name="slug"
@@ -32,10 +46,20 @@ export function BecomeSellerForm() {
         hint={`Your shop's page: /shops/${slug || "your-shop"}`}
       />
       <div className="flex flex-col gap-1">
-        <label htmlFor="description" className="text-sm font-medium">About your shop (optional)</label>
-        <textarea id="description" name="description" rows={3} maxLength={2000} className="rounded-md border border-gray-300 px-3 py-2 text-sm" />
+        <label htmlFor="description" className="text-sm font-medium">
+          About your shop (optional)
+        </label>
+        <textarea
+          id="description"
+          name="description"
+          rows={3}
+          maxLength={2000}
+          className="rounded-md border border-gray-300 px-3 py-2 text-sm"
+        />
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Opening your shop…" : "Open my shop"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Opening your shop…" : "Open my shop"}
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +16,9 @@ export default async function CartPage() {
         <PageHeader title="Your cart" />
         <div className="rounded-xl border border-dashed border-gray-300 bg-white p-10 text-center">
           <p className="font-medium">Your cart is empty.</p>
-          <Link href="/search" className="mt-3 inline-block text-brand-700 underline">Browse products</Link>
+          <Link href="/search" className="mt-3 inline-block text-brand-700 underline">
+            Browse products
+          </Link>
         </div>
       </div>
     );
@@ -23,35 +26,80 @@ export default async function CartPage() {
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_18rem]">
       <div>
-        <PageHeader title="Your cart" description={`${cart.itemCount} ${cart.itemCount === 1 ? "item" : "items"} from ${cart.groups.length} ${cart.groups.length === 1 ? "shop" : "shops"}`} />
+        <PageHeader
+          title="Your cart"
+          description={`${cart.itemCount} ${cart.itemCount === 1 ? "item" : "items"} from ${cart.groups.length} ${cart.groups.length === 1 ? "shop" : "shops"}`}
+        />
         <div className="space-y-6">
           {cart.groups.map((g) => (
-            <section key={g.sellerId} aria-label={`Items from ${g.shopName}`} className="rounded-xl border border-gray-200 bg-white">
+            <section
+              key={g.sellerId}
+              aria-label={`Items from ${g.shopName}`}
+              className="rounded-xl border border-gray-200 bg-white"
+            >
               <h2 className="border-b border-gray-100 px-4 py-3 font-semibold">{g.shopName}</h2>
               <ul className="divide-y divide-gray-100">
                 {g.lines.map((l) => (
                   <li key={l.productId} className="flex gap-4 p-4">
                     {/* eslint-disable-next-line @next/next/no-img-element -- small pre-sized variant */}
-                    {l.imageKey ? <img src={`/media/${l.imageKey}`} alt="" width={80} height={80} className="h-20 w-20 rounded-md object-cover" /> : <div className="h-20 w-20 rounded-md bg-gray-100" />}
+                    {l.imageKey ? (
+                      <img
+                        src={`/media/${l.imageKey}`}
+                        alt=""
+                        width={80}
+                        height={80}
+                        className="h-20 w-20 rounded-md object-cover"
+                      />
+                    ) : (
+                      <div className="h-20 w-20 rounded-md bg-gray-100" />
+                    )}
                     <div className="flex-1 space-y-1">
-                      <Link href={`/products/${l.productId}`} className="font-medium hover:underline">{l.title}</Link>
+                      <Link href={`/products/${l.productId}`} className="font-medium hover:underline">
+                        {l.title}
+                      </Link>
                       <p className="text-sm">{formatMoney(l.unitPriceCents, l.currency)} each</p>
-                      {l.problems.map((p) => <p key={p} className="text-sm font-medium text-amber-800">{p}</p>)}
-                      <CartLineControls productId={l.productId} title={l.title} quantity={l.quantity} max={l.available ? l.inventoryCount : 0} />
+                      {l.problems.map((p) => (
+                        <p key={p} className="text-sm font-medium text-amber-800">
+                          {p}
+                        </p>
+                      ))}
+                      <CartLineControls
+                        productId={l.productId}
+                        title={l.title}
+                        quantity={l.quantity}
+                        max={l.available ? l.inventoryCount : 0}
+                      />
                     </div>
                     <p className="font-semibold">{formatMoney(l.lineTotalCents, l.currency)}</p>
                   </li>
                 ))}
               </ul>
-              <p className="border-t border-gray-100 px-4 py-3 text-right text-sm">Subtotal from {g.shopName}: <span className="font-semibold">{formatMoney(g.subtotalCents, g.currency)}</span></p>
+              <p className="border-t border-gray-100 px-4 py-3 text-right text-sm">
+                Subtotal from {g.shopName}:{" "}
+                <span className="font-semibold">{formatMoney(g.subtotalCents, g.currency)}</span>
+              </p>
             </section>
           ))}
         </div>
       </div>
-      <aside className="h-fit space-y-4 rounded-xl border border-gray-200 bg-white p-5 lg:sticky lg:top-24" aria-label="Order summary">
-        <p className="flex justify-between text-lg font-semibold"><span>Total</span><span>{cart.currency ? formatMoney(cart.totalCents, cart.currency) : "—"}</span></p>
-        <p className="text-xs text-muted">Free shipping. Each shop ships separately; your payment is held until you confirm each delivery.</p>
-        {cart.itemCount > 0 ? <Link href="/checkout" className={buttonClass("primary", "w-full")}>Check out</Link> : <p className="text-sm text-red-700">Nothing in your cart can be bought right now.</p>}
+      <aside
+        className="h-fit space-y-4 rounded-xl border border-gray-200 bg-white p-5 lg:sticky lg:top-24"
+        aria-label="Order summary"
+      >
+        <p className="flex justify-between text-lg font-semibold">
+          <span>Total</span>
+          <span>{cart.currency ? formatMoney(cart.totalCents, cart.currency) : "—"}</span>
+        </p>
+        <p className="text-xs text-muted">
+          Free shipping. Each shop ships separately; your payment is held until you confirm each delivery.
+        </p>
+        {cart.itemCount > 0 ? (
+          <Link href="/checkout" className={buttonClass("primary", "w-full")}>
+            Check out
+          </Link>
+        ) : (
+          <p className="text-sm text-red-700">Nothing in your cart can be bought right now.</p>
+        )}
       </aside>
     </div>
   );

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+
 import { PageHeader } from "@/components/ui/page-header";
 import { listAddresses } from "@/lib/addresses/address-book";
 import { requirePageUser } from "@/lib/auth/guards";
 import { readCurrentCart } from "@/lib/cart/read-current-cart";
 import { formatMoney } from "@/lib/money/format-money";
+
 import { AddressForm } from "./address-form";
 import { PlaceOrder } from "./place-order";
 
@@ -18,7 +20,15 @@ export default async function CheckoutPage() {
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-6">
         <PageHeader title="Checkout" />
-        {cart.hasProblems ? <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">Some items changed since you added them. <Link href="/cart" className="underline">Review your cart</Link>.</p> : null}
+        {cart.hasProblems ? (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            Some items changed since you added them.{" "}
+            <Link href="/cart" className="underline">
+              Review your cart
+            </Link>
+            .
+          </p>
+        ) : null}
         <PlaceOrder cartId={cart.cartId} addresses={addresses} />
         <AddressForm open={addresses.length === 0} />
       </div>
@@ -28,13 +38,30 @@ export default async function CheckoutPage() {
           <div key={g.sellerId} className="border-b border-gray-100 pb-3 text-sm">
             <p className="font-medium">{g.shopName}</p>
             <ul className="mt-1 space-y-1 text-muted">
-              {g.lines.filter((l) => l.quantity > 0).map((l) => <li key={l.productId} className="flex justify-between gap-2"><span>{l.quantity} × {l.title}</span><span>{formatMoney(l.lineTotalCents, l.currency)}</span></li>)}
+              {g.lines
+                .filter((l) => l.quantity > 0)
+                .map((l) => (
+                  <li key={l.productId} className="flex justify-between gap-2">
+                    <span>
+                      {l.quantity} × {l.title}
+                    </span>
+                    <span>{formatMoney(l.lineTotalCents, l.currency)}</span>
+                  </li>
+                ))}
             </ul>
-            <p className="mt-1 flex justify-between"><span>Shipping</span><span>Free</span></p>
+            <p className="mt-1 flex justify-between">
+              <span>Shipping</span>
+              <span>Free</span>
+            </p>
           </div>
         ))}
-        <p className="flex justify-between text-lg font-semibold"><span>Total</span><span>{cart.currency ? formatMoney(cart.totalCents, cart.currency) : "—"}</span></p>
-        <p className="text-xs text-muted">One payment, one order per shop. Each shop is paid only after you confirm its delivery.</p>
+        <p className="flex justify-between text-lg font-semibold">
+          <span>Total</span>
+          <span>{cart.currency ? formatMoney(cart.totalCents, cart.currency) : "—"}</span>
+        </p>
+        <p className="text-xs text-muted">
+          One payment, one order per shop. Each shop is paid only after you confirm its delivery.
+        </p>
       </aside>
     </div>
   );

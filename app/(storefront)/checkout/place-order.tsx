@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import type { AddressRecord } from "@/lib/addresses/address-book";
 
@@ -14,7 +15,10 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
   const [key] = useState(() => crypto.randomUUID());
   const [chosen, setAddressId] = useState<string | null>(null);
   // A newly added address (the list refreshes after the action) is picked up without a reload.
-  const addressId = chosen && addresses.some((a) => a.id === chosen) ? chosen : (addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
+  const addressId =
+    chosen && addresses.some((a) => a.id === chosen)
+      ? chosen
+      : (addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
   const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
   const inFlight = useRef(false);
@@ -23,7 +27,11 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
     if (inFlight.current) return;
     inFlight.current = true;
     setState({ busy: true });
-    const res = await fetch("/api/v1/orders", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify({ cart_id: cartId, shipping_address_id: addressId }) }).catch(() => null);
+    const res = await fetch("/api/v1/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify({ cart_id: cartId, shipping_address_id: addressId }),
+    }).catch(() => null);
     const body = (await res?.json().catch(() => null)) as { checkout_id?: string; error?: { message: string } } | null;
     if (!res?.ok || !body?.checkout_id) {
       inFlight.current = false;
@@ -39,18 +47,33 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
         <legend className="mb-2 font-semibold">Ship to</legend>
         {addresses.length === 0 ? <p className="text-sm text-muted">Add an address below to continue.</p> : null}
         {addresses.map((a) => (
-          <label key={a.id} className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm ${addressId === a.id ? "border-brand-600 bg-brand-50" : "border-gray-200 bg-white"}`}>
-            <input type="radio" name="address" value={a.id} checked={addressId === a.id} onChange={() => setAddressId(a.id)} />
+          <label
+            key={a.id}
+            className={`flex cursor-pointer gap-3 rounded-lg border p-3 text-sm ${addressId === a.id ? "border-brand-600 bg-brand-50" : "border-gray-200 bg-white"}`}
+          >
+            <input
+              type="radio"
+              name="address"
+              value={a.id}
+              checked={addressId === a.id}
+              onChange={() => setAddressId(a.id)}
+            />
             <span>
               <span className="font-medium">{a.fullName}</span>
               <br />
-              {a.line1}{a.line2 ? `, ${a.line2}` : ""}, {a.postalCode} {a.city}, {a.country}
+              {a.line1}
+              {a.line2 ? `, ${a.line2}` : ""}, {a.postalCode} {a.city}, {a.country}
             </span>
           </label>
         ))}
       </fieldset>
       {state.error ? <Alert>{state.error}</Alert> : null}
-      <button type="button" onClick={place} disabled={state.busy || !addressId} className="w-full rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={place}
+        disabled={state.busy || !addressId}
+        className="w-full rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {state.busy ? "Placing your order…" : "Place order"}
       </button>
       <p className="text-xs text-muted">Items are reserved for 10 minutes while you pay.</p>

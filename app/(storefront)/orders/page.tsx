@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -14,14 +15,30 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-4xl">
       <PageHeader title="Your orders" description={`${total} ${total === 1 ? "order" : "orders"}`} />
-      {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No orders yet. <Link href="/" className="text-brand-700 underline">Start shopping</Link>.</p> : (
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
+          No orders yet.{" "}
+          <Link href="/" className="text-brand-700 underline">
+            Start shopping
+          </Link>
+          .
+        </p>
+      ) : (
         <ul className="space-y-3">
           {rows.map((o) => (
             <li key={o.id}>
-              <Link href={`/orders/${o.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-gray-200 bg-white p-4 hover:border-brand-500">
+              <Link
+                href={`/orders/${o.id}`}
+                className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-gray-200 bg-white p-4 hover:border-brand-500"
+              >
                 <div>
-                  <p className="font-medium">{o.firstItem}{o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ""}</p>
-                  <p className="text-sm text-muted">from {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)}</p>
+                  <p className="font-medium">
+                    {o.firstItem}
+                    {o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ""}
+                  </p>
+                  <p className="text-sm text-muted">
+                    from {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)}
+                  </p>
                 </div>
                 <div className="flex items-center gap-3">
                   <OrderStatusBadge status={o.cancelledBy ? "cancelled" : o.status} />
@@ -32,7 +49,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       )}
-      {total > page * 20 ? <p className="mt-4 text-sm"><Link href={`/orders?page=${page + 1}`} className="text-brand-700 underline">Older orders</Link></p> : null}
+      {total > page * 20 ? (
+        <p className="mt-4 text-sm">
+          <Link href={`/orders?page=${page + 1}`} className="text-brand-700 underline">
+            Older orders
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Serves stored objects from the local storage driver (with S3 a CDN serves them instead).
 // Keys are immutable (a new image gets a new upload id), so responses cache for a year.
 import { createHash } from "node:crypto";
+
 import { getStorage } from "@/lib/storage/get-storage";
 import { isStorageKey } from "@/lib/storage/is-storage-key";
 
@@ -15,7 +16,10 @@ const COMMON_HEADERS = {
 };
 
 function notFound(): Response {
-  return Response.json({ error: { code: "not_found", message: "No such file." } }, { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
+  return Response.json(
+    { error: { code: "not_found", message: "No such file." } },
+    { status: 404, headers: { "X-Content-Type-Options": "nosniff" } },
+  );
 }
 
 function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+
 import { queueParkedReleases } from "../queue-parked-releases";
 import { stripe } from "../stripe-client";
 import { eventObjectId, type WebhookHandler } from "./webhook-handler";
@@ -11,7 +12,11 @@ export const onAccountUpdated: WebhookHandler = {
     const acct = fresh as Stripe.Account;
     await tx.sellerProfile.updateMany({
       where: { stripeAccountId: acct.id },
-      data: { chargesEnabled: acct.charges_enabled, payoutsEnabled: acct.payouts_enabled, detailsSubmitted: acct.details_submitted },
+      data: {
+        chargesEnabled: acct.charges_enabled,
+        payoutsEnabled: acct.payouts_enabled,
+        detailsSubmitted: acct.details_submitted,
+      },
     });
     // Releases that waited for this account run now that it can receive money.
     if (acct.payouts_enabled) await queueParkedReleases(tx, { stripeAccountId: acct.id });

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+
 import { settleChargeback } from "../settle-chargeback";
 import { stripe } from "../stripe-client";
 import { eventObjectId, type WebhookHandler } from "./webhook-handler";

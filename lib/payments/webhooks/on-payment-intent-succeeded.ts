@@ -1,6 +1,8 @@
 import type Stripe from "stripe";
+
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
+
 import { paymentIntentMismatches } from "../check-payment-intent";
 import { recordCapture } from "../record-capture";
 import { recordWebhookAnomaly } from "../record-webhook-anomaly";
@@ -25,19 +27,39 @@ export const onPaymentIntentSucceeded: WebhookHandler = {
     const select = { id: true, paymentIntentId: true, totalCents: true, currency: true } as const;
     const checkout =
       (await tx.checkout.findUnique({ where: { paymentIntentId: pi.id }, select })) ??
-      (isUuid(pi.metadata?.checkout_id) ? await tx.checkout.findUnique({ where: { id: pi.metadata.checkout_id }, select }) : null);
+      (isUuid(pi.metadata?.checkout_id)
+        ? await tx.checkout.findUnique({ where: { id: pi.metadata.checkout_id }, select })
+        : null);
     if (!checkout) {
-      await recordWebhookAnomaly(tx, { event, objectId: pi.id, mismatches: ["checkout"], detail: `no checkout is paid by ${pi.id} (metadata names ${pi.metadata?.checkout_id ?? "none"})` });
+      await recordWebhookAnomaly(tx, {
+        event,
+        objectId: pi.id,
+        mismatches: ["checkout"],
+        detail: `no checkout is paid by ${pi.id} (metadata names ${pi.metadata?.checkout_id ?? "none"})`,
+      });
       return "anomaly";
     }
-    const { mismatches, detail } = paymentIntentMismatches({ checkoutId: checkout.id, paymentIntentId: checkout.paymentIntentId, totalCents: checkout.totalCents, currency: checkout.currency }, pi);
+    const { mismatches, detail } = paymentIntentMismatches(
+      {
+        checkoutId: checkout.id,
+        paymentIntentId: checkout.paymentIntentId,
+        totalCents: checkout.totalCents,
+        currency: checkout.currency,
+      },
+      pi,
+    );
     if (mismatches.length) {
       await recordWebhookAnomaly(tx, { event, objectId: pi.id, checkoutId: checkout.id, mismatches, detail });
       return "anomaly";
     }
-    const { lateOrders } = await recordCapture(tx, { checkoutId: checkout.id, chargeId: latestChargeId(pi), paymentIntentId: pi.id });
+    const { lateOrders } = await recordCapture(tx, {
+      checkoutId: checkout.id,
+      chargeId: latestChargeId(pi),
+      paymentIntentId: pi.id,
+    });
     for (const orderId of lateOrders) await enqueueJob({ name: JOBS.refundLatePayment, data: { orderId }, tx });
   },
 };
 
-const isUuid = (v: string | undefined): v is string => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+const isUuid = (v: string | undefined): v is string =>
+  !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+
 import { stripe } from "../stripe-client";
 import { eventObjectId, type WebhookHandler } from "./webhook-handler";
 
@@ -7,6 +8,9 @@ export const onTransferChanged: WebhookHandler = {
   refetch: (event) => stripe().transfers.retrieve(eventObjectId(event)),
   async apply(tx, { fresh }) {
     const t = fresh as Stripe.Transfer;
-    await tx.transfer.updateMany({ where: { stripeTransferId: t.id }, data: { reversedCents: t.amount_reversed, ...(t.reversed ? { status: "reversed" } : {}) } });
+    await tx.transfer.updateMany({
+      where: { stripeTransferId: t.id },
+      data: { reversedCents: t.amount_reversed, ...(t.reversed ? { status: "reversed" } : {}) },
+    });
   },
 };

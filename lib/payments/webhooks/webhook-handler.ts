@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+
 import type { Tx } from "@/lib/db/client";
 
 /**

@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+
 import { HANDLED_EVENTS, isHandledEvent } from "../webhook-events";
 import { refundStatus } from "./on-charge-refunded";
 import { paymentFailure } from "./on-payment-intent-payment-failed";
@@ -7,7 +8,8 @@ import { latestChargeId } from "./on-payment-intent-succeeded";
 import { accountOptions, eventObjectId } from "./webhook-handler";
 import { WEBHOOK_HANDLERS } from "./webhook-handlers";
 
-const event = (over: Partial<Stripe.Event>) => ({ id: "evt_1", type: "account.updated", data: { object: { id: "acct_1" } }, ...over }) as Stripe.Event;
+const event = (over: Partial<Stripe.Event>) =>
+  ({ id: "evt_1", type: "account.updated", data: { object: { id: "acct_1" } }, ...over }) as Stripe.Event;
 
 describe("the webhook handler map", () => {
   it("has one handler for each handled event type and none for others", () => {
@@ -31,8 +33,18 @@ describe("handler helpers", () => {
   });
 
   it("prefers the decline code to the error code for why a payment failed", () => {
-    expect(paymentFailure({ last_payment_error: { decline_code: "insufficient_funds", code: "card_declined", message: "Your card has insufficient funds." } as Stripe.PaymentIntent.LastPaymentError })).toEqual({ failureCode: "insufficient_funds", failureMessage: "Your card has insufficient funds." });
-    expect(paymentFailure({ last_payment_error: { code: "expired_card" } as Stripe.PaymentIntent.LastPaymentError })).toEqual({ failureCode: "expired_card", failureMessage: null });
+    expect(
+      paymentFailure({
+        last_payment_error: {
+          decline_code: "insufficient_funds",
+          code: "card_declined",
+          message: "Your card has insufficient funds.",
+        } as Stripe.PaymentIntent.LastPaymentError,
+      }),
+    ).toEqual({ failureCode: "insufficient_funds", failureMessage: "Your card has insufficient funds." });
+    expect(
+      paymentFailure({ last_payment_error: { code: "expired_card" } as Stripe.PaymentIntent.LastPaymentError }),
+    ).toEqual({ failureCode: "expired_card", failureMessage: null });
     expect(paymentFailure({ last_payment_error: null })).toEqual({ failureCode: null, failureMessage: null });
   });
 

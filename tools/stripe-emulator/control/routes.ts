@@ -2,7 +2,9 @@
 // Stripe or the world outside can make happen — time passing, a cardholder disputing, a bank
 // returning a payout — plus chaos mode, reset, and waiting for webhook deliveries to settle.
 import { setTimeout as sleep } from "node:timers/promises";
+
 import { z } from "zod";
+
 import type { Emulator } from "../lib/emulator";
 import { StripeError } from "../lib/errors";
 import { completeOnboarding } from "../resources/accounts";
@@ -72,10 +74,18 @@ on("POST", "/_emulator/clock/advance", (emu, body) => {
   return { now: emu.now(), offset: emu.state.clockOffset };
 });
 
-on("POST", "/_emulator/charges/:id/dispute", (emu, body, { id }) => createDispute(emu, id, ZTriggerDispute.parse(body ?? {}).reason));
-on("POST", "/_emulator/disputes/:id/close", (emu, body, { id }) => closeDispute(emu, id, ZCloseDispute.parse(body).status));
-on("POST", "/_emulator/payouts/:id/fail", (emu, body, { id }) => failPayout(emu, id, ZFailPayout.parse(body ?? {}).failureCode));
-on("POST", "/_emulator/payouts/pay", (emu, body) => ({ paid: payPendingPayouts(emu, ZPayPayouts.parse(body ?? {}).account) }));
+on("POST", "/_emulator/charges/:id/dispute", (emu, body, { id }) =>
+  createDispute(emu, id, ZTriggerDispute.parse(body ?? {}).reason),
+);
+on("POST", "/_emulator/disputes/:id/close", (emu, body, { id }) =>
+  closeDispute(emu, id, ZCloseDispute.parse(body).status),
+);
+on("POST", "/_emulator/payouts/:id/fail", (emu, body, { id }) =>
+  failPayout(emu, id, ZFailPayout.parse(body ?? {}).failureCode),
+);
+on("POST", "/_emulator/payouts/pay", (emu, body) => ({
+  paid: payPendingPayouts(emu, ZPayPayouts.parse(body ?? {}).account),
+}));
 on("POST", "/_emulator/accounts/:id/complete_onboarding", (emu, _body, { id }) => completeOnboarding(emu, id));
 on("POST", "/_emulator/payment_intents/:id/3ds", (emu, body, { id }) => {
   const pi = getPaymentIntent(emu, id, "id");
@@ -105,10 +115,20 @@ on("POST", "/_emulator/deliveries/flush", async (emu, body) => {
   return { settled: emu.settled(), pending: emu.webhooks.pendingCount() };
 });
 
-export async function handleControl(emu: Emulator, method: string, pathname: string, rawBody: string, query: URLSearchParams): Promise<ControlResult> {
+export async function handleControl(
+  emu: Emulator,
+  method: string,
+  pathname: string,
+  rawBody: string,
+  query: URLSearchParams,
+): Promise<ControlResult> {
   const path = pathname.replace(/\/$/, "");
   const route = ROUTES.find((r) => r.method === method && r.pattern.test(path));
-  if (!route) return { status: 404, body: { error: { type: "invalid_request_error", message: `No control route ${method} ${path}` } } };
+  if (!route)
+    return {
+      status: 404,
+      body: { error: { type: "invalid_request_error", message: `No control route ${method} ${path}` } },
+    };
   const params = route.pattern.exec(path)?.groups ?? {};
   try {
     const body: unknown = rawBody ? JSON.parse(rawBody) : undefined;
@@ -117,8 +137,13 @@ export async function handleControl(emu: Emulator, method: string, pathname: str
     return { status: 200, body: result };
   } catch (err) {
     if (err instanceof StripeError) return { status: err.status, body: { error: err.body } };
-    if (err instanceof z.ZodError) return { status: 400, body: { error: { type: "invalid_request_error", message: z.prettifyError(err) } } };
-    if (err instanceof SyntaxError) return { status: 400, body: { error: { type: "invalid_request_error", message: `Invalid JSON: ${err.message}` } } };
+    if (err instanceof z.ZodError)
+      return { status: 400, body: { error: { type: "invalid_request_error", message: z.prettifyError(err) } } };
+    if (err instanceof SyntaxError)
+      return {
+        status: 400,
+        body: { error: { type: "invalid_request_error", message: `Invalid JSON: ${err.message}` } },
+      };
     throw err;
   }
 }

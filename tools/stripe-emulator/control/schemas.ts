@@ -25,17 +25,43 @@ export const ZChaosSettings = z.strictObject({
 export type TChaosSettings = z.infer<typeof ZChaosSettings>;
 export type TChaosSettingsInput = z.input<typeof ZChaosSettings>;
 
-export const ZAdvanceClock = z.strictObject({ seconds: z.number().int().min(0).max(10 * 365 * 86_400) });
+export const ZAdvanceClock = z.strictObject({
+  seconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 365 * 86_400),
+});
 
 export const ZTriggerDispute = z.strictObject({
-  reason: z.enum(["fraudulent", "product_not_received", "product_unacceptable", "duplicate", "subscription_canceled", "unrecognized", "general"]).default("fraudulent"),
+  reason: z
+    .enum([
+      "fraudulent",
+      "product_not_received",
+      "product_unacceptable",
+      "duplicate",
+      "subscription_canceled",
+      "unrecognized",
+      "general",
+    ])
+    .default("fraudulent"),
 });
 export type TTriggerDisputeInput = z.input<typeof ZTriggerDispute>;
 
 export const ZCloseDispute = z.strictObject({ status: z.enum(["won", "lost"]) });
 
 export const ZFailPayout = z.strictObject({
-  failureCode: z.enum(["account_closed", "account_frozen", "bank_account_restricted", "could_not_process", "insufficient_funds", "invalid_account_number", "no_account"]).default("account_closed"),
+  failureCode: z
+    .enum([
+      "account_closed",
+      "account_frozen",
+      "bank_account_restricted",
+      "could_not_process",
+      "insufficient_funds",
+      "invalid_account_number",
+      "no_account",
+    ])
+    .default("account_closed"),
 });
 export type TFailPayoutInput = z.input<typeof ZFailPayout>;
 

@@ -3,6 +3,7 @@
 // `Idempotent-Replayed: true`, a different request under the same key refused), parameter
 // parsing, the route itself, `expand[]`, and the response.
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { Emulator } from "./emulator";
 import { apiError, authError, idempotencyError, paramError, StripeError } from "./errors";
 import { fingerprint, parseForm, type FormObject } from "./form";
@@ -66,10 +67,21 @@ interface ApiResponse {
   replayable: boolean;
 }
 
-function execute(emu: Emulator, router: Router, method: string, pathname: string, params: FormObject, ctx: Omit<RequestContext, "path">): ApiResponse {
+function execute(
+  emu: Emulator,
+  router: Router,
+  method: string,
+  pathname: string,
+  params: FormObject,
+  ctx: Omit<RequestContext, "path">,
+): ApiResponse {
   const match = router.match(method, pathname);
   if (!match || !("route" in match)) {
-    throw new StripeError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${pathname}).` }, false);
+    throw new StripeError(
+      404,
+      { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${pathname}).` },
+      false,
+    );
   }
   const { route, path } = match;
   if (ctx.keyType === "publishable" && !route.publishable) {
@@ -120,7 +132,10 @@ export function handleApiCall(emu: Emulator, router: Router, call: ApiCall): voi
     const type = keyType(apiKey(req, params));
     const stripeAccount = type === "secret" ? (req.headers["stripe-account"] as string | undefined) : undefined;
     if (stripeAccount && !emu.state.accounts[stripeAccount]) {
-      throw authError(`The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Application access may have been revoked.`, 403);
+      throw authError(
+        `The provided key does not have access to account '${stripeAccount}' (or that account does not exist). Application access may have been revoked.`,
+        403,
+      );
     }
     const account = stripeAccount ?? emu.state.platformAccountId;
     chaos = emu.chaos.forApiCall();
@@ -133,7 +148,12 @@ export function handleApiCall(emu: Emulator, router: Router, call: ApiCall): voi
       const saved = emu.state.idempotency[scopeKey];
       if (saved) {
         if (saved.fingerprint !== requestFingerprint) throw idempotencyError(idempotencyKey);
-        res.writeHead(saved.status, { "Content-Type": "application/json; charset=utf-8", ...headers, "Idempotent-Replayed": "true", "Original-Request": saved.requestId });
+        res.writeHead(saved.status, {
+          "Content-Type": "application/json; charset=utf-8",
+          ...headers,
+          "Idempotent-Replayed": "true",
+          "Original-Request": saved.requestId,
+        });
         res.end(saved.body);
         return;
       }
@@ -149,20 +169,36 @@ export function handleApiCall(emu: Emulator, router: Router, call: ApiCall): voi
     if (err instanceof StripeError) {
       response = { status: err.status, body: { error: err.body }, replayable: err.replayable };
     } else {
-      emu.options.log(`internal error on ${method} ${url.pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      response = { status: 500, body: { error: { type: "api_error", message: "An unknown error occurred in the Stripe emulator." } }, replayable: false };
+      emu.options.log(
+        `internal error on ${method} ${url.pathname}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+      response = {
+        status: 500,
+        body: { error: { type: "api_error", message: "An unknown error occurred in the Stripe emulator." } },
+        replayable: false,
+      };
     }
   }
   if (method !== "GET") emu.store.changed();
   const body = JSON.stringify(response.body, null, 2);
   if (scopeKey && response.replayable) {
-    emu.state.idempotency[scopeKey] = { fingerprint: requestFingerprint, status: response.status, body, requestId, createdAt: Date.now() };
+    emu.state.idempotency[scopeKey] = {
+      fingerprint: requestFingerprint,
+      status: response.status,
+      body,
+      requestId,
+      createdAt: Date.now(),
+    };
   }
   emu.options.log(`${method} ${url.pathname} → ${response.status}${chaos ? ` (chaos: ${chaos})` : ""}`);
   if (chaos === "timeout") {
     call.hang(res);
     return;
   }
-  res.writeHead(response.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-cache, no-store", ...headers });
+  res.writeHead(response.status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-cache, no-store",
+    ...headers,
+  });
   res.end(body);
 }

@@ -31,11 +31,46 @@ const declined = (declineCode: string, message = "Your card was declined.", code
 });
 
 const TEST_CARDS = {
-  visa: { number: "4242424242424242", brand: "visa", funding: "credit", authenticate: false, outcome: { kind: "succeed" }, tokens: ["pm_card_visa", "tok_visa"] },
-  visaDebit: { number: "4000056655665556", brand: "visa", funding: "debit", authenticate: false, outcome: { kind: "succeed" }, tokens: ["pm_card_visa_debit", "tok_visa_debit"] },
-  mastercard: { number: "5555555555554444", brand: "mastercard", funding: "credit", authenticate: false, outcome: { kind: "succeed" }, tokens: ["pm_card_mastercard", "tok_mastercard"] },
-  amex: { number: "378282246310005", brand: "amex", funding: "credit", authenticate: false, outcome: { kind: "succeed" }, tokens: ["pm_card_amex", "tok_amex"] },
-  declined: { number: "4000000000000002", brand: "visa", funding: "credit", authenticate: false, outcome: declined("generic_decline"), tokens: ["pm_card_chargeDeclined", "tok_chargeDeclined"] },
+  visa: {
+    number: "4242424242424242",
+    brand: "visa",
+    funding: "credit",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: ["pm_card_visa", "tok_visa"],
+  },
+  visaDebit: {
+    number: "4000056655665556",
+    brand: "visa",
+    funding: "debit",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: ["pm_card_visa_debit", "tok_visa_debit"],
+  },
+  mastercard: {
+    number: "5555555555554444",
+    brand: "mastercard",
+    funding: "credit",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: ["pm_card_mastercard", "tok_mastercard"],
+  },
+  amex: {
+    number: "378282246310005",
+    brand: "amex",
+    funding: "credit",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: ["pm_card_amex", "tok_amex"],
+  },
+  declined: {
+    number: "4000000000000002",
+    brand: "visa",
+    funding: "credit",
+    authenticate: false,
+    outcome: declined("generic_decline"),
+    tokens: ["pm_card_chargeDeclined", "tok_chargeDeclined"],
+  },
   insufficientFunds: {
     number: "4000000000009995",
     brand: "visa",
@@ -44,8 +79,22 @@ const TEST_CARDS = {
     outcome: declined("insufficient_funds", "Your card has insufficient funds."),
     tokens: ["pm_card_chargeDeclinedInsufficientFunds", "tok_chargeDeclinedInsufficientFunds"],
   },
-  lostCard: { number: "4000000000009987", brand: "visa", funding: "credit", authenticate: false, outcome: declined("lost_card"), tokens: ["pm_card_chargeDeclinedLostCard", "tok_chargeDeclinedLostCard"] },
-  stolenCard: { number: "4000000000009979", brand: "visa", funding: "credit", authenticate: false, outcome: declined("stolen_card"), tokens: ["pm_card_chargeDeclinedStolenCard", "tok_chargeDeclinedStolenCard"] },
+  lostCard: {
+    number: "4000000000009987",
+    brand: "visa",
+    funding: "credit",
+    authenticate: false,
+    outcome: declined("lost_card"),
+    tokens: ["pm_card_chargeDeclinedLostCard", "tok_chargeDeclinedLostCard"],
+  },
+  stolenCard: {
+    number: "4000000000009979",
+    brand: "visa",
+    funding: "credit",
+    authenticate: false,
+    outcome: declined("stolen_card"),
+    tokens: ["pm_card_chargeDeclinedStolenCard", "tok_chargeDeclinedStolenCard"],
+  },
   expiredCard: {
     number: "4000000000000069",
     brand: "visa",
@@ -67,7 +116,11 @@ const TEST_CARDS = {
     brand: "visa",
     funding: "credit",
     authenticate: false,
-    outcome: declined("processing_error", "An error occurred while processing your card. Try again in a little bit.", "processing_error"),
+    outcome: declined(
+      "processing_error",
+      "An error occurred while processing your card. Try again in a little bit.",
+      "processing_error",
+    ),
     tokens: ["pm_card_chargeDeclinedProcessingError", "tok_chargeDeclinedProcessingError"],
   },
   authenticationRequiredOnSetup: {
@@ -102,7 +155,14 @@ const TEST_CARDS = {
     outcome: declined("insufficient_funds", "Your card has insufficient funds."),
     tokens: ["pm_card_authenticationRequiredChargeDeclinedInsufficientFunds"],
   },
-  createDispute: { number: "4000000000000259", brand: "visa", funding: "credit", authenticate: false, outcome: { kind: "dispute" }, tokens: ["pm_card_createDispute", "tok_createDispute"] },
+  createDispute: {
+    number: "4000000000000259",
+    brand: "visa",
+    funding: "credit",
+    authenticate: false,
+    outcome: { kind: "dispute" },
+    tokens: ["pm_card_createDispute", "tok_createDispute"],
+  },
 } satisfies Record<string, TestCard>;
 
 export type TestCardKey = keyof typeof TEST_CARDS | "other";
@@ -110,7 +170,14 @@ export type TestCardKey = keyof typeof TEST_CARDS | "other";
 export function testCard(key: TestCardKey, number?: string): TestCard {
   if (key !== "other") return TEST_CARDS[key];
   // Any other valid number behaves like a plain successful card of its brand.
-  return { number: number ?? "", brand: brandOf(number ?? ""), funding: "credit", authenticate: false, outcome: { kind: "succeed" }, tokens: [] };
+  return {
+    number: number ?? "",
+    brand: brandOf(number ?? ""),
+    funding: "credit",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: [],
+  };
 }
 
 export function cardByNumber(number: string): TestCardKey {

@@ -2,12 +2,13 @@
 // scheduled disputes, payouts arriving). HTTP lives in server.ts; Stripe's resources in
 // resources/, each a set of functions over this object.
 import Stripe from "stripe";
+
+import { newPlatformAccount } from "../resources/accounts";
 import { Chaos } from "./chaos";
 import { newId } from "./ids";
 import { runScheduledWork } from "./scheduler";
 import { Store } from "./store";
 import { WebhookDispatcher } from "./webhooks";
-import { newPlatformAccount } from "../resources/accounts";
 
 export interface EmulatorOptions {
   dataDir?: string;
@@ -100,7 +101,8 @@ export class Emulator {
 
   /** Points the configured Connect endpoint at `url` (needs `connectWebhookSecret`); an empty url disables it. */
   setConnectWebhookUrl(url: string): void {
-    if (!this.options.connectWebhookSecret) throw new Error("setConnectWebhookUrl: the emulator was started without connectWebhookSecret");
+    if (!this.options.connectWebhookSecret)
+      throw new Error("setConnectWebhookUrl: the emulator was started without connectWebhookSecret");
     this.connectWebhookUrl = url;
     this.configureEndpoint("connect", url, this.options.connectWebhookSecret, this.options.connectWebhookEvents);
     this.store.changed();
@@ -108,13 +110,20 @@ export class Emulator {
 
   private connectWebhookUrl = "";
 
-  private configureEndpoint(scope: "all" | "platform" | "connect", url: string, secret: string, events: string[] | undefined): void {
+  private configureEndpoint(
+    scope: "all" | "platform" | "connect",
+    url: string,
+    secret: string,
+    events: string[] | undefined,
+  ): void {
     const { state } = this;
     const role = scope === "connect" ? "connect" : "platform";
     // Configured endpoints are marked in their metadata; one kept from before that is the "all" one.
     let endpoint =
       Object.values(state.webhookEndpoints).find((e) => e.metadata?.emulator_configured === role) ??
-      (role === "platform" ? Object.values(state.webhookEndpoints).find((e) => state.endpointScopes[e.id] === "all") : undefined);
+      (role === "platform"
+        ? Object.values(state.webhookEndpoints).find((e) => state.endpointScopes[e.id] === "all")
+        : undefined);
     if (!endpoint) {
       endpoint = {
         id: newId("we"),
@@ -134,7 +143,11 @@ export class Emulator {
     state.endpointScopes[endpoint.id] = scope;
     endpoint.metadata = { ...endpoint.metadata, emulator_configured: role };
     endpoint.description =
-      scope === "all" ? "Configured by the emulator's options (receives platform and Connect events)" : scope === "platform" ? "Configured by the emulator's options (the platform's events)" : "Configured by the emulator's options (connected accounts' events)";
+      scope === "all"
+        ? "Configured by the emulator's options (receives platform and Connect events)"
+        : scope === "platform"
+          ? "Configured by the emulator's options (the platform's events)"
+          : "Configured by the emulator's options (connected accounts' events)";
     endpoint.url = url;
     endpoint.enabled_events = events?.length ? [...events] : ["*"];
     endpoint.secret = secret;
@@ -142,7 +155,9 @@ export class Emulator {
   }
 
   emit(type: string, object: { id: string }, opts: EmitOptions = {}): Stripe.Event {
-    const data: { object: unknown; previous_attributes?: Record<string, unknown> } = { object: structuredClone(object) };
+    const data: { object: unknown; previous_attributes?: Record<string, unknown> } = {
+      object: structuredClone(object),
+    };
     if (opts.previousAttributes) data.previous_attributes = opts.previousAttributes;
     const event = {
       id: newId("evt"),

@@ -42,7 +42,11 @@ export function stateError(message: string, code: string, extra: Record<string, 
 }
 
 export function missingResource(kind: string, id: string, param = "id"): StripeError {
-  return new StripeError(404, withDocUrl({ type: "invalid_request_error", code: "resource_missing", message: `No such ${kind}: '${id}'`, param }), false);
+  return new StripeError(
+    404,
+    withDocUrl({ type: "invalid_request_error", code: "resource_missing", message: `No such ${kind}: '${id}'`, param }),
+    false,
+  );
 }
 
 export function authError(message: string, status = 401): StripeError {
@@ -50,7 +54,10 @@ export function authError(message: string, status = 401): StripeError {
 }
 
 /** A declined or invalid card; `replayable` is false when the card was refused before anything ran. */
-export function cardError(body: { message: string; code?: string; [extra: string]: unknown }, replayable = true): StripeError {
+export function cardError(
+  body: { message: string; code?: string; [extra: string]: unknown },
+  replayable = true,
+): StripeError {
   return new StripeError(402, withDocUrl({ type: "card_error", ...body }), replayable);
 }
 

@@ -3,6 +3,7 @@
 // No processing fees are charged; a dispute's fee is the one fee there is (`net = amount - fee`).
 // Funds are available at once.
 import type Stripe from "stripe";
+
 import type { Emulator } from "./emulator";
 import { newId } from "./ids";
 
@@ -31,7 +32,17 @@ export function recordMovement(emu: Emulator, movement: Movement): Stripe.Balanc
     description: movement.description ?? null,
     exchange_rate: null,
     fee: movement.fee ?? 0,
-    fee_details: movement.fee ? [{ amount: movement.fee, application: null, currency: movement.currency, description: "Dispute fee", type: "stripe_fee" }] : [],
+    fee_details: movement.fee
+      ? [
+          {
+            amount: movement.fee,
+            application: null,
+            currency: movement.currency,
+            description: "Dispute fee",
+            type: "stripe_fee",
+          },
+        ]
+      : [],
     net: movement.amount - (movement.fee ?? 0),
     reporting_category: movement.reportingCategory,
     source: movement.source,

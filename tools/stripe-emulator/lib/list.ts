@@ -29,13 +29,22 @@ export function readListQuery(p: Params): ListQuery {
 }
 
 /** `items` oldest first, as they were stored. */
-export function paginate<T extends { id: string; created?: number }>(items: T[], query: ListQuery, url: string): ApiList<T> {
+export function paginate<T extends { id: string; created?: number }>(
+  items: T[],
+  query: ListQuery,
+  url: string,
+): ApiList<T> {
   const { created } = query;
   let newestFirst = items
     .filter((item) => {
       if (!created || item.created === undefined) return true;
       const c = item.created;
-      return (created.gt === undefined || c > created.gt) && (created.gte === undefined || c >= created.gte) && (created.lt === undefined || c < created.lt) && (created.lte === undefined || c <= created.lte);
+      return (
+        (created.gt === undefined || c > created.gt) &&
+        (created.gte === undefined || c >= created.gte) &&
+        (created.lt === undefined || c < created.lt) &&
+        (created.lte === undefined || c <= created.lte)
+      );
     })
     .reverse();
   if (query.startingAfter) {
@@ -48,7 +57,12 @@ export function paginate<T extends { id: string; created?: number }>(items: T[],
     const at = newestFirst.findIndex((item) => item.id === query.endingBefore);
     if (at === -1) throw missingResource("object", query.endingBefore, "ending_before");
     const before = newestFirst.slice(0, at);
-    return { object: "list", data: before.slice(Math.max(0, before.length - query.limit)), has_more: before.length > query.limit, url };
+    return {
+      object: "list",
+      data: before.slice(Math.max(0, before.length - query.limit)),
+      has_more: before.length > query.limit,
+      url,
+    };
   }
   return { object: "list", data: newestFirst.slice(0, query.limit), has_more: newestFirst.length > query.limit, url };
 }

@@ -49,9 +49,13 @@ export class Params {
   string(key: string, opts: { maxLength?: number } = {}): string | undefined {
     const value = this.take(key);
     if (value === undefined) return undefined;
-    if (typeof value !== "string") throw paramError(`Invalid string: ${this.name(key)} must be a string`, this.name(key));
+    if (typeof value !== "string")
+      throw paramError(`Invalid string: ${this.name(key)} must be a string`, this.name(key));
     if (opts.maxLength !== undefined && value.length > opts.maxLength) {
-      throw paramError(`Invalid string: ${this.name(key)} must be at most ${opts.maxLength} characters`, this.name(key));
+      throw paramError(
+        `Invalid string: ${this.name(key)} must be at most ${opts.maxLength} characters`,
+        this.name(key),
+      );
     }
     return value;
   }
@@ -66,14 +70,26 @@ export class Params {
     const value = this.take(key);
     if (value === undefined || value === "") return undefined;
     if (typeof value !== "string" || !/^-?\d+$/.test(value)) {
-      throw paramError(`Invalid integer: ${typeof value === "string" ? value : "{...}"}`, this.name(key), "parameter_invalid_integer");
+      throw paramError(
+        `Invalid integer: ${typeof value === "string" ? value : "{...}"}`,
+        this.name(key),
+        "parameter_invalid_integer",
+      );
     }
     const n = Number(value);
     if (opts.min !== undefined && n < opts.min) {
-      throw paramError(`This value must be greater than or equal to ${opts.min}.`, this.name(key), "parameter_invalid_integer");
+      throw paramError(
+        `This value must be greater than or equal to ${opts.min}.`,
+        this.name(key),
+        "parameter_invalid_integer",
+      );
     }
     if (opts.max !== undefined && n > opts.max) {
-      throw paramError(`This value must be less than or equal to ${opts.max}.`, this.name(key), "parameter_invalid_integer");
+      throw paramError(
+        `This value must be less than or equal to ${opts.max}.`,
+        this.name(key),
+        "parameter_invalid_integer",
+      );
     }
     return n;
   }
@@ -105,14 +121,17 @@ export class Params {
   list(key: string): string[] | undefined {
     const value = this.take(key);
     if (value === undefined || value === "") return undefined;
-    if (typeof value === "string") throw paramError(`Invalid array: ${this.name(key)} must be an array`, this.name(key));
+    if (typeof value === "string")
+      throw paramError(`Invalid array: ${this.name(key)} must be an array`, this.name(key));
     const indexes = Object.keys(value);
-    if (!indexes.every((k) => /^\d+$/.test(k))) throw paramError(`Invalid array: ${this.name(key)} must be an array`, this.name(key));
+    if (!indexes.every((k) => /^\d+$/.test(k)))
+      throw paramError(`Invalid array: ${this.name(key)} must be an array`, this.name(key));
     return indexes
       .sort((a, b) => Number(a) - Number(b))
       .map((k) => {
         const item = value[k];
-        if (typeof item !== "string") throw paramError(`Invalid string: ${this.name(key)}[${k}] must be a string`, `${this.name(key)}[${k}]`);
+        if (typeof item !== "string")
+          throw paramError(`Invalid string: ${this.name(key)}[${k}] must be a string`, `${this.name(key)}[${k}]`);
         return item;
       });
   }
@@ -150,7 +169,8 @@ export class Params {
     for (const [k, v] of entries) {
       if (typeof v !== "string") throw paramError(`Invalid string: ${key}[${k}] must be a string`, `${key}[${k}]`);
       if (k.length > 40) throw paramError(`Metadata keys can be at most 40 characters: ${k}`, `${key}[${k}]`);
-      if (v.length > 500) throw paramError(`Metadata values can be at most 500 characters (${key}[${k}])`, `${key}[${k}]`);
+      if (v.length > 500)
+        throw paramError(`Metadata values can be at most 500 characters (${key}[${k}])`, `${key}[${k}]`);
       update[k] = v;
     }
     return update;
@@ -166,7 +186,10 @@ export class Params {
   }
 }
 
-export function applyMetadata(current: Record<string, string> | null, update: MetadataUpdate | undefined): Record<string, string> {
+export function applyMetadata(
+  current: Record<string, string> | null,
+  update: MetadataUpdate | undefined,
+): Record<string, string> {
   if (update === undefined) return current ?? {};
   if (update === null) return {};
   const next = { ...(current ?? {}) };

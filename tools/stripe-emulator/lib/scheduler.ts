@@ -14,7 +14,8 @@ export function runScheduledWork(emu: Emulator): void {
     for (const task of due) {
       const charge = state.charges[task.chargeId];
       // A refund or an earlier dispute may have got there first.
-      if (charge && !charge.disputed && charge.amount_refunded < charge.amount_captured) createDispute(emu, task.chargeId, "fraudulent");
+      if (charge && !charge.disputed && charge.amount_refunded < charge.amount_captured)
+        createDispute(emu, task.chargeId, "fraudulent");
     }
     emu.store.changed();
   }

@@ -2,6 +2,7 @@
 // Stripe.js stand-in, and the rest the hosted pages (dashboard, onboarding, 3D Secure).
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
 import { handleControl } from "../control/routes";
 import { renderDashboard } from "../pages/dashboard";
 import { expressDashboardPage } from "../pages/express-dashboard";
@@ -86,7 +87,11 @@ export function createEmulatorServer(emu: Emulator): EmulatorServer {
       return;
     }
     if (method === "GET" && (pathname === "/v3" || pathname === "/v3/" || pathname === "/v3/stripe.js")) {
-      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*" });
+      res.writeHead(200, {
+        "Content-Type": "text/javascript; charset=utf-8",
+        "Cache-Control": "no-cache",
+        "Access-Control-Allow-Origin": "*",
+      });
       res.end(STRIPE_JS);
       return;
     }
@@ -105,7 +110,12 @@ export function createEmulatorServer(emu: Emulator): EmulatorServer {
       return;
     }
     if ((m = /^\/3ds\/(pi_\w+)$/.exec(pathname))) {
-      sendPage(res, method === "POST" ? submitChallenge(emu, m[1], form) : challengePage(emu, m[1], url.searchParams.get("embedded") === "1"));
+      sendPage(
+        res,
+        method === "POST"
+          ? submitChallenge(emu, m[1], form)
+          : challengePage(emu, m[1], url.searchParams.get("embedded") === "1"),
+      );
       return;
     }
     sendText(res, 404, "text/plain; charset=utf-8", "Not found");
@@ -117,8 +127,13 @@ export function createEmulatorServer(emu: Emulator): EmulatorServer {
         sendJson(res, 413, { error: { type: "invalid_request_error", message: err.message } });
         return;
       }
-      emu.options.log(`internal error on ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { type: "api_error", message: "An unknown error occurred in the Stripe emulator." } });
+      emu.options.log(
+        `internal error on ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error: { type: "api_error", message: "An unknown error occurred in the Stripe emulator." },
+        });
       else res.destroy();
     });
   });

@@ -4,7 +4,9 @@
 // after each change and on close, so a restart resumes where it stopped.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import type Stripe from "stripe";
+
 import type { TestCardKey } from "./cards";
 import { newId } from "./ids";
 
@@ -142,7 +144,9 @@ export class Store {
     if (!this.file || !existsSync(this.file)) return null;
     const loaded = JSON.parse(readFileSync(this.file, "utf8")) as State;
     if (loaded.version !== STATE_VERSION) {
-      throw new Error(`${this.file} was written by another version of the Stripe emulator (${loaded.version}); delete it to start afresh`);
+      throw new Error(
+        `${this.file} was written by another version of the Stripe emulator (${loaded.version}); delete it to start afresh`,
+      );
     }
     return loaded;
   }

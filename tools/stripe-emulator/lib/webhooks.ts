@@ -3,7 +3,9 @@
 // backoff until a 2xx or the attempt cap. Deliveries live in the state, so retries survive a
 // restart; chaos mode adds duplicates, delays and a shuffled order.
 import { createHmac } from "node:crypto";
+
 import type Stripe from "stripe";
+
 import type { Emulator } from "./emulator";
 import { newId } from "./ids";
 import type { Delivery } from "./store";
@@ -133,7 +135,13 @@ export class WebhookDispatcher {
       status = response.status;
       responseBody = (await response.text()).slice(0, RESPONSE_BODY_KEPT);
     } catch (err) {
-      error = abortOnTimeout.signal.aborted ? `timed out after ${options.webhookTimeoutMs} ms` : err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      error = abortOnTimeout.signal.aborted
+        ? `timed out after ${options.webhookTimeoutMs} ms`
+        : err instanceof Error
+          ? err.cause instanceof Error
+            ? err.cause.message
+            : err.message
+          : String(err);
     } finally {
       clearTimeout(timeout);
     }
@@ -143,7 +151,11 @@ export class WebhookDispatcher {
     delivery.attempts.push({ at: started, status, error, durationMs: Date.now() - started, responseBody });
     if (status !== null && status >= 200 && status < 300) {
       const firstSuccess = !Object.values(state.deliveries).some(
-        (d) => d !== delivery && d.eventId === delivery.eventId && d.endpointId === delivery.endpointId && d.status === "succeeded",
+        (d) =>
+          d !== delivery &&
+          d.eventId === delivery.eventId &&
+          d.endpointId === delivery.endpointId &&
+          d.status === "succeeded",
       );
       delivery.status = "succeeded";
       if (firstSuccess) event.pending_webhooks = Math.max(0, event.pending_webhooks - 1);
@@ -152,7 +164,9 @@ export class WebhookDispatcher {
     } else {
       delivery.nextAttemptAt = Date.now() + options.retryBaseMs * 2 ** (delivery.attempts.length - 1);
     }
-    options.log(`webhook ${delivery.eventType} ${delivery.eventId} → ${delivery.url}: ${status ?? error} (attempt ${delivery.attempts.length})`);
+    options.log(
+      `webhook ${delivery.eventType} ${delivery.eventId} → ${delivery.url}: ${status ?? error} (attempt ${delivery.attempts.length})`,
+    );
     this.emu.store.changed();
   }
 

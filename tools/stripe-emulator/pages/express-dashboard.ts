@@ -10,7 +10,9 @@ export function expressDashboardPage(emu: Emulator, accountId: string): PageResu
   if (!account || accountId === emu.state.platformAccountId) {
     return { status: 404, html: page("Not found", html`<div class="card"><h1>No such account.</h1></div>`) };
   }
-  const payouts = Object.values(emu.state.payouts).filter((p) => emu.store.ownerOf(p.id) === accountId).reverse();
+  const payouts = Object.values(emu.state.payouts)
+    .filter((p) => emu.store.ownerOf(p.id) === accountId)
+    .reverse();
   return {
     status: 200,
     html: page(
@@ -18,10 +20,32 @@ export function expressDashboardPage(emu: Emulator, accountId: string): PageResu
       html`<main>
         <h1>Express dashboard (Stripe emulator)</h1>
         <p>Account <code>${account.id}</code>${account.email ? html` · ${account.email}` : ""}</p>
-        <p>Available: ${balanceOf(emu, accountId).available.map((b, i) => html`${i > 0 ? ", " : ""}${money(b.amount, b.currency)}`)}</p>
+        <p>
+          Available:
+          ${balanceOf(emu, accountId).available.map((b, i) => html`${i > 0 ? ", " : ""}${money(b.amount, b.currency)}`)}
+        </p>
         <h2>Payouts</h2>
-        <table><thead><tr><th scope="col">Payout</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">Arrival</th></tr></thead>
-        <tbody>${payouts.map((p) => html`<tr><td><code>${p.id}</code></td><td>${money(p.amount, p.currency)}</td><td>${statusBadge(p.status)}</td><td>${time(p.arrival_date)}</td></tr>`)}</tbody></table>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Payout</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Status</th>
+              <th scope="col">Arrival</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${payouts.map(
+              (p) =>
+                html`<tr>
+                  <td><code>${p.id}</code></td>
+                  <td>${money(p.amount, p.currency)}</td>
+                  <td>${statusBadge(p.status)}</td>
+                  <td>${time(p.arrival_date)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
       </main>`,
     ),
   };

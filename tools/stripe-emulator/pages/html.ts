@@ -43,7 +43,8 @@ export function page(title: string, body: Html): string {
 
 export function money(amount: number, currency: string): string {
   const code = currency.toUpperCase();
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
   return new Intl.NumberFormat("en", { style: "currency", currency: code }).format(amount / 10 ** digits);
 }
 

@@ -8,7 +8,10 @@ import { html, page } from "./html";
 export type PageResult = { status: number; html: string } | { redirect: string };
 
 function invalid(): PageResult {
-  return { status: 404, html: page("Link not found", html`<div class="card"><h1>This onboarding link is not valid.</h1></div>`) };
+  return {
+    status: 404,
+    html: page("Link not found", html`<div class="card"><h1>This onboarding link is not valid.</h1></div>`),
+  };
 }
 
 export function onboardingPage(emu: Emulator, token: string): PageResult {

@@ -2,6 +2,7 @@
 // stand-in in public/stripe.js) opens it in a frame with `?embedded=1` and waits for its
 // message; a server-side `return_url` flow gets a redirect back, with Stripe's query parameters.
 import type Stripe from "stripe";
+
 import type { Emulator } from "../lib/emulator";
 import { completeAuthentication } from "../resources/payment-intents";
 import { Html, html, money, page } from "./html";
@@ -11,7 +12,10 @@ import type { PageResult } from "./onboarding";
 const THREE_D_SECURE_MESSAGE = "stripe-emulator:three-d-secure-complete";
 
 function notFound(): PageResult {
-  return { status: 404, html: page("Not found", html`<div class="card"><h1>No such payment to authenticate.</h1></div>`) };
+  return {
+    status: 404,
+    html: page("Not found", html`<div class="card"><h1>No such payment to authenticate.</h1></div>`),
+  };
 }
 
 export function challengePage(emu: Emulator, paymentIntentId: string, embedded: boolean): PageResult {
@@ -29,7 +33,7 @@ export function challengePage(emu: Emulator, paymentIntentId: string, embedded: 
         ${
           pending
             ? html`<form method="post">
-                <input type="hidden" name="embedded" value="${embedded ? "1" : ""}">
+                <input type="hidden" name="embedded" value="${embedded ? "1" : ""}" />
                 <button type="submit" name="outcome" value="complete">Complete authentication</button>
                 <button type="submit" name="outcome" value="fail" class="secondary">Fail authentication</button>
               </form>`
@@ -56,15 +60,26 @@ export function submitChallenge(emu: Emulator, paymentIntentId: string, form: UR
   emu.store.changed();
   if (form.get("embedded") === "1") {
     // JSON inside a script element: `<` escaped so no value can close the element.
-    const message = new Html(JSON.stringify({ type: THREE_D_SECURE_MESSAGE, paymentIntent: pi.id }).replace(/</g, "\\u003c"));
+    const message = new Html(
+      JSON.stringify({ type: THREE_D_SECURE_MESSAGE, paymentIntent: pi.id }).replace(/</g, "\\u003c"),
+    );
     return {
       status: 200,
       html: page(
         "Authentication finished",
-        html`<div class="card"><p>Authentication finished.</p></div><script>(window.opener || window.parent).postMessage(${message}, "*");</script>`,
+        html`<div class="card"><p>Authentication finished.</p></div>
+          <script>
+            (window.opener || window.parent).postMessage(${message}, "*");
+          </script>`,
       ),
     };
   }
   if (target) return { redirect: returnUrl(pi, target) };
-  return { status: 200, html: page("Authentication finished", html`<div class="card"><p>Authentication finished. You can close this window.</p></div>`) };
+  return {
+    status: 200,
+    html: page(
+      "Authentication finished",
+      html`<div class="card"><p>Authentication finished. You can close this window.</p></div>`,
+    ),
+  };
 }

@@ -1,5 +1,6 @@
 // Account Links: a single-use URL to the emulator's hosted onboarding page (pages/onboarding.ts).
 import type Stripe from "stripe";
+
 import { randomToken } from "../lib/ids";
 import { route } from "../lib/router";
 import { connectedAccount } from "./accounts";
@@ -33,7 +34,12 @@ export const accountLinkRoutes = [
         expires_at: created + LINK_LIFETIME_SECONDS,
         used: false,
       };
-      return { object: "account_link", created, expires_at: created + LINK_LIFETIME_SECONDS, url: `${emu.baseUrl}/connect/onboarding/${token}` };
+      return {
+        object: "account_link",
+        created,
+        expires_at: created + LINK_LIFETIME_SECONDS,
+        url: `${emu.baseUrl}/connect/onboarding/${token}`,
+      };
     },
   }),
 ];

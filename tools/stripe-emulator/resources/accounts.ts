@@ -5,6 +5,7 @@
 // pays its whole available balance out by itself each day; "manual" leaves payouts to the
 // platform's own calls.
 import type Stripe from "stripe";
+
 import type { Emulator } from "../lib/emulator";
 import { paramError } from "../lib/errors";
 import { newId } from "../lib/ids";
@@ -33,7 +34,15 @@ export const PAYOUT_INTERVALS = ["manual", "daily", "weekly", "monthly"] as cons
 export type PayoutInterval = (typeof PAYOUT_INTERVALS)[number];
 const DEFAULT_DELAY_DAYS = 2;
 const BUSINESS_TYPES = ["individual", "company", "non_profit", "government_entity"] as const;
-const BUSINESS_PROFILE_FIELDS = ["name", "url", "mcc", "product_description", "support_email", "support_phone", "support_url"] as const;
+const BUSINESS_PROFILE_FIELDS = [
+  "name",
+  "url",
+  "mcc",
+  "product_description",
+  "support_email",
+  "support_phone",
+  "support_url",
+] as const;
 
 function requirements(due: string[]): Stripe.Account.Requirements {
   return {
@@ -107,7 +116,13 @@ interface AccountInput {
 }
 
 function newSettings(): Stripe.Account.Settings {
-  return { payouts: { debit_negative_balances: true, schedule: { delay_days: DEFAULT_DELAY_DAYS, interval: "daily" }, statement_descriptor: null } } as unknown as Stripe.Account.Settings;
+  return {
+    payouts: {
+      debit_negative_balances: true,
+      schedule: { delay_days: DEFAULT_DELAY_DAYS, interval: "daily" },
+      statement_descriptor: null,
+    },
+  } as unknown as Stripe.Account.Settings;
 }
 
 /** An account's payout schedule interval ("daily" for accounts from before schedules were kept). */
@@ -131,7 +146,13 @@ function readAccountInput(p: Params, creating: boolean): AccountInput {
       const value = profile.string(field);
       if (value !== undefined) input.businessProfile[field] = value;
     }
-    profile.ignore("support_address", "annual_revenue", "estimated_worker_count", "monthly_estimated_revenue", "minority_owned_business_designation");
+    profile.ignore(
+      "support_address",
+      "annual_revenue",
+      "estimated_worker_count",
+      "monthly_estimated_revenue",
+      "minority_owned_business_designation",
+    );
   }
   const capabilities = p.object("capabilities");
   if (capabilities) {
@@ -146,15 +167,35 @@ function readAccountInput(p: Params, creating: boolean): AccountInput {
     const payouts = settings.object("payouts");
     const schedule = payouts?.object("schedule");
     if (schedule) {
-      const delay = schedule.has("delay_days") && schedule.string("delay_days") === "minimum" ? DEFAULT_DELAY_DAYS : schedule.int("delay_days", { min: 0, max: 365 });
+      const delay =
+        schedule.has("delay_days") && schedule.string("delay_days") === "minimum"
+          ? DEFAULT_DELAY_DAYS
+          : schedule.int("delay_days", { min: 0, max: 365 });
       input.payoutSchedule = { interval: schedule.oneOf("interval", PAYOUT_INTERVALS), delayDays: delay };
       schedule.ignore("weekly_anchor", "monthly_anchor", "weekly_payout_days");
     }
     payouts?.ignore("debit_negative_balances", "statement_descriptor");
-    settings.ignore("branding", "card_issuing", "card_payments", "invoices", "payments", "treasury", "bacs_debit_payments");
+    settings.ignore(
+      "branding",
+      "card_issuing",
+      "card_payments",
+      "invoices",
+      "payments",
+      "treasury",
+      "bacs_debit_payments",
+    );
   }
   // Identity and bank details are collected by the hosted onboarding page instead.
-  p.ignore("controller", "tos_acceptance", "individual", "company", "external_account", "documents", "account_token", "groups");
+  p.ignore(
+    "controller",
+    "tos_acceptance",
+    "individual",
+    "company",
+    "external_account",
+    "documents",
+    "account_token",
+    "groups",
+  );
   return input;
 }
 
@@ -162,10 +203,17 @@ function applyProfile(account: Stripe.Account, input: AccountInput): void {
   if (input.email !== undefined) account.email = input.email || null;
   if (input.businessType !== undefined) account.business_type = input.businessType || null;
   if (input.defaultCurrency) account.default_currency = input.defaultCurrency;
-  if (input.businessProfile) account.business_profile = { ...account.business_profile, ...input.businessProfile } as Stripe.Account.BusinessProfile;
+  if (input.businessProfile)
+    account.business_profile = {
+      ...account.business_profile,
+      ...input.businessProfile,
+    } as Stripe.Account.BusinessProfile;
   if (input.capabilities) {
     const status = account.charges_enabled ? "active" : "inactive";
-    account.capabilities = { ...account.capabilities, ...Object.fromEntries(input.capabilities.map((name) => [name, status])) };
+    account.capabilities = {
+      ...account.capabilities,
+      ...Object.fromEntries(input.capabilities.map((name) => [name, status])),
+    };
   }
   if (input.payoutSchedule) {
     account.settings ??= newSettings();
@@ -207,7 +255,12 @@ export const accountRoutes = [
         settings: newSettings(),
         type: input.type ?? "express",
       };
-      account.external_accounts = { object: "list", data: [], has_more: false, url: `/v1/accounts/${account.id}/external_accounts` };
+      account.external_accounts = {
+        object: "list",
+        data: [],
+        has_more: false,
+        url: `/v1/accounts/${account.id}/external_accounts`,
+      };
       applyProfile(account, input);
       emu.state.accounts[account.id] = account;
       return account;
@@ -246,9 +299,13 @@ export const accountRoutes = [
       const before = structuredClone(account) as unknown as Record<string, unknown>;
       applyProfile(account, input);
       const previous = Object.fromEntries(
-        Object.entries(before).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify((account as unknown as Record<string, unknown>)[key])),
+        Object.entries(before).filter(
+          ([key, value]) =>
+            JSON.stringify(value) !== JSON.stringify((account as unknown as Record<string, unknown>)[key]),
+        ),
       );
-      if (Object.keys(previous).length > 0) emu.emit("account.updated", account, { account: account.id, previousAttributes: previous });
+      if (Object.keys(previous).length > 0)
+        emu.emit("account.updated", account, { account: account.id, previousAttributes: previous });
       return account;
     },
   }),
@@ -268,7 +325,8 @@ export const accountRoutes = [
     parse: () => null,
     run: (_, { emu, path }): Stripe.LoginLink => {
       const account = connectedAccount(emu, path.id);
-      if (!account.details_submitted) throw paramError("Cannot create a login link for an account that has not completed onboarding.", "account");
+      if (!account.details_submitted)
+        throw paramError("Cannot create a login link for an account that has not completed onboarding.", "account");
       return { object: "login_link", created: emu.now(), url: `${emu.baseUrl}/connect/express/${account.id}` };
     },
   }),

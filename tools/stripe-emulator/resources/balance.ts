@@ -1,8 +1,8 @@
 // The balance of the calling account (the platform, or a connected account via Stripe-Account)
 // and its balance transactions.
-import { paginate, readListQuery } from "../lib/list";
-import { balanceOf, transactionsOf } from "../lib/ledger";
 import { missingResource } from "../lib/errors";
+import { balanceOf, transactionsOf } from "../lib/ledger";
+import { paginate, readListQuery } from "../lib/list";
 import { getOr404 } from "../lib/lookup";
 import { route } from "../lib/router";
 
@@ -28,7 +28,11 @@ export const balanceRoutes = [
     run: ({ query, type, source, currency, payout }, { emu, account }) =>
       paginate(
         transactionsOf(emu, account).filter(
-          (t) => (type === undefined || t.type === type) && (source === undefined || t.source === source) && (currency === undefined || t.currency === currency) && (payout === undefined || t.source === payout),
+          (t) =>
+            (type === undefined || t.type === type) &&
+            (source === undefined || t.source === source) &&
+            (currency === undefined || t.currency === currency) &&
+            (payout === undefined || t.source === payout),
         ),
         query,
         "/v1/balance_transactions",

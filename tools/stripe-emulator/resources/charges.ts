@@ -1,6 +1,7 @@
 // Charges are made by confirming PaymentIntents (the legacy `POST /v1/charges` is not
 // emulated). A captured charge credits the platform's balance with its full amount.
 import type Stripe from "stripe";
+
 import type { Decline } from "../lib/cards";
 import type { Emulator } from "../lib/emulator";
 import { newId, randomToken } from "../lib/ids";
@@ -116,7 +117,12 @@ export function createCharge(emu: Emulator, attempt: ChargeAttempt): Stripe.Char
         network_transaction_id: randomToken(15),
         regulated_status: card.regulated_status,
         three_d_secure: attempt.authenticated
-          ? ({ authentication_flow: "challenge", result: "authenticated", result_reason: null, version: "2.2.0" } as Stripe.Charge.PaymentMethodDetails.Card.ThreeDSecure)
+          ? ({
+              authentication_flow: "challenge",
+              result: "authenticated",
+              result_reason: null,
+              version: "2.2.0",
+            } as Stripe.Charge.PaymentMethodDetails.Card.ThreeDSecure)
           : null,
         transaction_link_id: null,
         wallet: null,

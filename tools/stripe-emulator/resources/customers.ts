@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+
 import type { Emulator } from "../lib/emulator";
 import { newId } from "../lib/ids";
 import { paginate, readListQuery } from "../lib/list";

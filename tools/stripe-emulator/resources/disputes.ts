@@ -2,6 +2,7 @@
 // one withdraws the disputed amount and a dispute fee from the platform; winning it reinstates
 // both (the fee given back as a negative fee on the reinstatement).
 import type Stripe from "stripe";
+
 import type { Emulator } from "../lib/emulator";
 import { stateError } from "../lib/errors";
 import { newId } from "../lib/ids";
@@ -55,7 +56,8 @@ export function scheduleDispute(emu: Emulator, chargeId: string): void {
 export function createDispute(emu: Emulator, chargeId: string, reason: string): Stripe.Dispute {
   const charge = getCharge(emu, chargeId);
   if (charge.disputed) throw stateError(`Charge ${charge.id} has already been disputed.`, "charge_disputed");
-  if (!charge.captured || charge.status !== "succeeded") throw stateError(`Charge ${charge.id} was not captured, so it cannot be disputed.`, "charge_not_captured");
+  if (!charge.captured || charge.status !== "succeeded")
+    throw stateError(`Charge ${charge.id} was not captured, so it cannot be disputed.`, "charge_not_captured");
   const now = emu.now();
   const id = newId("dp");
   const amount = charge.amount_captured - charge.amount_refunded;
@@ -106,7 +108,8 @@ export function createDispute(emu: Emulator, chargeId: string, reason: string): 
 /** The card network decided: a won dispute gives the money back. */
 export function closeDispute(emu: Emulator, disputeId: string, status: "won" | "lost"): Stripe.Dispute {
   const dispute = getOr404(emu.state.disputes, disputeId, "dispute");
-  if (!OPEN_STATUSES.includes(dispute.status)) throw stateError(`This dispute is already closed (${dispute.status}).`, "dispute_already_closed");
+  if (!OPEN_STATUSES.includes(dispute.status))
+    throw stateError(`This dispute is already closed (${dispute.status}).`, "dispute_already_closed");
   dispute.status = status;
   if (status === "won") {
     const reinstated = recordMovement(emu, {
@@ -139,7 +142,11 @@ export const disputeRoutes = [
     parse: (p) => ({ query: readListQuery(p), charge: p.string("charge"), paymentIntent: p.string("payment_intent") }),
     run: ({ query, charge, paymentIntent }, { emu }) =>
       paginate(
-        Object.values(emu.state.disputes).filter((d) => (charge === undefined || d.charge === charge) && (paymentIntent === undefined || d.payment_intent === paymentIntent)),
+        Object.values(emu.state.disputes).filter(
+          (d) =>
+            (charge === undefined || d.charge === charge) &&
+            (paymentIntent === undefined || d.payment_intent === paymentIntent),
+        ),
         query,
         "/v1/disputes",
       ),
@@ -159,7 +166,8 @@ export const disputeRoutes = [
     },
     run: (input, { emu, path }) => {
       const dispute = getOr404(emu.state.disputes, path.id, "dispute");
-      if (!OPEN_STATUSES.includes(dispute.status)) throw stateError(`This dispute is already closed (${dispute.status}).`, "dispute_already_closed");
+      if (!OPEN_STATUSES.includes(dispute.status))
+        throw stateError(`This dispute is already closed (${dispute.status}).`, "dispute_already_closed");
       Object.assign(dispute.evidence, input.evidence);
       dispute.metadata = applyMetadata(dispute.metadata, input.metadata);
       if (Object.keys(input.evidence).length > 0) dispute.evidence_details.has_evidence = true;

@@ -13,14 +13,23 @@ export const eventRoutes = [
     method: "GET",
     path: "/v1/events",
     connect: true,
-    parse: (p) => ({ query: readListQuery(p), type: p.string("type"), types: p.list("types"), deliverySuccess: p.bool("delivery_success") }),
+    parse: (p) => ({
+      query: readListQuery(p),
+      type: p.string("type"),
+      types: p.list("types"),
+      deliverySuccess: p.bool("delivery_success"),
+    }),
     run: ({ query, type, types, deliverySuccess }, ctx) => {
       // `type` may end in `.*` (e.g. `charge.*`), as on Stripe.
       const matchesType = (eventType: string) =>
-        (type === undefined || (type.endsWith(".*") ? eventType.startsWith(type.slice(0, -1)) : eventType === type)) && (types === undefined || types.includes(eventType));
+        (type === undefined || (type.endsWith(".*") ? eventType.startsWith(type.slice(0, -1)) : eventType === type)) &&
+        (types === undefined || types.includes(eventType));
       return paginate(
         Object.values(ctx.emu.state.events).filter(
-          (e) => visibleTo(ctx, e.account) && matchesType(e.type) && (deliverySuccess === undefined || (e.pending_webhooks === 0) === deliverySuccess),
+          (e) =>
+            visibleTo(ctx, e.account) &&
+            matchesType(e.type) &&
+            (deliverySuccess === undefined || (e.pending_webhooks === 0) === deliverySuccess),
         ),
         query,
         "/v1/events",

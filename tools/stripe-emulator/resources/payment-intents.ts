@@ -4,6 +4,7 @@
 // Test cards decide the outcome (lib/cards.ts). 3D Secure cards stop at requires_action with a
 // `next_action` pointing at the emulator's hosted authentication page (pages/three-d-secure.ts).
 import type Stripe from "stripe";
+
 import { testCard, type Decline } from "../lib/cards";
 import type { Emulator } from "../lib/emulator";
 import { cardError, paramError, stateError, StripeError } from "../lib/errors";
@@ -14,15 +15,44 @@ import { applyMetadata, type MetadataUpdate, type Params } from "../lib/params";
 import { route, type RequestContext } from "../lib/router";
 import { captureCharge, createCharge, releaseCharge } from "./charges";
 import { scheduleDispute } from "./disputes";
-import { attachPaymentMethod, createPaymentMethod, readPaymentMethodInput, resolvePaymentMethod, type PaymentMethodInput } from "./payment-methods";
+import {
+  attachPaymentMethod,
+  createPaymentMethod,
+  readPaymentMethodInput,
+  resolvePaymentMethod,
+  type PaymentMethodInput,
+} from "./payment-methods";
 
 const CAPTURE_METHODS = ["automatic", "automatic_async", "manual"] as const;
 const CANCELLATION_REASONS = ["duplicate", "fraudulent", "requested_by_customer", "abandoned"] as const;
 const MAX_AMOUNT = 99_999_999;
 /** Stripe's minimum charge amounts, in minor units, for the common currencies. */
-const MINIMUM_AMOUNTS: Record<string, number> = { usd: 50, eur: 50, gbp: 30, cad: 50, aud: 50, chf: 50, jpy: 50, nzd: 50, sek: 300, nok: 300, dkk: 250 };
+const MINIMUM_AMOUNTS: Record<string, number> = {
+  usd: 50,
+  eur: 50,
+  gbp: 30,
+  cad: 50,
+  aud: 50,
+  chf: 50,
+  jpy: 50,
+  nzd: 50,
+  sek: 300,
+  nok: 300,
+  dkk: 250,
+};
 /** Fields a publishable key does not see, as on Stripe. */
-const SECRET_ONLY_FIELDS = ["metadata", "transfer_group", "customer", "on_behalf_of", "application", "application_fee_amount", "transfer_data", "review", "statement_descriptor", "statement_descriptor_suffix"] as const;
+const SECRET_ONLY_FIELDS = [
+  "metadata",
+  "transfer_group",
+  "customer",
+  "on_behalf_of",
+  "application",
+  "application_fee_amount",
+  "transfer_data",
+  "review",
+  "statement_descriptor",
+  "statement_descriptor_suffix",
+] as const;
 
 const ACTIVE_STATUSES = ["requires_payment_method", "requires_confirmation", "requires_action"];
 
@@ -57,7 +87,10 @@ export function getPaymentIntent(emu: Emulator, id: string, param = "intent"): S
 }
 
 /** What a caller may see: everything with a secret key, Stripe's public subset with a publishable one. */
-export function forCaller(pi: Stripe.PaymentIntent, ctx: Pick<RequestContext, "keyType">): Partial<Stripe.PaymentIntent> {
+export function forCaller(
+  pi: Stripe.PaymentIntent,
+  ctx: Pick<RequestContext, "keyType">,
+): Partial<Stripe.PaymentIntent> {
   if (ctx.keyType === "secret") return pi;
   const visible: Partial<Stripe.PaymentIntent> = { ...pi };
   for (const field of SECRET_ONLY_FIELDS) delete visible[field];
@@ -66,8 +99,14 @@ export function forCaller(pi: Stripe.PaymentIntent, ctx: Pick<RequestContext, "k
 
 function checkAmount(amount: number, currency: string): void {
   const minimum = MINIMUM_AMOUNTS[currency] ?? 50;
-  if (amount < minimum) throw paramError(`Amount must be at least ${minimum} ${currency} (minor units)`, "amount", "amount_too_small");
-  if (amount > MAX_AMOUNT) throw paramError(`Amount must be no more than ${MAX_AMOUNT} ${currency} (minor units)`, "amount", "amount_too_large");
+  if (amount < minimum)
+    throw paramError(`Amount must be at least ${minimum} ${currency} (minor units)`, "amount", "amount_too_small");
+  if (amount > MAX_AMOUNT)
+    throw paramError(
+      `Amount must be no more than ${MAX_AMOUNT} ${currency} (minor units)`,
+      "amount",
+      "amount_too_large",
+    );
 }
 
 /** Parameters Stripe has but the emulator does not emulate: refused, rather than ignored. */
@@ -107,7 +146,16 @@ function readConfirm(p: Params, emu: Emulator): ConfirmInput {
     receiptEmail: p.string("receipt_email"),
     captureMethod: p.oneOf("capture_method", CAPTURE_METHODS),
   };
-  p.ignore("mandate", "mandate_data", "payment_method_options", "radar_options", "expected_payment_method_type", "shipping", "setup_future_usage", "confirmation_token");
+  p.ignore(
+    "mandate",
+    "mandate_data",
+    "payment_method_options",
+    "radar_options",
+    "expected_payment_method_type",
+    "shipping",
+    "setup_future_usage",
+    "confirmation_token",
+  );
   return input;
 }
 
@@ -115,18 +163,30 @@ function checkClientSecret(pi: Stripe.PaymentIntent, ctx: RequestContext, client
   if (ctx.keyType === "secret" && clientSecret === undefined) return;
   if (!clientSecret) throw paramError("Missing required param: client_secret.", "client_secret", "parameter_missing");
   if (clientSecret !== pi.client_secret) {
-    throw paramError("The client_secret provided does not match the client_secret associated with the PaymentIntent.", "client_secret");
+    throw paramError(
+      "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
+      "client_secret",
+    );
   }
 }
 
 function unexpectedState(pi: Stripe.PaymentIntent, action: string): StripeError {
-  return stateError(`You cannot ${action} this PaymentIntent because it has a status of ${pi.status}.`, "payment_intent_unexpected_state", {
-    payment_intent: structuredClone(pi),
-  });
+  return stateError(
+    `You cannot ${action} this PaymentIntent because it has a status of ${pi.status}.`,
+    "payment_intent_unexpected_state",
+    {
+      payment_intent: structuredClone(pi),
+    },
+  );
 }
 
 /** The decline as Stripe reports it, both in the 402 error and in `last_payment_error`. */
-function declineError(pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, decline: Decline, chargeId: string | null): Stripe.PaymentIntent.LastPaymentError {
+function declineError(
+  pi: Stripe.PaymentIntent,
+  pm: Stripe.PaymentMethod,
+  decline: Decline,
+  chargeId: string | null,
+): Stripe.PaymentIntent.LastPaymentError {
   return {
     ...(chargeId ? { charge: chargeId } : {}),
     code: decline.code,
@@ -139,7 +199,12 @@ function declineError(pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, declin
 }
 
 /** The card was charged (or authorized): the PaymentIntent moves on. */
-function recordSuccess(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, authenticated: boolean): void {
+function recordSuccess(
+  emu: Emulator,
+  pi: Stripe.PaymentIntent,
+  pm: Stripe.PaymentMethod,
+  authenticated: boolean,
+): void {
   const manual = pi.capture_method === "manual";
   const charge = createCharge(emu, { paymentIntent: pi, paymentMethod: pm, capture: !manual, authenticated });
   pi.latest_charge = charge.id;
@@ -158,8 +223,19 @@ function recordSuccess(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe.Payme
 }
 
 /** The card was declined: a failed charge, and the PaymentIntent waits for another payment method. */
-function recordDecline(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, decline: Decline): Stripe.PaymentIntent.LastPaymentError {
-  const charge = createCharge(emu, { paymentIntent: pi, paymentMethod: pm, decline, capture: false, authenticated: false });
+function recordDecline(
+  emu: Emulator,
+  pi: Stripe.PaymentIntent,
+  pm: Stripe.PaymentMethod,
+  decline: Decline,
+): Stripe.PaymentIntent.LastPaymentError {
+  const charge = createCharge(emu, {
+    paymentIntent: pi,
+    paymentMethod: pm,
+    decline,
+    capture: false,
+    authenticated: false,
+  });
   pi.latest_charge = charge.id;
   pi.status = "requires_payment_method";
   pi.next_action = null;
@@ -168,7 +244,12 @@ function recordDecline(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe.Payme
   return pi.last_payment_error;
 }
 
-function charge(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, authenticated: boolean): Stripe.PaymentIntent.LastPaymentError | null {
+function charge(
+  emu: Emulator,
+  pi: Stripe.PaymentIntent,
+  pm: Stripe.PaymentMethod,
+  authenticated: boolean,
+): Stripe.PaymentIntent.LastPaymentError | null {
   const { outcome } = testCard(emu.state.cardBehaviours[pm.id] ?? "other");
   if (outcome.kind === "decline") return recordDecline(emu, pi, pm, outcome.decline);
   recordSuccess(emu, pi, pm, authenticated);
@@ -220,7 +301,10 @@ function confirm(emu: Emulator, pi: Stripe.PaymentIntent, input: ConfirmInput): 
     pi.next_action =
       input.returnUrl && !input.useStripeSdk
         ? { type: "redirect_to_url", redirect_to_url: { url, return_url: input.returnUrl } }
-        : { type: "use_stripe_sdk", use_stripe_sdk: { type: "three_d_secure_redirect", stripe_js: url, source: pi.id } };
+        : {
+            type: "use_stripe_sdk",
+            use_stripe_sdk: { type: "three_d_secure_redirect", stripe_js: url, source: pi.id },
+          };
     emu.emit("payment_intent.requires_action", pi);
     return pi;
   }
@@ -242,7 +326,8 @@ export function completeAuthentication(emu: Emulator, pi: Stripe.PaymentIntent, 
   pi.last_payment_error = {
     code: "payment_intent_authentication_failure",
     doc_url: "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
-    message: "We are unable to authenticate your payment method. Please choose a different payment method and try again.",
+    message:
+      "We are unable to authenticate your payment method. Please choose a different payment method and try again.",
     payment_method: structuredClone(pm),
     type: "invalid_request_error",
   };
@@ -261,11 +346,16 @@ function applyUpdatable(emu: Emulator, pi: Stripe.PaymentIntent, input: Updatabl
   if (input.receiptEmail !== undefined) pi.receipt_email = input.receiptEmail || null;
   if (input.captureMethod) pi.capture_method = input.captureMethod;
   if (input.statementDescriptor !== undefined) pi.statement_descriptor = input.statementDescriptor || null;
-  if (input.statementDescriptorSuffix !== undefined) pi.statement_descriptor_suffix = input.statementDescriptorSuffix || null;
+  if (input.statementDescriptorSuffix !== undefined)
+    pi.statement_descriptor_suffix = input.statementDescriptorSuffix || null;
   if (input.setupFutureUsage) pi.setup_future_usage = input.setupFutureUsage;
   if (input.paymentMethodTypes) {
     const unsupported = input.paymentMethodTypes.find((type) => type !== "card");
-    if (unsupported) throw paramError(`The Stripe emulator supports only the card payment method type, not '${unsupported}'.`, "payment_method_types");
+    if (unsupported)
+      throw paramError(
+        `The Stripe emulator supports only the card payment method type, not '${unsupported}'.`,
+        "payment_method_types",
+      );
     pi.payment_method_types = input.paymentMethodTypes;
     pi.automatic_payment_methods = null;
   }
@@ -353,7 +443,8 @@ export const paymentIntentRoutes = [
       }
       emu.state.paymentIntents[pi.id] = pi;
       emu.emit("payment_intent.created", pi);
-      if (input.confirm) confirm(emu, pi, { ...input.confirmInput, paymentMethod: (pi.payment_method as string | null) ?? undefined });
+      if (input.confirm)
+        confirm(emu, pi, { ...input.confirmInput, paymentMethod: (pi.payment_method as string | null) ?? undefined });
       return pi;
     },
   }),
@@ -389,7 +480,9 @@ export const paymentIntentRoutes = [
     },
     run: (input, { emu, path }) => {
       const pi = getPaymentIntent(emu, path.id);
-      const onlyAnnotations = Object.entries(input).every(([key, value]) => value === undefined || ["metadata", "description", "receiptEmail"].includes(key));
+      const onlyAnnotations = Object.entries(input).every(
+        ([key, value]) => value === undefined || ["metadata", "description", "receiptEmail"].includes(key),
+      );
       // Once a payment went through, only its descriptive fields may change.
       if (!ACTIVE_STATUSES.includes(pi.status) && !onlyAnnotations) throw unexpectedState(pi, "update");
       if (input.amount !== undefined) checkAmount(input.amount, input.currency ?? pi.currency);
@@ -425,7 +518,13 @@ export const paymentIntentRoutes = [
     path: "/v1/payment_intents/:id/capture",
     parse: (p) => {
       const input = { amountToCapture: p.int("amount_to_capture", { min: 1 }), metadata: p.metadata() };
-      p.ignore("application_fee_amount", "final_capture", "statement_descriptor", "statement_descriptor_suffix", "transfer_data");
+      p.ignore(
+        "application_fee_amount",
+        "final_capture",
+        "statement_descriptor",
+        "statement_descriptor_suffix",
+        "transfer_data",
+      );
       return input;
     },
     run: (input, { emu, path }) => {
@@ -433,7 +532,11 @@ export const paymentIntentRoutes = [
       if (pi.status !== "requires_capture") throw unexpectedState(pi, "capture");
       const amount = input.amountToCapture ?? pi.amount_capturable;
       if (amount > pi.amount_capturable) {
-        throw stateError(`The amount to capture (${amount}) exceeds the amount capturable (${pi.amount_capturable}).`, "amount_too_large", { param: "amount_to_capture" });
+        throw stateError(
+          `The amount to capture (${amount}) exceeds the amount capturable (${pi.amount_capturable}).`,
+          "amount_too_large",
+          { param: "amount_to_capture" },
+        );
       }
       const chargeId = pi.latest_charge as string;
       const charge = emu.state.charges[chargeId];
@@ -442,7 +545,8 @@ export const paymentIntentRoutes = [
       pi.status = "succeeded";
       pi.amount_capturable = 0;
       pi.amount_received = amount;
-      if (testCard(emu.state.cardBehaviours[charge.payment_method ?? ""] ?? "other").outcome.kind === "dispute") scheduleDispute(emu, chargeId);
+      if (testCard(emu.state.cardBehaviours[charge.payment_method ?? ""] ?? "other").outcome.kind === "dispute")
+        scheduleDispute(emu, chargeId);
       emu.emit("payment_intent.succeeded", pi);
       return pi;
     },

@@ -2,7 +2,9 @@
 // one of Stripe's test tokens (`pm_card_visa`, `pm_card_chargeDeclined`, …). Using a test token
 // where a PaymentMethod id is expected makes a fresh PaymentMethod, as on Stripe.
 import { createHmac } from "node:crypto";
+
 import type Stripe from "stripe";
+
 import { brandOf, cardByNumber, cardByToken, luhnValid, testCard, type TestCardKey } from "../lib/cards";
 import type { Emulator } from "../lib/emulator";
 import { cardError, paramError } from "../lib/errors";
@@ -37,7 +39,9 @@ function readBillingDetails(p: Params | undefined): BillingDetails {
   details.phone = p.string("phone") || null;
   const address = p.object("address");
   if (address) {
-    details.address = Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, address.string(field) || null])) as unknown as Stripe.Address;
+    details.address = Object.fromEntries(
+      ADDRESS_FIELDS.map((field) => [field, address.string(field) || null]),
+    ) as unknown as Stripe.Address;
   }
   p.ignore("tax_id");
   return details;
@@ -55,14 +59,29 @@ function readCard(p: Params, now: Date): CardInput {
   let expYear = p.requiredInt("exp_year");
   const cvc = p.string("cvc");
   p.ignore("networks");
-  if (!luhnValid(number)) throw cardError({ code: "incorrect_number", message: "Your card number is incorrect.", param: "card[number]" }, false);
-  if (expMonth < 1 || expMonth > 12) throw cardError({ code: "invalid_expiry_month", message: "Your card's expiration month is invalid.", param: "card[exp_month]" }, false);
+  if (!luhnValid(number))
+    throw cardError(
+      { code: "incorrect_number", message: "Your card number is incorrect.", param: "card[number]" },
+      false,
+    );
+  if (expMonth < 1 || expMonth > 12)
+    throw cardError(
+      { code: "invalid_expiry_month", message: "Your card's expiration month is invalid.", param: "card[exp_month]" },
+      false,
+    );
   if (expYear < 100) expYear += 2000;
   const thisYear = now.getUTCFullYear();
   if (expYear < thisYear || expYear > thisYear + 50 || (expYear === thisYear && expMonth < now.getUTCMonth() + 1)) {
-    throw cardError({ code: "invalid_expiry_year", message: "Your card's expiration year is invalid.", param: "card[exp_year]" }, false);
+    throw cardError(
+      { code: "invalid_expiry_year", message: "Your card's expiration year is invalid.", param: "card[exp_year]" },
+      false,
+    );
   }
-  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc)) throw cardError({ code: "invalid_cvc", message: "Your card's security code is invalid.", param: "card[cvc]" }, false);
+  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc))
+    throw cardError(
+      { code: "invalid_cvc", message: "Your card's security code is invalid.", param: "card[cvc]" },
+      false,
+    );
   return { key: cardByNumber(number), number, expMonth, expYear, cvcProvided: cvc !== undefined };
 }
 
@@ -74,12 +93,27 @@ export interface PaymentMethodInput {
 
 export function readPaymentMethodInput(p: Params, emu: Emulator): PaymentMethodInput {
   const type = p.requiredString("type");
-  if (type !== "card") throw paramError(`The Stripe emulator supports only card PaymentMethods, not '${type}'.`, "type");
+  if (type !== "card")
+    throw paramError(`The Stripe emulator supports only card PaymentMethods, not '${type}'.`, "type");
   const card = p.object("card");
   if (!card) throw paramError("Missing required param: card.", "card", "parameter_missing");
-  const input = { card: readCard(card, new Date(emu.now() * 1000)), billing: readBillingDetails(p.object("billing_details")), metadata: p.metadata() };
+  const input = {
+    card: readCard(card, new Date(emu.now() * 1000)),
+    billing: readBillingDetails(p.object("billing_details")),
+    metadata: p.metadata(),
+  };
   // Sent by Stripe.js alongside the card; they feed Stripe's fraud signals.
-  p.ignore("allow_redisplay", "payment_user_agent", "time_on_page", "guid", "muid", "sid", "referrer", "client_attribution_metadata", "radar_options");
+  p.ignore(
+    "allow_redisplay",
+    "payment_user_agent",
+    "time_on_page",
+    "guid",
+    "muid",
+    "sid",
+    "referrer",
+    "client_attribution_metadata",
+    "radar_options",
+  );
   return input;
 }
 
@@ -94,7 +128,11 @@ export function createPaymentMethod(emu: Emulator, input: PaymentMethodInput): S
     billing_details: { ...input.billing, tax_id: null },
     card: {
       brand,
-      checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: card.cvcProvided ? "pass" : null },
+      checks: {
+        address_line1_check: null,
+        address_postal_code_check: null,
+        cvc_check: card.cvcProvided ? "pass" : null,
+      },
       country: "US",
       display_brand: brand,
       exp_month: card.expMonth,
@@ -127,7 +165,11 @@ export function resolvePaymentMethod(emu: Emulator, id: string, param = "payment
   const key = cardByToken(id);
   if (!key) throw paramError(`No such PaymentMethod: '${id}'`, param, "resource_missing");
   const year = new Date(emu.now() * 1000).getUTCFullYear();
-  return createPaymentMethod(emu, { card: { key, number: testCard(key).number, expMonth: 12, expYear: year + 5, cvcProvided: true }, billing: readBillingDetails(undefined), metadata: undefined });
+  return createPaymentMethod(emu, {
+    card: { key, number: testCard(key).number, expMonth: 12, expYear: year + 5, cvcProvided: true },
+    billing: readBillingDetails(undefined),
+    metadata: undefined,
+  });
 }
 
 export function attachPaymentMethod(emu: Emulator, paymentMethod: Stripe.PaymentMethod, customerId: string): void {
@@ -159,7 +201,10 @@ export const paymentMethodRoutes = [
     method: "POST",
     path: "/v1/payment_methods/:id",
     parse: (p) => {
-      const input = { metadata: p.metadata(), billing: p.has("billing_details") ? readBillingDetails(p.object("billing_details")) : undefined };
+      const input = {
+        metadata: p.metadata(),
+        billing: p.has("billing_details") ? readBillingDetails(p.object("billing_details")) : undefined,
+      };
       p.ignore("allow_redisplay", "card");
       return input;
     },
@@ -210,7 +255,12 @@ export const paymentMethodRoutes = [
     parse: () => null,
     run: (_, { emu, path }) => {
       const paymentMethod = getOr404(emu.state.paymentMethods, path.id, "PaymentMethod");
-      if (!paymentMethod.customer) throw paramError("The payment method you provided is not attached to a customer so detachment is impossible.", "payment_method", "payment_method_unexpected_state");
+      if (!paymentMethod.customer)
+        throw paramError(
+          "The payment method you provided is not attached to a customer so detachment is impossible.",
+          "payment_method",
+          "payment_method_unexpected_state",
+        );
       const previousAttributes = { customer: paymentMethod.customer };
       paymentMethod.customer = null;
       emu.emit("payment_method.detached", paymentMethod, { previousAttributes });

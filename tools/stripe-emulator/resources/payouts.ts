@@ -2,6 +2,7 @@
 // account, called with its Stripe-Account header. A payout is `pending` until its arrival date
 // on the emulator's clock, then `paid`; the control API can fail it, which returns the money.
 import type Stripe from "stripe";
+
 import type { Emulator } from "../lib/emulator";
 import { missingResource, stateError } from "../lib/errors";
 import { newId } from "../lib/ids";
@@ -61,7 +62,8 @@ export function payPendingPayouts(emu: Emulator, account?: string): string[] {
 /** The bank returned the payout: it fails and its amount goes back to the account's balance. */
 export function failPayout(emu: Emulator, payoutId: string, failureCode: string): Stripe.Payout {
   const payout = getOr404(emu.state.payouts, payoutId, "payout");
-  if (payout.status !== "pending" && payout.status !== "paid") throw stateError(`Payout ${payout.id} is ${payout.status}; it cannot fail.`, "payout_unexpected_state");
+  if (payout.status !== "pending" && payout.status !== "paid")
+    throw stateError(`Payout ${payout.id} is ${payout.status}; it cannot fail.`, "payout_unexpected_state");
   const returned = recordMovement(emu, {
     account: emu.store.ownerOf(payout.id),
     amount: payout.amount,
@@ -78,12 +80,27 @@ export function failPayout(emu: Emulator, payoutId: string, failureCode: string)
   return payout;
 }
 
-type PayoutInput = { amount: number; currency: string; description: string | null; method: "standard" | "instant"; statementDescriptor: string | null; metadata: MetadataUpdate | undefined; automatic: boolean };
+type PayoutInput = {
+  amount: number;
+  currency: string;
+  description: string | null;
+  method: "standard" | "instant";
+  statementDescriptor: string | null;
+  metadata: MetadataUpdate | undefined;
+  automatic: boolean;
+};
 
 function createPayout(emu: Emulator, account: string, input: PayoutInput): Stripe.Payout {
   const id = newId("po");
   const now = emu.now();
-  const debit = recordMovement(emu, { account, amount: -input.amount, currency: input.currency, type: "payout", reportingCategory: "payout", source: id });
+  const debit = recordMovement(emu, {
+    account,
+    amount: -input.amount,
+    currency: input.currency,
+    type: "payout",
+    reportingCategory: "payout",
+    source: id,
+  });
   const payout: Stripe.Payout = {
     id,
     object: "payout",
@@ -119,7 +136,11 @@ function createPayout(emu: Emulator, account: string, input: PayoutInput): Strip
   return payout;
 }
 
-const INTERVAL_SECONDS: Record<Exclude<PayoutInterval, "manual">, number> = { daily: 86_400, weekly: 7 * 86_400, monthly: 30 * 86_400 };
+const INTERVAL_SECONDS: Record<Exclude<PayoutInterval, "manual">, number> = {
+  daily: 86_400,
+  weekly: 7 * 86_400,
+  monthly: 30 * 86_400,
+};
 
 /**
  * Stripe's automatic payouts: an onboarded connected account whose schedule is not "manual" has
@@ -138,9 +159,19 @@ export function runAutomaticPayouts(emu: Emulator): void {
       .reduce((latest, po) => Math.max(latest, po.created), account.created ?? 0);
     if (now < last + INTERVAL_SECONDS[interval]) continue;
     const balances = new Map<string, number>();
-    for (const t of transactionsOf(emu, account.id)) if (t.status === "available") balances.set(t.currency, (balances.get(t.currency) ?? 0) + t.net);
+    for (const t of transactionsOf(emu, account.id))
+      if (t.status === "available") balances.set(t.currency, (balances.get(t.currency) ?? 0) + t.net);
     for (const [currency, amount] of balances) {
-      if (amount > 0) createPayout(emu, account.id, { amount, currency, description: "STRIPE PAYOUT", method: "standard", statementDescriptor: null, metadata: undefined, automatic: true });
+      if (amount > 0)
+        createPayout(emu, account.id, {
+          amount,
+          currency,
+          description: "STRIPE PAYOUT",
+          method: "standard",
+          statementDescriptor: null,
+          metadata: undefined,
+          automatic: true,
+        });
     }
   }
 }
@@ -165,10 +196,17 @@ export const payoutRoutes = [
     run: (input, ctx) => {
       const { emu, account } = ctx;
       if (!emu.state.accounts[account].payouts_enabled) {
-        throw stateError("Payouts are not enabled on this account: it has not completed onboarding.", "payouts_not_allowed");
+        throw stateError(
+          "Payouts are not enabled on this account: it has not completed onboarding.",
+          "payouts_not_allowed",
+        );
       }
       if (input.amount > availableBalance(emu, account, input.currency)) {
-        throw stateError("You have insufficient funds in your Stripe account for this transfer. Your card balance is too low.", "balance_insufficient", { param: "amount" });
+        throw stateError(
+          "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low.",
+          "balance_insufficient",
+          { param: "amount" },
+        );
       }
       return createPayout(emu, account, { ...input, automatic: false });
     },
@@ -187,7 +225,9 @@ export const payoutRoutes = [
     parse: (p) => ({ query: readListQuery(p), status: p.string("status") }),
     run: ({ query, status }, { emu, account }) =>
       paginate(
-        Object.values(emu.state.payouts).filter((po) => emu.store.ownerOf(po.id) === account && (status === undefined || po.status === status)),
+        Object.values(emu.state.payouts).filter(
+          (po) => emu.store.ownerOf(po.id) === account && (status === undefined || po.status === status),
+        ),
         query,
         "/v1/payouts",
       ),
@@ -212,8 +252,19 @@ export const payoutRoutes = [
     run: (_, ctx) => {
       const { emu } = ctx;
       const payout = getOwnPayout(ctx, ctx.path.id);
-      if (payout.status !== "pending") throw stateError(`Payout ${payout.id} is ${payout.status}; only pending payouts can be canceled.`, "payout_not_cancelable");
-      recordMovement(emu, { account: ctx.account, amount: payout.amount, currency: payout.currency, type: "payout_cancel", reportingCategory: "payout_reversal", source: payout.id });
+      if (payout.status !== "pending")
+        throw stateError(
+          `Payout ${payout.id} is ${payout.status}; only pending payouts can be canceled.`,
+          "payout_not_cancelable",
+        );
+      recordMovement(emu, {
+        account: ctx.account,
+        amount: payout.amount,
+        currency: payout.currency,
+        type: "payout_cancel",
+        reportingCategory: "payout_reversal",
+        source: payout.id,
+      });
       payout.status = "canceled";
       emu.emit("payout.canceled", payout, eventScope(emu, payout));
       return payout;

@@ -1,6 +1,7 @@
 // Refunds of captured charges, full or partial; each debits the platform's balance at once
 // (which may go negative, as Stripe allows) and succeeds immediately.
 import type Stripe from "stripe";
+
 import { paramError, stateError } from "../lib/errors";
 import { newId } from "../lib/ids";
 import { recordMovement } from "../lib/ledger";
@@ -26,7 +27,12 @@ export const refundRoutes = [
         metadata: p.metadata(),
       };
       p.ignore("instructions_email", "origin", "refund_application_fee", "reverse_transfer");
-      if (!input.charge && !input.paymentIntent) throw paramError("One of the following params should be provided for this request: payment_intent or charge.", "charge", "parameter_missing");
+      if (!input.charge && !input.paymentIntent)
+        throw paramError(
+          "One of the following params should be provided for this request: payment_intent or charge.",
+          "charge",
+          "parameter_missing",
+        );
       return input;
     },
     run: (input, { emu }) => {
@@ -34,20 +40,35 @@ export const refundRoutes = [
       if (input.paymentIntent) {
         const pi = getPaymentIntent(emu, input.paymentIntent, "payment_intent");
         if (pi.status !== "succeeded" || !pi.latest_charge) {
-          throw stateError(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, "charge_not_refundable", { payment_intent: structuredClone(pi) });
+          throw stateError(
+            `This PaymentIntent (${pi.id}) does not have a successful charge to refund.`,
+            "charge_not_refundable",
+            { payment_intent: structuredClone(pi) },
+          );
         }
         charge = getCharge(emu, pi.latest_charge as string);
-        if (input.charge && input.charge !== charge.id) throw paramError("The charge does not belong to this PaymentIntent.", "charge");
+        if (input.charge && input.charge !== charge.id)
+          throw paramError("The charge does not belong to this PaymentIntent.", "charge");
       } else {
         charge = getCharge(emu, input.charge as string);
       }
-      if (charge.disputed) throw stateError(`Charge ${charge.id} has been charged back; it cannot be refunded.`, "charge_disputed");
-      if (!charge.captured) throw stateError(`Charge ${charge.id} has not been captured: cancel its PaymentIntent instead.`, "charge_not_refundable");
+      if (charge.disputed)
+        throw stateError(`Charge ${charge.id} has been charged back; it cannot be refunded.`, "charge_disputed");
+      if (!charge.captured)
+        throw stateError(
+          `Charge ${charge.id} has not been captured: cancel its PaymentIntent instead.`,
+          "charge_not_refundable",
+        );
       const refundable = charge.amount - charge.amount_refunded;
-      if (refundable <= 0) throw stateError(`Charge ${charge.id} has already been refunded.`, "charge_already_refunded");
+      if (refundable <= 0)
+        throw stateError(`Charge ${charge.id} has already been refunded.`, "charge_already_refunded");
       const amount = input.amount ?? refundable;
       if (amount > refundable) {
-        throw stateError(`Refund amount (${amount}) is greater than unrefunded amount on charge (${refundable})`, "amount_too_large", { param: "amount" });
+        throw stateError(
+          `Refund amount (${amount}) is greater than unrefunded amount on charge (${refundable})`,
+          "amount_too_large",
+          { param: "amount" },
+        );
       }
       const id = newId("re");
       const transaction = recordMovement(emu, {
@@ -97,7 +118,11 @@ export const refundRoutes = [
     parse: (p) => ({ query: readListQuery(p), charge: p.string("charge"), paymentIntent: p.string("payment_intent") }),
     run: ({ query, charge, paymentIntent }, { emu }) =>
       paginate(
-        Object.values(emu.state.refunds).filter((r) => (charge === undefined || r.charge === charge) && (paymentIntent === undefined || r.payment_intent === paymentIntent)),
+        Object.values(emu.state.refunds).filter(
+          (r) =>
+            (charge === undefined || r.charge === charge) &&
+            (paymentIntent === undefined || r.payment_intent === paymentIntent),
+        ),
         query,
         "/v1/refunds",
       ),

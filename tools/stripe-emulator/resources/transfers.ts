@@ -4,6 +4,7 @@
 // Stripe: it may not exceed the charge's amount less refunds, disputes and the net of earlier
 // transfers from it, but the platform's balance is not checked.
 import type Stripe from "stripe";
+
 import type { Emulator } from "../lib/emulator";
 import { missingResource, paramError, stateError } from "../lib/errors";
 import { newId } from "../lib/ids";
@@ -65,18 +66,40 @@ export const transferRoutes = [
       }
       if (input.sourceTransaction) {
         const charge = getCharge(emu, input.sourceTransaction, "source_transaction");
-        if (charge.currency !== input.currency) throw paramError(`The currency of source_transaction's balance transaction (${charge.currency}) must be the same as the transfer currency (${input.currency})`, "currency");
+        if (charge.currency !== input.currency)
+          throw paramError(
+            `The currency of source_transaction's balance transaction (${charge.currency}) must be the same as the transfer currency (${input.currency})`,
+            "currency",
+          );
         const left = transferableFrom(emu, charge);
         if (input.amount > left) {
-          throw stateError(`The transfer amount (${input.amount}) exceeds what is left of ${charge.id} to transfer (${left}).`, "balance_insufficient", { param: "amount" });
+          throw stateError(
+            `The transfer amount (${input.amount}) exceeds what is left of ${charge.id} to transfer (${left}).`,
+            "balance_insufficient",
+            { param: "amount" },
+          );
         }
       } else if (input.amount > availableBalance(emu, emu.state.platformAccountId, input.currency)) {
         insufficientFunds();
       }
       const id = newId("tr");
       const destinationPayment = newId("py");
-      const debit = recordMovement(emu, { account: emu.state.platformAccountId, amount: -input.amount, currency: input.currency, type: "transfer", reportingCategory: "transfer", source: id });
-      recordMovement(emu, { account: destination.id, amount: input.amount, currency: input.currency, type: "payment", reportingCategory: "charge", source: destinationPayment });
+      const debit = recordMovement(emu, {
+        account: emu.state.platformAccountId,
+        amount: -input.amount,
+        currency: input.currency,
+        type: "transfer",
+        reportingCategory: "transfer",
+        source: id,
+      });
+      recordMovement(emu, {
+        account: destination.id,
+        amount: input.amount,
+        currency: input.currency,
+        type: "payment",
+        reportingCategory: "charge",
+        source: destinationPayment,
+      });
       const transfer: Stripe.Transfer = {
         id,
         object: "transfer",
@@ -110,10 +133,18 @@ export const transferRoutes = [
   route({
     method: "GET",
     path: "/v1/transfers",
-    parse: (p) => ({ query: readListQuery(p), destination: p.string("destination"), transferGroup: p.string("transfer_group") }),
+    parse: (p) => ({
+      query: readListQuery(p),
+      destination: p.string("destination"),
+      transferGroup: p.string("transfer_group"),
+    }),
     run: ({ query, destination, transferGroup }, { emu }) =>
       paginate(
-        Object.values(emu.state.transfers).filter((t) => (destination === undefined || t.destination === destination) && (transferGroup === undefined || t.transfer_group === transferGroup)),
+        Object.values(emu.state.transfers).filter(
+          (t) =>
+            (destination === undefined || t.destination === destination) &&
+            (transferGroup === undefined || t.transfer_group === transferGroup),
+        ),
         query,
         "/v1/transfers",
       ),
@@ -134,7 +165,11 @@ export const transferRoutes = [
     method: "POST",
     path: "/v1/transfers/:id/reversals",
     parse: (p) => {
-      const input = { amount: p.int("amount", { min: 1 }), description: p.string("description"), metadata: p.metadata() };
+      const input = {
+        amount: p.int("amount", { min: 1 }),
+        description: p.string("description"),
+        metadata: p.metadata(),
+      };
       p.ignore("refund_application_fee");
       return input;
     },
@@ -142,14 +177,32 @@ export const transferRoutes = [
       const transfer = getTransfer(emu, path.id);
       const reversible = transfer.amount - transfer.amount_reversed;
       const amount = input.amount ?? reversible;
-      if (reversible === 0) throw stateError(`Transfer ${transfer.id} has already been fully reversed.`, "transfer_already_reversed");
-      if (amount > reversible) throw stateError(`You cannot reverse more than ${reversible} of transfer ${transfer.id}.`, "amount_too_large", { param: "amount" });
+      if (reversible === 0)
+        throw stateError(`Transfer ${transfer.id} has already been fully reversed.`, "transfer_already_reversed");
+      if (amount > reversible)
+        throw stateError(`You cannot reverse more than ${reversible} of transfer ${transfer.id}.`, "amount_too_large", {
+          param: "amount",
+        });
       const destination = transfer.destination as string;
       // The money comes back out of the connected account, which must still hold it.
       if (amount > availableBalance(emu, destination, transfer.currency)) insufficientFunds();
       const id = newId("trr");
-      const credit = recordMovement(emu, { account: emu.state.platformAccountId, amount, currency: transfer.currency, type: "transfer_refund", reportingCategory: "transfer_reversal", source: id });
-      recordMovement(emu, { account: destination, amount: -amount, currency: transfer.currency, type: "payment_refund", reportingCategory: "refund", source: id });
+      const credit = recordMovement(emu, {
+        account: emu.state.platformAccountId,
+        amount,
+        currency: transfer.currency,
+        type: "transfer_refund",
+        reportingCategory: "transfer_reversal",
+        source: id,
+      });
+      recordMovement(emu, {
+        account: destination,
+        amount: -amount,
+        currency: transfer.currency,
+        type: "payment_refund",
+        reportingCategory: "refund",
+        source: id,
+      });
       const reversal: Stripe.TransferReversal = {
         id,
         object: "transfer_reversal",

@@ -2,6 +2,7 @@
 // signing secret is returned only when an endpoint is created; `connect=true` endpoints receive
 // connected accounts' events, the others the platform's.
 import type Stripe from "stripe";
+
 import type { Emulator } from "../lib/emulator";
 import { newId, randomToken } from "../lib/ids";
 import { paginate, readListQuery } from "../lib/list";

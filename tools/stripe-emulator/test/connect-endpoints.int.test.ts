@@ -2,7 +2,16 @@
 // own secret and receiving only its own events; connected accounts' payout schedules, where
 // anything but "manual" pays the account's balance out by itself.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { amountIn, onboardedAccount, paidCharge, startHarness, WebhookReceiver, WEBHOOK_SECRET, type Harness } from "./support";
+
+import {
+  amountIn,
+  onboardedAccount,
+  paidCharge,
+  startHarness,
+  WEBHOOK_SECRET,
+  WebhookReceiver,
+  type Harness,
+} from "./support";
 
 const CONNECT_SECRET = "whsec_conformance_connect_secret";
 let h: Harness;
@@ -31,7 +40,9 @@ describe("two endpoints, two secrets", () => {
 
     const platform = h.receiver.events();
     const connected = connect.events();
-    expect(platform.map((e) => e.type)).toEqual(expect.arrayContaining(["payment_intent.succeeded", "transfer.created"]));
+    expect(platform.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["payment_intent.succeeded", "transfer.created"]),
+    );
     expect(platform.every((e) => !e.account)).toBe(true);
     expect(connected.map((e) => e.type)).toEqual(expect.arrayContaining(["account.updated", "payout.created"]));
     expect(connected.every((e) => e.account === account.id)).toBe(true);
@@ -52,18 +63,29 @@ describe("payout schedules", () => {
   it("a new account pays out daily by default; a manual one is set and shown as such", async () => {
     const daily = await h.stripe.accounts.create({ type: "express" });
     expect(daily.settings?.payouts?.schedule).toMatchObject({ interval: "daily", delay_days: 2 });
-    const manual = await h.stripe.accounts.create({ type: "express", settings: { payouts: { schedule: { interval: "manual" } } } });
+    const manual = await h.stripe.accounts.create({
+      type: "express",
+      settings: { payouts: { schedule: { interval: "manual" } } },
+    });
     expect((await h.stripe.accounts.retrieve(manual.id)).settings?.payouts?.schedule.interval).toBe("manual");
-    const updated = await h.stripe.accounts.update(daily.id, { settings: { payouts: { schedule: { interval: "weekly" } } } });
+    const updated = await h.stripe.accounts.update(daily.id, {
+      settings: { payouts: { schedule: { interval: "weekly" } } },
+    });
     expect(updated.settings?.payouts?.schedule.interval).toBe("weekly");
-    await expect(h.stripe.accounts.create({ type: "express", settings: { payouts: { schedule: { interval: "hourly" as "daily" } } } })).rejects.toMatchObject({ param: "settings[payouts][schedule][interval]" });
+    await expect(
+      h.stripe.accounts.create({
+        type: "express",
+        settings: { payouts: { schedule: { interval: "hourly" as "daily" } } },
+      }),
+    ).rejects.toMatchObject({ param: "settings[payouts][schedule][interval]" });
   });
 
   it("an automatic schedule pays the whole balance out by itself once its interval passes; a manual one keeps it", async () => {
     const automatic = await onboardedAccount(h, "auto@example.com", "daily");
     const manual = await onboardedAccount(h, "manual@example.com", "manual");
     await paidCharge(h.stripe, 5_000);
-    for (const destination of [automatic.id, manual.id]) await h.stripe.transfers.create({ amount: 2_000, currency: "usd", destination });
+    for (const destination of [automatic.id, manual.id])
+      await h.stripe.transfers.create({ amount: 2_000, currency: "usd", destination });
 
     await h.control.advanceClock(86_400 + 60);
     await h.control.flushDeliveries();

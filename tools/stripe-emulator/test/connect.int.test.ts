@@ -1,6 +1,7 @@
 // Connect: onboarding through an Account Link, transfers (with and without source_transaction),
 // reversals, per-account balances, payouts on connected accounts and the emulator's clock.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { amountIn, onboardedAccount, paidCharge, startHarness, stripeErrorOf, type Harness } from "./support";
 
 let h: Harness;
@@ -23,12 +24,21 @@ describe("onboarding", () => {
 
     const page = await (await fetch(link.url)).text();
     expect(page).toContain("Complete verification");
-    const done = await fetch(link.url, { method: "POST", body: new URLSearchParams({ action: "complete" }), redirect: "manual" });
+    const done = await fetch(link.url, {
+      method: "POST",
+      body: new URLSearchParams({ action: "complete" }),
+      redirect: "manual",
+    });
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe("https://shop.example/seller/onboarding/done");
 
     const enabled = await h.stripe.accounts.retrieve(account.id);
-    expect(enabled).toMatchObject({ charges_enabled: true, payouts_enabled: true, details_submitted: true, requirements: { currently_due: [] } });
+    expect(enabled).toMatchObject({
+      charges_enabled: true,
+      payouts_enabled: true,
+      details_submitted: true,
+      requirements: { currently_due: [] },
+    });
     expect(enabled.capabilities?.transfers).toBe("active");
 
     // A used link sends the seller to refresh_url, as Stripe's do.
@@ -44,7 +54,9 @@ describe("onboarding", () => {
   it("refuses transfers to an account that has not finished onboarding", async () => {
     const account = await h.stripe.accounts.create({ type: "express" });
     await paidCharge(h.stripe, 1000);
-    await expect(h.stripe.transfers.create({ amount: 100, currency: "usd", destination: account.id })).rejects.toMatchObject({
+    await expect(
+      h.stripe.transfers.create({ amount: 100, currency: "usd", destination: account.id }),
+    ).rejects.toMatchObject({
       code: "insufficient_capabilities_for_transfer",
     });
   });
@@ -58,14 +70,39 @@ describe("transfers and reversals", () => {
     await h.stripe.transfers.create({ amount: 7000, currency: "usd", destination: seller.id });
     expect(amountIn(await h.stripe.balance.retrieve())).toBe(3000);
 
-    const refused = await stripeErrorOf(h.stripe.transfers.create({ amount: 5000, currency: "usd", destination: seller.id }));
+    const refused = await stripeErrorOf(
+      h.stripe.transfers.create({ amount: 5000, currency: "usd", destination: seller.id }),
+    );
     expect(refused).toMatchObject({ statusCode: 400, type: "StripeInvalidRequestError", code: "balance_insufficient" });
 
-    const funded = await h.stripe.transfers.create({ amount: 5000, currency: "usd", destination: seller.id, source_transaction: chargeId, transfer_group: "ORDER_77", metadata: { order_id: "77" } });
-    expect(funded).toMatchObject({ object: "transfer", amount: 5000, destination: seller.id, source_transaction: chargeId, transfer_group: "ORDER_77", reversed: false, amount_reversed: 0, metadata: { order_id: "77" } });
+    const funded = await h.stripe.transfers.create({
+      amount: 5000,
+      currency: "usd",
+      destination: seller.id,
+      source_transaction: chargeId,
+      transfer_group: "ORDER_77",
+      metadata: { order_id: "77" },
+    });
+    expect(funded).toMatchObject({
+      object: "transfer",
+      amount: 5000,
+      destination: seller.id,
+      source_transaction: chargeId,
+      transfer_group: "ORDER_77",
+      reversed: false,
+      amount_reversed: 0,
+      metadata: { order_id: "77" },
+    });
     expect(funded.id).toMatch(/^tr_/);
     // The charge cannot fund more than it brought in, less what it already funded.
-    await expect(h.stripe.transfers.create({ amount: 5001, currency: "usd", destination: seller.id, source_transaction: chargeId })).rejects.toMatchObject({ code: "balance_insufficient" });
+    await expect(
+      h.stripe.transfers.create({
+        amount: 5001,
+        currency: "usd",
+        destination: seller.id,
+        source_transaction: chargeId,
+      }),
+    ).rejects.toMatchObject({ code: "balance_insufficient" });
 
     const sellerBalance = await h.stripe.balance.retrieve({}, { stripeAccount: seller.id });
     expect(amountIn(sellerBalance)).toBe(12_000);
@@ -76,7 +113,12 @@ describe("transfers and reversals", () => {
     await h.control.reset();
     const seller = await onboardedAccount(h);
     const { chargeId } = await paidCharge(h.stripe, 8000);
-    const transfer = await h.stripe.transfers.create({ amount: 6000, currency: "usd", destination: seller.id, source_transaction: chargeId });
+    const transfer = await h.stripe.transfers.create({
+      amount: 6000,
+      currency: "usd",
+      destination: seller.id,
+      source_transaction: chargeId,
+    });
     const partial = await h.stripe.transfers.createReversal(transfer.id, { amount: 2000 });
     expect(partial).toMatchObject({ object: "transfer_reversal", amount: 2000, transfer: transfer.id });
     expect(partial.id).toMatch(/^trr_/);
@@ -89,17 +131,26 @@ describe("transfers and reversals", () => {
     expect(reversed.reversals.data).toHaveLength(2);
     expect(amountIn(await h.stripe.balance.retrieve())).toBe(8000);
     expect(amountIn(await h.stripe.balance.retrieve({}, { stripeAccount: seller.id }))).toBe(0);
-    await expect(h.stripe.transfers.createReversal(transfer.id, { amount: 1 })).rejects.toMatchObject({ code: "transfer_already_reversed" });
+    await expect(h.stripe.transfers.createReversal(transfer.id, { amount: 1 })).rejects.toMatchObject({
+      code: "transfer_already_reversed",
+    });
 
     await h.control.flushDeliveries();
-    expect(h.receiver.events("transfer.reversed").filter((e) => (e.data.object as { id: string }).id === transfer.id)).toHaveLength(2);
+    expect(
+      h.receiver.events("transfer.reversed").filter((e) => (e.data.object as { id: string }).id === transfer.id),
+    ).toHaveLength(2);
   });
 
   it("refunds after a transfer leave the platform to cover them, as on Stripe", async () => {
     await h.control.reset();
     const seller = await onboardedAccount(h);
     const { pi, chargeId } = await paidCharge(h.stripe, 5000);
-    await h.stripe.transfers.create({ amount: 4000, currency: "usd", destination: seller.id, source_transaction: chargeId });
+    await h.stripe.transfers.create({
+      amount: 4000,
+      currency: "usd",
+      destination: seller.id,
+      source_transaction: chargeId,
+    });
     await h.stripe.refunds.create({ payment_intent: pi.id });
     expect(amountIn(await h.stripe.balance.retrieve())).toBe(-4000);
     const txns = await h.stripe.balanceTransactions.list({ limit: 10 });
@@ -112,12 +163,28 @@ describe("payouts", () => {
     await h.control.reset();
     const seller = await onboardedAccount(h);
     const { chargeId } = await paidCharge(h.stripe, 9000);
-    await h.stripe.transfers.create({ amount: 9000, currency: "usd", destination: seller.id, source_transaction: chargeId });
+    await h.stripe.transfers.create({
+      amount: 9000,
+      currency: "usd",
+      destination: seller.id,
+      source_transaction: chargeId,
+    });
     const asSeller = { stripeAccount: seller.id };
 
-    await expect(h.stripe.payouts.create({ amount: 9001, currency: "usd" }, asSeller)).rejects.toMatchObject({ code: "balance_insufficient" });
-    const payout = await h.stripe.payouts.create({ amount: 6000, currency: "usd", metadata: { batch: "weekly" } }, asSeller);
-    expect(payout).toMatchObject({ object: "payout", amount: 6000, status: "pending", method: "standard", metadata: { batch: "weekly" } });
+    await expect(h.stripe.payouts.create({ amount: 9001, currency: "usd" }, asSeller)).rejects.toMatchObject({
+      code: "balance_insufficient",
+    });
+    const payout = await h.stripe.payouts.create(
+      { amount: 6000, currency: "usd", metadata: { batch: "weekly" } },
+      asSeller,
+    );
+    expect(payout).toMatchObject({
+      object: "payout",
+      amount: 6000,
+      status: "pending",
+      method: "standard",
+      metadata: { batch: "weekly" },
+    });
     expect(payout.id).toMatch(/^po_/);
     expect(amountIn(await h.stripe.balance.retrieve({}, asSeller))).toBe(3000);
     // The platform cannot see the seller's payout without the header.
@@ -139,12 +206,21 @@ describe("payouts", () => {
     await h.control.reset();
     const seller = await onboardedAccount(h);
     const { chargeId } = await paidCharge(h.stripe, 4000);
-    await h.stripe.transfers.create({ amount: 4000, currency: "usd", destination: seller.id, source_transaction: chargeId });
+    await h.stripe.transfers.create({
+      amount: 4000,
+      currency: "usd",
+      destination: seller.id,
+      source_transaction: chargeId,
+    });
     const payout = await h.stripe.payouts.create({ amount: 4000, currency: "usd" }, { stripeAccount: seller.id });
     expect(amountIn(await h.stripe.balance.retrieve({}, { stripeAccount: seller.id }))).toBe(0);
 
     const failed = await h.control.failPayout(payout.id, { failureCode: "account_closed" });
-    expect(failed).toMatchObject({ status: "failed", failure_code: "account_closed", failure_balance_transaction: expect.stringMatching(/^txn_/) });
+    expect(failed).toMatchObject({
+      status: "failed",
+      failure_code: "account_closed",
+      failure_balance_transaction: expect.stringMatching(/^txn_/),
+    });
     expect(amountIn(await h.stripe.balance.retrieve({}, { stripeAccount: seller.id }))).toBe(4000);
     await h.control.flushDeliveries();
     expect(h.receiver.events("payout.failed").map((e) => e.account)).toEqual([seller.id]);
@@ -152,14 +228,21 @@ describe("payouts", () => {
 
   it("refuses payouts from an account that has not finished onboarding", async () => {
     const account = await h.stripe.accounts.create({ type: "express" });
-    await expect(h.stripe.payouts.create({ amount: 100, currency: "usd" }, { stripeAccount: account.id })).rejects.toMatchObject({ code: "payouts_not_allowed" });
+    await expect(
+      h.stripe.payouts.create({ amount: 100, currency: "usd" }, { stripeAccount: account.id }),
+    ).rejects.toMatchObject({ code: "payouts_not_allowed" });
   });
 
   it("payPendingPayouts pays pending payouts at once", async () => {
     await h.control.reset();
     const seller = await onboardedAccount(h);
     const { chargeId } = await paidCharge(h.stripe, 2000);
-    await h.stripe.transfers.create({ amount: 2000, currency: "usd", destination: seller.id, source_transaction: chargeId });
+    await h.stripe.transfers.create({
+      amount: 2000,
+      currency: "usd",
+      destination: seller.id,
+      source_transaction: chargeId,
+    });
     const payout = await h.stripe.payouts.create({ amount: 2000, currency: "usd" }, { stripeAccount: seller.id });
     expect(await h.control.payPendingPayouts(seller.id)).toEqual([payout.id]);
     expect((await h.stripe.payouts.retrieve(payout.id, {}, { stripeAccount: seller.id })).status).toBe("paid");

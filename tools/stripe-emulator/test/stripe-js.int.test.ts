@@ -5,9 +5,11 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { build, type Rollup } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { findChromium } from "../../../e2e/support/find-chromium";
 import { startHarness, type Harness } from "./support";
 
@@ -28,7 +30,11 @@ async function bundleCheckoutApp(): Promise<string> {
     build: {
       write: false,
       minify: false,
-      lib: { entry: fileURLToPath(new URL("./browser/checkout-app.ts", import.meta.url)), formats: ["es"], fileName: "app" },
+      lib: {
+        entry: fileURLToPath(new URL("./browser/checkout-app.ts", import.meta.url)),
+        formats: ["es"],
+        fileName: "app",
+      },
     },
   })) as Rollup.RollupOutput[];
   const chunk = output[0].output.find((o): o is Rollup.OutputChunk => o.type === "chunk" && o.isEntry);
@@ -54,7 +60,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
   // localhost vs 127.0.0.1: a different origin from the emulator's, like the app's.
   appUrl = `http://localhost:${(appServer.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: findChromium(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -65,7 +74,11 @@ afterAll(async () => {
 });
 
 async function openCheckout(amount: number): Promise<{ page: Page; paymentIntentId: string; errors: string[] }> {
-  const pi = await h.stripe.paymentIntents.create({ amount, currency: "usd", automatic_payment_methods: { enabled: true } });
+  const pi = await h.stripe.paymentIntents.create({
+    amount,
+    currency: "usd",
+    automatic_payment_methods: { enabled: true },
+  });
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (err) => errors.push(err.message));

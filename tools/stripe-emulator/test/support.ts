@@ -5,7 +5,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import Stripe from "stripe";
+
 import { StripeEmulatorControl } from "../control";
 import { startStripeEmulator, type StartStripeEmulatorOptions, type StripeEmulator } from "../index";
 
@@ -84,7 +86,15 @@ export async function startHarness(opts: Partial<StartStripeEmulatorOptions> = {
   const dataDir = mkdtempSync(join(tmpdir(), "stripe-emulator-"));
   const receiver = await WebhookReceiver.start();
   const start = () =>
-    startStripeEmulator({ port: 0, dataDir, webhookUrl: receiver.url, webhookSecret: WEBHOOK_SECRET, retryBaseMs: 20, disputeDelayMs: 50, ...opts });
+    startStripeEmulator({
+      port: 0,
+      dataDir,
+      webhookUrl: receiver.url,
+      webhookSecret: WEBHOOK_SECRET,
+      retryBaseMs: 20,
+      disputeDelayMs: 50,
+      ...opts,
+    });
   const harness: Harness = {
     emulator: await start(),
     stripe: null as unknown as Stripe,
@@ -109,8 +119,18 @@ export async function startHarness(opts: Partial<StartStripeEmulatorOptions> = {
 }
 
 /** A succeeded card payment of `amount` cents; returns it with its charge. */
-export async function paidCharge(stripe: Stripe, amount: number, extra: Partial<Stripe.PaymentIntentCreateParams> = {}) {
-  const pi = await stripe.paymentIntents.create({ amount, currency: "usd", payment_method: "pm_card_visa", confirm: true, ...extra });
+export async function paidCharge(
+  stripe: Stripe,
+  amount: number,
+  extra: Partial<Stripe.PaymentIntentCreateParams> = {},
+) {
+  const pi = await stripe.paymentIntents.create({
+    amount,
+    currency: "usd",
+    payment_method: "pm_card_visa",
+    confirm: true,
+    ...extra,
+  });
   return { pi, chargeId: pi.latest_charge as string };
 }
 
@@ -118,8 +138,17 @@ export async function paidCharge(stripe: Stripe, amount: number, extra: Partial<
  * A connected Express account that finished onboarding, so it can take transfers and pay out;
  * on a manual payout schedule unless told otherwise, as a marketplace holding funds sets it.
  */
-export async function onboardedAccount(h: Pick<Harness, "stripe" | "control">, email = "seller@example.com", interval: "manual" | "daily" = "manual"): Promise<Stripe.Account> {
-  const account = await h.stripe.accounts.create({ type: "express", email, capabilities: { transfers: { requested: true } }, settings: { payouts: { schedule: { interval } } } });
+export async function onboardedAccount(
+  h: Pick<Harness, "stripe" | "control">,
+  email = "seller@example.com",
+  interval: "manual" | "daily" = "manual",
+): Promise<Stripe.Account> {
+  const account = await h.stripe.accounts.create({
+    type: "express",
+    email,
+    capabilities: { transfers: { requested: true } },
+    settings: { payouts: { schedule: { interval } } },
+  });
   return h.control.completeOnboarding(account.id);
 }
 

@@ -2,7 +2,16 @@
 // the Events API, and chaos mode (duplicated and reordered deliveries, failing API calls).
 import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { amountIn, onboardedAccount, paidCharge, startHarness, stripeFor, WEBHOOK_SECRET, type Harness } from "./support";
+
+import {
+  amountIn,
+  onboardedAccount,
+  paidCharge,
+  startHarness,
+  stripeFor,
+  WEBHOOK_SECRET,
+  type Harness,
+} from "./support";
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,10 +35,17 @@ describe("delivery", () => {
       expect(delivery.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
       const event = h.stripe.webhooks.constructEvent(delivery.body, delivery.signature, WEBHOOK_SECRET);
       expect(event.id).toMatch(/^evt_/);
-      expect(() => h.stripe.webhooks.constructEvent(delivery.body, delivery.signature, "whsec_wrong")).toThrow(Stripe.errors.StripeSignatureVerificationError);
+      expect(() => h.stripe.webhooks.constructEvent(delivery.body, delivery.signature, "whsec_wrong")).toThrow(
+        Stripe.errors.StripeSignatureVerificationError,
+      );
     }
     const succeeded = h.receiver.events("payment_intent.succeeded")[0];
-    expect(succeeded).toMatchObject({ object: "event", api_version: Stripe.API_VERSION, livemode: false, data: { object: { id: pi.id, status: "succeeded", metadata: { order_id: "sig-1" } } } });
+    expect(succeeded).toMatchObject({
+      object: "event",
+      api_version: Stripe.API_VERSION,
+      livemode: false,
+      data: { object: { id: pi.id, status: "succeeded", metadata: { order_id: "sig-1" } } },
+    });
     expect(succeeded.request?.idempotency_key).toMatch(/^stripe-node-retry-/);
     expect(succeeded.account).toBeUndefined();
   });
@@ -47,7 +63,9 @@ describe("delivery", () => {
     const [a, b, c] = delivery.attempts.map((x) => x.at);
     expect(b - a).toBeGreaterThanOrEqual(20);
     expect(c - b).toBeGreaterThanOrEqual(40);
-    expect(((await h.stripe.events.list({ type: "customer.created" })).data[0].data.object as Stripe.Customer).id).toBe(customer.id);
+    expect(((await h.stripe.events.list({ type: "customer.created" })).data[0].data.object as Stripe.Customer).id).toBe(
+      customer.id,
+    );
     expect((await h.stripe.events.list({ type: "customer.created" })).data[0].pending_webhooks).toBe(0);
   });
 
@@ -78,19 +96,31 @@ describe("delivery", () => {
   });
 
   it("the configured endpoint can subscribe to some event types and take several deliveries at once", async () => {
-    const picky = await startHarness({ webhookEvents: ["payment_intent.succeeded", "customer.created"], webhookConcurrency: 3 });
+    const picky = await startHarness({
+      webhookEvents: ["payment_intent.succeeded", "customer.created"],
+      webhookConcurrency: 3,
+    });
     try {
       picky.receiver.delayMs = 60;
       for (let i = 0; i < 4; i++) await paidCharge(picky.stripe, 1000 + i);
       await picky.stripe.customers.create({ email: "picky@example.com" });
       expect((await picky.control.flushDeliveries()).settled).toBe(true);
-      expect(picky.receiver.events().map((e) => e.type).sort()).toEqual(["customer.created", ...Array(4).fill("payment_intent.succeeded")]);
+      expect(
+        picky.receiver
+          .events()
+          .map((e) => e.type)
+          .sort(),
+      ).toEqual(["customer.created", ...Array(4).fill("payment_intent.succeeded")]);
       expect(picky.receiver.maxInFlight).toBe(3);
       // The default: one at a time, every type.
       h.receiver.delayMs = 30;
       await paidCharge(h.stripe, 500);
       await h.control.flushDeliveries();
-      expect(h.receiver.events().map((e) => e.type)).toEqual(["payment_intent.created", "charge.succeeded", "payment_intent.succeeded"]);
+      expect(h.receiver.events().map((e) => e.type)).toEqual([
+        "payment_intent.created",
+        "charge.succeeded",
+        "payment_intent.succeeded",
+      ]);
       expect(h.receiver.maxInFlight).toBe(1);
     } finally {
       h.receiver.delayMs = 0;
@@ -99,7 +129,10 @@ describe("delivery", () => {
   });
 
   it("delivers to endpoints created through the API with their own secret", async () => {
-    const endpoint = await h.stripe.webhookEndpoints.create({ url: h.receiver.url, enabled_events: ["customer.created"] });
+    const endpoint = await h.stripe.webhookEndpoints.create({
+      url: h.receiver.url,
+      enabled_events: ["customer.created"],
+    });
     expect(endpoint.secret).toMatch(/^whsec_/);
     expect((await h.stripe.webhookEndpoints.retrieve(endpoint.id)).secret).toBeUndefined();
     await h.stripe.customers.create({ email: "two-endpoints@example.com" });
@@ -120,19 +153,31 @@ describe("delivery", () => {
 
 describe("disputes", () => {
   it("4000000000000259 succeeds, then a dispute is opened shortly after (charge.dispute.created)", async () => {
-    const pm = await h.stripe.paymentMethods.create({ type: "card", card: { number: "4000000000000259", exp_month: 1, exp_year: 2041, cvc: "314" } });
+    const pm = await h.stripe.paymentMethods.create({
+      type: "card",
+      card: { number: "4000000000000259", exp_month: 1, exp_year: 2041, cvc: "314" },
+    });
     const { pi, chargeId } = await paidCharge(h.stripe, 8000, { payment_method: pm.id });
     expect(pi.status).toBe("succeeded");
     await h.control.flushDeliveries();
     const created = h.receiver.events("charge.dispute.created");
     expect(created).toHaveLength(1);
     const dispute = created[0].data.object as Stripe.Dispute;
-    expect(dispute).toMatchObject({ object: "dispute", charge: chargeId, payment_intent: pi.id, amount: 8000, reason: "fraudulent", status: "needs_response" });
+    expect(dispute).toMatchObject({
+      object: "dispute",
+      charge: chargeId,
+      payment_intent: pi.id,
+      amount: 8000,
+      reason: "fraudulent",
+      status: "needs_response",
+    });
     expect(dispute.id).toMatch(/^dp_/);
     expect((await h.stripe.charges.retrieve(chargeId)).disputed).toBe(true);
     // The disputed amount and Stripe's dispute fee leave the platform's balance.
     expect(amountIn(await h.stripe.balance.retrieve())).toBe(-1500);
-    expect(dispute.balance_transactions).toMatchObject([{ amount: -8000, fee: 1500, net: -9500, reporting_category: "dispute" }]);
+    expect(dispute.balance_transactions).toMatchObject([
+      { amount: -8000, fee: 1500, net: -9500, reporting_category: "dispute" },
+    ]);
     await expect(h.stripe.refunds.create({ charge: chargeId })).rejects.toMatchObject({ code: "charge_disputed" });
   });
 
@@ -140,7 +185,9 @@ describe("disputes", () => {
     const { chargeId } = await paidCharge(h.stripe, 3000);
     const dispute = await h.control.triggerDispute(chargeId, { reason: "product_not_received" });
     expect(amountIn(await h.stripe.balance.retrieve())).toBe(-1500);
-    const updated = await h.stripe.disputes.update(dispute.id, { evidence: { uncategorized_text: "Tracking shows delivery" } });
+    const updated = await h.stripe.disputes.update(dispute.id, {
+      evidence: { uncategorized_text: "Tracking shows delivery" },
+    });
     expect(updated.status).toBe("under_review");
     const won = await h.control.closeDispute(dispute.id, "won");
     // Won: the amount and the fee come back.
@@ -148,7 +195,13 @@ describe("disputes", () => {
     expect(won.balance_transactions.reduce((sum, t) => sum + t.fee, 0)).toBe(0);
     await h.control.flushDeliveries();
     expect(h.receiver.events().map((e) => e.type)).toEqual(
-      expect.arrayContaining(["charge.dispute.created", "charge.dispute.funds_withdrawn", "charge.dispute.updated", "charge.dispute.funds_reinstated", "charge.dispute.closed"]),
+      expect.arrayContaining([
+        "charge.dispute.created",
+        "charge.dispute.funds_withdrawn",
+        "charge.dispute.updated",
+        "charge.dispute.funds_reinstated",
+        "charge.dispute.closed",
+      ]),
     );
   });
 
@@ -176,21 +229,33 @@ describe("chaos mode", () => {
     expect(new Set(firstSeen)).toEqual(new Set(created));
     expect(received.length).toBeGreaterThan(created.length);
     expect(firstSeen).not.toEqual(created);
-    for (const r of h.receiver.received) expect(() => h.stripe.webhooks.constructEvent(r.body, r.signature, WEBHOOK_SECRET)).not.toThrow();
+    for (const r of h.receiver.received)
+      expect(() => h.stripe.webhooks.constructEvent(r.body, r.signature, WEBHOOK_SECRET)).not.toThrow();
   });
 
   it("fails API calls with 500s when asked", async () => {
     await h.control.enableChaos({ api: { errorRate: 1 } });
-    await expect(h.stripe.customers.create({ email: "x@example.com" })).rejects.toMatchObject({ type: "StripeAPIError", statusCode: 500 });
+    await expect(h.stripe.customers.create({ email: "x@example.com" })).rejects.toMatchObject({
+      type: "StripeAPIError",
+      statusCode: 500,
+    });
     await h.control.disableChaos();
     expect((await h.stripe.customers.list()).data).toHaveLength(0);
   });
 
   it("hangs API calls into client timeouts after running them; a retry with the same key gets the original result", async () => {
     await h.control.enableChaos({ api: { timeoutRate: 1, hangMs: 2000 } });
-    const impatient = new Stripe("sk_test_conformance", { host: "127.0.0.1", port: h.emulator.port, protocol: "http", maxNetworkRetries: 0, timeout: 300 });
+    const impatient = new Stripe("sk_test_conformance", {
+      host: "127.0.0.1",
+      port: h.emulator.port,
+      protocol: "http",
+      maxNetworkRetries: 0,
+      timeout: 300,
+    });
     const params = { amount: 1800, currency: "usd", metadata: { order_id: "timeout-1" } };
-    await expect(impatient.paymentIntents.create(params, { idempotencyKey: "timeout-1" })).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
+    await expect(impatient.paymentIntents.create(params, { idempotencyKey: "timeout-1" })).rejects.toBeInstanceOf(
+      Stripe.errors.StripeConnectionError,
+    );
     await h.control.disableChaos();
     const retried = await stripeFor(h.emulator).paymentIntents.create(params, { idempotencyKey: "timeout-1" });
     expect(retried.lastResponse.headers["idempotent-replayed"]).toBe("true");

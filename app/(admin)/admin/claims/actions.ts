@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import type { ActionFormState } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/guards";
 import { decideClaim } from "@/lib/claims/decide-claim";
@@ -8,7 +9,12 @@ import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 import { parseMoneyInput } from "@/lib/money/parse-money";
 
-export async function decideClaimAction(claimId: string, currency: string, _prev: ActionFormState, form: FormData): Promise<ActionFormState> {
+export async function decideClaimAction(
+  claimId: string,
+  currency: string,
+  _prev: ActionFormState,
+  form: FormData,
+): Promise<ActionFormState> {
   let message: string;
   try {
     const admin = await requireUser("admin");
@@ -21,8 +27,15 @@ export async function decideClaimAction(claimId: string, currency: string, _prev
         return { error: (err as Error).message };
       }
     }
-    const r = await decideClaim({ claimId, adminId: admin.id, input: { decision, note: form.get("note") ?? "", ...(amountCents !== null ? { amountCents } : {}) } });
-    message = r.outcome === "rejected" ? "Claim rejected; the buyer and the seller have been told." : `Refunded ${formatMoney(r.refundedCents, currency)} to the buyer.`;
+    const r = await decideClaim({
+      claimId,
+      adminId: admin.id,
+      input: { decision, note: form.get("note") ?? "", ...(amountCents !== null ? { amountCents } : {}) },
+    });
+    message =
+      r.outcome === "rejected"
+        ? "Claim rejected; the buyer and the seller have been told."
+        : `Refunded ${formatMoney(r.refundedCents, currency)} to the buyer.`;
   } catch (err) {
     if (isAppError(err)) return { error: err.message };
     return { error: "The payment provider could not be reached. Try again: the refund is made exactly once." };

@@ -1,17 +1,27 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { resolveDispute } from "@/lib/payments/disputes";
 
 export type DisputeState = { error?: string; message?: string };
 
-export async function resolveDisputeAction(disputeId: string, _prev: DisputeState, form: FormData): Promise<DisputeState> {
+export async function resolveDisputeAction(
+  disputeId: string,
+  _prev: DisputeState,
+  form: FormData,
+): Promise<DisputeState> {
   try {
     const admin = await requireUser("admin");
     const decision = form.get("decision") === "release" ? "release" : "refund";
-    await resolveDispute({ disputeId, adminId: admin.id, decision, note: String(form.get("note") ?? "").slice(0, 1000) });
+    await resolveDispute({
+      disputeId,
+      adminId: admin.id,
+      decision,
+      note: String(form.get("note") ?? "").slice(0, 1000),
+    });
     revalidatePath("/admin/disputes");
     return { message: decision === "refund" ? "Refunded to the buyer." : "Released to the seller." };
   } catch (err) {

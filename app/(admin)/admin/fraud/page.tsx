@@ -1,9 +1,11 @@
 import Link from "next/link";
+
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { REVIEW_THRESHOLD } from "@/lib/fraud/checkout-risk";
 import { listHeldOrders } from "@/lib/fraud/order-hold";
 import { formatMoney } from "@/lib/money/format-money";
+
 import { decideHoldAction } from "./actions";
 import { HoldDecisionForm } from "./hold-decision-form";
 
@@ -15,8 +17,15 @@ export default async function FraudReviewPage({ searchParams }: { searchParams: 
   const { rows, total } = await listHeldOrders({ page });
   return (
     <div>
-      <PageHeader title="Payment review" description={`${total} held ${total === 1 ? "order" : "orders"}, oldest first. Orders whose payment scores ${REVIEW_THRESHOLD} or more are held: the money stays in escrow and the seller is told not to ship until you decide.`} />
-      {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No payments are waiting for review.</p> : null}
+      <PageHeader
+        title="Payment review"
+        description={`${total} held ${total === 1 ? "order" : "orders"}, oldest first. Orders whose payment scores ${REVIEW_THRESHOLD} or more are held: the money stays in escrow and the seller is told not to ship until you decide.`}
+      />
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
+          No payments are waiting for review.
+        </p>
+      ) : null}
       <ul className="space-y-4">
         {rows.map((h) => (
           <li key={h.caseId} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
@@ -24,20 +33,39 @@ export default async function FraudReviewPage({ searchParams }: { searchParams: 
               <div className="min-w-0">
                 <p className="font-semibold">{h.order.items}</p>
                 <p className="text-sm text-muted">
-                  {h.order.shopName} · {formatMoney(h.order.totalCents, h.order.currency)} · order <Link href={`/admin/ledger?order=${h.order.id}`} className="text-brand-700 underline">{h.order.id.slice(0, 8)}</Link> · held {h.openedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  {h.order.shopName} · {formatMoney(h.order.totalCents, h.order.currency)} · order{" "}
+                  <Link href={`/admin/ledger?order=${h.order.id}`} className="text-brand-700 underline">
+                    {h.order.id.slice(0, 8)}
+                  </Link>{" "}
+                  · held {h.openedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
                 </p>
-                <p className="text-sm">Buyer {h.order.buyerEmail}, joined {h.order.buyerSince.toISOString().slice(0, 10)} · ships to {h.order.shipTo}</p>
+                <p className="text-sm">
+                  Buyer {h.order.buyerEmail}, joined {h.order.buyerSince.toISOString().slice(0, 10)} · ships to{" "}
+                  {h.order.shipTo}
+                </p>
               </div>
               <p className="rounded-full bg-red-100 px-3 py-1 text-sm font-bold text-red-800">Risk {h.score}</p>
             </div>
             <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-red-800">
-              {h.reasons.map((r) => <li key={r.code}>{r.message} <span className="text-xs text-muted">(+{r.score})</span></li>)}
+              {h.reasons.map((r) => (
+                <li key={r.code}>
+                  {r.message} <span className="text-xs text-muted">(+{r.score})</span>
+                </li>
+              ))}
             </ul>
-            <div className="mt-4"><HoldDecisionForm caseId={h.caseId} action={decideHoldAction.bind(null, h.caseId)} /></div>
+            <div className="mt-4">
+              <HoldDecisionForm caseId={h.caseId} action={decideHoldAction.bind(null, h.caseId)} />
+            </div>
           </li>
         ))}
       </ul>
-      {total > page * 20 ? <p className="mt-4 text-sm"><Link href={`/admin/fraud?page=${page + 1}`} className="text-brand-700 underline">More held orders</Link></p> : null}
+      {total > page * 20 ? (
+        <p className="mt-4 text-sm">
+          <Link href={`/admin/fraud?page=${page + 1}`} className="text-brand-700 underline">
+            More held orders
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { requireUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
 import { runDailyPayouts } from "@/lib/payments/run-daily-payouts";
@@ -10,5 +11,9 @@ export async function runPayoutsAction(): Promise<{ message: string }> {
   await requireUser("admin");
   const r = await runDailyPayouts();
   revalidatePath("/admin/ledger");
-  return { message: r.sellers ? `Paid out ${formatMoney(r.paidOut, "USD")} to ${r.sellers} ${r.sellers === 1 ? "seller" : "sellers"}.` : "Nothing to pay out." };
+  return {
+    message: r.sellers
+      ? `Paid out ${formatMoney(r.paidOut, "USD")} to ${r.sellers} ${r.sellers === 1 ? "seller" : "sellers"}.`
+      : "Nothing to pay out.",
+  };
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -8,7 +9,9 @@ export function RunPayoutsButton({ action }: { action: () => Promise<{ message: 
   const [state, formAction, pending] = useActionState<{ message?: string }, FormData>(() => action(), {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Paying out…" : "Run daily payouts now"}</Button>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Paying out…" : "Run daily payouts now"}
+      </Button>
       {state.message ? <Alert tone="success">{state.message}</Alert> : null}
     </form>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { requireUser } from "@/lib/auth/guards";
 import { resolveListingCase } from "@/lib/catalog/resolve-listing-case";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
@@ -13,7 +14,11 @@ export type DecisionState = { error?: string; message?: string };
 export async function decideCaseAction(caseId: string, _prev: DecisionState, form: FormData): Promise<DecisionState> {
   try {
     const admin = await requireUser("admin");
-    const r = await resolveListingCase({ caseId, adminId: admin.id, input: { decision: form.get("decision"), reason: String(form.get("reason") ?? "") || undefined } });
+    const r = await resolveListingCase({
+      caseId,
+      adminId: admin.id,
+      input: { decision: form.get("decision"), reason: String(form.get("reason") ?? "") || undefined },
+    });
     revalidatePath("/admin/listings");
     revalidateCachedProduct(r.productId);
     return { message: `Done: the listing is now ${r.productStatus.replace("_", " ")}.` };
@@ -39,7 +44,12 @@ export async function reinstateAction(productId: string): Promise<DecisionState>
 export async function suspendAction(productId: string, _prev: DecisionState, form: FormData): Promise<DecisionState> {
   try {
     const admin = await requireUser("admin");
-    await setListingSuspension({ productId, adminId: admin.id, suspend: true, reason: String(form.get("reason") ?? "") });
+    await setListingSuspension({
+      productId,
+      adminId: admin.id,
+      suspend: true,
+      reason: String(form.get("reason") ?? ""),
+    });
     revalidatePath(`/admin/listings/${productId}`);
     revalidateCachedProduct(productId);
     return { message: "Suspended." };

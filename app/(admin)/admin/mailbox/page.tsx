@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
@@ -14,10 +15,21 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const pages = Math.max(1, Math.ceil(total / 25));
   return (
     <div>
-      <PageHeader title="Mailbox" description="Every email the platform sent. With SMTP_URL unset, this is where they go." />
+      <PageHeader
+        title="Mailbox"
+        description="Every email the platform sent. With SMTP_URL unset, this is where they go."
+      />
       <form method="get" className="mb-4 flex gap-2 text-sm">
-        <label htmlFor="to" className="sr-only">Filter by recipient</label>
-        <input id="to" name="to" defaultValue={to} placeholder="Filter by recipient" className="w-64 rounded-md border border-gray-300 px-3 py-1.5" />
+        <label htmlFor="to" className="sr-only">
+          Filter by recipient
+        </label>
+        <input
+          id="to"
+          name="to"
+          defaultValue={to}
+          placeholder="Filter by recipient"
+          className="w-64 rounded-md border border-gray-300 px-3 py-1.5"
+        />
         <button className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium">Filter</button>
       </form>
       {messages.length === 0 ? (
@@ -30,7 +42,8 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                 <summary className="flex cursor-pointer flex-wrap items-baseline justify-between gap-2">
                   <span className="font-medium">{m.subject}</span>
                   <span className="text-xs text-muted">
-                    to {m.to} · {m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC · <span className={m.status === "sent" ? "text-green-700" : "text-amber-700"}>{m.status}</span>
+                    to {m.to} · {m.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC ·{" "}
+                    <span className={m.status === "sent" ? "text-green-700" : "text-amber-700"}>{m.status}</span>
                   </span>
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap font-sans text-sm text-ink">{m.body}</pre>
@@ -41,9 +54,15 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       )}
       {pages > 1 ? (
         <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
-          {page > 1 ? <Link href={`/admin/mailbox?page=${page - 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Newer</Link> : null}
-          <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={`/admin/mailbox?page=${page + 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Older</Link> : null}
+          {page > 1 ? (
+            <Link href={`/admin/mailbox?page=${page - 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Newer</Link>
+          ) : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? (
+            <Link href={`/admin/mailbox?page=${page + 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Older</Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { retryRelease } from "@/lib/payments/retry-release";
@@ -19,7 +20,8 @@ export async function retryReleaseAction(orderId: string, _prev: RetryReleaseSta
     await requireUser("admin");
     const outcome = await retryRelease(orderId);
     revalidatePath("/admin/money");
-    if (outcome === "parked") return { error: "Still waiting: the cause is not gone yet (the reason above is updated)." };
+    if (outcome === "parked")
+      return { error: "Still waiting: the cause is not gone yet (the reason above is updated)." };
     return { message: MESSAGES[outcome] };
   } catch (err) {
     if (isAppError(err)) return { error: err.message };

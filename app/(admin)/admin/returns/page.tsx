@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
 import { listEscalatedReturns } from "@/lib/returns/list-escalated-returns";
+
 import { resolveReturnAction } from "./actions";
 
 export const metadata = { title: "Returns" };
@@ -13,13 +14,32 @@ export default async function AdminReturnsPage() {
   const returns = await listEscalatedReturns();
   return (
     <div>
-      <PageHeader title="Returns to mediate" description="The seller declined and the buyer disagrees: accept the return over the decline (the buyer gets a label) or uphold the decline." />
-      {returns.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No returns waiting for a decision.</p> : null}
+      <PageHeader
+        title="Returns to mediate"
+        description="The seller declined and the buyer disagrees: accept the return over the decline (the buyer gets a label) or uphold the decline."
+      />
+      {returns.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
+          No returns waiting for a decision.
+        </p>
+      ) : null}
       <ul className="space-y-4">
         {returns.map((r) => (
           <li key={r.id}>
-            <ReturnCard r={r} heading={<p className="text-xs text-muted">{r.shopName} · buyer {r.buyerEmail} · order #{r.orderId.slice(0, 8)} ({formatMoney(r.orderTotalCents, r.currency)})</p>}>
-              <ReturnDecisionForm id={`decide-${r.id}`} action={resolveReturnAction.bind(null, r.id)} address={r.sellerAddress} />
+            <ReturnCard
+              r={r}
+              heading={
+                <p className="text-xs text-muted">
+                  {r.shopName} · buyer {r.buyerEmail} · order #{r.orderId.slice(0, 8)} (
+                  {formatMoney(r.orderTotalCents, r.currency)})
+                </p>
+              }
+            >
+              <ReturnDecisionForm
+                id={`decide-${r.id}`}
+                action={resolveReturnAction.bind(null, r.id)}
+                address={r.sellerAddress}
+              />
             </ReturnCard>
           </li>
         ))}

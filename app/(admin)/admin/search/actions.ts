@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
@@ -18,7 +19,10 @@ function failure(err: unknown): SynonymFormState {
 export async function saveSynonymAction(_prev: SynonymFormState, form: FormData): Promise<SynonymFormState> {
   try {
     await requireUser("admin");
-    const row = await saveSearchSynonym({ term: String(form.get("term") ?? ""), synonyms: String(form.get("synonyms") ?? "") });
+    const row = await saveSearchSynonym({
+      term: String(form.get("term") ?? ""),
+      synonyms: String(form.get("synonyms") ?? ""),
+    });
     revalidatePath("/admin/search");
     return { message: `Saved: “${row.term}” ↔ ${row.synonyms.map((s) => `“${s}”`).join(", ")}.` };
   } catch (err) {

@@ -3,6 +3,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/guards";
 import { getSearchStatus } from "@/lib/search/get-search-status";
 import { listSearchSynonyms } from "@/lib/search/search-synonyms";
+
 import { deleteSynonymAction, saveSynonymAction } from "./actions";
 import { DeleteSynonymButton, SynonymForm } from "./synonym-forms";
 
@@ -16,26 +17,42 @@ export default async function AdminSearchPage() {
       <PageHeader title="Search" description="Synonyms shoppers' words expand to, and the state of the search index." />
 
       <section aria-labelledby="index-heading">
-        <h2 id="index-heading" className="mb-3 text-lg font-semibold">Index</h2>
+        <h2 id="index-heading" className="mb-3 text-lg font-semibold">
+          Index
+        </h2>
         <div className="grid gap-3 sm:grid-cols-4">
           <StatCard label="Engine" value={status.engine === "postgres" ? "PostgreSQL" : "Meilisearch"} />
-          <StatCard label="Documents" value={status.documents == null ? "in Meilisearch" : status.documents.toLocaleString("en-US")} />
+          <StatCard
+            label="Documents"
+            value={status.documents == null ? "in Meilisearch" : status.documents.toLocaleString("en-US")}
+          />
           <StatCard label="Changes waiting" value={status.pendingEvents.toLocaleString("en-US")} />
-          <StatCard label="Indexer last moved" value={status.indexedAt ? `${status.indexedAt.toISOString().slice(0, 19).replace("T", " ")} UTC` : "never"} />
+          <StatCard
+            label="Indexer last moved"
+            value={status.indexedAt ? `${status.indexedAt.toISOString().slice(0, 19).replace("T", " ")} UTC` : "never"}
+          />
         </div>
         <p className="mt-2 text-sm text-muted">
-          Rebuild everything with <code>npm run search:reindex</code>; search keeps serving meanwhile. Admins can add <code>debug=1</code> to a search URL to see each result&apos;s score breakdown.
+          Rebuild everything with <code>npm run search:reindex</code>; search keeps serving meanwhile. Admins can add{" "}
+          <code>debug=1</code> to a search URL to see each result&apos;s score breakdown.
         </p>
       </section>
 
       <section aria-labelledby="synonyms-heading" className="space-y-4">
-        <h2 id="synonyms-heading" className="text-lg font-semibold">Synonyms</h2>
-        <p className="text-sm text-muted">Every word of a group finds listings that use any of the others (“sofa” finds couches and “couch” finds sofas). Changes apply within 30 seconds.</p>
+        <h2 id="synonyms-heading" className="text-lg font-semibold">
+          Synonyms
+        </h2>
+        <p className="text-sm text-muted">
+          Every word of a group finds listings that use any of the others (“sofa” finds couches and “couch” finds
+          sofas). Changes apply within 30 seconds.
+        </p>
         <div className="rounded-lg border border-gray-200 bg-white p-4">
           <SynonymForm action={saveSynonymAction} />
         </div>
         {synonyms.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-muted">No synonyms yet.</p>
+          <p className="rounded-lg border border-dashed border-gray-300 bg-white p-6 text-center text-muted">
+            No synonyms yet.
+          </p>
         ) : (
           <ul className="divide-y divide-gray-200 rounded-lg border border-gray-200 bg-white">
             {synonyms.map((s) => (

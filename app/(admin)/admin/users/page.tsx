@@ -1,7 +1,9 @@
 import Link from "next/link";
+
 import { PageHeader } from "@/components/ui/page-header";
 import { ACCOUNTS_PAGE_SIZE, listAccounts, type TAccountQuery } from "@/lib/admin/list-accounts";
 import { requirePageUser } from "@/lib/auth/guards";
+
 import { setSuspensionAction } from "./actions";
 import { SuspensionForm } from "./suspension-form";
 
@@ -16,51 +18,141 @@ function pageHref(q: TAccountQuery, page: number): string {
   return `/admin/users?${p}`;
 }
 
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: [string, string][] }) {
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  options: [string, string][];
+}) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">{label}</label>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
       <select id={id} name={name} defaultValue={value ?? ""} className="rounded-md border border-gray-300 px-2 py-2">
         <option value="">Any</option>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const me = await requirePageUser("/admin/users", "admin");
   const { rows, total, query } = await listAccounts(await searchParams);
   return (
     <div>
-      <PageHeader title="Accounts" description={`${total} ${total === 1 ? "account" : "accounts"}. Suspending signs the person out at once; a suspended seller's shop and listings disappear from the storefront and search.`} />
-      <form method="get" role="search" aria-label="Find accounts" className="mb-5 flex flex-wrap items-end gap-3 text-sm">
+      <PageHeader
+        title="Accounts"
+        description={`${total} ${total === 1 ? "account" : "accounts"}. Suspending signs the person out at once; a suspended seller's shop and listings disappear from the storefront and search.`}
+      />
+      <form
+        method="get"
+        role="search"
+        aria-label="Find accounts"
+        className="mb-5 flex flex-wrap items-end gap-3 text-sm"
+      >
         <div className="flex flex-col gap-1">
-          <label htmlFor="acct-q" className="font-medium">Email, name or shop</label>
-          <input id="acct-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} className="w-72 max-w-full rounded-md border border-gray-300 px-3 py-2" />
+          <label htmlFor="acct-q" className="font-medium">
+            Email, name or shop
+          </label>
+          <input
+            id="acct-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            maxLength={200}
+            className="w-72 max-w-full rounded-md border border-gray-300 px-3 py-2"
+          />
         </div>
-        <FilterSelect id="acct-role" name="role" label="Role" value={query.role} options={[["buyer", "Buyer"], ["seller", "Seller"], ["admin", "Admin"]]} />
-        <FilterSelect id="acct-status" name="status" label="Status" value={query.status} options={[["active", "Active"], ["suspended", "Suspended"]]} />
-        <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 font-medium">Find</button>
+        <FilterSelect
+          id="acct-role"
+          name="role"
+          label="Role"
+          value={query.role}
+          options={[
+            ["buyer", "Buyer"],
+            ["seller", "Seller"],
+            ["admin", "Admin"],
+          ]}
+        />
+        <FilterSelect
+          id="acct-status"
+          name="status"
+          label="Status"
+          value={query.status}
+          options={[
+            ["active", "Active"],
+            ["suspended", "Suspended"],
+          ]}
+        />
+        <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 font-medium">
+          Find
+        </button>
       </form>
-      {rows.length === 0 ? <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No accounts match.</p> : null}
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
+          No accounts match.
+        </p>
+      ) : null}
       <ul className="space-y-3">
         {rows.map((u) => (
-          <li key={u.id} className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_18rem]">
+          <li
+            key={u.id}
+            className="grid gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-sm md:grid-cols-[1fr_18rem]"
+          >
             <div className="min-w-0 text-sm">
               <p className="break-words font-semibold">{u.email}</p>
               <p className="text-muted">
                 {u.name ?? "No name"} · {u.role}
                 {u.shopName ? ` · shop "${u.shopName}"` : ""} · joined {u.createdAt.toISOString().slice(0, 10)}
               </p>
-              <p className={`mt-1 font-medium ${u.status === "suspended" ? "text-red-700" : "text-green-800"}`}>{u.status === "suspended" ? "Suspended" : "Active"}</p>
-              {u.lastCase ? <p className="mt-1 text-xs text-muted">Last decision: {u.lastCase.status === "suspended" ? "suspended" : "reinstated"}{u.lastCase.resolvedAt ? ` on ${u.lastCase.resolvedAt.toISOString().slice(0, 10)}` : ""}: {u.lastCase.resolution}</p> : null}
+              <p className={`mt-1 font-medium ${u.status === "suspended" ? "text-red-700" : "text-green-800"}`}>
+                {u.status === "suspended" ? "Suspended" : "Active"}
+              </p>
+              {u.lastCase ? (
+                <p className="mt-1 text-xs text-muted">
+                  Last decision: {u.lastCase.status === "suspended" ? "suspended" : "reinstated"}
+                  {u.lastCase.resolvedAt ? ` on ${u.lastCase.resolvedAt.toISOString().slice(0, 10)}` : ""}:{" "}
+                  {u.lastCase.resolution}
+                </p>
+              ) : null}
             </div>
-            {u.role === "admin" || u.id === me.id ? <p className="text-xs text-muted">Admin accounts are managed outside the console.</p> : <SuspensionForm userId={u.id} email={u.email} suspended={u.status === "suspended"} action={setSuspensionAction.bind(null, u.id, u.status !== "suspended")} />}
+            {u.role === "admin" || u.id === me.id ? (
+              <p className="text-xs text-muted">Admin accounts are managed outside the console.</p>
+            ) : (
+              <SuspensionForm
+                userId={u.id}
+                email={u.email}
+                suspended={u.status === "suspended"}
+                action={setSuspensionAction.bind(null, u.id, u.status !== "suspended")}
+              />
+            )}
           </li>
         ))}
       </ul>
-      {total > query.page * ACCOUNTS_PAGE_SIZE ? <p className="mt-4 text-sm"><Link href={pageHref(query, query.page + 1)} className="text-brand-700 underline">More accounts</Link></p> : null}
+      {total > query.page * ACCOUNTS_PAGE_SIZE ? (
+        <p className="mt-4 text-sm">
+          <Link href={pageHref(query, query.page + 1)} className="text-brand-700 underline">
+            More accounts
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { requireUser } from "@/lib/auth/guards";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
@@ -11,7 +12,13 @@ import { updateStock } from "@/lib/inventory/update-stock";
 import { logger } from "@/lib/log/logger";
 
 export type UpdateStockState = { ok: boolean; message: string; errors: Record<string, string> };
-export type ImportStockState = { ok: boolean; message: string; errors: StockCsvRowError[]; applied?: number; unchanged?: number };
+export type ImportStockState = {
+  ok: boolean;
+  message: string;
+  errors: StockCsvRowError[];
+  applied?: number;
+  unchanged?: number;
+};
 
 // Form fields arrive as text; an empty box means "not given", anything else becomes a number
 // that updateStock validates (so "2.5" or "ten" get its whole-number message).
@@ -58,10 +65,20 @@ export async function updateStockAction(_prev: UpdateStockState, form: FormData)
     });
     if (!parsed.success) throw zodToAppError(parsed.error, "Stock update");
     const { productId, count, lowStockThreshold, note } = parsed.data;
-    const result = await updateStock({ sellerId, actorId: userId, productId, count: count!, lowStockThreshold, note: note || undefined });
+    const result = await updateStock({
+      sellerId,
+      actorId: userId,
+      productId,
+      count: count!,
+      lowStockThreshold,
+      note: note || undefined,
+    });
     revalidatePath("/seller/inventory");
     revalidatePath(`/seller/inventory/${productId}`);
-    const message = result.delta === 0 ? `Saved: ${result.inventoryCount} in stock (unchanged).` : `Saved: ${result.inventoryCount} in stock (${result.delta > 0 ? "+" : "−"}${Math.abs(result.delta)}).`;
+    const message =
+      result.delta === 0
+        ? `Saved: ${result.inventoryCount} in stock (unchanged).`
+        : `Saved: ${result.inventoryCount} in stock (${result.delta > 0 ? "+" : "−"}${Math.abs(result.delta)}).`;
     return { ok: true, message, errors: {} };
   } catch (err) {
     const fields = isAppError(err) ? (err.details?.fields as Record<string, string> | undefined) : undefined;
@@ -75,20 +92,36 @@ export async function importStockCsvAction(_prev: ImportStockState, form: FormDa
   try {
     const { userId, sellerId } = await currentSeller();
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose a CSV file to import.", errors: [] };
-    if (file.size > MAX_STOCK_CSV_BYTES) return { ok: false, message: "The file is larger than 1 MB. Split it into smaller files.", errors: [] };
+    if (!(file instanceof File) || file.size === 0)
+      return { ok: false, message: "Choose a CSV file to import.", errors: [] };
+    if (file.size > MAX_STOCK_CSV_BYTES)
+      return { ok: false, message: "The file is larger than 1 MB. Split it into smaller files.", errors: [] };
     if (!/\.csv$/i.test(file.name) && !/csv|text\/plain/.test(file.type)) {
-      return { ok: false, message: "Choose a .csv file. In a spreadsheet, use “Save as” or “Download” and pick CSV.", errors: [] };
+      return {
+        ok: false,
+        message: "Choose a .csv file. In a spreadsheet, use “Save as” or “Download” and pick CSV.",
+        errors: [],
+      };
     }
     const result = await importStockCsv({ sellerId, actorId: userId, csv: await file.text() });
     if (result.errors.length) {
       const n = result.errors.length;
-      return { ok: false, message: `Nothing was changed: ${n} ${n === 1 ? "row needs" : "rows need"} fixing. Correct ${n === 1 ? "it" : "them"} and import the file again.`, errors: result.errors };
+      return {
+        ok: false,
+        message: `Nothing was changed: ${n} ${n === 1 ? "row needs" : "rows need"} fixing. Correct ${n === 1 ? "it" : "them"} and import the file again.`,
+        errors: result.errors,
+      };
     }
     // "layout" also refreshes every product's history page below it.
     revalidatePath("/seller/inventory", "layout");
     const updated = `${result.applied} ${result.applied === 1 ? "product" : "products"} updated`;
-    return { ok: true, message: `Import complete: ${updated}, ${result.unchanged} already up to date.`, errors: [], applied: result.applied, unchanged: result.unchanged };
+    return {
+      ok: true,
+      message: `Import complete: ${updated}, ${result.unchanged} already up to date.`,
+      errors: [],
+      applied: result.applied,
+      unchanged: result.unchanged,
+    };
   } catch (err) {
     return { ...failure(err, "stock import"), errors: [] };
   }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState, useRef, useState, type FormEvent } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+
 import { importStockCsvAction, type ImportStockState } from "./actions";
 
 const INITIAL: ImportStockState = { ok: false, message: "", errors: [] };
@@ -18,7 +20,11 @@ export function ImportStockForm({ maxBytes, maxRows }: { maxBytes: number; maxRo
   // Checked here too so a too-large file is refused before it is uploaded.
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     const file = fileRef.current?.files?.[0];
-    const problem = !file ? "Choose a CSV file to import." : file.size > maxBytes ? `The file is larger than ${Math.round(maxBytes / (1024 * 1024))} MB. Split it into smaller files.` : null;
+    const problem = !file
+      ? "Choose a CSV file to import."
+      : file.size > maxBytes
+        ? `The file is larger than ${Math.round(maxBytes / (1024 * 1024))} MB. Split it into smaller files.`
+        : null;
     setClientError(problem);
     if (problem) {
       e.preventDefault();
@@ -45,8 +51,9 @@ export function ImportStockForm({ maxBytes, maxRows }: { maxBytes: number; maxRo
           className="text-sm file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-gray-50"
         />
         <p id="import-help" className="text-xs text-muted">
-          Columns: <code>product_id</code> and <code>inventory_count</code>, optionally <code>low_stock_threshold</code> and <code>note</code>; other columns are ignored. Up to{" "}
-          {maxRows.toLocaleString("en-US")} rows and {Math.round(maxBytes / (1024 * 1024))} MB. If any row has a problem, nothing is changed.
+          Columns: <code>product_id</code> and <code>inventory_count</code>, optionally <code>low_stock_threshold</code>{" "}
+          and <code>note</code>; other columns are ignored. Up to {maxRows.toLocaleString("en-US")} rows and{" "}
+          {Math.round(maxBytes / (1024 * 1024))} MB. If any row has a problem, nothing is changed.
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3">
@@ -82,7 +89,9 @@ export function ImportStockForm({ maxBytes, maxRows }: { maxBytes: number; maxRo
             </tbody>
           </table>
           {state.errors.length > listed.length ? (
-            <p className="border-t border-gray-200 px-3 py-2 text-sm text-muted">…and {(state.errors.length - listed.length).toLocaleString("en-US")} more rows with problems.</p>
+            <p className="border-t border-gray-200 px-3 py-2 text-sm text-muted">
+              …and {(state.errors.length - listed.length).toLocaleString("en-US")} more rows with problems.
+            </p>
           ) : null}
         </div>
       ) : null}

@@ -1,10 +1,12 @@
 import Link from "next/link";
+
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSeller } from "@/lib/auth/guards";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
 import { listSellerStock, ZStockQuery, type TStockQuery } from "@/lib/inventory/list-seller-stock";
 import { MAX_STOCK_CSV_BYTES, MAX_STOCK_CSV_ROWS } from "@/lib/inventory/parse-stock-csv";
+
 import { ImportStockForm } from "./import-stock-form";
 import { StockRow } from "./stock-row";
 
@@ -27,10 +29,16 @@ const SORTS: { value: TStockQuery["sort"]; label: string }[] = [
 
 const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
 
-export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InventoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const seller = await requirePageSeller("/seller/inventory");
   const raw = await searchParams;
-  const query = ZStockQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = ZStockQuery.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const result = await listSellerStock({ sellerId: seller.sellerId, ...query });
   const filtered = Boolean(query.q) || query.lowOnly;
   const link = (page: number) =>
@@ -49,26 +57,49 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         }
       />
 
-      <section aria-labelledby="import-heading" className="mb-8 rounded-lg border border-gray-200 bg-white p-4 shadow-sm">
+      <section
+        aria-labelledby="import-heading"
+        className="mb-8 rounded-lg border border-gray-200 bg-white p-4 shadow-sm"
+      >
         <h2 id="import-heading" className="mb-1 text-base font-semibold">
           Import stock from a CSV
         </h2>
-        <p className="mb-3 text-sm text-muted">Export your stock, edit the counts in a spreadsheet, then import the file here.</p>
+        <p className="mb-3 text-sm text-muted">
+          Export your stock, edit the counts in a spreadsheet, then import the file here.
+        </p>
         <ImportStockForm maxBytes={MAX_STOCK_CSV_BYTES} maxRows={MAX_STOCK_CSV_ROWS} />
       </section>
 
-      <form method="get" role="search" aria-label="Filter products" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter products"
+        className="mb-4 flex flex-wrap items-end gap-3 text-sm"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="stock-q" className="font-medium">
             Search products
           </label>
-          <input id="stock-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} placeholder="Title contains…" className="w-64 max-w-full rounded-md border border-gray-300 px-3 py-2 shadow-sm" />
+          <input
+            id="stock-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            maxLength={200}
+            placeholder="Title contains…"
+            className="w-64 max-w-full rounded-md border border-gray-300 px-3 py-2 shadow-sm"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="stock-sort" className="font-medium">
             Sort by
           </label>
-          <select id="stock-sort" name="sort" defaultValue={query.sort} className="rounded-md border border-gray-300 bg-white px-2 py-2">
+          <select
+            id="stock-sort"
+            name="sort"
+            defaultValue={query.sort}
+            className="rounded-md border border-gray-300 bg-white px-2 py-2"
+          >
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -77,7 +108,14 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           </select>
         </div>
         <div className="flex items-center gap-2 py-2">
-          <input id="stock-low" name="lowOnly" type="checkbox" value="1" defaultChecked={query.lowOnly} className="h-4 w-4" />
+          <input
+            id="stock-low"
+            name="lowOnly"
+            type="checkbox"
+            value="1"
+            defaultChecked={query.lowOnly}
+            className="h-4 w-4"
+          />
           <label htmlFor="stock-low" className="font-medium">
             Low stock only
           </label>
@@ -100,7 +138,9 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
 
       {result.items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center">
-          <p className="font-medium">{result.total > 0 ? "This page is empty." : filtered ? "No products match." : "You have no products yet."}</p>
+          <p className="font-medium">
+            {result.total > 0 ? "This page is empty." : filtered ? "No products match." : "You have no products yet."}
+          </p>
           <p className="mt-1 text-sm text-muted">
             {result.total > 0 || filtered ? (
               <Link href={result.total > 0 ? link(1) : "/seller/inventory"} className="text-brand-700 underline">
@@ -114,7 +154,9 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       ) : (
         <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
           <table className="min-w-[760px] w-full divide-y divide-gray-200 text-sm">
-            <caption className="sr-only">Stock for your products{result.pageCount > 1 ? `, page ${result.page} of ${result.pageCount}` : ""}</caption>
+            <caption className="sr-only">
+              Stock for your products{result.pageCount > 1 ? `, page ${result.page} of ${result.pageCount}` : ""}
+            </caption>
             <thead className="bg-gray-50">
               <tr>
                 <th scope="col" className={TH}>
@@ -141,7 +183,14 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
               {result.items.map((p) => (
                 <StockRow
                   key={p.id}
-                  product={{ id: p.id, title: p.title, statusLabel: STATUS_LABEL[p.status], inventoryCount: p.inventoryCount, lowStockThreshold: p.lowStockThreshold, low: p.low }}
+                  product={{
+                    id: p.id,
+                    title: p.title,
+                    statusLabel: STATUS_LABEL[p.status],
+                    inventoryCount: p.inventoryCount,
+                    lowStockThreshold: p.lowStockThreshold,
+                    low: p.low,
+                  }}
                 />
               ))}
             </tbody>

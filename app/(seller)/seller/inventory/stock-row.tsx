@@ -2,10 +2,19 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
+
 import { Button } from "@/components/ui/button";
+
 import { updateStockAction, type UpdateStockState } from "./actions";
 
-export type StockRowProduct = { id: string; title: string; statusLabel: string; inventoryCount: number; lowStockThreshold: number; low: boolean };
+export type StockRowProduct = {
+  id: string;
+  title: string;
+  statusLabel: string;
+  inventoryCount: number;
+  lowStockThreshold: number;
+  low: boolean;
+};
 
 const INITIAL: UpdateStockState = { ok: false, message: "", errors: {} };
 const INPUT = "w-28 rounded-md border px-2 py-1.5 text-sm tabular-nums shadow-sm focus:border-brand-500";
@@ -101,7 +110,11 @@ export function StockRow({ product }: { product: StockRowProduct }) {
             <span className="sr-only"> stock for {product.title}</span>
           </Button>
         </form>
-        <p id={messageId} aria-live="polite" className={`mt-1 max-w-[14rem] text-xs ${state.ok ? "text-green-800" : "text-red-700"}`}>
+        <p
+          id={messageId}
+          aria-live="polite"
+          className={`mt-1 max-w-[14rem] text-xs ${state.ok ? "text-green-800" : "text-red-700"}`}
+        >
           {showMessage ? state.message : ""}
         </p>
       </td>
@@ -116,9 +129,12 @@ export function StockRow({ product }: { product: StockRowProduct }) {
 
 function StockBadge({ count, low }: { count: number; low: boolean }) {
   if (!low) return <span className="whitespace-nowrap text-xs text-muted">In stock</span>;
-  const [label, tone] = count === 0 ? ["Out of stock", "bg-red-100 text-red-800"] : ["Low stock", "bg-amber-100 text-amber-900"];
+  const [label, tone] =
+    count === 0 ? ["Out of stock", "bg-red-100 text-red-800"] : ["Low stock", "bg-amber-100 text-amber-900"];
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}
+    >
       <span aria-hidden="true">⚠</span> {label}
     </span>
   );

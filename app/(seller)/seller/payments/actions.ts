@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+
 import { requireUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -9,7 +10,9 @@ export function OnboardingButton({ action, label }: { action: () => Promise<{ er
   return (
     <form action={formAction} className="space-y-2">
       {state.error ? <Alert>{state.error}</Alert> : null}
-      <Button type="submit" disabled={pending}>{pending ? "Opening Stripe…" : label}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Opening Stripe…" : label}
+      </Button>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+
 import { requireUser } from "@/lib/auth/guards";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { createListing } from "@/lib/catalog/create-listing";
@@ -48,7 +49,11 @@ export async function createListingAction(_prev: ListingFormState, form: FormDat
   let productId: string;
   try {
     const { userId, sellerId } = await sellerContext();
-    const r = await createListing({ sellerId, actorId: userId, input: { ...fieldsFrom(form), draft: form.get("intent") !== "submit" } });
+    const r = await createListing({
+      sellerId,
+      actorId: userId,
+      input: { ...fieldsFrom(form), draft: form.get("intent") !== "submit" },
+    });
     productId = r.productId;
   } catch (err) {
     return failure(err);
@@ -57,11 +62,16 @@ export async function createListingAction(_prev: ListingFormState, form: FormDat
   redirect(`/seller/products/${productId}?saved=1`);
 }
 
-export async function updateListingAction(productId: string, _prev: ListingFormState, form: FormData): Promise<ListingFormState> {
+export async function updateListingAction(
+  productId: string,
+  _prev: ListingFormState,
+  form: FormData,
+): Promise<ListingFormState> {
   try {
     const { userId, sellerId } = await sellerContext();
     const r = await updateListing({ sellerId, actorId: userId, productId, input: fieldsFrom(form) });
-    if (form.get("intent") === "submit" && (r.status === "draft" || r.status === "rejected")) await changeListingStatus({ sellerId, productId, action: "submit" });
+    if (form.get("intent") === "submit" && (r.status === "draft" || r.status === "rejected"))
+      await changeListingStatus({ sellerId, productId, action: "submit" });
   } catch (err) {
     return failure(err);
   }
@@ -71,7 +81,10 @@ export async function updateListingAction(productId: string, _prev: ListingFormS
   return { message: form.get("intent") === "submit" ? "Saved and submitted for review." : "Saved." };
 }
 
-export async function listingStatusAction(productId: string, action: "submit" | "withdraw" | "archive"): Promise<ListingFormState> {
+export async function listingStatusAction(
+  productId: string,
+  action: "submit" | "withdraw" | "archive",
+): Promise<ListingFormState> {
   try {
     const { sellerId } = await sellerContext();
     await changeListingStatus({ sellerId, productId, action });
@@ -85,7 +98,11 @@ export async function listingStatusAction(productId: string, action: "submit" | 
   return { message: action === "submit" ? "Submitted for review." : "Moved back to drafts." };
 }
 
-export async function flashSaleAction(productId: string, _prev: ListingFormState, form: FormData): Promise<ListingFormState> {
+export async function flashSaleAction(
+  productId: string,
+  _prev: ListingFormState,
+  form: FormData,
+): Promise<ListingFormState> {
   try {
     const { sellerId } = await sellerContext();
     const r = await setFlashSale({ productId, on: form.get("on") === "true", actor: { role: "seller", sellerId } });

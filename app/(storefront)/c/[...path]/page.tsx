@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { ProductCard } from "@/components/catalog/product-card";
 import { browseProducts, ZBrowseQuery } from "@/lib/catalog/browse-products";
 import { listCategories } from "@/lib/catalog/list-categories";
 
-type Props = { params: Promise<{ path: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ path: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const SORTS = [
   { value: "newest", label: "Newest" },
@@ -44,31 +48,66 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </div>
         <form method="get" className="flex items-center gap-2 text-sm">
           <label htmlFor="sort">Sort by</label>
-          <select id="sort" name="sort" defaultValue={query.sort} className="rounded-md border border-gray-300 px-2 py-1.5">
-            {SORTS.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+          <select
+            id="sort"
+            name="sort"
+            defaultValue={query.sort}
+            className="rounded-md border border-gray-300 px-2 py-1.5"
+          >
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium hover:bg-gray-50">Apply</button>
+          <button
+            type="submit"
+            className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium hover:bg-gray-50"
+          >
+            Apply
+          </button>
         </form>
       </div>
       {children.length > 0 ? (
         <ul className="mb-6 flex flex-wrap gap-2" aria-label="Subcategories">
           {children.map((c) => (
-            <li key={c.id}><Link href={`/c/${c.path}`} className="inline-block rounded-full border border-gray-300 bg-white px-3 py-1.5 text-sm hover:border-brand-500">{c.name}</Link></li>
+            <li key={c.id}>
+              <Link
+                href={`/c/${c.path}`}
+                className="inline-block rounded-full border border-gray-300 bg-white px-3 py-1.5 text-sm hover:border-brand-500"
+              >
+                {c.name}
+              </Link>
+            </li>
           ))}
         </ul>
       ) : null}
       {result.products.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">No products in this category yet.</p>
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
+          No products in this category yet.
+        </p>
       ) : (
         <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-          {result.products.map((p) => <ProductCard key={p.id} product={p} />)}
+          {result.products.map((p) => (
+            <ProductCard key={p.id} product={p} />
+          ))}
         </div>
       )}
       {result.pageCount > 1 ? (
         <nav aria-label="Pages" className="mt-8 flex items-center justify-center gap-4 text-sm">
-          {result.page > 1 ? <Link href={link(result.page - 1)} className="rounded-md border bg-white px-3 py-1.5">Previous</Link> : null}
-          <span>Page {result.page} of {result.pageCount}</span>
-          {result.page < result.pageCount ? <Link href={link(result.page + 1)} className="rounded-md border bg-white px-3 py-1.5">Next</Link> : null}
+          {result.page > 1 ? (
+            <Link href={link(result.page - 1)} className="rounded-md border bg-white px-3 py-1.5">
+              Previous
+            </Link>
+          ) : null}
+          <span>
+            Page {result.page} of {result.pageCount}
+          </span>
+          {result.page < result.pageCount ? (
+            <Link href={link(result.page + 1)} className="rounded-md border bg-white px-3 py-1.5">
+              Next
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

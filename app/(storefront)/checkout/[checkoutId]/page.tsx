@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { PaymentForm } from "@/components/payments/payment-form";
 import { Alert } from "@/components/ui/alert";
@@ -30,8 +31,19 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-4">
-        <PageHeader title="Payment" description={`Pay before ${checkout.expiresAt.toISOString().slice(11, 16)} UTC to keep your items reserved.`} />
-        {checkout.status === "cancelled" ? <Alert>This checkout expired and its items were released. <Link href="/cart" className="underline">Return to your cart</Link>.</Alert> : null}
+        <PageHeader
+          title="Payment"
+          description={`Pay before ${checkout.expiresAt.toISOString().slice(11, 16)} UTC to keep your items reserved.`}
+        />
+        {checkout.status === "cancelled" ? (
+          <Alert>
+            This checkout expired and its items were released.{" "}
+            <Link href="/cart" className="underline">
+              Return to your cart
+            </Link>
+            .
+          </Alert>
+        ) : null}
         {payment ? (
           <div className="rounded-xl border border-gray-200 bg-white p-5">
             <PaymentForm
@@ -47,15 +59,23 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
         ) : null}
       </div>
       <aside className="h-fit space-y-3 rounded-xl border border-gray-200 bg-white p-5" aria-label="Your orders">
-        <h2 className="font-semibold">{checkout.orders.length} {checkout.orders.length === 1 ? "order" : "orders"}</h2>
+        <h2 className="font-semibold">
+          {checkout.orders.length} {checkout.orders.length === 1 ? "order" : "orders"}
+        </h2>
         {checkout.orders.map((o) => (
           <div key={o.id} className="border-b border-gray-100 pb-2 text-sm">
-            <p className="flex items-center justify-between gap-2"><span className="font-medium">{o.seller.shopName}</span><OrderStatusBadge status={o.status} /></p>
+            <p className="flex items-center justify-between gap-2">
+              <span className="font-medium">{o.seller.shopName}</span>
+              <OrderStatusBadge status={o.status} />
+            </p>
             <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
             <p className="text-right">{formatMoney(o.totalCents, checkout.currency)}</p>
           </div>
         ))}
-        <p className="flex justify-between text-lg font-semibold"><span>Total</span><span>{formatMoney(checkout.totalCents, checkout.currency)}</span></p>
+        <p className="flex justify-between text-lg font-semibold">
+          <span>Total</span>
+          <span>{formatMoney(checkout.totalCents, checkout.currency)}</span>
+        </p>
       </aside>
     </div>
   );

@@ -1,15 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import type { CancelOrderState } from "@/components/orders/cancel-order-form";
+import type { ActionFormState } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/guards";
+import { openClaim } from "@/lib/claims/open-claim";
 import { isAppError } from "@/lib/errors/app-error";
+import { parseMoneyInput } from "@/lib/money/parse-money";
+import { cancelOrder } from "@/lib/orders/cancel-order";
 import { confirmDelivery } from "@/lib/orders/fulfil-order";
 import { openDispute } from "@/lib/payments/disputes";
-import { cancelOrder } from "@/lib/orders/cancel-order";
-import { openClaim } from "@/lib/claims/open-claim";
-import { parseMoneyInput } from "@/lib/money/parse-money";
-import type { ActionFormState } from "@/components/ui/action-form";
-import type { CancelOrderState } from "@/components/orders/cancel-order-form";
 
 export async function confirmDeliveryAction(orderId: string): Promise<{ error?: string }> {
   try {
@@ -23,7 +24,11 @@ export async function confirmDeliveryAction(orderId: string): Promise<{ error?: 
   return {};
 }
 
-export async function openDisputeAction(orderId: string, _prev: { error?: string; done?: boolean }, form: FormData): Promise<{ error?: string; done?: boolean }> {
+export async function openDisputeAction(
+  orderId: string,
+  _prev: { error?: string; done?: boolean },
+  form: FormData,
+): Promise<{ error?: string; done?: boolean }> {
   try {
     const user = await requireUser();
     await openDispute({ buyerId: user.id, orderId, input: { reason: form.get("reason") } });
@@ -35,12 +40,21 @@ export async function openDisputeAction(orderId: string, _prev: { error?: string
   return { done: true };
 }
 
-export async function cancelOrderAction(orderId: string, _prev: CancelOrderState, _form: FormData): Promise<CancelOrderState> {
+export async function cancelOrderAction(
+  orderId: string,
+  _prev: CancelOrderState,
+  _form: FormData,
+): Promise<CancelOrderState> {
   let message: string;
   try {
     const user = await requireUser();
     const r = await cancelOrder({ orderId, by: "buyer", buyerId: user.id, input: {} });
-    message = r.outcome === "already_cancelled" ? "This order was already cancelled." : r.refundedCents ? "Order cancelled. Your refund is on its way to your card." : "Order cancelled.";
+    message =
+      r.outcome === "already_cancelled"
+        ? "This order was already cancelled."
+        : r.refundedCents
+          ? "Order cancelled. Your refund is on its way to your card."
+          : "Order cancelled.";
   } catch (err) {
     if (isAppError(err)) return { error: err.message };
     throw err;
@@ -50,7 +64,11 @@ export async function cancelOrderAction(orderId: string, _prev: CancelOrderState
   return { message };
 }
 
-export async function openClaimAction(orderId: string, _prev: ActionFormState, form: FormData): Promise<ActionFormState> {
+export async function openClaimAction(
+  orderId: string,
+  _prev: ActionFormState,
+  form: FormData,
+): Promise<ActionFormState> {
   try {
     const user = await requireUser();
     let amountCents: number | null;
@@ -59,7 +77,15 @@ export async function openClaimAction(orderId: string, _prev: ActionFormState, f
     } catch (err) {
       return { error: (err as Error).message };
     }
-    await openClaim({ buyerId: user.id, orderId, input: { kind: form.get("kind") || undefined, description: form.get("description") ?? "", amountCents: amountCents ?? undefined } });
+    await openClaim({
+      buyerId: user.id,
+      orderId,
+      input: {
+        kind: form.get("kind") || undefined,
+        description: form.get("description") ?? "",
+        amountCents: amountCents ?? undefined,
+      },
+    });
   } catch (err) {
     if (isAppError(err)) return { error: err.message };
     throw err;

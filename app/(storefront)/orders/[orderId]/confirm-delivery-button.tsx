@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -10,7 +11,11 @@ export function ConfirmDeliveryButton({ confirm }: { confirm: () => Promise<{ er
   return (
     <div className="space-y-2">
       {error ? <Alert>{error}</Alert> : null}
-      <Button type="button" disabled={pending} onClick={() => start(async () => setError((await confirm()).error ?? null))}>
+      <Button
+        type="button"
+        disabled={pending}
+        onClick={() => start(async () => setError((await confirm()).error ?? null))}
+      >
         {pending ? "Confirming…" : "I received this order"}
       </Button>
       <p className="text-xs text-muted">Confirming releases your payment to the seller.</p>

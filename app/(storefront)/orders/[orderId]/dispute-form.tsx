@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -14,9 +15,21 @@ export function DisputeForm({ action }: { action: (prev: State, form: FormData) 
       <summary className="cursor-pointer text-sm font-medium">Something wrong? Open a dispute</summary>
       <form action={formAction} className="mt-3 space-y-2">
         {state.error ? <Alert>{state.error}</Alert> : null}
-        <label htmlFor="dispute-reason" className="text-sm font-medium">What went wrong?</label>
-        <textarea id="dispute-reason" name="reason" rows={3} required minLength={10} maxLength={1000} className="w-full rounded-md border border-gray-300 px-3 py-2 text-sm" />
-        <Button type="submit" variant="danger" disabled={pending}>{pending ? "Opening…" : "Open dispute"}</Button>
+        <label htmlFor="dispute-reason" className="text-sm font-medium">
+          What went wrong?
+        </label>
+        <textarea
+          id="dispute-reason"
+          name="reason"
+          rows={3}
+          required
+          minLength={10}
+          maxLength={1000}
+          className="w-full rounded-md border border-gray-300 px-3 py-2 text-sm"
+        />
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? "Opening…" : "Open dispute"}
+        </Button>
       </form>
     </details>
   );

@@ -1,31 +1,37 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
+import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { OrderTimeline } from "@/components/orders/order-timeline";
+import { RefundSummary } from "@/components/orders/refund-summary";
 import { OrderReturns } from "@/components/returns/order-returns";
 import { OrderReviews } from "@/components/reviews/order-reviews";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatAddress } from "@/lib/addresses/address-book";
 import { requirePageUser } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors/app-error";
-import { formatMoney } from "@/lib/money/format-money";
-import { getOrderForViewer } from "@/lib/orders/order-detail";
-import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
-import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
-import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
-import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
-import { cancelOrderAction, confirmDeliveryAction, openClaimAction, openDisputeAction } from "./actions";
-import { ClaimForm } from "./claim-form";
 import { orderClaimWindow } from "@/lib/claims/claim-window";
 import { CLAIM_KINDS } from "@/lib/claims/open-claim";
-import { CancelOrderForm } from "@/components/orders/cancel-order-form";
+import { isAppError } from "@/lib/errors/app-error";
+import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
+import { formatMoney } from "@/lib/money/format-money";
+import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
+import { getOrderForViewer } from "@/lib/orders/order-detail";
+import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
+import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
+
+import { cancelOrderAction, confirmDeliveryAction, openClaimAction, openDisputeAction } from "./actions";
+import { ClaimForm } from "./claim-form";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
-import { RefundSummary } from "@/components/orders/refund-summary";
 import { DisputeForm } from "./dispute-form";
 import { cancelReturnAction, escalateReturnAction, requestReturnAction } from "./return-actions";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const CANCEL_REASON: Record<string, string> = { out_of_stock: "out of stock", cannot_ship: "can't ship to this address", other: "other reason" };
+const CANCEL_REASON: Record<string, string> = {
+  out_of_stock: "out of stock",
+  cannot_ship: "can't ship to this address",
+  other: "other reason",
+};
 const daysLeft = (d: Date) => Math.max(0, Math.ceil((d.getTime() - Date.now()) / 86_400_000));
 
 export const metadata = { title: "Order" };
@@ -44,71 +50,131 @@ function parkedReleaseText(code: ReleaseBlockCode, viewer: "buyer" | "seller" | 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   const user = await requirePageUser(`/orders/${orderId}`);
-  const order = await getOrderForViewer({ orderId, userId: user.id, sellerId: user.sellerId, isAdmin: user.role === "admin" }).catch((err) => {
+  const order = await getOrderForViewer({
+    orderId,
+    userId: user.id,
+    sellerId: user.sellerId,
+    isAdmin: user.role === "admin",
+  }).catch((err) => {
     if (isAppError(err) && err.status === 404) notFound();
     throw err;
   });
   const address = order.shippingAddress as Parameters<typeof formatAddress>[0];
   const autoConfirm = order.shippedAt ? new Date(order.shippedAt.getTime() + AUTO_CONFIRM_DAYS * 86_400_000) : null;
-  const disputeDeadline = order.deliveredAt ? new Date(order.deliveredAt.getTime() + DISPUTE_WINDOW_DAYS * 86_400_000) : null;
+  const disputeDeadline = order.deliveredAt
+    ? new Date(order.deliveredAt.getTime() + DISPUTE_WINDOW_DAYS * 86_400_000)
+    : null;
   const money =
     order.escrowStatus === "held" && order.releaseBlockedCode && order.status !== "disputed"
       ? parkedReleaseText(order.releaseBlockedCode, order.viewerIs, order.seller.shopName)
       : order.escrowStatus === "held"
-      ? order.status === "disputed"
-        ? "Held by the marketplace while the dispute is reviewed."
-        : `Held by the marketplace until you confirm delivery${autoConfirm ? ` (released automatically in ${daysLeft(autoConfirm)} days, on ${day(autoConfirm)})` : ""}.`
-      : order.escrowStatus === "released"
-        ? `Paid to ${order.seller.shopName}${order.completedAt ? ` on ${day(order.completedAt)}` : ""}.`
-        : order.escrowStatus === "refunded"
-          ? "Refunded to you."
-          : "Not paid yet.";
+        ? order.status === "disputed"
+          ? "Held by the marketplace while the dispute is reviewed."
+          : `Held by the marketplace until you confirm delivery${autoConfirm ? ` (released automatically in ${daysLeft(autoConfirm)} days, on ${day(autoConfirm)})` : ""}.`
+        : order.escrowStatus === "released"
+          ? `Paid to ${order.seller.shopName}${order.completedAt ? ` on ${day(order.completedAt)}` : ""}.`
+          : order.escrowStatus === "refunded"
+            ? "Refunded to you."
+            : "Not paid yet.";
   const canCancel = order.viewerIs === "buyer" && (order.status === "pending" || order.status === "paid");
-  const cancelledBy = order.cancelledBy === "seller" ? order.seller.shopName : order.cancelledBy === "buyer" ? (order.viewerIs === "buyer" ? "you" : "the buyer") : null;
-  const claimable = order.viewerIs === "buyer" && !order.claims.some((c) => c.status === "open") ? orderClaimWindow(order) : null;
-  const canDispute = order.viewerIs === "buyer" && (order.status === "shipped" || (order.status === "delivered" && disputeDeadline && disputeDeadline > new Date()));
+  const cancelledBy =
+    order.cancelledBy === "seller"
+      ? order.seller.shopName
+      : order.cancelledBy === "buyer"
+        ? order.viewerIs === "buyer"
+          ? "you"
+          : "the buyer"
+        : null;
+  const claimable =
+    order.viewerIs === "buyer" && !order.claims.some((c) => c.status === "open") ? orderClaimWindow(order) : null;
+  const canDispute =
+    order.viewerIs === "buyer" &&
+    (order.status === "shipped" || (order.status === "delivered" && disputeDeadline && disputeDeadline > new Date()));
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <PageHeader title={`Order from ${order.seller.shopName}`} description={`Placed ${order.createdAt.toISOString().slice(0, 10)} · #${order.id.slice(0, 8)}`} actions={<OrderStatusBadge status={order.cancelledBy ? "cancelled" : order.status} />} />
+      <PageHeader
+        title={`Order from ${order.seller.shopName}`}
+        description={`Placed ${order.createdAt.toISOString().slice(0, 10)} · #${order.id.slice(0, 8)}`}
+        actions={<OrderStatusBadge status={order.cancelledBy ? "cancelled" : order.status} />}
+      />
       {order.status === "pending" ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          Waiting for payment; items are held until {order.reservationExpiresAt.toISOString().slice(11, 16)} UTC. <Link href={`/checkout/${order.checkoutId}`} className="font-medium underline">Pay now</Link>
+          Waiting for payment; items are held until {order.reservationExpiresAt.toISOString().slice(11, 16)} UTC.{" "}
+          <Link href={`/checkout/${order.checkoutId}`} className="font-medium underline">
+            Pay now
+          </Link>
         </p>
       ) : null}
       {cancelledBy ? (
         <p className="rounded-md bg-gray-100 p-3 text-sm" role="note">
-          Cancelled by {cancelledBy}{order.cancelledAt ? ` on ${day(order.cancelledAt)}` : ""}{order.cancellationReason && order.cancellationReason !== "buyer_request" ? ` (${CANCEL_REASON[order.cancellationReason] ?? order.cancellationReason}${order.cancellationNote ? `: ${order.cancellationNote}` : ""})` : ""}, before it shipped. {formatMoney(order.refundedCents, order.currency)} {order.viewerIs === "buyer" ? "was refunded to your card" : "was refunded to the buyer"}.
+          Cancelled by {cancelledBy}
+          {order.cancelledAt ? ` on ${day(order.cancelledAt)}` : ""}
+          {order.cancellationReason && order.cancellationReason !== "buyer_request"
+            ? ` (${CANCEL_REASON[order.cancellationReason] ?? order.cancellationReason}${order.cancellationNote ? `: ${order.cancellationNote}` : ""})`
+            : ""}
+          , before it shipped. {formatMoney(order.refundedCents, order.currency)}{" "}
+          {order.viewerIs === "buyer" ? "was refunded to your card" : "was refunded to the buyer"}.
         </p>
       ) : null}
       {canCancel ? (
         <section aria-labelledby="cancel-heading" className="rounded-lg border border-gray-200 bg-white p-4">
-          <h2 id="cancel-heading" className="mb-2 text-sm font-semibold">Changed your mind?</h2>
-          <p className="mb-3 text-sm text-muted">You can cancel until the seller ships{order.status === "paid" ? "; you get your money back in full" : ""}.</p>
-          <CancelOrderForm orderId={order.id} action={cancelOrderAction.bind(null, order.id)} refundLabel={formatMoney(order.totalCents - order.refundedCents, order.currency)} />
+          <h2 id="cancel-heading" className="mb-2 text-sm font-semibold">
+            Changed your mind?
+          </h2>
+          <p className="mb-3 text-sm text-muted">
+            You can cancel until the seller ships{order.status === "paid" ? "; you get your money back in full" : ""}.
+          </p>
+          <CancelOrderForm
+            orderId={order.id}
+            action={cancelOrderAction.bind(null, order.id)}
+            refundLabel={formatMoney(order.totalCents - order.refundedCents, order.currency)}
+          />
         </section>
       ) : null}
       {order.viewerIs === "buyer" && order.status === "shipped" ? (
         <div className="rounded-lg border border-brand-100 bg-brand-50 p-4">
-          <p className="mb-3 text-sm">Shipped with {order.carrier}, tracking <span className="font-mono">{order.trackingNumber}</span>. {autoConfirm ? `If you don't confirm, delivery is confirmed automatically on ${autoConfirm.toISOString().slice(0, 10)}.` : ""}</p>
+          <p className="mb-3 text-sm">
+            Shipped with {order.carrier}, tracking <span className="font-mono">{order.trackingNumber}</span>.{" "}
+            {autoConfirm
+              ? `If you don't confirm, delivery is confirmed automatically on ${autoConfirm.toISOString().slice(0, 10)}.`
+              : ""}
+          </p>
           <ConfirmDeliveryButton confirm={confirmDeliveryAction.bind(null, order.id)} />
         </div>
       ) : null}
-      {order.viewerIs === "buyer" && (order.status === "delivered" || order.status === "completed") ? <OrderReviews orderId={order.id} buyerId={user.id} /> : null}
+      {order.viewerIs === "buyer" && (order.status === "delivered" || order.status === "completed") ? (
+        <OrderReviews orderId={order.id} buyerId={user.id} />
+      ) : null}
       <section aria-labelledby="money-heading" className="rounded-lg border border-gray-200 bg-white p-4 text-sm">
-        <h2 id="money-heading" className="font-semibold">Where your money is</h2>
+        <h2 id="money-heading" className="font-semibold">
+          Where your money is
+        </h2>
         <p className="mt-1">{money}</p>
-        {disputeDeadline && order.status === "delivered" ? <p className="mt-1 text-muted">You can open a dispute until {day(disputeDeadline)} ({daysLeft(disputeDeadline)} days left).</p> : null}
+        {disputeDeadline && order.status === "delivered" ? (
+          <p className="mt-1 text-muted">
+            You can open a dispute until {day(disputeDeadline)} ({daysLeft(disputeDeadline)} days left).
+          </p>
+        ) : null}
         <RefundSummary order={order} viewer={order.viewerIs} />
       </section>
       {canDispute ? <DisputeForm action={openDisputeAction.bind(null, order.id)} /> : null}
       {order.claims.length ? (
         <section aria-labelledby="claims-heading" className="rounded-lg border border-gray-200 bg-white p-4 text-sm">
-          <h2 id="claims-heading" className="mb-2 font-semibold">Claims</h2>
+          <h2 id="claims-heading" className="mb-2 font-semibold">
+            Claims
+          </h2>
           <ul className="space-y-2">
             {order.claims.map((c) => (
               <li key={c.id}>
-                <span className="font-medium">{CLAIM_KINDS[c.kind]}</span> · opened {day(c.createdAt)} · {c.status === "open" ? "being reviewed by the marketplace" : c.status === "refunded" ? `refunded ${formatMoney(c.refundedCents ?? 0, order.currency)}` : "not accepted"}
-                {c.requestedCents ? <span className="text-muted"> · asked for {formatMoney(c.requestedCents, order.currency)}</span> : null}
+                <span className="font-medium">{CLAIM_KINDS[c.kind]}</span> · opened {day(c.createdAt)} ·{" "}
+                {c.status === "open"
+                  ? "being reviewed by the marketplace"
+                  : c.status === "refunded"
+                    ? `refunded ${formatMoney(c.refundedCents ?? 0, order.currency)}`
+                    : "not accepted"}
+                {c.requestedCents ? (
+                  <span className="text-muted"> · asked for {formatMoney(c.requestedCents, order.currency)}</span>
+                ) : null}
                 <span className="block text-muted">{c.description}</span>
                 {c.decisionNote ? <span className="block">Decision: {c.decisionNote}</span> : null}
               </li>
@@ -116,35 +182,69 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
           </ul>
         </section>
       ) : null}
-      {claimable?.open ? <ClaimForm action={openClaimAction.bind(null, order.id)} kinds={order.status === "shipped" ? { never_arrived: CLAIM_KINDS.never_arrived } : CLAIM_KINDS} until={day(claimable.until)} currency={order.currency} /> : null}
+      {claimable?.open ? (
+        <ClaimForm
+          action={openClaimAction.bind(null, order.id)}
+          kinds={order.status === "shipped" ? { never_arrived: CLAIM_KINDS.never_arrived } : CLAIM_KINDS}
+          until={day(claimable.until)}
+          currency={order.currency}
+        />
+      ) : null}
       <OrderReturns
         orderId={order.id}
         viewer={{ userId: user.id, sellerId: user.sellerId, isAdmin: user.role === "admin", is: order.viewerIs }}
-        actions={{ request: requestReturnAction.bind(null, order.id), cancel: (id) => cancelReturnAction.bind(null, order.id, id), escalate: (id) => escalateReturnAction.bind(null, order.id, id) }}
+        actions={{
+          request: requestReturnAction.bind(null, order.id),
+          cancel: (id) => cancelReturnAction.bind(null, order.id, id),
+          escalate: (id) => escalateReturnAction.bind(null, order.id, id),
+        }}
       />
       <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
         <section aria-labelledby="items-heading" className="rounded-xl border border-gray-200 bg-white">
-          <h2 id="items-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">Items</h2>
+          <h2 id="items-heading" className="border-b border-gray-100 px-4 py-3 font-semibold">
+            Items
+          </h2>
           <ul className="divide-y divide-gray-100">
             {order.items.map((i) => (
               <li key={i.id} className="flex justify-between gap-3 px-4 py-3 text-sm">
-                <span><Link href={`/products/${i.productId}`} className="hover:underline">{i.titleSnapshot}</Link> × {i.quantity}{i.refundedQuantity ? <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">{i.refundedQuantity === i.quantity ? "refunded" : `${i.refundedQuantity} refunded`}</span> : null}</span>
+                <span>
+                  <Link href={`/products/${i.productId}`} className="hover:underline">
+                    {i.titleSnapshot}
+                  </Link>{" "}
+                  × {i.quantity}
+                  {i.refundedQuantity ? (
+                    <span className="ml-2 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">
+                      {i.refundedQuantity === i.quantity ? "refunded" : `${i.refundedQuantity} refunded`}
+                    </span>
+                  ) : null}
+                </span>
                 <span>{formatMoney(i.unitPriceCents * i.quantity, i.currency)}</span>
               </li>
             ))}
           </ul>
-          <p className="flex justify-between border-t border-gray-100 px-4 py-3 font-semibold"><span>Total</span><span>{formatMoney(order.totalCents, order.currency)}</span></p>
+          <p className="flex justify-between border-t border-gray-100 px-4 py-3 font-semibold">
+            <span>Total</span>
+            <span>{formatMoney(order.totalCents, order.currency)}</span>
+          </p>
         </section>
         <aside className="space-y-4">
           <section aria-labelledby="ship-heading" className="rounded-xl border border-gray-200 bg-white p-4 text-sm">
-            <h2 id="ship-heading" className="mb-1 font-semibold">Shipping to</h2>
+            <h2 id="ship-heading" className="mb-1 font-semibold">
+              Shipping to
+            </h2>
             <p className="whitespace-pre-line text-muted">{formatAddress(address)}</p>
-            {order.trackingNumber ? <p className="mt-2">Tracking: {order.carrier} <span className="font-mono">{order.trackingNumber}</span></p> : null}
+            {order.trackingNumber ? (
+              <p className="mt-2">
+                Tracking: {order.carrier} <span className="font-mono">{order.trackingNumber}</span>
+              </p>
+            ) : null}
           </section>
         </aside>
       </div>
       <section aria-labelledby="history-heading" className="rounded-xl border border-gray-200 bg-white p-4">
-        <h2 id="history-heading" className="mb-3 font-semibold">History</h2>
+        <h2 id="history-heading" className="mb-3 font-semibold">
+          History
+        </h2>
         <OrderTimeline steps={order.transitions} viewer={order.viewerIs} />
       </section>
     </div>

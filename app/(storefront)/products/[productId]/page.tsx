@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { ProductView } from "@/components/catalog/product-view";
 import { StockStatus } from "@/components/catalog/stock-status";
@@ -7,7 +8,10 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { listProductReviews } from "@/lib/reviews/list-product-reviews";
 
-type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ productId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getPublicProduct((await params).productId);

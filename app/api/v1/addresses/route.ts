@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { addAddress, listAddresses } from "@/lib/addresses/address-book";
 import { apiRoute } from "@/lib/http/api-route";
 

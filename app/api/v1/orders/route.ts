@@ -1,31 +1,56 @@
+import { z } from "zod";
+
 import { currentCart } from "@/lib/cart/current-cart";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
 import { createCheckout } from "@/lib/orders/create-checkout";
 import { getAdmissionGate } from "@/lib/orders/get-admission-gate";
 import { listBuyerOrders } from "@/lib/orders/order-detail";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
-import { z } from "zod";
 
 /** Places the buyer's cart as one checkout with an order per seller. Requires an Idempotency-Key. */
-export const POST = apiRoute({ access: "user", body: z.record(z.string(), z.unknown()) }, async ({ req, user, body }) => {
-  const key = req.headers.get("idempotency-key");
-  if (!key) throw new AppError("bad_request", "Send an Idempotency-Key header so a retried checkout is never placed twice.");
-  await enforceRateLimit(getRateLimitStore(), RATE_LIMITS.checkoutPerUser, [user!.id]);
-  const { store, cartKey } = await currentCart({ mutable: true });
-  const lines = await store.lines(cartKey!);
-  const result = await createCheckout({ buyerId: user!.id, cartKey: cartKey!, lines, gate: getAdmissionGate(), idempotencyKey: key, input: body });
-  if (!result.replayed) await store.clear(cartKey!);
-  return Response.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
-});
+export const POST = apiRoute(
+  { access: "user", body: z.record(z.string(), z.unknown()) },
+  async ({ req, user, body }) => {
+    const key = req.headers.get("idempotency-key");
+    if (!key)
+      throw new AppError("bad_request", "Send an Idempotency-Key header so a retried checkout is never placed twice.");
+    await enforceRateLimit(getRateLimitStore(), RATE_LIMITS.checkoutPerUser, [user!.id]);
+    const { store, cartKey } = await currentCart({ mutable: true });
+    const lines = await store.lines(cartKey!);
+    const result = await createCheckout({
+      buyerId: user!.id,
+      cartKey: cartKey!,
+      lines,
+      gate: getAdmissionGate(),
+      idempotencyKey: key,
+      input: body,
+    });
+    if (!result.replayed) await store.clear(cartKey!);
+    return Response.json(result.body, {
+      status: result.status,
+      headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
+    });
+  },
+);
 
-export const GET = apiRoute({ access: "user", query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }) }, async ({ user, query }) => {
-  const { rows, total } = await listBuyerOrders({ buyerId: user!.id, page: query.page });
-  return {
-    results: rows.map((r) => ({ order_id: r.id, checkout_id: r.checkoutId, status: r.status, total: { amount_cents: r.totalCents, currency: r.currency }, seller: r.counterpart, created_at: r.createdAt.toISOString() })),
-    total,
-    next_page: query.page * 20 < total ? query.page + 1 : null,
-  };
-});
+export const GET = apiRoute(
+  { access: "user", query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }) },
+  async ({ user, query }) => {
+    const { rows, total } = await listBuyerOrders({ buyerId: user!.id, page: query.page });
+    return {
+      results: rows.map((r) => ({
+        order_id: r.id,
+        checkout_id: r.checkoutId,
+        status: r.status,
+        total: { amount_cents: r.totalCents, currency: r.currency },
+        seller: r.counterpart,
+        created_at: r.createdAt.toISOString(),
+      })),
+      total,
+      next_page: query.page * 20 < total ? query.page + 1 : null,
+    };
+  },
+);

@@ -3,8 +3,8 @@
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
 import { parseSearchParams } from "@/lib/search/parse-search-params";
-import { searchProducts } from "@/lib/search/search-products";
 import { searchResponseJson } from "@/lib/search/search-json";
+import { searchProducts } from "@/lib/search/search-products";
 
 export const GET = apiRoute({ access: "public" }, async ({ req, user }) => {
   const { request } = parseSearchParams(req.nextUrl.searchParams, { strict: true });
@@ -13,6 +13,9 @@ export const GET = apiRoute({ access: "public" }, async ({ req, user }) => {
   const result = await searchProducts(request, { userId: user?.id ?? null, isAdmin });
   return Response.json(searchResponseJson(result, request), {
     // Signed-in buyers get personalized ranking, so only anonymous answers may be shared by a CDN.
-    headers: { "Cache-Control": user ? "private, no-store" : "public, max-age=0, s-maxage=10, stale-while-revalidate=30", Vary: "Cookie" },
+    headers: {
+      "Cache-Control": user ? "private, no-store" : "public, max-age=0, s-maxage=10, stale-while-revalidate=30",
+      Vary: "Cookie",
+    },
   });
 });

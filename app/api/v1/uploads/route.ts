@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
 import { createUpload } from "@/lib/uploads/create-upload";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/upload-limits";
@@ -12,6 +13,15 @@ const ZCreateUpload = z.object({
 
 /** Starts an image upload; the client PUTs the file to `upload.url`, then POSTs …/complete. */
 export const POST = apiRoute({ access: "user", body: ZCreateUpload }, async ({ user, body }) => {
-  const created = await createUpload({ userId: user!.id, purpose: body.purpose, fileName: body.file_name, contentType: body.content_type, byteSize: body.byte_size });
-  return Response.json({ upload_id: created.uploadId, upload: created.upload, expires_at: created.expiresAt.toISOString() }, { status: 201 });
+  const created = await createUpload({
+    userId: user!.id,
+    purpose: body.purpose,
+    fileName: body.file_name,
+    contentType: body.content_type,
+    byteSize: body.byte_size,
+  });
+  return Response.json(
+    { upload_id: created.uploadId, upload: created.upload, expires_at: created.expiresAt.toISOString() },
+    { status: 201 },
+  );
 });

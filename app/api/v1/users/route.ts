@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/http/api-route";
+
 import { clientIp } from "@/lib/auth/client-ip";
-import { createAccount } from "@/lib/users/create-account";
 import { env } from "@/lib/env";
+import { apiRoute } from "@/lib/http/api-route";
+import { createAccount } from "@/lib/users/create-account";
 
 /** Sign-up: creates a buyer account; createAccount validates the fields after the IP rate limit. */
 export const POST = apiRoute({ access: "public", body: z.record(z.string(), z.unknown()) }, async ({ req, body }) => {

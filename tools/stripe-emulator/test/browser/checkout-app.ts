@@ -1,8 +1,8 @@
 // A minimal checkout built the way the marketplace's is: @stripe/stripe-js's loadStripe,
 // @stripe/react-stripe-js's <Elements> and <PaymentElement>, and confirmPayment. Bundled by
 // stripe-js.int.test.ts and run in Chromium against the emulator's Stripe.js stand-in.
-import { loadStripe } from "@stripe/stripe-js";
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { loadStripe } from "@stripe/stripe-js";
 import { createElement as h, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 
@@ -18,8 +18,14 @@ function CheckoutForm() {
   async function pay(event: FormEvent) {
     event.preventDefault();
     if (!stripe || !elements) return;
-    const result = await stripe.confirmPayment({ elements, redirect: "if_required", confirmParams: { return_url: window.location.href } });
-    setStatus(result.error ? `error:${result.error.code ?? result.error.type}` : `status:${result.paymentIntent.status}`);
+    const result = await stripe.confirmPayment({
+      elements,
+      redirect: "if_required",
+      confirmParams: { return_url: window.location.href },
+    });
+    setStatus(
+      result.error ? `error:${result.error.code ?? result.error.type}` : `status:${result.paymentIntent.status}`,
+    );
   }
 
   return h(

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { LiveStock } from "@/components/catalog/live-stock";
 import { ProductView } from "@/components/catalog/product-view";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
@@ -32,7 +33,14 @@ export default async function CachedProductPage({ params }: Props) {
       product={product}
       reviews={reviews}
       viewer={{ signedIn: false, canReply: false }}
-      buying={<LiveStock productId={product.id} count={product.inventoryCount} status={product.inventoryStatus} lowStockThreshold={product.lowStockThreshold} />}
+      buying={
+        <LiveStock
+          productId={product.id}
+          count={product.inventoryCount}
+          status={product.inventoryStatus}
+          lowStockThreshold={product.lowStockThreshold}
+        />
+      }
     />
   );
 }

@@ -1,11 +1,16 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import type { InventoryReason } from "@/lib/generated/prisma/enums";
-import { listInventoryHistory, type InventoryHistory, type InventoryHistoryEntry } from "@/lib/inventory/list-inventory-history";
+import {
+  listInventoryHistory,
+  type InventoryHistory,
+  type InventoryHistoryEntry,
+} from "@/lib/inventory/list-inventory-history";
 
 export const metadata = { title: "Stock history" };
 
@@ -27,13 +32,23 @@ function who(entry: InventoryHistoryEntry): string {
   return entry.orderId ? "Checkout" : "System";
 }
 
-export default async function InventoryHistoryPage({ params, searchParams }: { params: Promise<{ productId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function InventoryHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ productId: string }>;
+  searchParams: Promise<{ page?: string | string[] }>;
+}) {
   const { productId } = await params;
   const seller = await requirePageSeller(`/seller/inventory/${encodeURIComponent(productId)}`);
   const { page } = await searchParams;
   let history: InventoryHistory;
   try {
-    history = await listInventoryHistory({ sellerId: seller.sellerId, productId, page: Number(Array.isArray(page) ? page[0] : page) || 1 });
+    history = await listInventoryHistory({
+      sellerId: seller.sellerId,
+      productId,
+      page: Number(Array.isArray(page) ? page[0] : page) || 1,
+    });
   } catch (err) {
     if (isAppError(err) && err.status === 404) notFound();
     throw err;
@@ -51,7 +66,17 @@ export default async function InventoryHistoryPage({ params, searchParams }: { p
       <PageHeader title={product.title} description="Stock history: every change, who made it and why." />
 
       <div className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <StatCard label="In stock now" value={product.inventoryCount.toLocaleString("en-US")} hint={product.inventoryCount <= product.lowStockThreshold ? (product.inventoryCount === 0 ? "Out of stock" : "Low stock") : undefined} />
+        <StatCard
+          label="In stock now"
+          value={product.inventoryCount.toLocaleString("en-US")}
+          hint={
+            product.inventoryCount <= product.lowStockThreshold
+              ? product.inventoryCount === 0
+                ? "Out of stock"
+                : "Low stock"
+              : undefined
+          }
+        />
         <StatCard label="Low-stock alert at" value={product.lowStockThreshold.toLocaleString("en-US")} />
         <StatCard label="Changes recorded" value={history.total.toLocaleString("en-US")} />
       </div>
@@ -67,12 +92,24 @@ export default async function InventoryHistoryPage({ params, searchParams }: { p
             <caption className="sr-only">Stock changes for {product.title}, newest first</caption>
             <thead className="bg-gray-50">
               <tr>
-                <th scope="col" className={TH}>When (UTC)</th>
-                <th scope="col" className={TH}>Who</th>
-                <th scope="col" className={TH}>Why</th>
-                <th scope="col" className={`${TH} text-right`}>Change</th>
-                <th scope="col" className={`${TH} text-right`}>Stock after</th>
-                <th scope="col" className={TH}>Note</th>
+                <th scope="col" className={TH}>
+                  When (UTC)
+                </th>
+                <th scope="col" className={TH}>
+                  Who
+                </th>
+                <th scope="col" className={TH}>
+                  Why
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Change
+                </th>
+                <th scope="col" className={`${TH} text-right`}>
+                  Stock after
+                </th>
+                <th scope="col" className={TH}>
+                  Note
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
@@ -86,8 +123,12 @@ export default async function InventoryHistoryPage({ params, searchParams }: { p
                     {REASON_LABEL[e.reason]}
                     {e.orderId ? <span className="block text-xs text-muted">Order {e.orderId.slice(0, 8)}</span> : null}
                   </td>
-                  <td className={`whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums ${e.delta > 0 ? "text-green-800" : "text-red-700"}`}>
-                    {e.delta > 0 ? `+${e.delta.toLocaleString("en-US")}` : `−${Math.abs(e.delta).toLocaleString("en-US")}`}
+                  <td
+                    className={`whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums ${e.delta > 0 ? "text-green-800" : "text-red-700"}`}
+                  >
+                    {e.delta > 0
+                      ? `+${e.delta.toLocaleString("en-US")}`
+                      : `−${Math.abs(e.delta).toLocaleString("en-US")}`}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{e.resultingCount.toLocaleString("en-US")}</td>
                   <td className="max-w-xs px-3 py-2 break-words text-muted">{e.note ?? ""}</td>

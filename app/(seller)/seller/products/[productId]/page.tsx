@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { FlashSaleForm } from "@/components/catalog/flash-sale-form";
 import { ListingForm } from "@/components/seller/listing-form";
 import { StatusBadge } from "@/components/seller/status-badge";
@@ -11,12 +12,19 @@ import { categoryOptions, listCategories } from "@/lib/catalog/list-categories";
 import { canListing } from "@/lib/catalog/listing-status";
 import { SUPPORTED_CURRENCIES } from "@/lib/catalog/product-input";
 import { isAppError } from "@/lib/errors/app-error";
+
 import { flashSaleAction, listingStatusAction, updateListingAction } from "../actions";
 import { ListingActions } from "./listing-actions";
 
 export const metadata = { title: "Edit listing" };
 
-export default async function EditListingPage({ params, searchParams }: { params: Promise<{ productId: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function EditListingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ productId: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const { productId } = await params;
   const seller = await requirePageSeller(`/seller/products/${productId}`);
   const listing = await getSellerListing({ sellerId: seller.sellerId, productId }).catch((err) => {
@@ -31,10 +39,20 @@ export default async function EditListingPage({ params, searchParams }: { params
     <div className="max-w-3xl space-y-6">
       <PageHeader title={listing.title} actions={<StatusBadge status={listing.status} />} />
       {saved ? <Alert tone="success">Listing saved.</Alert> : null}
-      {listing.statusReason ? <Alert tone={listing.status === "pending_review" ? "info" : "error"}>{listing.statusReason}</Alert> : null}
-      {listing.status === "active" ? <p className="text-sm"><Link href={`/products/${listing.id}`} className="text-brand-700 underline">View it in the shop</Link></p> : null}
+      {listing.statusReason ? (
+        <Alert tone={listing.status === "pending_review" ? "info" : "error"}>{listing.statusReason}</Alert>
+      ) : null}
+      {listing.status === "active" ? (
+        <p className="text-sm">
+          <Link href={`/products/${listing.id}`} className="text-brand-700 underline">
+            View it in the shop
+          </Link>
+        </p>
+      ) : null}
       <ListingActions allowed={[...allowed]} run={listingStatusAction.bind(null, listing.id)} />
-      {listing.status !== "archived" ? <FlashSaleForm on={listing.isHot} action={flashSaleAction.bind(null, listing.id)} /> : null}
+      {listing.status !== "archived" ? (
+        <FlashSaleForm on={listing.isHot} action={flashSaleAction.bind(null, listing.id)} />
+      ) : null}
       {editable ? (
         <ListingForm
           action={updateListingAction.bind(null, listing.id)}
@@ -48,10 +66,19 @@ export default async function EditListingPage({ params, searchParams }: { params
             currency: listing.currency,
             inventoryCount: listing.inventoryCount,
             attributes: listing.attributes,
-            images: listing.images.filter((i) => i.uploadId).map((i) => ({ uploadId: i.uploadId!, url: `/media/${i.variants[0]?.key ?? i.key}`, width: i.width, height: i.height })),
+            images: listing.images
+              .filter((i) => i.uploadId)
+              .map((i) => ({
+                uploadId: i.uploadId!,
+                url: `/media/${i.variants[0]?.key ?? i.key}`,
+                width: i.width,
+                height: i.height,
+              })),
           }}
         />
-      ) : <p className="text-sm text-muted">This listing can&apos;t be edited while it is {listing.status}.</p>}
+      ) : (
+        <p className="text-sm text-muted">This listing can&apos;t be edited while it is {listing.status}.</p>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { categoryOptions, listCategories } from "@/lib/catalog/list-categories";
 import { SUPPORTED_CURRENCIES } from "@/lib/catalog/product-input";
+
 import { createListingAction } from "../actions";
 
 export const metadata = { title: "New listing" };
@@ -12,12 +13,24 @@ export default async function NewListingPage() {
   const categories = categoryOptions(await listCategories());
   return (
     <div className="max-w-3xl">
-      <PageHeader title="New listing" description="Listings are checked before they go live; most pass within seconds." />
+      <PageHeader
+        title="New listing"
+        description="Listings are checked before they go live; most pass within seconds."
+      />
       <ListingForm
         action={createListingAction}
         categories={categories}
         currencies={SUPPORTED_CURRENCIES}
-        initial={{ title: "", description: "", categoryId: null, price: "", currency: "USD", inventoryCount: 1, attributes: {}, images: [] }}
+        initial={{
+          title: "",
+          description: "",
+          categoryId: null,
+          price: "",
+          currency: "USD",
+          inventoryCount: 1,
+          attributes: {},
+          images: [],
+        }}
       />
     </div>
   );

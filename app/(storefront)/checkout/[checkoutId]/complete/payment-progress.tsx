@@ -32,7 +32,10 @@ export function PaymentProgress({ checkoutId, seen, waiting }: { checkoutId: str
     let stopped = false;
     const poll = async () => {
       const res = await fetch(`/api/v1/checkouts/${checkoutId}`, { cache: "no-store" }).catch(() => null);
-      const body = (await res?.json().catch(() => null)) as { status?: string; payment?: { status: string } | null } | null;
+      const body = (await res?.json().catch(() => null)) as {
+        status?: string;
+        payment?: { status: string } | null;
+      } | null;
       if (stopped) return;
       if (body?.status && (body.status !== seen.status || (body.payment?.status ?? null) !== seen.paymentStatus)) {
         router.refresh();
@@ -52,7 +55,10 @@ export function PaymentProgress({ checkoutId, seen, waiting }: { checkoutId: str
   if (!waiting) return null;
   return (
     <div role="status" className="flex items-start gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm">
-      <span aria-hidden className="mt-0.5 h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" />
+      <span
+        aria-hidden
+        className="mt-0.5 h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-brand-600 border-t-transparent"
+      />
       <p>
         {slow
           ? "Your card was charged, and the confirmation is taking longer than usual. You can leave this page: we'll email you as soon as your orders are confirmed."

@@ -1,8 +1,19 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
 import { getOrderForViewer } from "@/lib/orders/order-detail";
 import { orderJson } from "@/lib/orders/order-json";
 
-export const GET = apiRoute({ access: "user", params: z.object({ orderId: z.uuid("Order not found.") }) }, async ({ user, params }) => {
-  return orderJson(await getOrderForViewer({ orderId: params.orderId, userId: user!.id, sellerId: user!.sellerId, isAdmin: user!.role === "admin" }));
-});
+export const GET = apiRoute(
+  { access: "user", params: z.object({ orderId: z.uuid("Order not found.") }) },
+  async ({ user, params }) => {
+    return orderJson(
+      await getOrderForViewer({
+        orderId: params.orderId,
+        userId: user!.id,
+        sellerId: user!.sellerId,
+        isAdmin: user!.role === "admin",
+      }),
+    );
+  },
+);

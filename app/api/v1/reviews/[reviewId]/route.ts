@@ -1,13 +1,18 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { editReview } from "@/lib/reviews/edit-review";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
 
 /** The buyer edits their review within 48 hours of posting: any of { rating, title, body, images }. */
 export const PATCH = apiRoute(
-  { access: "user", params: z.object({ reviewId: z.uuid("Review not found.") }), body: z.record(z.string(), z.unknown(), { error: "Send the changes as a JSON object." }) },
+  {
+    access: "user",
+    params: z.object({ reviewId: z.uuid("Review not found.") }),
+    body: z.record(z.string(), z.unknown(), { error: "Send the changes as a JSON object." }),
+  },
   async ({ user, params, body }) => {
     await enforceRateLimit(getRateLimitStore(), REVIEW_RATE_LIMITS.reviewWritesPerUser, [user!.id]);
     const r = await editReview({ buyerId: user!.id, reviewId: params.reviewId, input: body });

@@ -1,10 +1,16 @@
 // GET /api/v1/search/suggest?q= → { suggestions: [{ kind, text, href }] } for the header search box.
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
 import { MAX_QUERY_CHARS } from "@/lib/search/search-config";
 import { suggestSearch } from "@/lib/search/suggest-search";
 
-const ZSuggestQuery = z.object({ q: z.string().max(MAX_QUERY_CHARS, { error: `q must be at most ${MAX_QUERY_CHARS} characters` }).default("") });
+const ZSuggestQuery = z.object({
+  q: z
+    .string()
+    .max(MAX_QUERY_CHARS, { error: `q must be at most ${MAX_QUERY_CHARS} characters` })
+    .default(""),
+});
 
 export const GET = apiRoute({ access: "public", query: ZSuggestQuery }, async ({ query }) => {
   const suggestions = await suggestSearch(query.q);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
 import { getUpload } from "@/lib/uploads/get-upload";
 import { uploadJson } from "@/lib/uploads/upload-json";

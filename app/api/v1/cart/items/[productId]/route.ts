@@ -1,17 +1,21 @@
 import { z } from "zod";
-import { removeFromCart, setCartQuantity } from "@/lib/cart/change-cart";
+
 import { cartJson } from "@/lib/cart/cart-json";
 import { getCartView } from "@/lib/cart/cart-view";
+import { removeFromCart, setCartQuantity } from "@/lib/cart/change-cart";
 import { currentCart } from "@/lib/cart/current-cart";
 import { apiRoute } from "@/lib/http/api-route";
 
 const ZParams = z.object({ productId: z.uuid("Unknown product.") });
 
-export const PATCH = apiRoute({ access: "public", params: ZParams, body: z.object({ quantity: z.unknown() }) }, async ({ params, body }) => {
-  const { store, cartKey } = await currentCart({ mutable: true });
-  await setCartQuantity(store, cartKey!, { productId: params.productId, quantity: body.quantity });
-  return cartJson(await getCartView(store, cartKey!));
-});
+export const PATCH = apiRoute(
+  { access: "public", params: ZParams, body: z.object({ quantity: z.unknown() }) },
+  async ({ params, body }) => {
+    const { store, cartKey } = await currentCart({ mutable: true });
+    await setCartQuantity(store, cartKey!, { productId: params.productId, quantity: body.quantity });
+    return cartJson(await getCartView(store, cartKey!));
+  },
+);
 
 export const DELETE = apiRoute({ access: "public", params: ZParams }, async ({ params }) => {
   const { store, cartKey } = await currentCart({ mutable: true });

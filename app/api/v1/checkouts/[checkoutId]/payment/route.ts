@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { env } from "@/lib/env";
 import { apiRoute } from "@/lib/http/api-route";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
@@ -7,13 +8,16 @@ import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
  * The checkout's one PaymentIntent (created on the first call, the same one after that), for
  * clients that confirm it with Stripe.js or a mobile SDK. A paid or expired checkout is a 409.
  */
-export const POST = apiRoute({ access: "user", params: z.object({ checkoutId: z.uuid("Checkout not found.") }) }, async ({ user, params }) => {
-  const p = await startCheckoutPayment({ checkoutId: params.checkoutId, buyerId: user!.id });
-  return {
-    payment_intent_id: p.paymentIntentId,
-    client_secret: p.clientSecret,
-    status: p.status,
-    amount: { amount_cents: p.amountCents, currency: p.currency },
-    publishable_key: env().NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
-  };
-});
+export const POST = apiRoute(
+  { access: "user", params: z.object({ checkoutId: z.uuid("Checkout not found.") }) },
+  async ({ user, params }) => {
+    const p = await startCheckoutPayment({ checkoutId: params.checkoutId, buyerId: user!.id });
+    return {
+      payment_intent_id: p.paymentIntentId,
+      client_secret: p.clientSecret,
+      status: p.status,
+      amount: { amount_cents: p.amountCents, currency: p.currency },
+      publishable_key: env().NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
+    };
+  },
+);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
 import { listOrderReturns } from "@/lib/returns/list-order-returns";
 import { requestReturn } from "@/lib/returns/request-return";
@@ -12,7 +13,12 @@ function returnJson(r: ReturnView) {
     status: r.status,
     reason: r.reason,
     note: r.note,
-    items: r.items.map((i) => ({ order_item_id: i.orderItemId, title: i.title, quantity: i.quantity, unit_price_cents: i.unitPriceCents })),
+    items: r.items.map((i) => ({
+      order_item_id: i.orderItemId,
+      title: i.title,
+      quantity: i.quantity,
+      unit_price_cents: i.unitPriceCents,
+    })),
     decline_reason: r.declineReason,
     carrier: r.carrier,
     tracking_number: r.trackingNumber,
@@ -26,20 +32,37 @@ function returnJson(r: ReturnView) {
  * The buyer asks to return items of their delivered order.
  * Body: { items: [{ order_item_id, quantity }], reason, note?, images?: [upload ids] }.
  */
-export const POST = apiRoute({ access: "user", params: ZParams, body: z.record(z.string(), z.unknown(), { error: "Send the return request as a JSON object." }) }, async ({ user, params, body }) => {
-  const { returnId } = await requestReturn({ buyerId: user!.id, orderId: params.orderId, input: body });
-  return Response.json({ return_id: returnId, order_id: params.orderId, status: "requested" }, { status: 201 });
-});
+export const POST = apiRoute(
+  {
+    access: "user",
+    params: ZParams,
+    body: z.record(z.string(), z.unknown(), { error: "Send the return request as a JSON object." }),
+  },
+  async ({ user, params, body }) => {
+    const { returnId } = await requestReturn({ buyerId: user!.id, orderId: params.orderId, input: body });
+    return Response.json({ return_id: returnId, order_id: params.orderId, status: "requested" }, { status: 201 });
+  },
+);
 
 /** The order's returns (for its buyer, seller or an admin), and what can still be returned. */
 export const GET = apiRoute({ access: "user", params: ZParams }, async ({ user, params }) => {
-  const o = await listOrderReturns({ orderId: params.orderId, userId: user!.id, sellerId: user!.sellerId, isAdmin: user!.role === "admin" });
+  const o = await listOrderReturns({
+    orderId: params.orderId,
+    userId: user!.id,
+    sellerId: user!.sellerId,
+    isAdmin: user!.role === "admin",
+  });
   return {
     order_id: params.orderId,
     can_return: o.eligibility.ok && o.returnable.some((i) => i.returnable > 0 && !i.openReturnId),
     reason: o.eligibility.ok ? null : o.eligibility.message,
     return_window_closes_at: o.eligibility.closesAt?.toISOString() ?? null,
-    returnable: o.returnable.map((i) => ({ order_item_id: i.id, title: i.title, bought: i.quantity, returnable: i.openReturnId ? 0 : i.returnable })),
+    returnable: o.returnable.map((i) => ({
+      order_item_id: i.id,
+      title: i.title,
+      bought: i.quantity,
+      returnable: i.openReturnId ? 0 : i.returnable,
+    })),
     returns: o.returns.map(returnJson),
   };
 });

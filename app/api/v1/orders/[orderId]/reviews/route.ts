@@ -1,7 +1,8 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { createReview } from "@/lib/reviews/create-review";
 import { listOrderReviews } from "@/lib/reviews/list-order-reviews";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
@@ -13,14 +14,29 @@ const ZParams = z.object({ orderId: z.uuid("Order not found.") });
  * Body: { order_item_id?, rating, title, body, images: [upload ids] }; order_item_id may be
  * left out when the order has one item.
  */
-export const POST = apiRoute({ access: "user", params: ZParams, body: z.record(z.string(), z.unknown(), { error: "Send the review as a JSON object." }) }, async ({ user, params, body }) => {
-  await enforceRateLimit(getRateLimitStore(), REVIEW_RATE_LIMITS.reviewWritesPerUser, [user!.id]);
-  const r = await createReview({ buyerId: user!.id, orderId: params.orderId, input: body });
-  return Response.json(
-    { review_id: r.reviewId, order_id: params.orderId, order_item_id: r.orderItemId, product_id: r.productId, verified_purchase: true, status: "visible", editable_until: r.editableUntil.toISOString() },
-    { status: 201 },
-  );
-});
+export const POST = apiRoute(
+  {
+    access: "user",
+    params: ZParams,
+    body: z.record(z.string(), z.unknown(), { error: "Send the review as a JSON object." }),
+  },
+  async ({ user, params, body }) => {
+    await enforceRateLimit(getRateLimitStore(), REVIEW_RATE_LIMITS.reviewWritesPerUser, [user!.id]);
+    const r = await createReview({ buyerId: user!.id, orderId: params.orderId, input: body });
+    return Response.json(
+      {
+        review_id: r.reviewId,
+        order_id: params.orderId,
+        order_item_id: r.orderItemId,
+        product_id: r.productId,
+        verified_purchase: true,
+        status: "visible",
+        editable_until: r.editableUntil.toISOString(),
+      },
+      { status: 201 },
+    );
+  },
+);
 
 /** The buyer's order as reviews see it: whether it can be reviewed now, and each item's review. */
 export const GET = apiRoute({ access: "user", params: ZParams }, async ({ user, params }) => {
@@ -35,7 +51,17 @@ export const GET = apiRoute({ access: "user", params: ZParams }, async ({ user, 
       product_id: i.productId,
       title: i.productTitle,
       review: i.review
-        ? { review_id: i.review.id, rating: i.review.rating, title: i.review.title, body: i.review.body, status: i.review.status, created_at: i.review.createdAt.toISOString(), editable_until: i.review.editableUntil.toISOString(), can_edit: i.review.canEdit, images: i.review.images.map((img) => ({ upload_id: img.uploadId, url: img.url })) }
+        ? {
+            review_id: i.review.id,
+            rating: i.review.rating,
+            title: i.review.title,
+            body: i.review.body,
+            status: i.review.status,
+            created_at: i.review.createdAt.toISOString(),
+            editable_until: i.review.editableUntil.toISOString(),
+            can_edit: i.review.canEdit,
+            images: i.review.images.map((img) => ({ upload_id: img.uploadId, url: img.url })),
+          }
         : null,
     })),
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { getPublicStock } from "@/lib/catalog/get-public-product";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
@@ -7,5 +8,8 @@ import { apiRoute } from "@/lib/http/api-route";
 export const GET = apiRoute({ access: "public", params: z.object({ productId: z.string() }) }, async ({ params }) => {
   const stock = await getPublicStock(params.productId);
   if (!stock) throw new AppError("not_found", "Product not found.");
-  return Response.json({ product_id: params.productId, inventory_count: stock.inventoryCount, inventory_status: stock.inventoryStatus }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { product_id: params.productId, inventory_count: stock.inventoryCount, inventory_status: stock.inventoryStatus },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
 import { setHelpfulVote } from "@/lib/reviews/set-helpful-vote";
 

@@ -1,11 +1,16 @@
 import { z } from "zod";
+
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
 import { editReviewReply } from "@/lib/reviews/edit-review-reply";
 import { replyToReview } from "@/lib/reviews/reply-to-review";
 
-const config = { access: "seller", params: z.object({ reviewId: z.uuid("Review not found.") }), body: z.record(z.string(), z.unknown(), { error: "Send the reply as a JSON object." }) } as const;
+const config = {
+  access: "seller",
+  params: z.object({ reviewId: z.uuid("Review not found.") }),
+  body: z.record(z.string(), z.unknown(), { error: "Send the reply as a JSON object." }),
+} as const;
 
 function sellerIdOf(user: CurrentUser | null): string {
   if (!user?.sellerId) throw new AppError("forbidden", "Only the product's seller can reply to its reviews.");

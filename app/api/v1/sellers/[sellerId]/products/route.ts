@@ -1,25 +1,43 @@
 import { z } from "zod";
+
 import { assertOwnSeller } from "@/lib/catalog/assert-own-seller";
 import { createListing } from "@/lib/catalog/create-listing";
-import { listingInputFromJson } from "@/lib/catalog/listing-json";
 import { listSellerListings } from "@/lib/catalog/list-seller-listings";
+import { listingInputFromJson } from "@/lib/catalog/listing-json";
 import { apiRoute } from "@/lib/http/api-route";
 
 const ZParams = z.object({ sellerId: z.uuid("Unknown seller.") });
 
-export const POST = apiRoute({ access: "seller", params: ZParams, body: z.record(z.string(), z.unknown()) }, async ({ user, params, body }) => {
-  const sellerId = assertOwnSeller(user, params.sellerId);
-  const created = await createListing({ sellerId, actorId: user!.id, input: listingInputFromJson(body) });
-  return Response.json({ product_id: created.productId, status: created.status }, { status: 201 });
-});
+export const POST = apiRoute(
+  { access: "seller", params: ZParams, body: z.record(z.string(), z.unknown()) },
+  async ({ user, params, body }) => {
+    const sellerId = assertOwnSeller(user, params.sellerId);
+    const created = await createListing({ sellerId, actorId: user!.id, input: listingInputFromJson(body) });
+    return Response.json({ product_id: created.productId, status: created.status }, { status: 201 });
+  },
+);
 
 export const GET = apiRoute(
-  { access: "seller", params: ZParams, query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), status: z.enum(["draft", "pending_review", "active", "rejected", "suspended"]).optional() }) },
+  {
+    access: "seller",
+    params: ZParams,
+    query: z.object({
+      page: z.coerce.number().int().min(1).max(10_000).default(1),
+      status: z.enum(["draft", "pending_review", "active", "rejected", "suspended"]).optional(),
+    }),
+  },
   async ({ user, params, query }) => {
     const sellerId = assertOwnSeller(user, params.sellerId);
     const { rows, total } = await listSellerListings({ sellerId, status: query.status, page: query.page });
     return {
-      results: rows.map((r) => ({ product_id: r.id, title: r.title, status: r.status, status_reason: r.statusReason, price: { amount_cents: r.priceCents, currency: r.currency }, inventory_count: r.inventoryCount })),
+      results: rows.map((r) => ({
+        product_id: r.id,
+        title: r.title,
+        status: r.status,
+        status_reason: r.statusReason,
+        price: { amount_cents: r.priceCents, currency: r.currency },
+        inventory_count: r.inventoryCount,
+      })),
       total,
       next_page: query.page * 25 < total ? query.page + 1 : null,
     };

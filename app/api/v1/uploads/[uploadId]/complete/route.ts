@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { apiRoute } from "@/lib/http/api-route";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 

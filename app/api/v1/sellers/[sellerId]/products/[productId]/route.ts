@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { assertOwnSeller } from "@/lib/catalog/assert-own-seller";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { getSellerListing } from "@/lib/catalog/get-seller-listing";
@@ -13,11 +14,19 @@ export const GET = apiRoute({ access: "seller", params: ZParams }, async ({ user
   return sellerListingJson(await getSellerListing({ sellerId, productId: params.productId }));
 });
 
-export const PATCH = apiRoute({ access: "seller", params: ZParams, body: z.record(z.string(), z.unknown()) }, async ({ user, params, body }) => {
-  const sellerId = assertOwnSeller(user, params.sellerId);
-  await updateListing({ sellerId, actorId: user!.id, productId: params.productId, input: listingInputFromJson(body) });
-  return sellerListingJson(await getSellerListing({ sellerId, productId: params.productId }));
-});
+export const PATCH = apiRoute(
+  { access: "seller", params: ZParams, body: z.record(z.string(), z.unknown()) },
+  async ({ user, params, body }) => {
+    const sellerId = assertOwnSeller(user, params.sellerId);
+    await updateListing({
+      sellerId,
+      actorId: user!.id,
+      productId: params.productId,
+      input: listingInputFromJson(body),
+    });
+    return sellerListingJson(await getSellerListing({ sellerId, productId: params.productId }));
+  },
+);
 
 export const DELETE = apiRoute({ access: "seller", params: ZParams }, async ({ user, params }) => {
   const sellerId = assertOwnSeller(user, params.sellerId);
