@@ -8,10 +8,11 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
 import { memoryAdmissionGate } from "@/lib/orders/admission-gate";
 import { createCheckout } from "@/lib/orders/create-checkout";
-import { refreshSellerAccount, startSellerOnboarding } from "@/lib/payments/connect-onboarding";
 import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 import { stripe } from "@/lib/payments/stripe-client";
+import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
+import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 import { StripeEmulatorControl } from "@/tools/stripe-emulator/control";
 
 import { createCategory, createProduct, createSeller, createUser } from "./factories";
@@ -27,7 +28,7 @@ export async function onboardedSeller() {
   await startSellerOnboarding({ sellerId: s.seller.id, email: s.user.email, appUrl: "http://localhost:3000" });
   const acct = (await db().sellerProfile.findUniqueOrThrow({ where: { id: s.seller.id } })).stripeAccountId!;
   await control().completeOnboarding(acct);
-  await refreshSellerAccount(s.seller.id);
+  await refreshSellerAccount({ sellerId: s.seller.id });
   return { ...s, accountId: acct };
 }
 

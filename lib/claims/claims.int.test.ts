@@ -4,8 +4,8 @@ import { db } from "@/lib/db/client";
 import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
 import { releaseEscrow } from "@/lib/payments/release-escrow";
-import { runDailyPayouts } from "@/lib/payments/run-daily-payouts";
 import { stripe } from "@/lib/payments/stripe-client";
+import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { createUser } from "@/test/factories";
 import {
   buyerWithAddress,

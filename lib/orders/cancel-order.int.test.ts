@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { refundLatePayment } from "@/lib/payments/refund-late-payment";
 import { stripe } from "@/lib/payments/stripe-client";
-import { getSellerOverview } from "@/lib/seller/get-seller-overview";
+import { getSellerOverview } from "@/lib/sellers/get-seller-overview";
 import {
   buyerWithAddress,
   deliver,

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { buyerAccount, CHARGEBACK_LOSSES, COMMISSION, sellerPayable, sellerReceivable } from "@/lib/ledger/accounts";
 import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { createUser } from "@/test/factories";
 import {
   buyerWithAddress,
@@ -20,7 +21,6 @@ import { resolveDispute } from "./disputes";
 import { listOpenChargebacks, listSellerChargebacks } from "./list-open-chargebacks";
 import { refundOrder } from "./refund-order";
 import { releaseEscrow } from "./release-escrow";
-import { runDailyPayouts } from "./run-daily-payouts";
 
 let adminId: string;
 beforeAll(async () => {

@@ -5,6 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { sellerPaidOut } from "@/lib/ledger/accounts";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
+import { settlePayout } from "@/lib/payouts/settle-payout";
+import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
+import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 import { createSeller, createUser } from "@/test/factories";
 import {
   buyerWithAddress,
@@ -16,12 +20,10 @@ import {
   placeCheckout,
 } from "@/test/payment-scenario";
 
-import { refreshSellerAccount, startSellerOnboarding } from "./connect-onboarding";
 import { listMoneyAttention, type MoneyAttentionSection } from "./list-money-attention";
 import { refundOrder } from "./refund-order";
 import { releaseEscrow } from "./release-escrow";
 import { retryRelease } from "./retry-release";
-import { runDailyPayouts, settlePayout } from "./run-daily-payouts";
 
 let adminId: string;
 beforeAll(async () => {
@@ -126,7 +128,7 @@ describe("money needing attention", () => {
     await control().completeOnboarding(
       (await db().sellerProfile.findUniqueOrThrow({ where: { id: newcomer.seller.id } })).stripeAccountId!,
     );
-    await refreshSellerAccount(newcomer.seller.id);
+    await refreshSellerAccount({ sellerId: newcomer.seller.id });
     expect(await retryRelease(waiting)).toBe("released");
     expect(section((await listMoneyAttention()).sections, "releases_waiting").rows.map((r) => r.id)).not.toContain(
       waiting,

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { getSellerBalance } from "@/lib/payouts/get-seller-balance";
+import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { createUser } from "@/test/factories";
 import {
   buyerWithAddress,
@@ -13,10 +15,8 @@ import {
   placeCheckout,
 } from "@/test/payment-scenario";
 
-import { getSellerBalance } from "./get-seller-balance";
 import { refundOrder } from "./refund-order";
 import { releaseEscrow } from "./release-escrow";
-import { runDailyPayouts } from "./run-daily-payouts";
 import { stripe } from "./stripe-client";
 
 let adminId: string;

@@ -10,6 +10,8 @@ import { JOBS } from "@/lib/jobs/queues";
 import { sellerPayable } from "@/lib/ledger/accounts";
 import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
+import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 import { freePort } from "@/lib/services/free-port";
 import { createSeller, createUser } from "@/test/factories";
 import {
@@ -23,7 +25,6 @@ import {
   sellerWithoutPayouts,
 } from "@/test/payment-scenario";
 
-import { refreshSellerAccount, startSellerOnboarding } from "./connect-onboarding";
 import { openDispute, resolveDispute } from "./disputes";
 import { listParkedReleases } from "./list-parked-releases";
 import { releaseEscrow } from "./release-escrow";
@@ -154,7 +155,7 @@ describe("a release for a seller without a payout account", () => {
     const { orderId, checkoutId } = await paidOrder(s);
     expect(await retryRelease(orderId)).toBe("parked");
     await connectPayouts(s);
-    await refreshSellerAccount(s.seller.id);
+    await refreshSellerAccount({ sellerId: s.seller.id });
     expect(await runQueuedReleases(orderId)).toContain("released");
     expect(await transfersOf(checkoutId)).toHaveLength(1);
   });
@@ -231,7 +232,7 @@ describe("resuming exactly once", () => {
     const { orderId, checkoutId } = await paidOrder(s);
     expect(await retryRelease(orderId)).toBe("parked");
     await connectPayouts(s);
-    await refreshSellerAccount(s.seller.id);
+    await refreshSellerAccount({ sellerId: s.seller.id });
     const outcomes = await Promise.all(Array.from({ length: 5 }, () => retryRelease(orderId)));
     expect(outcomes.filter((o) => o === "released")).toHaveLength(1);
     expect(outcomes.filter((o) => o !== "released").every((o) => o === "already_released")).toBe(true);

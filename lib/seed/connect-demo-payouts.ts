@@ -9,7 +9,8 @@
 // an account, so an interrupted run finishes next time. Sellers who sign up start without one.
 import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { refreshSellerAccount, startSellerOnboarding } from "@/lib/payments/connect-onboarding";
+import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
+import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 
 import { DEMO_SHOPS } from "./demo-shops";
 
@@ -31,7 +32,7 @@ export async function connectDemoPayouts(opts: {
   }
   let connected = 0;
   for (const shop of shops) {
-    const { url } = await startSellerOnboarding({ sellerId: shop.id, email: shop.user.email, appUrl, prisma: opts.db });
+    const { url } = await startSellerOnboarding({ sellerId: shop.id, email: shop.user.email, appUrl }, opts.db);
     if (!url.startsWith(stripeApiBase))
       throw new Error(`connectDemoPayouts: the onboarding link ${url} is not the Stripe emulator's`);
     const res = await fetch(url, {
@@ -41,7 +42,7 @@ export async function connectDemoPayouts(opts: {
     });
     if (res.status !== 303)
       throw new Error(`connectDemoPayouts: the emulator's onboarding page answered ${res.status} for ${shop.shopName}`);
-    const account = await refreshSellerAccount(shop.id, { prisma: opts.db });
+    const account = await refreshSellerAccount({ sellerId: shop.id }, opts.db);
     if (account?.payoutsEnabled) connected++;
   }
   log(`connected ${connected} demo shops to payout accounts on the Stripe emulator`);

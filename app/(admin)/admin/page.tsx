@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
-import { getPlatformOverview } from "@/lib/admin/get-platform-overview";
+import { getPlatformOverview } from "@/lib/analytics/get-platform-overview";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listMoneyAttention } from "@/lib/payments/list-money-attention";
 

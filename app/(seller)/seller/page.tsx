@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageSeller } from "@/lib/auth/guards";
-import { getSellerOverview } from "@/lib/seller/get-seller-overview";
+import { getSellerOverview } from "@/lib/sellers/get-seller-overview";
 
 export const metadata = { title: "Seller dashboard" };
 

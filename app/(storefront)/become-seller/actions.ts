@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
-import { becomeSeller } from "@/lib/users/become-seller";
+import { becomeSeller } from "@/lib/sellers/become-seller";
 
 export type BecomeSellerState = { error?: string; fields?: Record<string, string> };
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { requireUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
-import { runDailyPayouts } from "@/lib/payments/run-daily-payouts";
+import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 
 /** Runs a payout batch now (the worker also runs it daily at 02:30). Safe to repeat: a rerun pays only what became available since, never twice. */
 export async function runPayoutsAction(): Promise<{ message: string }> {

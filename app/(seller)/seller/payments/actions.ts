@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
-import { startSellerOnboarding } from "@/lib/payments/connect-onboarding";
+import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 
 export async function startOnboardingAction(): Promise<{ error?: string }> {
   let url: string;

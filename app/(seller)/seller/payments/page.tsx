@@ -3,12 +3,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
-import { refreshSellerAccount } from "@/lib/payments/connect-onboarding";
-import { getSellerBalance } from "@/lib/payments/get-seller-balance";
 import { listSellerChargebacks } from "@/lib/payments/list-open-chargebacks";
 import { listParkedReleases, type ParkedRelease } from "@/lib/payments/list-parked-releases";
 import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
-import { getSellerOverview } from "@/lib/seller/get-seller-overview";
+import { getSellerBalance } from "@/lib/payouts/get-seller-balance";
+import { getSellerOverview } from "@/lib/sellers/get-seller-overview";
+import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
 
 import { startOnboardingAction } from "./actions";
 import { OnboardingButton } from "./onboarding-button";
@@ -38,7 +38,7 @@ const CHARGEBACK_STATUS: Record<string, string> = {
 export default async function SellerPaymentsPage({ searchParams }: { searchParams: Promise<{ returned?: string }> }) {
   const seller = await requirePageSeller("/seller/payments");
   const { returned } = await searchParams;
-  const account = returned ? await refreshSellerAccount(seller.sellerId).catch(() => null) : null;
+  const account = returned ? await refreshSellerAccount({ sellerId: seller.sellerId }).catch(() => null) : null;
   const [overview, balance, parked, chargebacks] = await Promise.all([
     getSellerOverview(seller.sellerId),
     getSellerBalance(seller.sellerId),

@@ -2,10 +2,8 @@ import { db } from "@/lib/db/client";
 import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
 import { listSellerLedgerCurrencies } from "@/lib/ledger/list-seller-ledger-currencies";
 import { postPayout } from "@/lib/ledger/post-payout";
-import { postPayoutFailed } from "@/lib/ledger/post-payout-failed";
 import { logger } from "@/lib/log/logger";
-
-import { stripe } from "./stripe-client";
+import { stripe } from "@/lib/payments/stripe-client";
 
 /**
  * The daily payout job: each seller's available balance (payable minus any receivable) is
@@ -77,27 +75,4 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
     }
   }
   return { paidOut, sellers: count };
-}
-
-/** payout.paid / payout.failed from Stripe: a failed payout's money returns to the seller's payable. */
-export async function settlePayout(opts: {
-  stripePayoutId: string;
-  status: string;
-  failureMessage: string | null;
-}): Promise<void> {
-  await db().$transaction(async (tx) => {
-    const p = await tx.payout.findUnique({ where: { stripePayoutId: opts.stripePayoutId } });
-    if (!p || p.status === "paid" || p.status === "failed") return;
-    if (opts.status === "paid") {
-      await tx.payout.update({ where: { id: p.id }, data: { status: "paid" } });
-    } else if (opts.status === "failed" || opts.status === "canceled") {
-      await tx.payout.update({ where: { id: p.id }, data: { status: "failed", failureMessage: opts.failureMessage } });
-      await postPayoutFailed(tx, {
-        sellerId: p.sellerId,
-        currency: p.currency,
-        amountCents: p.amountCents,
-        payoutKey: p.idempotencyKey,
-      });
-    }
-  });
 }

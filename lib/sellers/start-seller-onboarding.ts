@@ -1,21 +1,16 @@
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-
-import { queueParkedReleases } from "./queue-parked-releases";
-import { stripe } from "./stripe-client";
+import { stripe } from "@/lib/payments/stripe-client";
 
 /**
  * Starts (or resumes) a seller's Stripe Connect Express onboarding: the connected account is
  * created once (idempotency key from the seller), then a fresh account link is returned.
  * `prisma` is for callers with their own client (the demo seed); others use the process's.
  */
-export async function startSellerOnboarding(opts: {
-  sellerId: string;
-  email: string;
-  appUrl: string;
-  prisma?: Db;
-}): Promise<{ url: string }> {
-  const prisma = opts.prisma ?? db();
+export async function startSellerOnboarding(
+  opts: { sellerId: string; email: string; appUrl: string },
+  prisma: Db = db(),
+): Promise<{ url: string }> {
   const seller = await prisma.sellerProfile.findUnique({
     where: { id: opts.sellerId },
     select: { id: true, stripeAccountId: true, shopName: true },
@@ -54,32 +49,4 @@ export async function startSellerOnboarding(opts: {
     return_url: `${opts.appUrl}/seller/payments?returned=1`,
   });
   return { url: link.url };
-}
-
-/** Re-reads the connected account after the seller returns, so the dashboard is current even before the webhook. */
-export async function refreshSellerAccount(
-  sellerId: string,
-  opts: { prisma?: Db } = {},
-): Promise<{
-  chargesEnabled: boolean;
-  payoutsEnabled: boolean;
-  detailsSubmitted: boolean;
-  requirements: string[];
-} | null> {
-  const prisma = opts.prisma ?? db();
-  const seller = await prisma.sellerProfile.findUnique({ where: { id: sellerId }, select: { stripeAccountId: true } });
-  const accountId = seller?.stripeAccountId;
-  if (!accountId) return null;
-  const account = await stripe().accounts.retrieve(accountId);
-  const state = {
-    chargesEnabled: account.charges_enabled ?? false,
-    payoutsEnabled: account.payouts_enabled ?? false,
-    detailsSubmitted: account.details_submitted ?? false,
-  };
-  await prisma.$transaction(async (tx) => {
-    await tx.sellerProfile.update({ where: { id: sellerId }, data: state });
-    // The seller may be back before Stripe's account.updated: their waiting releases run now.
-    if (state.payoutsEnabled) await queueParkedReleases(tx, { stripeAccountId: accountId });
-  });
-  return { ...state, requirements: account.requirements?.currently_due ?? [] };
 }

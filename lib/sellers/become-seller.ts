@@ -36,15 +36,6 @@ const RESERVED_SLUGS = new Set([
   "checkout",
 ]);
 
-export function slugifyShopName(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-}
-
 /** Turns a buyer into a seller with a shop; an admin keeps the admin role. */
 export async function becomeSeller(
   userId: string,
