@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 
-import { setAccountSuspension } from "@/lib/admin/set-account-suspension";
 import { requireUser } from "@/lib/auth/guards";
 import { revalidateAllCachedProducts } from "@/lib/catalog/revalidate-cached-product";
 import { isAppError } from "@/lib/errors/app-error";
+import { setAccountSuspension } from "@/lib/users/set-account-suspension";
 
 export type SuspensionState = { error?: string; message?: string };
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 
 import { PageHeader } from "@/components/ui/page-header";
-import { ACCOUNTS_PAGE_SIZE, listAccounts, type TAccountQuery } from "@/lib/admin/list-accounts";
 import { requirePageUser } from "@/lib/auth/guards";
+import { ACCOUNTS_PAGE_SIZE, listAccounts, type TAccountQuery } from "@/lib/users/list-accounts";
 
 import { setSuspensionAction } from "./actions";
 import { SuspensionForm } from "./suspension-form";
