@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 import { createPrismaClient } from "../lib/db/client";
-import { aggregateReviews } from "../lib/reviews/aggregate-reviews";
-import { recomputeAllRatings } from "../lib/reviews/recompute-all-ratings";
+import { aggregateReviews } from "../lib/reviews/ratings/aggregate-reviews";
+import { recomputeAllRatings } from "../lib/reviews/ratings/recompute-all-ratings";
 
 const { values: args } = parseArgs({
   options: { product: { type: "string" }, seller: { type: "string" }, batch: { type: "string", default: "1000" } },

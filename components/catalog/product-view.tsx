@@ -7,7 +7,7 @@ import { RatingSummary } from "@/components/catalog/rating-summary";
 import { ProductReviews } from "@/components/reviews/product-reviews";
 import type { PublicProduct } from "@/lib/catalog/get-public-product";
 import { formatMoney } from "@/lib/money/format-money";
-import type { ProductReviewPage } from "@/lib/reviews/list-product-reviews";
+import type { ProductReviewPage } from "@/lib/reviews/read/list-product-reviews";
 
 /**
  * A product page's content, shared by the page rendered per visitor and the cached one for

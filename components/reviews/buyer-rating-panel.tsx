@@ -1,4 +1,4 @@
-import type { OrderBuyerRating } from "@/lib/reviews/list-order-buyer-ratings";
+import type { OrderBuyerRating } from "@/lib/reviews/buyer-ratings/list-order-buyer-ratings";
 
 import { BuyerRatingForm } from "./buyer-rating-form";
 import { StarRating } from "./star-rating";

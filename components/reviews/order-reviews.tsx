@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { listOrderReviews } from "@/lib/reviews/list-order-reviews";
+import { listOrderReviews } from "@/lib/reviews/read/list-order-reviews";
 import { REVIEW_EDIT_HOURS } from "@/lib/reviews/review-rules";
 
 import { ReviewForm } from "./review-form";

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import type { ProductReviewPage, PublicReview } from "@/lib/reviews/list-product-reviews";
+import type { ProductReviewPage, PublicReview } from "@/lib/reviews/read/list-product-reviews";
 
 import { ProductReviews } from "./product-reviews";
 

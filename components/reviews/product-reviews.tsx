@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-import type { ProductReviewPage } from "@/lib/reviews/list-product-reviews";
-import { REVIEW_SORT_LABELS, REVIEW_SORTS, type ReviewSort } from "@/lib/reviews/review-list-query";
+import type { ProductReviewPage } from "@/lib/reviews/read/list-product-reviews";
+import { REVIEW_SORT_LABELS, REVIEW_SORTS, type ReviewSort } from "@/lib/reviews/read/review-list-query";
 
 import { ReviewCard } from "./review-card";
 

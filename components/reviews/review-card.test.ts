@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import type { PublicReview } from "@/lib/reviews/list-product-reviews";
+import type { PublicReview } from "@/lib/reviews/read/list-product-reviews";
 
 import { ReviewCard } from "./review-card";
 

@@ -1,4 +1,4 @@
-import type { PublicReview } from "@/lib/reviews/list-product-reviews";
+import type { PublicReview } from "@/lib/reviews/read/list-product-reviews";
 
 import { HelpfulButton } from "./helpful-button";
 import { ReportReview } from "./report-review";

@@ -16,7 +16,7 @@ import { autoRefundReturns } from "@/lib/returns/auto-refund-returns";
 import { issueReturnLabel } from "@/lib/returns/issue-return-label";
 import { pollReturnTracking } from "@/lib/returns/poll-return-tracking";
 import { refundReturn } from "@/lib/returns/refund-return";
-import { aggregateReviews } from "@/lib/reviews/aggregate-reviews";
+import { aggregateReviews } from "@/lib/reviews/ratings/aggregate-reviews";
 import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";

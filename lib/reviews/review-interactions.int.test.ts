@@ -4,15 +4,15 @@ import { db } from "@/lib/db/client";
 import { createCategory, createProduct, createReadyUpload, createSeller, createUser } from "@/test/factories";
 import { createOrder } from "@/test/order-factories";
 
-import { createReview } from "./create-review";
-import { editReviewReply } from "./edit-review-reply";
-import { listProductReviews } from "./list-product-reviews";
-import { listReviewCases } from "./list-review-cases";
-import { replyToReview } from "./reply-to-review";
-import { reportReview } from "./report-review";
-import { resolveReviewCase } from "./resolve-review-case";
-import { restoreReview } from "./restore-review";
-import { setHelpfulVote } from "./set-helpful-vote";
+import { listReviewCases } from "./moderate/list-review-cases";
+import { reportReview } from "./moderate/report-review";
+import { resolveReviewCase } from "./moderate/resolve-review-case";
+import { restoreReview } from "./moderate/restore-review";
+import { listProductReviews } from "./read/list-product-reviews";
+import { setHelpfulVote } from "./signals/set-helpful-vote";
+import { createReview } from "./write/create-review";
+import { editReviewReply } from "./write/edit-review-reply";
+import { replyToReview } from "./write/reply-to-review";
 
 let categoryId: number;
 let adminId: string;

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
-import { resolveReviewCase } from "@/lib/reviews/resolve-review-case";
-import { restoreReview } from "@/lib/reviews/restore-review";
+import { resolveReviewCase } from "@/lib/reviews/moderate/resolve-review-case";
+import { restoreReview } from "@/lib/reviews/moderate/restore-review";
 
 export type ReviewDecisionState = { error?: string; message?: string };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StarRating } from "@/components/reviews/star-rating";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
-import { listReviewCases } from "@/lib/reviews/list-review-cases";
+import { listReviewCases } from "@/lib/reviews/moderate/list-review-cases";
 
 import { decideReviewCaseAction, restoreReviewAction } from "./actions";
 import { RestoreReviewForm, ReviewCaseForm } from "./review-case-form";

@@ -10,7 +10,7 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
 import { SELLER_CANCEL_REASONS } from "@/lib/orders/cancel-order";
 import { listSellerOrders } from "@/lib/orders/order-detail";
-import { listOrderBuyerRatings } from "@/lib/reviews/list-order-buyer-ratings";
+import { listOrderBuyerRatings } from "@/lib/reviews/buyer-ratings/list-order-buyer-ratings";
 
 import { cancelOrderAction, shipOrderAction } from "./actions";
 import { ShipForm } from "./ship-form";

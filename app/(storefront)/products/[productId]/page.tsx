@@ -6,7 +6,7 @@ import { ProductView } from "@/components/catalog/product-view";
 import { StockStatus } from "@/components/catalog/stock-status";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
-import { listProductReviews } from "@/lib/reviews/list-product-reviews";
+import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 
 type Props = {
   params: Promise<{ productId: string }>;

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
-import { listProductReviews } from "@/lib/reviews/list-product-reviews";
-import { reviewJson } from "@/lib/reviews/review-json";
+import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
+import { reviewJson } from "@/lib/reviews/read/review-json";
 
 /** A live product's visible reviews: ?product_id=…&sort=newest|helpful|highest|lowest&stars=1..5&page=N. */
 export const GET = apiRoute(

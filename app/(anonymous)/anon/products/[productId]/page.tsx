@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LiveStock } from "@/components/catalog/live-stock";
 import { ProductView } from "@/components/catalog/product-view";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
-import { listProductReviews } from "@/lib/reviews/list-product-reviews";
+import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 
 // The product page for signed-out visitors without a cart (proxy.ts rewrites /products/{id}
 // here): rendered on the first request, then served from Next's page cache and re-rendered in

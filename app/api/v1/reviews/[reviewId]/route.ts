@@ -3,8 +3,8 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
-import { editReview } from "@/lib/reviews/edit-review";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
+import { editReview } from "@/lib/reviews/write/edit-review";
 
 /** The buyer edits their review within 48 hours of posting: any of { rating, title, body, images }. */
 export const PATCH = apiRoute(

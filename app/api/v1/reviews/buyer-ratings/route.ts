@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
-import { rateBuyer } from "@/lib/reviews/rate-buyer";
+import { rateBuyer } from "@/lib/reviews/buyer-ratings/rate-buyer";
 
 /** A seller rates the buyer of their own delivered order, once. Body: { order_id, rating, note? }. */
 export const POST = apiRoute(

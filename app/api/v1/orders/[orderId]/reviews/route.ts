@@ -3,9 +3,9 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
-import { createReview } from "@/lib/reviews/create-review";
-import { listOrderReviews } from "@/lib/reviews/list-order-reviews";
+import { listOrderReviews } from "@/lib/reviews/read/list-order-reviews";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
+import { createReview } from "@/lib/reviews/write/create-review";
 
 const ZParams = z.object({ orderId: z.uuid("Order not found.") });
 

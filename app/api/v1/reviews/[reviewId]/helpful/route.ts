@@ -4,7 +4,7 @@ import { apiRoute } from "@/lib/http/api-route";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
-import { setHelpfulVote } from "@/lib/reviews/set-helpful-vote";
+import { setHelpfulVote } from "@/lib/reviews/signals/set-helpful-vote";
 
 const ZParams = z.object({ reviewId: z.uuid("Review not found.") });
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
-import { editReviewReply } from "@/lib/reviews/edit-review-reply";
-import { replyToReview } from "@/lib/reviews/reply-to-review";
+import { editReviewReply } from "@/lib/reviews/write/edit-review-reply";
+import { replyToReview } from "@/lib/reviews/write/reply-to-review";
 
 const config = {
   access: "seller",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
-import { reportReview } from "@/lib/reviews/report-review";
+import { reportReview } from "@/lib/reviews/moderate/report-review";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
 
 /** A signed-in user reports a review for moderation. Body: { reason }. */

@@ -4,7 +4,7 @@ import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
 
-import { reviewEligibility, type ReviewEligibility } from "./review-rules";
+import { reviewEligibility, type ReviewEligibility } from "../review-rules";
 
 type Variant = { width: number; height: number; key: string };
 

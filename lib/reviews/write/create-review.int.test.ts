@@ -7,9 +7,9 @@ import type { OrderStatus, UploadStatus } from "@/lib/generated/prisma/enums";
 import { createCategory, createProduct, createReadyUpload, createSeller, createUser } from "@/test/factories";
 import { createOrder } from "@/test/order-factories";
 
+import { listProductReviews } from "../read/list-product-reviews";
 import { createReview } from "./create-review";
 import { editReview } from "./edit-review";
-import { listProductReviews } from "./list-product-reviews";
 
 let categoryId: number;
 beforeAll(async () => {

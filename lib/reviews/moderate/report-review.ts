@@ -4,8 +4,8 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
+import { ZReviewReport } from "../review-input";
 import { openReviewCase } from "./open-review-case";
-import { ZReviewReport } from "./review-input";
 
 /** A signed-in user reports a visible review with a reason; it joins (or opens) the review's case in the admin queue. */
 export async function reportReview(opts: {

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 
-import { reviewEligibility } from "./review-rules";
+import { reviewEligibility } from "../review-rules";
 
 export type OrderBuyerRating = {
   orderId: string;

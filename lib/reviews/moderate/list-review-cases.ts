@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { CaseStatus, ReviewStatus } from "@/lib/generated/prisma/enums";
 
+import { REVIEW_CASES_PAGE_SIZE } from "../review-rules";
 import type { CaseReason } from "./open-review-case";
-import { REVIEW_CASES_PAGE_SIZE } from "./review-rules";
 
 export type ReviewCaseRow = {
   id: string;

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
-import { ZReviewReply } from "./review-input";
+import { ZReviewReply } from "../review-input";
 
 /** The seller changes their reply to a review of one of their products. */
 export async function editReviewReply(opts: {

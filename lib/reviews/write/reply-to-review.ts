@@ -4,7 +4,7 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
-import { ZReviewReply } from "./review-input";
+import { ZReviewReply } from "../review-input";
 
 const ALREADY = "You have already replied to this review; edit your reply instead.";
 

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
-import { queueRatingAggregation } from "./queue-rating-aggregation";
+import { queueRatingAggregation } from "../ratings/queue-rating-aggregation";
 
 /**
  * An admin undoes a hide: the review is visible again and, through the aggregation job queued

@@ -4,11 +4,11 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
+import { queueRatingAggregation } from "../ratings/queue-rating-aggregation";
+import { ZCreateReview } from "../review-input";
+import { REVIEW_EDIT_HOURS, reviewEligibility } from "../review-rules";
+import { scoreReviewRisk } from "../signals/score-review-risk";
 import { attachReviewImages } from "./attach-review-images";
-import { queueRatingAggregation } from "./queue-rating-aggregation";
-import { ZCreateReview } from "./review-input";
-import { REVIEW_EDIT_HOURS, reviewEligibility } from "./review-rules";
-import { scoreReviewRisk } from "./score-review-risk";
 
 export type CreatedReview = { reviewId: string; orderItemId: string; productId: string; editableUntil: Date };
 

@@ -9,12 +9,12 @@ import { startWorker } from "@/lib/jobs/start-worker";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 import { createOrder } from "@/test/order-factories";
 
+import { reportReview } from "../moderate/report-review";
+import { resolveReviewCase } from "../moderate/resolve-review-case";
+import { createReview } from "../write/create-review";
+import { editReview } from "../write/edit-review";
 import { aggregateReviews } from "./aggregate-reviews";
-import { createReview } from "./create-review";
-import { editReview } from "./edit-review";
 import { recomputeAllRatings } from "./recompute-all-ratings";
-import { reportReview } from "./report-review";
-import { resolveReviewCase } from "./resolve-review-case";
 
 let categoryId: number;
 let adminId: string;

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 
-import { openReviewCase } from "./open-review-case";
+import { openReviewCase } from "../moderate/open-review-case";
 
 /** A signal at or above this score sends the review to the admin queue. */
 export const REVIEW_RISK_CASE_THRESHOLD = 70;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-import { REVIEWS_PAGE_SIZE } from "./review-rules";
+import { REVIEWS_PAGE_SIZE } from "../review-rules";
 
 export const REVIEW_SORTS = ["newest", "helpful", "highest", "lowest"] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];

@@ -2,8 +2,8 @@ import { db } from "@/lib/db/client";
 import { getStorage } from "@/lib/storage/get-storage";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
 
+import { REVIEWS_PAGE_SIZE } from "../review-rules";
 import { buildReviewListQuery, ZReviewListQuery, type ReviewSort } from "./review-list-query";
-import { REVIEWS_PAGE_SIZE } from "./review-rules";
 import { reviewerDisplayName } from "./reviewer-display-name";
 
 type Variant = { width: number; height: number; key: string };

@@ -4,8 +4,8 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
-import { queueRatingAggregation } from "./queue-rating-aggregation";
-import { ZReviewCaseDecision } from "./review-input";
+import { queueRatingAggregation } from "../ratings/queue-rating-aggregation";
+import { ZReviewCaseDecision } from "../review-input";
 
 // A hidden review's case is "rejected" (the review is); a kept review's is "dismissed" (the reports are).
 const CASE_STATUS = { hide: "rejected", keep: "dismissed" } as const;

@@ -4,8 +4,8 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
-import { ZBuyerReview } from "./review-input";
-import { reviewEligibility } from "./review-rules";
+import { ZBuyerReview } from "../review-input";
+import { reviewEligibility } from "../review-rules";
 
 const ALREADY = "You have already rated the buyer for this order.";
 

@@ -4,10 +4,10 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
+import { queueRatingAggregation } from "../ratings/queue-rating-aggregation";
+import { ZEditReview } from "../review-input";
+import { REVIEW_EDIT_HOURS } from "../review-rules";
 import { attachReviewImages } from "./attach-review-images";
-import { queueRatingAggregation } from "./queue-rating-aggregation";
-import { ZEditReview } from "./review-input";
-import { REVIEW_EDIT_HOURS } from "./review-rules";
 
 /** The buyer changes their own review within the edit window; a rating change is re-aggregated. */
 export async function editReview(opts: {
