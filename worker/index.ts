@@ -4,7 +4,7 @@ export {};
 process.env.MARKETPLACE_PROCESS ??= "worker";
 
 const { assertServerEnv } = await import("../lib/env");
-const { startWorker } = await import("../lib/jobs/start-worker");
+const { startWorker } = await import("./start-worker");
 const { logger } = await import("../lib/log/logger");
 
 const env = assertServerEnv();

@@ -10,10 +10,10 @@ import { adjustInventory } from "@/lib/inventory/adjust-inventory";
 import { importStockCsv } from "@/lib/inventory/import-stock-csv";
 import { updateStock } from "@/lib/inventory/update-stock";
 import { senderBoss } from "@/lib/jobs/boss";
-import { JOB_HANDLERS } from "@/lib/jobs/handlers";
 import { JOBS } from "@/lib/jobs/queues";
 import { redis } from "@/lib/redis/client";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
+import { JOB_HANDLERS } from "@/worker/handlers";
 
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";
 import { cancelUnpaidOrder } from "./cancel-unpaid-order";
@@ -256,7 +256,7 @@ describe("reconciliation from PostgreSQL", () => {
   }
 
   it("runs every minute in the worker", async () => {
-    const { CRON_SCHEDULES } = await import("@/lib/jobs/handlers");
+    const { CRON_SCHEDULES } = await import("@/worker/cron");
     expect(CRON_SCHEDULES).toContainEqual([JOBS.reconcileFlashGates, "* * * * *", {}]);
   });
 });

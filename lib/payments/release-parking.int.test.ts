@@ -5,7 +5,6 @@ import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
-import { JOB_HANDLERS } from "@/lib/jobs/handlers";
 import { JOBS } from "@/lib/jobs/queues";
 import { sellerPayable } from "@/lib/ledger/accounts";
 import { accountBalance } from "@/lib/ledger/post-entries";
@@ -24,6 +23,7 @@ import {
   placeCheckout,
   sellerWithoutPayouts,
 } from "@/test/payment-scenario";
+import { JOB_HANDLERS } from "@/worker/handlers";
 
 import { openDispute, resolveDispute } from "./disputes";
 import { listParkedReleases } from "./list-parked-releases";

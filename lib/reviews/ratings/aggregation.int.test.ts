@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { db } from "@/lib/db/client";
-import { startWorker } from "@/lib/jobs/start-worker";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 import { createOrder } from "@/test/order-factories";
+import { startWorker } from "@/worker/start-worker";
 
 import { reportReview } from "../moderate/report-review";
 import { resolveReviewCase } from "../moderate/resolve-review-case";

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 
 import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { db } from "@/lib/db/client";
+import { JOBS, type JobName, type JobPayloads } from "@/lib/jobs/queues";
 import { sendNotification } from "@/lib/notifications/send-notification";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { autoConfirmDeliveries } from "@/lib/orders/fulfil-order";
@@ -21,11 +22,10 @@ import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";
 
-import { JOBS, type JobName, type JobPayloads } from "./queues";
-
 type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;
 
-// One entry per queue; the worker registers them all, tests call them directly.
+// The job registry: one entry per queue. It lives with the worker (an edge), so lib/jobs
+// imports no domain; the worker registers them all, tests call them directly.
 export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.sendNotification]: (data) => sendNotification(db(), data.notificationId),
   [JOBS.moderateListing]: (data) => moderateListing(data.productId),
@@ -48,21 +48,6 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.refundReturn]: (data) => refundReturn(data.returnId),
   [JOBS.autoRefundReturns]: () => autoRefundReturns(),
 };
-
-// Cron jobs: [queue, cron expression, data]. Later features add theirs here.
-export const CRON_SCHEDULES: [JobName, string, object][] = [
-  [JOBS.expireReservations, "* * * * *", {}],
-  [JOBS.autoConfirmDeliveries, "17 * * * *", {}],
-  [JOBS.dailyPayouts, "30 2 * * *", {}],
-  [JOBS.sweepParkedReleases, "*/5 * * * *", {}],
-  // Each run listens for outbox commits for just under a minute (near-real-time indexing).
-  [JOBS.searchIndex, "* * * * *", {}],
-  [JOBS.searchMaintenance, "7 * * * *", {}],
-  [JOBS.reconcileFlashGates, "* * * * *", {}],
-  // The backstop for lost carrier webhooks.
-  [JOBS.pollReturnTracking, "*/10 * * * *", {}],
-  [JOBS.autoRefundReturns, "23 * * * *", {}],
-];
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {
   const handler = JOB_HANDLERS[name] as Handler<N>;

@@ -1,10 +1,11 @@
 import PgBoss from "pg-boss";
 
+import { BOSS_SCHEMA } from "@/lib/jobs/boss";
+import { JOBS, type JobName } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log/logger";
 
-import { BOSS_SCHEMA } from "./boss";
-import { CRON_SCHEDULES, JOB_HANDLERS, runJobs } from "./handlers";
-import { JOBS, type JobName } from "./queues";
+import { CRON_SCHEDULES } from "./cron";
+import { JOB_HANDLERS, runJobs } from "./handlers";
 
 /** Starts pg-boss with maintenance and cron, and works every queue. Returns a graceful stop. */
 export async function startWorker(opts: {

@@ -1,0 +1,16 @@
+import { JOBS, type JobName } from "@/lib/jobs/queues";
+
+// Cron jobs: [queue, cron expression, data]. Later features add theirs here.
+export const CRON_SCHEDULES: [JobName, string, object][] = [
+  [JOBS.expireReservations, "* * * * *", {}],
+  [JOBS.autoConfirmDeliveries, "17 * * * *", {}],
+  [JOBS.dailyPayouts, "30 2 * * *", {}],
+  [JOBS.sweepParkedReleases, "*/5 * * * *", {}],
+  // Each run listens for outbox commits for just under a minute (near-real-time indexing).
+  [JOBS.searchIndex, "* * * * *", {}],
+  [JOBS.searchMaintenance, "7 * * * *", {}],
+  [JOBS.reconcileFlashGates, "* * * * *", {}],
+  // The backstop for lost carrier webhooks.
+  [JOBS.pollReturnTracking, "*/10 * * * *", {}],
+  [JOBS.autoRefundReturns, "23 * * * *", {}],
+];
