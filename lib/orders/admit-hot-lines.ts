@@ -1,0 +1,40 @@
+import type { CartLine } from "@/lib/cart/cart-store";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+import type { AdmissionGate } from "./admission-gate";
+
+/**
+ * Passes the cart's hot (flash-sale) lines through the admission gate before the database sees
+ * them. The caller calls `release()` to give the gate back what was taken when the checkout goes
+ * nowhere (refused, or a replay). A line the gate calls sold out refuses the checkout at once.
+ */
+export async function admitHotLines(gate: AdmissionGate, lines: CartLine[]): Promise<{ release: () => Promise<void> }> {
+  const hot = new Set(
+    (
+      await db().product.findMany({
+        where: { id: { in: lines.map((l) => l.productId) }, isHot: true },
+        select: { id: true },
+      })
+    ).map((p) => p.id),
+  );
+  const admitted: CartLine[] = [];
+  const release = async () => {
+    for (const l of admitted) await gate.release(l.productId, l.quantity);
+  };
+  try {
+    for (const line of lines.filter((l) => hot.has(l.productId))) {
+      const a = await gate.admit(line.productId, line.quantity);
+      if (a === "sold_out")
+        throw new AppError("conflict", "Sold out: this item has no stock left.", {
+          productId: line.productId,
+          available: 0,
+        });
+      if (a === "admitted") admitted.push(line);
+    }
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  return { release };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+
+import type { CartLine } from "@/lib/cart/cart-store";
+import { isAppError } from "@/lib/errors/app-error";
+
+import { priceLines, type ProductForPricing } from "./price-lines";
+
+const line = (productId: string, quantity: number): CartLine => ({
+  productId,
+  quantity,
+  unitPriceCentsAdded: 1,
+  addedAt: 0,
+});
+
+const product = (id: string, over: Partial<ProductForPricing> = {}): ProductForPricing => ({
+  id,
+  title: `Product ${id}`,
+  priceCents: 1000,
+  currency: "USD",
+  status: "active",
+  sellerId: "seller-a",
+  seller: { status: "active" },
+  category: { commissionBps: null },
+  ...over,
+});
+
+function refusal(fn: () => unknown) {
+  try {
+    fn();
+  } catch (err) {
+    if (isAppError(err)) return { code: err.code, status: err.status, message: err.message, details: err.details };
+    throw err;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("priceLines", () => {
+  it("makes one order per seller, sorted by seller id, at today's price rather than the cart's", () => {
+    const priced = priceLines(
+      [line("p1", 2), line("p2", 1), line("p3", 3)],
+      [
+        product("p1", { sellerId: "seller-b", priceCents: 1250 }),
+        product("p2", { sellerId: "seller-a", priceCents: 999 }),
+        product("p3", { sellerId: "seller-b", priceCents: 100 }),
+      ],
+      1000,
+    );
+    expect(priced.currency).toBe("USD");
+    expect(priced.orders.map((o) => o.sellerId)).toEqual(["seller-a", "seller-b"]);
+    expect(priced.orders[0]).toEqual({
+      sellerId: "seller-a",
+      subtotalCents: 999,
+      platformFeeCents: 100,
+      commissionBps: 1001,
+      items: [{ productId: "p2", title: "Product p2", quantity: 1, unitPriceCents: 999 }],
+    });
+    expect(priced.orders[1].items.map((i) => [i.productId, i.quantity, i.unitPriceCents])).toEqual([
+      ["p1", 2, 1250],
+      ["p3", 3, 100],
+    ]);
+    expect(priced.orders[1].subtotalCents).toBe(2800);
+    expect(priced.totalCents).toBe(999 + 2800);
+  });
+
+  it("takes each line's commission at its category's rate, else the default, rounding once per order", () => {
+    const priced = priceLines(
+      [line("p1", 1), line("p2", 1)],
+      [
+        product("p1", { priceCents: 1005, category: { commissionBps: 500 } }),
+        product("p2", { priceCents: 1005, category: { commissionBps: null } }),
+      ],
+      500,
+    );
+    // 1005 at 5% is 50.25 twice: rounded per line 100, summed exactly then rounded half up 101.
+    expect(priced.orders).toHaveLength(1);
+    expect(priced.orders[0].platformFeeCents).toBe(101);
+    expect(priced.orders[0].commissionBps).toBe(502);
+    // The default rate applies only where the category has none.
+    expect(priceLines([line("p2", 1)], [product("p2", { priceCents: 1000 })], 1500).orders[0].platformFeeCents).toBe(
+      150,
+    );
+  });
+
+  it("refuses a product that is gone, inactive, or whose shop is suspended, naming it", () => {
+    expect(refusal(() => priceLines([line("p1", 1)], [], 1000))).toEqual({
+      code: "conflict",
+      status: 409,
+      message: '"An item" is no longer available. Remove it from your cart.',
+      details: { productId: "p1" },
+    });
+    expect(refusal(() => priceLines([line("p1", 1)], [product("p1", { status: "suspended" })], 1000)).message).toBe(
+      '"Product p1" is no longer available. Remove it from your cart.',
+    );
+    expect(
+      refusal(() => priceLines([line("p1", 1)], [product("p1", { seller: { status: "suspended" } })], 1000)).details,
+    ).toEqual({ productId: "p1" });
+  });
+
+  it("refuses a cart that mixes currencies", () => {
+    const r = refusal(() =>
+      priceLines([line("p1", 1), line("p2", 1)], [product("p1"), product("p2", { currency: "EUR" })], 1000),
+    );
+    expect(r.status).toBe(422);
+    expect(r.message).toBe("Your cart mixes currencies; check out one currency at a time.");
+  });
+});
