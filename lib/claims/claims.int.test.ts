@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
 import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
-import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { releaseEscrow } from "@/lib/payments/release-escrow";
 import { stripe } from "@/lib/payments/stripe-client";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
-import { shipOrder } from "@/lib/orders/fulfil-order";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { createUser } from "@/test/factories";
 import { deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout } from "@/test/payment-scenario";
 

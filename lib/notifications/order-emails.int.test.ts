@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
-import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
-import { openDispute, resolveDispute } from "@/lib/payments/disputes";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { shipOrder } from "@/lib/orders/ship-order";
+import { openDispute } from "@/lib/payments/open-dispute";
+import { resolveDispute } from "@/lib/payments/resolve-dispute";
 import { createUser } from "@/test/factories";
 import {
   buyerWithAddress,

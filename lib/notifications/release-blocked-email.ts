@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
-import { releaseBlockFix } from "@/lib/payments/release-block";
+import { releaseBlockFix } from "@/lib/payments/release-block-fix";
 
 import { queueEmail } from "./queue-email";
 

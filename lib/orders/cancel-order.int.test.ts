@@ -14,7 +14,7 @@ import {
 } from "@/test/payment-scenario";
 
 import { cancelOrder } from "./cancel-order";
-import { shipOrder } from "./fulfil-order";
+import { shipOrder } from "./ship-order";
 
 /** A placed order (2 × 12.50) of a fresh seller; paid unless asked not to. */
 async function order(opts: { pay?: boolean } = {}) {

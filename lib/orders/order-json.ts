@@ -1,4 +1,4 @@
-import type { OrderDetail } from "./order-detail";
+import type { OrderDetail } from "./get-order-for-viewer";
 
 export function orderJson(o: OrderDetail) {
   return {

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { buyerAccount, CHARGEBACK_LOSSES, COMMISSION, sellerPayable, sellerReceivable } from "@/lib/ledger/accounts";
 import { accountBalance } from "@/lib/ledger/post-entries";
-import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { createUser } from "@/test/factories";
 import {
@@ -17,10 +18,11 @@ import {
   placeCheckout,
 } from "@/test/payment-scenario";
 
-import { resolveDispute } from "./disputes";
-import { listOpenChargebacks, listSellerChargebacks } from "./list-open-chargebacks";
+import { listOpenChargebacks } from "./list-open-chargebacks";
+import { listSellerChargebacks } from "./list-seller-chargebacks";
 import { refundOrder } from "./refund-order";
 import { releaseEscrow } from "./release-escrow";
+import { resolveDispute } from "./resolve-dispute";
 
 let adminId: string;
 beforeAll(async () => {

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
 import { sellerPaidOut } from "@/lib/ledger/accounts";
-import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { settlePayout } from "@/lib/payouts/settle-payout";
 import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";

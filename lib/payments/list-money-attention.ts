@@ -5,7 +5,7 @@ import { listOutstandingReceivables } from "@/lib/ledger/list-outstanding-receiv
 import { listOpenChargebacks } from "./list-open-chargebacks";
 import { listParkedReleases } from "./list-parked-releases";
 import { listWebhookAnomalies } from "./list-webhook-anomalies";
-import { releaseBlockFix } from "./release-block";
+import { releaseBlockFix } from "./release-block-fix";
 
 export type MoneyAttentionRow = {
   id: string;

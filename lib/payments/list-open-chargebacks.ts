@@ -16,7 +16,7 @@ export type ChargebackRow = {
   shopName: string;
 };
 
-const SELECT = {
+export const CHARGEBACK_ROW_SELECT = {
   id: true,
   stripeDisputeId: true,
   orderId: true,
@@ -38,18 +38,7 @@ export async function listOpenChargebacks(opts: { take?: number } = {}): Promise
     where: { status: "open" },
     orderBy: { createdAt: "asc" },
     take: opts.take ?? 100,
-    select: SELECT,
-  });
-  return rows.map(({ order, ...r }) => ({ ...r, shopName: order.seller.shopName }));
-}
-
-/** A seller's chargebacks (open and decided), newest first, for their payments page. */
-export async function listSellerChargebacks(opts: { sellerId: string; take?: number }): Promise<ChargebackRow[]> {
-  const rows = await db().chargeback.findMany({
-    where: { order: { sellerId: opts.sellerId } },
-    orderBy: { createdAt: "desc" },
-    take: opts.take ?? 50,
-    select: SELECT,
+    select: CHARGEBACK_ROW_SELECT,
   });
   return rows.map(({ order, ...r }) => ({ ...r, shopName: order.seller.shopName }));
 }

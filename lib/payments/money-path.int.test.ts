@@ -11,7 +11,8 @@ import { buyerAccount, COMMISSION, sellerPaidOut, sellerPayable } from "@/lib/le
 import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
 import { accountBalance } from "@/lib/ledger/post-entries";
 import { cancelOrder } from "@/lib/orders/cancel-order";
-import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { settlePayout } from "@/lib/payouts/settle-payout";
 import { acceptReturn } from "@/lib/returns/accept-return";
@@ -30,10 +31,11 @@ import {
   sellerWithoutPayouts,
 } from "@/test/payment-scenario";
 
-import { openDispute, resolveDispute } from "./disputes";
 import { handleStripeEvent } from "./handle-stripe-event";
+import { openDispute } from "./open-dispute";
 import { refundOrder } from "./refund-order";
 import { releaseEscrow } from "./release-escrow";
+import { resolveDispute } from "./resolve-dispute";
 import { retryRelease } from "./retry-release";
 import { startCheckoutPayment } from "./start-checkout-payment";
 import { stripe } from "./stripe-client";

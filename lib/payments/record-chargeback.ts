@@ -3,19 +3,13 @@ import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { postChargebackAfterRelease, postChargebackFee } from "@/lib/ledger/post-chargeback";
 
-/** The fee Stripe took for a dispute, net of any it gave back: the sum over its balance transactions. */
-export function disputeFeeCents(dispute: Pick<Stripe.Dispute, "balance_transactions">): number {
-  return dispute.balance_transactions.reduce((sum, t) => sum + t.fee, 0);
-}
+import { disputeFeeCents } from "./dispute-fee-cents";
 
 /**
  * Spreads a disputed amount over the charge's orders (oldest id first), each up to what is left
  * of it after refunds, so a checkout's orders together never give back more than was disputed.
  */
-export function allocateDisputedAmount(
-  amountCents: number,
-  orders: { id: string; netCents: number }[],
-): Map<string, number> {
+function allocateDisputedAmount(amountCents: number, orders: { id: string; netCents: number }[]): Map<string, number> {
   const out = new Map<string, number>();
   let left = amountCents;
   for (const o of [...orders].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 
 import { releaseBlockedEmail } from "@/lib/notifications/release-blocked-email";
 
-import { classifyReleaseFailure, releaseRetryAt } from "./release-block";
+import { classifyReleaseFailure } from "./classify-release-failure";
+import { releaseRetryAt } from "./release-retry-at";
 
 const {
   StripeAPIError,

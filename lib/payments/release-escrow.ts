@@ -11,9 +11,9 @@ import {
   classifyReleaseFailure,
   NO_PAYOUT_ACCOUNT,
   PAYOUTS_DISABLED,
-  releaseRetryAt,
   type ReleaseFailure,
-} from "./release-block";
+} from "./classify-release-failure";
+import { releaseRetryAt } from "./release-retry-at";
 import { stripe } from "./stripe-client";
 
 export type ReleaseOutcome = "released" | "already_released" | "not_releasable" | "parked";

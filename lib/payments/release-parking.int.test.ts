@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
 import { JOBS } from "@/lib/jobs/queues";
 import { sellerPayable } from "@/lib/ledger/accounts";
 import { accountBalance } from "@/lib/ledger/post-entries";
-import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
 import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 import { freePort } from "@/lib/services/free-port";
@@ -25,9 +26,10 @@ import {
 } from "@/test/payment-scenario";
 import { JOB_HANDLERS } from "@/worker/handlers";
 
-import { openDispute, resolveDispute } from "./disputes";
 import { listParkedReleases } from "./list-parked-releases";
+import { openDispute } from "./open-dispute";
 import { releaseEscrow } from "./release-escrow";
+import { resolveDispute } from "./resolve-dispute";
 import { retryRelease } from "./retry-release";
 import { stripe } from "./stripe-client";
 import { sweepParkedReleases } from "./sweep-parked-releases";

@@ -8,7 +8,7 @@ import {
 } from "@/lib/ledger/post-chargeback";
 import { transitionOrder } from "@/lib/orders/order-status";
 
-import { disputeFeeCents } from "./record-chargeback";
+import { disputeFeeCents } from "./dispute-fee-cents";
 
 /**
  * The card network decided a dispute (Stripe status won or lost): each open chargeback of it is

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
-import { releaseRetryAt } from "./release-block";
 import type { ReleaseOutcome } from "./release-escrow";
+import { releaseRetryAt } from "./release-retry-at";
 import { retryRelease } from "./retry-release";
 
 const SWEEP_LIMIT = 25;

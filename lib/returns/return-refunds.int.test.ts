@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { buyerAccount } from "@/lib/ledger/accounts";
 import { accountBalance } from "@/lib/ledger/post-entries";
-import { confirmDelivery, shipOrder } from "@/lib/orders/fulfil-order";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { releaseEscrow } from "@/lib/payments/release-escrow";
 import { stripe } from "@/lib/payments/stripe-client";
 import {

@@ -4,7 +4,7 @@ import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
-import { listBuyerOrders } from "@/lib/orders/order-detail";
+import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
 
 export const metadata = { title: "Your orders" };
 

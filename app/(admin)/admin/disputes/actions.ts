@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
-import { resolveDispute } from "@/lib/payments/disputes";
+import { resolveDispute } from "@/lib/payments/resolve-dispute";
 
 export type DisputeState = { error?: string; message?: string };
 

@@ -9,8 +9,8 @@ import { openClaim } from "@/lib/claims/open-claim";
 import { isAppError } from "@/lib/errors/app-error";
 import { parseMoneyInput } from "@/lib/money/parse-money";
 import { cancelOrder } from "@/lib/orders/cancel-order";
-import { confirmDelivery } from "@/lib/orders/fulfil-order";
-import { openDispute } from "@/lib/payments/disputes";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { openDispute } from "@/lib/payments/open-dispute";
 
 export async function confirmDeliveryAction(orderId: string): Promise<{ error?: string }> {
   try {

@@ -15,10 +15,11 @@ import { CLAIM_KINDS } from "@/lib/claims/open-claim";
 import { isAppError } from "@/lib/errors/app-error";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
-import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
-import { getOrderForViewer } from "@/lib/orders/order-detail";
-import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
-import { releaseBlockFix, waitsForSeller } from "@/lib/payments/release-block";
+import { AUTO_CONFIRM_DAYS } from "@/lib/orders/auto-confirm-deliveries";
+import { getOrderForViewer } from "@/lib/orders/get-order-for-viewer";
+import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
+import { releaseBlockFix } from "@/lib/payments/release-block-fix";
+import { waitsForSeller } from "@/lib/payments/waits-for-seller";
 
 import { cancelOrderAction, confirmDeliveryAction, openClaimAction, openDisputeAction } from "./actions";
 import { ClaimForm } from "./claim-form";

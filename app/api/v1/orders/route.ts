@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
 import { createCheckout } from "@/lib/orders/create-checkout";
 import { getAdmissionGate } from "@/lib/orders/get-admission-gate";
-import { listBuyerOrders } from "@/lib/orders/order-detail";
+import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";

@@ -7,10 +7,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
-import { AUTO_CONFIRM_DAYS } from "@/lib/orders/fulfil-order";
+import { AUTO_CONFIRM_DAYS } from "@/lib/orders/auto-confirm-deliveries";
 import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
-import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/disputes";
 import { getCheckoutPaymentState } from "@/lib/payments/get-checkout-payment-state";
+import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 
 import { PaymentProgress } from "./payment-progress";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
-import { getOrderForViewer } from "@/lib/orders/order-detail";
+import { getOrderForViewer } from "@/lib/orders/get-order-for-viewer";
 import { orderJson } from "@/lib/orders/order-json";
 
 export const GET = apiRoute(

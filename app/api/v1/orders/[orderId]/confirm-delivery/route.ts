@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
-import { confirmDelivery } from "@/lib/orders/fulfil-order";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 
 /** The buyer confirms delivery; escrow release to the seller follows. */
 export const POST = apiRoute(

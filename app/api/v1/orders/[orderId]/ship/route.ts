@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
-import { shipOrder } from "@/lib/orders/fulfil-order";
+import { shipOrder } from "@/lib/orders/ship-order";
 
 export const POST = apiRoute(
   {

@@ -4,13 +4,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { openHoldCase } from "@/lib/fraud/open-hold-case";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { transitionOrder } from "./order-status";
-
-export const AUTO_CONFIRM_DAYS = 14;
 
 export const ZShipment = z.object({
   carrier: z.string().trim().min(2, "Enter the carrier.").max(50, "Carrier must be at most 50 characters."),
@@ -58,58 +54,4 @@ export async function shipOrder(opts: {
     });
     await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.shipped" });
   });
-}
-
-/** The buyer confirms their own shipped order arrived. */
-export async function confirmDelivery(opts: { buyerId: string; orderId: string }): Promise<{ changed: boolean }> {
-  return db().$transaction(async (tx) => {
-    const order = await tx.order.findFirst({
-      where: { id: opts.orderId, buyerId: opts.buyerId },
-      select: { id: true },
-    });
-    if (!order) throw new AppError("not_found", "Order not found.");
-    const r = await transitionOrder(tx, {
-      orderId: order.id,
-      to: "delivered",
-      actorType: "buyer",
-      actorId: opts.buyerId,
-      from: ["shipped"],
-      note: "Buyer confirmed delivery",
-    });
-    if (r.changed) {
-      await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.delivered" });
-      // The buyer is satisfied: pay the seller now.
-      await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: order.id }, tx });
-    }
-    return { changed: r.changed };
-  });
-}
-
-/** The daily job: orders shipped 14 days ago and not confirmed are confirmed for the buyer. */
-export async function autoConfirmDeliveries(opts: { now?: Date } = {}): Promise<{ confirmed: number }> {
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - AUTO_CONFIRM_DAYS * 86_400_000);
-  const due = await db().order.findMany({
-    where: { status: "shipped", shippedAt: { lt: cutoff } },
-    select: { id: true },
-    take: 1000,
-  });
-  let confirmed = 0;
-  for (const o of due) {
-    const changed = await db().$transaction(async (tx) => {
-      const r = await transitionOrder(tx, {
-        orderId: o.id,
-        to: "delivered",
-        actorType: "system",
-        from: ["shipped"],
-        note: `Delivery confirmed automatically ${AUTO_CONFIRM_DAYS} days after shipping`,
-      });
-      if (r.changed) {
-        await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.delivered" });
-        await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: o.id }, tx });
-      }
-      return r.changed;
-    });
-    if (changed) confirmed++;
-  }
-  return { confirmed };
 }
