@@ -44,6 +44,18 @@ const config = [
     },
   },
   {
+    // Every variable is read through lib/env.ts, validated once. Tests, scripts and tools set
+    // the environment up before the app's exists, so they may read it.
+    files: ["app/**", "components/**", "lib/**", "worker/**", "proxy.ts", "instrumentation.ts", "next.config.ts"],
+    ignores: ["lib/env.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read variables through env() from @/lib/env." },
+      ],
+    },
+  },
+  {
     // Playwright's fixture callback is named `use`; it is not a React hook.
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,6 +1,8 @@
 // Runs once when the server starts: a missing or bad environment variable stops it here,
 // with the variable's name, instead of failing later on a request.
 export async function register() {
+  // Next inlines NEXT_RUNTIME per bundle (nodejs or edge); it is not ours to validate.
+  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertServerEnv } = await import("./lib/env");
     assertServerEnv();

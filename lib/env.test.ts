@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { EnvError, parseServerEnv } from "./env";
+import { EnvError, parseBaseEnv, parseServerEnv } from "./env";
 
 const valid = {
   DATABASE_URL: "postgresql://u:p@localhost:5432/db",
@@ -37,5 +37,47 @@ describe("parseServerEnv", () => {
     expect(() => parseServerEnv({ ...valid, S3_BUCKET: "b" })).toThrow(
       /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required/,
     );
+  });
+
+  it("gives empty numeric variables their defaults instead of zero", () => {
+    const env = parseServerEnv({ ...valid, COMMISSION_BPS: "", RETURN_WINDOW_DAYS: "", RATE_LIMIT_MULTIPLIER: "" });
+    expect(env.COMMISSION_BPS).toBe(1500);
+    expect(env.RETURN_WINDOW_DAYS).toBe(30);
+    expect(env.RATE_LIMIT_MULTIPLIER).toBe(1);
+  });
+
+  it("accepts a rate-limit multiplier of 1 or more and names a bad one", () => {
+    expect(parseServerEnv({ ...valid, RATE_LIMIT_MULTIPLIER: "50" }).RATE_LIMIT_MULTIPLIER).toBe(50);
+    expect(() => parseServerEnv({ ...valid, RATE_LIMIT_MULTIPLIER: "0.5" })).toThrow(
+      /RATE_LIMIT_MULTIPLIER: must be a number of at least 1/,
+    );
+    expect(() => parseServerEnv({ ...valid, RATE_LIMIT_MULTIPLIER: "lots" })).toThrow(/RATE_LIMIT_MULTIPLIER/);
+  });
+
+  it("defaults the Redis key prefix, the build directory and the process name", () => {
+    const env = parseServerEnv(valid);
+    expect(env.REDIS_KEY_PREFIX).toBe("mkt:");
+    expect(env.NEXT_DIST_DIR).toBe(".next");
+    expect(env.MARKETPLACE_PROCESS).toBe("web");
+  });
+});
+
+describe("parseBaseEnv", () => {
+  it("needs none of the app's secrets", () => {
+    expect(parseBaseEnv({ MARKETPLACE_PROCESS: "worker" })).toMatchObject({
+      NODE_ENV: "development",
+      MARKETPLACE_PROCESS: "worker",
+    });
+  });
+
+  it("logs silently under test and at info otherwise, unless LOG_LEVEL says", () => {
+    expect(parseBaseEnv({ NODE_ENV: "test" }).LOG_LEVEL).toBe("silent");
+    expect(parseBaseEnv({ NODE_ENV: "production" }).LOG_LEVEL).toBe("info");
+    expect(parseBaseEnv({ NODE_ENV: "test", LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(parseServerEnv({ ...valid, NODE_ENV: "test" }).LOG_LEVEL).toBe("silent");
+  });
+
+  it("names a bad log level", () => {
+    expect(() => parseBaseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });
 });

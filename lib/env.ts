@@ -1,6 +1,8 @@
 // Every environment variable the marketplace reads, validated once. A missing or bad
-// variable stops start-up with its name (instrumentation.ts and the worker call
-// assertServerEnv at boot). `npm start` fills the unset ones with embedded services.
+// variable stops start-up with its name: next.config.ts validates it when Next builds or
+// starts, instrumentation.ts and the worker call assertServerEnv at boot. `npm start` fills
+// the unset ones with embedded services. Nothing else in lib/, app/, components/ or worker/
+// reads process.env (lint enforces it).
 import { z } from "zod";
 
 const optionalUrl = z
@@ -11,15 +13,36 @@ const optional = z
   .string()
   .optional()
   .or(z.literal("").transform(() => undefined));
+// An empty variable (`COMMISSION_BPS=` copied from .env.example) means unset, so it takes
+// the default instead of coercing to 0.
+const emptyAsUnset = (v: unknown) => (v === "" ? undefined : v);
+const number = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUnset, schema);
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+// What describes the process itself and is needed before (or without) the app's secrets:
+// the logger reads it in every process, scripts and unit tests included.
+const baseShape = {
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Unset: silent under test, info otherwise.
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(LOG_LEVELS).optional()),
+  // Names the process in every log line; `npm start` and the worker set it.
+  MARKETPLACE_PROCESS: z.preprocess(emptyAsUnset, z.string().default("web")),
+};
 
 const ZServerEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  ...baseShape,
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   APP_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   DATA_DIR: z.string().default(".data"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Where `next build` writes and `next start` reads; a benchmark build runs beside the e2e one.
+  NEXT_DIST_DIR: z.preprocess(emptyAsUnset, z.string().default(".next")),
+  // Scales every rate limit; a load test or an e2e run from one address sets it above 1.
+  RATE_LIMIT_MULTIPLIER: number(z.coerce.number().min(1, "must be a number of at least 1").default(1)),
   REDIS_URL: optionalUrl,
+  // Prefixes every Redis key; test files sharing one Redis server each get their own.
+  REDIS_KEY_PREFIX: z.preprocess(emptyAsUnset, z.string().default("mkt:")),
   MEILI_HOST: optionalUrl,
   MEILI_API_KEY: optional,
   STRIPE_SECRET_KEY: z.string().regex(/^sk_(test|live)_/, "must start with sk_test_ or sk_live_"),
@@ -38,7 +61,7 @@ const ZServerEnv = z.object({
   UPLOAD_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters"),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Marketplace <no-reply@marketplace.local>"),
-  COMMISSION_BPS: z.coerce.number().int().min(0).max(10_000).default(1500),
+  COMMISSION_BPS: number(z.coerce.number().int().min(0).max(10_000).default(1500)),
   // The parcel carrier's API (return labels, tracking); `npm start` and the tests start the
   // local carrier simulator (tools/carrier-simulator) and set it when unset.
   CARRIER_API_URL: optionalUrl,
@@ -50,24 +73,41 @@ const ZServerEnv = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   // Days after delivery a buyer may ask to return items.
-  RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  RETURN_WINDOW_DAYS: number(z.coerce.number().int().min(1).max(365).default(30)),
   // Days after the carrier delivers a return to the seller before the buyer is refunded without the seller's confirmation.
-  RETURN_AUTO_REFUND_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  RETURN_AUTO_REFUND_DAYS: number(z.coerce.number().int().min(1).max(60).default(3)),
   // Days after delivery (or after the expected delivery of a parcel that never came) a buyer may open a claim.
-  BUYER_PROTECTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  BUYER_PROTECTION_DAYS: number(z.coerce.number().int().min(1).max(365).default(30)),
 });
 
-export type TServerEnv = z.infer<typeof ZServerEnv>;
+const ZBaseEnv = z.object(baseShape);
+
+type WithLogLevel<T> = Omit<T, "LOG_LEVEL"> & { LOG_LEVEL: (typeof LOG_LEVELS)[number] };
+export type TServerEnv = WithLogLevel<z.infer<typeof ZServerEnv>>;
+export type TBaseEnv = WithLogLevel<z.infer<typeof ZBaseEnv>>;
 
 export class EnvError extends Error {}
 
-export function parseServerEnv(source: Record<string, string | undefined>): TServerEnv {
-  const result = ZServerEnv.safeParse(source);
+function parseOrThrow<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment; fix these variables (see .env.example):\n${lines.join("\n")}`);
   }
-  const env = result.data;
+  return result.data;
+}
+
+function withLogLevel<T extends { NODE_ENV: string; LOG_LEVEL?: (typeof LOG_LEVELS)[number] }>(e: T) {
+  return { ...e, LOG_LEVEL: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info") };
+}
+
+/** The process-level variables alone (no secrets required); throws EnvError naming a bad one. */
+export function parseBaseEnv(source: Record<string, string | undefined>): TBaseEnv {
+  return withLogLevel(parseOrThrow(ZBaseEnv, source));
+}
+
+export function parseServerEnv(source: Record<string, string | undefined>): TServerEnv {
+  const env = withLogLevel(parseOrThrow(ZServerEnv, source));
   if (env.S3_BUCKET && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
     throw new EnvError(
       "Invalid environment: S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required",
@@ -87,4 +127,12 @@ export function env(): TServerEnv {
 export function assertServerEnv(): TServerEnv {
   cached = undefined;
   return env();
+}
+
+/**
+ * NODE_ENV, LOG_LEVEL and MARKETPLACE_PROCESS, read fresh and without requiring the rest:
+ * the logger is imported by scripts and unit tests that have no database or Stripe keys.
+ */
+export function baseEnv(): TBaseEnv {
+  return parseBaseEnv(process.env);
 }

@@ -1,6 +1,8 @@
 // The worker process: runs every background job. Any number of replicas may run.
 // A module (for top-level await), not a script.
 export {};
+// Names this process in every log line; set before the logger (and env) are first read.
+// eslint-disable-next-line no-restricted-properties
 process.env.MARKETPLACE_PROCESS ??= "worker";
 
 const { assertServerEnv } = await import("../lib/env");

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { authenticate } from "@/lib/users/authenticate";
 
@@ -20,7 +21,7 @@ export function authOptions(): NextAuthOptions {
     // getCurrentUser on every request that needs a user.
     adapter: PrismaAdapter(db() as never),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: env().NEXTAUTH_SECRET,
     pages: { signIn: "/sign-in" },
     providers: [
       CredentialsProvider({

@@ -1,5 +1,7 @@
 import PgBoss from "pg-boss";
 
+import { env } from "@/lib/env";
+
 import { DEFAULT_RETRY, JOBS } from "./queues";
 
 export const BOSS_SCHEMA = "pgboss";
@@ -32,7 +34,7 @@ const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
 export function senderBoss(): Promise<PgBoss> {
   globalForBoss.boss ??= (async () => {
     const boss = new PgBoss({
-      connectionString: process.env.DATABASE_URL!,
+      connectionString: env().DATABASE_URL,
       schema: BOSS_SCHEMA,
       supervise: false,
       schedule: false,

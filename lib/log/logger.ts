@@ -1,9 +1,15 @@
 import pino from "pino";
 
+import { baseEnv } from "@/lib/env";
+
+// Only the process-level variables: scripts and unit tests import the logger without the
+// app's secrets.
+const { LOG_LEVEL, MARKETPLACE_PROCESS } = baseEnv();
+
 // Structured JSON logs; secrets and credentials never reach them.
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-  base: { service: process.env.MARKETPLACE_PROCESS ?? "web" },
+  level: LOG_LEVEL,
+  base: { service: MARKETPLACE_PROCESS },
   redact: {
     paths: [
       "password",

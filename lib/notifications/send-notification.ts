@@ -1,11 +1,14 @@
 import nodemailer from "nodemailer";
 
+import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {
-  if (transport === undefined)
-    transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  if (transport === undefined) {
+    const { SMTP_URL } = env();
+    transport = SMTP_URL ? nodemailer.createTransport(SMTP_URL) : null;
+  }
   return transport;
 }
 
@@ -19,7 +22,7 @@ export async function sendNotification(prisma: PrismaClient, notificationId: str
   const transporter = smtp();
   if (transporter && n.channel === "email") {
     await transporter.sendMail({
-      from: process.env.MAIL_FROM ?? "Marketplace <no-reply@marketplace.local>",
+      from: env().MAIL_FROM,
       to: n.toAddress,
       subject: n.subject,
       text: n.body,

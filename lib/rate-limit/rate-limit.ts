@@ -2,6 +2,7 @@
 // configured, else in PostgreSQL (rate_limit_buckets). Each is a single atomic statement.
 import type Redis from "ioredis";
 
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -43,16 +44,14 @@ export function postgresRateLimitStore(prisma: PrismaClient): RateLimitStore {
   };
 }
 
-// Scales every limit; a load test or an e2e run from one address sets it above 1.
-const MULTIPLIER = Math.max(1, Number(process.env.RATE_LIMIT_MULTIPLIER ?? 1) || 1);
-
 export async function checkRateLimit(
   store: RateLimitStore,
   rule: RateLimitRule,
   subject: string,
 ): Promise<RateLimitResult> {
   const { count, ttlSeconds } = await store.hit(`${rule.name}:${subject}`, rule.windowSeconds);
-  const limit = rule.limit * MULTIPLIER;
+  // RATE_LIMIT_MULTIPLIER scales every limit; a load test or an e2e run from one address raises it.
+  const limit = rule.limit * env().RATE_LIMIT_MULTIPLIER;
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfterSeconds: ttlSeconds };
 }
 

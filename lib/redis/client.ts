@@ -1,14 +1,16 @@
 import Redis from "ioredis";
 
+import { env } from "@/lib/env";
+
 const globalForRedis = globalThis as unknown as { redis?: Redis | null };
 
 /** The shared Redis connection, or null when REDIS_URL is unset (PostgreSQL fallbacks apply). */
 export function redis(): Redis | null {
   if (globalForRedis.redis !== undefined) return globalForRedis.redis;
-  const url = process.env.REDIS_URL;
+  const { REDIS_URL: url, REDIS_KEY_PREFIX: keyPrefix } = env();
   globalForRedis.redis = url
     ? new Redis(url, {
-        keyPrefix: process.env.REDIS_KEY_PREFIX ?? "mkt:",
+        keyPrefix,
         // Commands wait for the connection briefly, then fail so callers can report it.
         maxRetriesPerRequest: 2,
         connectTimeout: 5_000,
