@@ -1,4 +1,5 @@
-import { parseDescription, type Inline } from "@/lib/catalog/parse-description";
+import { parseDescription } from "@/lib/catalog/parse-description";
+import { type Inline } from "@/lib/catalog/parse-inline";
 
 function Text({ parts }: { parts: Inline[] }) {
   return parts.map((p, i) =>

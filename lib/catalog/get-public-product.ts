@@ -6,8 +6,6 @@ import { db } from "@/lib/db/client";
 import { inventoryStatus, type InventoryStatus } from "./inventory-status";
 import { LISTING_DETAIL_SELECT, toListingDetail, type ListingImage } from "./listing-detail";
 
-export { inventoryStatus, type InventoryStatus };
-
 export type PublicProduct = {
   id: string;
   title: string;
@@ -63,22 +61,6 @@ const loadBody = cached(
   ["public-product-v1"],
   { revalidate: 3600 },
 );
-
-/** Just the current stock of a live listing (for cached pages), or null when it is not live. */
-export async function getPublicStock(
-  productId: string,
-): Promise<{ inventoryCount: number; inventoryStatus: InventoryStatus } | null> {
-  if (!z.uuid().safeParse(productId).success) return null;
-  const row = await db().product.findUnique({
-    where: { id: productId },
-    select: { status: true, inventoryCount: true, lowStockThreshold: true, seller: { select: { status: true } } },
-  });
-  if (!row || row.status !== "active" || row.seller.status !== "active") return null;
-  return {
-    inventoryCount: row.inventoryCount,
-    inventoryStatus: inventoryStatus(row.inventoryCount, row.lowStockThreshold),
-  };
-}
 
 /** A live listing for buyers, or null. Stock is always read fresh; the rest is cached. */
 export async function getPublicProduct(productId: string): Promise<PublicProduct | null> {

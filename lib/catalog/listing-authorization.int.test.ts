@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
-import { setInventoryCount } from "@/lib/inventory/adjust-inventory";
+import { setInventoryCount } from "@/lib/inventory/set-inventory-count";
 import { createCategory, createReadyUpload, createSeller } from "@/test/factories";
 
 import { assertOwnSeller } from "./assert-own-seller";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { checkListingRules, findProhibitedTerms, type ListingFacts } from "./listing-rules";
+import { checkListingRules, type ListingFacts } from "./check-listing-rules";
+import { findProhibitedTerms } from "./find-prohibited-terms";
 
 const ok: ListingFacts = {
   title: "Leather boots",

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
-import { checkListingRules, type RuleViolation } from "./listing-rules";
+import { checkListingRules, type RuleViolation } from "./check-listing-rules";
 
 /**
  * The moderation job for a submitted listing: runs the platform's rules and either

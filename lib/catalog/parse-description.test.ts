@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { parseDescription, parseInline } from "./parse-description";
+import { parseDescription } from "./parse-description";
+import { parseInline } from "./parse-inline";
 
 describe("parseDescription", () => {
   it("reads paragraphs, lists, headings and emphasis", () => {

@@ -10,8 +10,3 @@ import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-page-route";
 export function revalidateCachedProduct(productId: string): void {
   revalidatePath(`${CACHED_PRODUCT_PREFIX}${productId}`);
 }
-
-/** Drops every cached product page (a whole shop changed, e.g. suspended): rare, so all of them. */
-export function revalidateAllCachedProducts(): void {
-  revalidatePath(`${CACHED_PRODUCT_PREFIX}[productId]`, "page");
-}

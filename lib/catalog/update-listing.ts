@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
-import { setInventoryCount } from "@/lib/inventory/adjust-inventory";
+import { setInventoryCount } from "@/lib/inventory/set-inventory-count";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";

@@ -1,6 +1,4 @@
-import { env } from "@/lib/env";
 import type { ClaimKind, OrderStatus } from "@/lib/generated/prisma/enums";
-import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";
 
 const DAY = 86_400_000;
 
@@ -62,15 +60,4 @@ export function claimWindow(opts: {
       reason: `Claims can be opened up to ${opts.protectionDays} days after delivery; this order's window closed on ${until.toISOString().slice(0, 10)}.`,
     };
   return { open: true, until };
-}
-
-/** The window for one order now, with the marketplace's settings (BUYER_PROTECTION_DAYS). */
-export function orderClaimWindow(order: Parameters<typeof claimWindow>[0]["order"], kind?: ClaimKind): ClaimWindow {
-  return claimWindow({
-    order,
-    kind,
-    now: new Date(),
-    protectionDays: env().BUYER_PROTECTION_DAYS,
-    deliveryDays: DELIVERY_DAYS,
-  });
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createCategory, createProduct, createSeller } from "@/test/factories";
 
-import { adjustInventory, setInventoryCount } from "./adjust-inventory";
+import { adjustInventory } from "./adjust-inventory";
+import { setInventoryCount } from "./set-inventory-count";
 
 async function product(count: number) {
   const { seller, user } = await createSeller(db());

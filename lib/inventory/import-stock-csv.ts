@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 
-import { setInventoryCount } from "./adjust-inventory";
 import { parseStockCsv, type StockCsvRowError } from "./parse-stock-csv";
+import { setInventoryCount } from "./set-inventory-count";
 
 export type StockImportResult = { applied: number; unchanged: number; errors: StockCsvRowError[] };
 

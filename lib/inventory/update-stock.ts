@@ -4,8 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 
-import { setInventoryCount } from "./adjust-inventory";
 import { MAX_LOW_STOCK_THRESHOLD, MAX_STOCK_COUNT, MAX_STOCK_NOTE_LENGTH } from "./parse-stock-csv";
+import { setInventoryCount } from "./set-inventory-count";
 
 const wholeNumber = (what: string, max: number) => {
   const range = `${what} must be a whole number from 0 to ${max.toLocaleString("en-US")}.`;

@@ -10,12 +10,10 @@ import {
   sellerPayable,
   sellerReceivable,
 } from "./accounts";
-import {
-  chargebackAfterReleaseRule,
-  chargebackFeeRule,
-  chargebackLostWhileHeldRule,
-  chargebackWonAfterReleaseRule,
-} from "./post-chargeback";
+import { chargebackAfterReleaseRule } from "./post-chargeback-after-release";
+import { chargebackFeeRule } from "./post-chargeback-fee";
+import { chargebackLostWhileHeldRule } from "./post-chargeback-lost-while-held";
+import { chargebackWonAfterReleaseRule } from "./post-chargeback-won-after-release";
 import type { Posting } from "./posting";
 
 const net = (p: Posting, account: string) =>

@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db/client";
 
+import { accountBalance } from "./account-balance";
 import { buyerAccount, COMMISSION, ESCROW, sellerPayable, sellerReceivable } from "./accounts";
-import { accountBalance, postEntries } from "./post-entries";
+import { postEntries } from "./post-entries";
 import type { Posting } from "./posting";
 
 export type RefundAfterReleaseInput = {

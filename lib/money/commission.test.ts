@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { commissionCents } from "./commission";
+import { commissionCents } from "./commission-cents";
 
 describe("commissionCents", () => {
   it("rounds once, half up", () => {

@@ -1,6 +1,7 @@
 import type { CartLine } from "@/lib/cart/cart-store";
 import { AppError } from "@/lib/errors/app-error";
-import { commissionCents, effectiveBps } from "@/lib/money/commission";
+import { commissionCents } from "@/lib/money/commission-cents";
+import { effectiveBps } from "@/lib/money/effective-bps";
 
 /** What pricing needs to know about each product in the cart, as read at checkout. */
 export type ProductForPricing = {

@@ -2,8 +2,8 @@ import type Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { accountBalance } from "@/lib/ledger/account-balance";
 import { buyerAccount, CHARGEBACK_LOSSES, COMMISSION, sellerPayable, sellerReceivable } from "@/lib/ledger/accounts";
-import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 import { shipOrder } from "@/lib/orders/ship-order";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";

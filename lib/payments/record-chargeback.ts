@@ -1,7 +1,8 @@
 import type Stripe from "stripe";
 
 import type { Tx } from "@/lib/db/client";
-import { postChargebackAfterRelease, postChargebackFee } from "@/lib/ledger/post-chargeback";
+import { postChargebackAfterRelease } from "@/lib/ledger/post-chargeback-after-release";
+import { postChargebackFee } from "@/lib/ledger/post-chargeback-fee";
 
 import { disputeFeeCents } from "./dispute-fee-cents";
 

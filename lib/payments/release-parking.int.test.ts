@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
 import { JOBS } from "@/lib/jobs/queues";
+import { accountBalance } from "@/lib/ledger/account-balance";
 import { sellerPayable } from "@/lib/ledger/accounts";
-import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 import { shipOrder } from "@/lib/orders/ship-order";
 import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";

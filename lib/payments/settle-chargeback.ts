@@ -1,11 +1,9 @@
 import type Stripe from "stripe";
 
 import type { Tx } from "@/lib/db/client";
-import {
-  postChargebackFee,
-  postChargebackLostWhileHeld,
-  postChargebackWonAfterRelease,
-} from "@/lib/ledger/post-chargeback";
+import { postChargebackFee } from "@/lib/ledger/post-chargeback-fee";
+import { postChargebackLostWhileHeld } from "@/lib/ledger/post-chargeback-lost-while-held";
+import { postChargebackWonAfterRelease } from "@/lib/ledger/post-chargeback-won-after-release";
 import { transitionOrder } from "@/lib/orders/order-status";
 
 import { disputeFeeCents } from "./dispute-fee-cents";

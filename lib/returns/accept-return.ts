@@ -1,4 +1,4 @@
-import { ZAddress } from "@/lib/addresses/address-book";
+import { ZAddress } from "@/lib/addresses/add-address";
 import { isCarrierError } from "@/lib/carriers/carrier";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { accountBalance } from "@/lib/ledger/account-balance";
 import { buyerAccount } from "@/lib/ledger/accounts";
-import { accountBalance } from "@/lib/ledger/post-entries";
 import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 import { shipOrder } from "@/lib/orders/ship-order";
 import { releaseEscrow } from "@/lib/payments/release-escrow";

@@ -15,7 +15,7 @@ import { completeUpload } from "./complete-upload";
 import { createUpload } from "./create-upload";
 import { getUpload } from "./get-upload";
 import { processUpload } from "./process-upload";
-import { verifyUploadUrl } from "./sign-upload-url";
+import { verifyUploadUrl } from "./verify-upload-url";
 import { withSignedUploadUrls } from "./with-signed-upload-urls";
 
 const secret = "test-upload-secret-0123456789abcdef0123456789";

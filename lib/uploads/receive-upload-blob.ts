@@ -5,8 +5,8 @@ import type { ObjectStorage } from "@/lib/storage/object-storage";
 
 import { getUploadStorage } from "./get-upload-storage";
 import { readBodyWithLimit } from "./read-body-with-limit";
-import { verifyUploadUrl } from "./sign-upload-url";
 import { REJECT_REASONS } from "./upload-limits";
+import { verifyUploadUrl } from "./verify-upload-url";
 
 /**
  * The local driver's half of a direct upload (what S3 does for a presigned PUT): checks

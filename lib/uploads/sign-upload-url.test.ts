@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { signUploadUrl, verifyUploadUrl } from "./sign-upload-url";
+import { signUploadUrl } from "./sign-upload-url";
+import { verifyUploadUrl } from "./verify-upload-url";
 
 const secret = "test-upload-secret-0123456789abcdef0123456789";
 const uploadId = "0b7e7a4e-2f1e-4c1a-9d6b-1f7a1d2c3b4a";

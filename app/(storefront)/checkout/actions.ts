@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { addAddress } from "@/lib/addresses/address-book";
+import { addAddress } from "@/lib/addresses/add-address";
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 

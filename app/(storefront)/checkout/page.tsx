@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { PageHeader } from "@/components/ui/page-header";
-import { listAddresses } from "@/lib/addresses/address-book";
+import { listAddresses } from "@/lib/addresses/list-addresses";
 import { requirePageUser } from "@/lib/auth/guards";
 import { readCurrentCart } from "@/lib/cart/read-current-cart";
 import { formatMoney } from "@/lib/money/format-money";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { requireUser } from "@/lib/auth/guards";
-import { revalidateAllCachedProducts } from "@/lib/catalog/revalidate-cached-product";
+import { revalidateAllCachedProducts } from "@/lib/catalog/revalidate-all-cached-products";
 import { isAppError } from "@/lib/errors/app-error";
 import { setAccountSuspension } from "@/lib/users/set-account-suspension";
 

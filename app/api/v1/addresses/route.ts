@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { addAddress, listAddresses } from "@/lib/addresses/address-book";
+import { addAddress } from "@/lib/addresses/add-address";
+import { listAddresses } from "@/lib/addresses/list-addresses";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const GET = apiRoute({ access: "user" }, async ({ user }) => ({ addresses: await listAddresses(user!.id) }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { getPublicStock } from "@/lib/catalog/get-public-product";
+import { getPublicStock } from "@/lib/catalog/get-public-stock";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
 

@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 
+import { toAddressRecord } from "./to-address-record";
+
 export const ZAddress = z.object({
   fullName: z
     .string()
@@ -57,54 +59,6 @@ export async function addAddress(userId: string, input: unknown): Promise<Addres
     const isDefault = parsed.data.isDefault || count === 0;
     if (isDefault) await tx.address.updateMany({ where: { userId, isDefault: true }, data: { isDefault: false } });
     const a = await tx.address.create({ data: { ...parsed.data, userId, isDefault } });
-    return toRecord(a);
+    return toAddressRecord(a);
   });
-}
-
-export async function listAddresses(userId: string): Promise<AddressRecord[]> {
-  const rows = await db().address.findMany({
-    where: { userId },
-    orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }],
-  });
-  return rows.map(toRecord);
-}
-
-function toRecord(a: {
-  id: string;
-  fullName: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string;
-  country: string;
-  phone: string | null;
-  isDefault: boolean;
-}): AddressRecord {
-  return {
-    id: a.id,
-    fullName: a.fullName,
-    line1: a.line1,
-    line2: a.line2 ?? undefined,
-    city: a.city,
-    region: a.region ?? undefined,
-    postalCode: a.postalCode,
-    country: a.country,
-    phone: a.phone ?? undefined,
-    isDefault: a.isDefault,
-  };
-}
-
-export function formatAddress(a: {
-  fullName: string;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  region?: string | null;
-  postalCode: string;
-  country: string;
-}): string {
-  return [a.fullName, a.line1, a.line2, `${a.postalCode} ${a.city}${a.region ? `, ${a.region}` : ""}`, a.country]
-    .filter(Boolean)
-    .join("\n");
 }

@@ -1,25 +1,11 @@
 // The platform's listing rules, run on every submitted listing by the moderation job.
 // Pure: the job gathers the facts, these decide.
+import { findProhibitedTerms } from "./find-prohibited-terms";
+
+// The platform's listing rules, run on every submitted listing by the moderation job.
+// Pure: the job gathers the facts, these decide.
 
 export type RuleViolation = { code: "no_images" | "prohibited_words" | "price_far_below_median"; message: string };
-
-// Goods the platform does not allow, and wording typical of scams.
-export const PROHIBITED_TERMS = [
-  "counterfeit",
-  "replica",
-  "knockoff",
-  "fake id",
-  "stolen",
-  "firearm",
-  "ammunition",
-  "cocaine",
-  "heroin",
-  "opioid",
-  "prescription drugs",
-  "wire transfer only",
-  "western union",
-  "gift card payment",
-];
 
 // A seller younger than this is "new" for the price rule.
 export const NEW_SELLER_DAYS = 30;
@@ -37,11 +23,6 @@ export type ListingFacts = {
   categoryMedianCents: number | null;
   categoryListingCount: number;
 };
-
-export function findProhibitedTerms(text: string): string[] {
-  const normalized = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, " ")} `;
-  return PROHIBITED_TERMS.filter((term) => normalized.includes(` ${term} `));
-}
 
 export function checkListingRules(f: ListingFacts): RuleViolation[] {
   const out: RuleViolation[] = [];

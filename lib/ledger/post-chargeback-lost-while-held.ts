@@ -1,0 +1,26 @@
+import type { Tx } from "@/lib/db/client";
+
+import { buyerAccount, ESCROW } from "./accounts";
+import type { ChargebackKey } from "./post-chargeback-after-release";
+import { postEntries } from "./post-entries";
+import type { Posting } from "./posting";
+
+/** A held order's dispute lost: what escrow holds for the order goes to the buyer. */
+export function chargebackLostWhileHeldRule(o: ChargebackKey & { amountCents: number }): Posting {
+  return {
+    orderId: o.orderId,
+    currency: o.currency,
+    movements: [
+      {
+        debit: ESCROW,
+        credit: buyerAccount(o.buyerId),
+        amountCents: o.amountCents,
+        entryType: "chargeback",
+        reference: o.key,
+      },
+    ],
+  };
+}
+
+export const postChargebackLostWhileHeld = (tx: Tx, o: Parameters<typeof chargebackLostWhileHeldRule>[0]) =>
+  postEntries(tx, chargebackLostWhileHeldRule(o));
