@@ -44,7 +44,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import pg from "pg";
 
-import { hashPassword } from "../lib/auth/password";
+import { hashPassword } from "../lib/auth/hash-password";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_CATEGORIES, type DemoLeafCategory, type DemoTopCategory } from "../lib/seed/demo-categories";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";

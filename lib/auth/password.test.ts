@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { hashPassword, passwordProblem, verifyPassword } from "./password";
+import { hashPassword } from "./hash-password";
+import { passwordProblem } from "./password-problem";
+import { verifyPassword } from "./verify-password";
 
 describe("passwords", () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { CartView } from "./cart-view";
+import type { CartView } from "./build-cart-view";
 
 export function cartJson(v: CartView) {
   return {

@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 
+import { addToCart } from "./add-to-cart";
 import { CART_TTL_SECONDS, postgresCartStore, redisCartStore, type CartStore } from "./cart-store";
-import { getCartView } from "./cart-view";
-import { addToCart, mergeCarts, removeFromCart, setCartQuantity } from "./change-cart";
+import { getCartView } from "./get-cart-view";
+import { mergeCarts } from "./merge-carts";
+import { removeFromCart } from "./remove-from-cart";
+import { setCartQuantity } from "./set-cart-quantity";
 
 const redisUrl = inject("redisUrl");
 const redisClient = redisUrl

@@ -5,8 +5,8 @@ import { env } from "@/lib/env";
 
 import { CART_COOKIE, newGuestCartCookie, readGuestCartCookie } from "./cart-cookie";
 import type { CartStore } from "./cart-store";
-import { mergeCarts } from "./change-cart";
 import { getCartStore } from "./get-cart-store";
+import { mergeCarts } from "./merge-carts";
 
 /**
  * The cart of this request: the signed-in buyer's ("u:<id>") or the guest's ("g:<id>", from

@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/verify-password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { stripe } from "@/lib/payments/stripe-client";
 import type { ImageVariant } from "@/lib/storage/image-variants";

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 
 import { base, en, Faker } from "@faker-js/faker";
 
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/hash-password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { writeImageVariants, type ImageVariant } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";

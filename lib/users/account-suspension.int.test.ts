@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/hash-password";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { db } from "@/lib/db/client";
 import { drainSearchOutboxFully } from "@/lib/search/drain-search-outbox";

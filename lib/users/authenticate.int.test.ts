@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/hash-password";
 import { db } from "@/lib/db/client";
 import { createUser } from "@/test/factories";
 

@@ -1,4 +1,6 @@
-import { dummyPasswordHash, PASSWORD_MAX_BYTES, verifyPassword } from "@/lib/auth/password";
+import { dummyPasswordHash } from "@/lib/auth/dummy-password-hash";
+import { PASSWORD_MAX_BYTES } from "@/lib/auth/password-problem";
+import { verifyPassword } from "@/lib/auth/verify-password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/lib/auth/verify-password";
 import { db } from "@/lib/db/client";
 
 import { createAccount } from "./create-account";

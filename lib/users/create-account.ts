@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { hashPassword, PASSWORD_MAX_BYTES, passwordProblem } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/hash-password";
+import { PASSWORD_MAX_BYTES, passwordProblem } from "@/lib/auth/password-problem";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SideNav } from "@/components/layout/side-nav";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { currentCartCount } from "@/lib/cart/read-current-cart";
+import { currentCartCount } from "@/lib/cart/current-cart-count";
 
 const NAV = [
   { href: "/seller", label: "Overview" },

@@ -1,6 +1,6 @@
 import { cartJson } from "@/lib/cart/cart-json";
-import { getCartView } from "@/lib/cart/cart-view";
 import { currentCart } from "@/lib/cart/current-cart";
+import { getCartView } from "@/lib/cart/get-cart-view";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const GET = apiRoute({ access: "public" }, async () => {

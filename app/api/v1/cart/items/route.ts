@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { addToCart } from "@/lib/cart/add-to-cart";
 import { cartJson } from "@/lib/cart/cart-json";
-import { getCartView } from "@/lib/cart/cart-view";
-import { addToCart } from "@/lib/cart/change-cart";
 import { currentCart } from "@/lib/cart/current-cart";
+import { getCartView } from "@/lib/cart/get-cart-view";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const POST = apiRoute(

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 import { cartJson } from "@/lib/cart/cart-json";
-import { getCartView } from "@/lib/cart/cart-view";
-import { removeFromCart, setCartQuantity } from "@/lib/cart/change-cart";
 import { currentCart } from "@/lib/cart/current-cart";
+import { getCartView } from "@/lib/cart/get-cart-view";
+import { removeFromCart } from "@/lib/cart/remove-from-cart";
+import { setCartQuantity } from "@/lib/cart/set-cart-quantity";
 import { apiRoute } from "@/lib/http/api-route";
 
 const ZParams = z.object({ productId: z.uuid("Unknown product.") });

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 
-import type { CartLine, CartStore } from "./cart-store";
+import type { CartLine } from "./cart-store";
 
 export type CartViewLine = {
   productId: string;
@@ -33,15 +33,6 @@ export type CartView = {
   currency: string | null;
   hasProblems: boolean;
 };
-
-/**
- * The cart as the buyer sees it now: current prices and stock, grouped by seller, with
- * quantities never above what is in stock and each change since adding explained.
- */
-export async function getCartView(store: CartStore, cartKey: string): Promise<CartView> {
-  const lines = await store.lines(cartKey);
-  return buildCartView(cartKey, lines);
-}
 
 export async function buildCartView(cartKey: string, lines: CartLine[]): Promise<CartView> {
   const products = lines.length

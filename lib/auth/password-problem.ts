@@ -1,25 +1,6 @@
-import bcrypt from "bcryptjs";
-
-const COST = 11;
 // bcrypt only reads 72 bytes; a longer password is refused rather than silently truncated.
 export const PASSWORD_MAX_BYTES = 72;
 export const PASSWORD_MIN_LENGTH = 10;
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
-}
-
-export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
-}
-
-// A hash of a random password, compared against when the email is unknown so that
-// sign-in takes the same time whether or not the account exists.
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= bcrypt.hash("not-a-real-password-" + Math.random(), COST);
-  return dummyHash;
-}
 
 /** Why a password is too weak, or null when it is acceptable. */
 export function passwordProblem(password: string, email?: string): string | null {

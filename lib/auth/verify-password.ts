@@ -1,0 +1,5 @@
+import bcrypt from "bcryptjs";
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(password, hash);
+}
