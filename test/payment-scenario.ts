@@ -7,6 +7,7 @@ import type Stripe from "stripe";
 
 import { db } from "@/lib/db/client";
 import { memoryAdmissionGate } from "@/lib/orders/admission-gate";
+import { placedCheckoutJson } from "@/lib/orders/checkout-json";
 import { createCheckout } from "@/lib/orders/create-checkout";
 import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
@@ -100,7 +101,7 @@ export async function placeCheckout(opts: {
     idempotencyKey: randomUUID(),
     input: { cart_id: `u:${opts.buyer.id}`, shipping_address_id: opts.buyer.addressId },
   });
-  return r.body;
+  return placedCheckoutJson(r.checkout);
 }
 
 /** Pays a checkout server-side with a test card token and returns the PaymentIntent. */

@@ -1,34 +1,59 @@
-// The wrapper every app/api/v1 route handler goes through: origin check on writes,
-// session and role, JSON body and query parsing with zod, and errors mapped to
-// { error: { code, message } } with the right status. Nothing else reaches the client.
+// The wrapper every app/api/v1 route handler goes through: origin check on writes, session and
+// role, rate limit, Idempotency-Key, body/query/params parsed with the domain's zod schemas,
+// and errors mapped to { error: { code, message } } with the right status. Nothing else
+// reaches the client. The config stays on the handler (`.spec`) for the OpenAPI document.
 import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 
+import { clientIp } from "@/lib/auth/client-ip";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log/logger";
+import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import { enforceRateLimit, type RateLimitRule, type RateLimitStore } from "@/lib/rate-limit/rate-limit";
 
 const MAX_BODY_BYTES = 256 * 1024;
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,255}$/;
 
-type Access = "public" | "user" | Role;
+export type Access = "public" | "user" | Role;
 
-export type ApiContext<B, Q, P> = {
+/** Who the handler sees: a public route may be called signed out; any other has a user. */
+export type UserFor<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
+
+type KeyOption = { missing: string } | undefined;
+
+export type ApiContext<A extends Access, B, Q, P, K extends KeyOption = undefined> = {
   req: NextRequest;
   body: B;
   query: Q;
   params: P;
-  user: CurrentUser | null;
+  user: UserFor<A>;
+  /** The validated Idempotency-Key header, when the route asks for one. */
+  idempotencyKey: K extends { missing: string } ? string : undefined;
 };
 
-type Config<B, Q, P> = {
-  access: Access;
+export type ApiRouteConfig<A extends Access, B, Q, P, K extends KeyOption = undefined> = {
+  access: A;
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
+  /** Counted per signed-in user (by: "user", the IP when signed out) or per client IP, before the body is read. */
+  rateLimit?: { rule: RateLimitRule; by: "user" | "ip" };
+  /** Requires an Idempotency-Key header of 8–255 visible characters; `missing` is the message when it is absent. */
+  idempotencyKey?: K;
+  /** For the OpenAPI document: one line on what the operation does, and its success status. */
+  summary?: string;
+  status?: number;
 };
+
+export type ApiRouteHandler = ((
+  req: NextRequest,
+  routeCtx: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>) & { spec: ApiRouteConfig<Access, unknown, unknown, unknown, KeyOption> };
 
 export function errorResponse(err: unknown): Response {
   if (isAppError(err)) {
@@ -82,7 +107,7 @@ async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
-function authorize(access: Access, user: CurrentUser | null): void {
+export function authorize(access: Access, user: CurrentUser | null): void {
   if (access === "public") return;
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   if (access === "user") return;
@@ -90,34 +115,60 @@ function authorize(access: Access, user: CurrentUser | null): void {
   if (!allowed) throw new AppError("forbidden", `This needs a ${access} account.`);
 }
 
-export function apiRoute<B = undefined, Q = undefined, P = undefined>(
-  config: Config<B, Q, P>,
-  handler: (ctx: ApiContext<B, Q, P>) => Promise<Response | unknown>,
-) {
-  return async (
-    req: NextRequest,
-    routeCtx: { params: Promise<Record<string, string | string[]>> },
-  ): Promise<Response> => {
-    try {
-      if (WRITE_METHODS.has(req.method)) assertSameOrigin(req);
-      const user = config.access === "public" ? await getCurrentUser().catch(() => null) : await getCurrentUser();
-      authorize(config.access, user);
-      const rawParams = routeCtx?.params ? await routeCtx.params : {};
-      const params = config.params ? parseWith(config.params, rawParams, "URL") : (undefined as P);
-      const query = config.query
-        ? parseWith(config.query, Object.fromEntries(req.nextUrl.searchParams), "Query")
-        : (undefined as Q);
-      const body = config.body ? parseWith(config.body, await readJson(req), "Request body") : (undefined as B);
-      const result = await handler({ req, body, query, params, user });
-      return result instanceof Response ? result : Response.json(result);
-    } catch (err) {
-      return errorResponse(err);
-    }
+export type ApiRouteDeps = {
+  currentUser: () => Promise<CurrentUser | null>;
+  rateLimitStore: () => RateLimitStore;
+};
+
+/** apiRoute over its two outside dependencies, so the wrapper itself can be unit-tested. */
+export function createApiRoute(deps: ApiRouteDeps) {
+  return function apiRoute<
+    A extends Access,
+    B = undefined,
+    Q = undefined,
+    P = undefined,
+    K extends KeyOption = undefined,
+  >(
+    config: ApiRouteConfig<A, B, Q, P, K>,
+    handler: (ctx: ApiContext<A, B, Q, P, K>) => Promise<Response | unknown>,
+  ): ApiRouteHandler {
+    const route = async (
+      req: NextRequest,
+      routeCtx: { params: Promise<Record<string, string | string[]>> },
+    ): Promise<Response> => {
+      try {
+        if (WRITE_METHODS.has(req.method)) assertSameOrigin(req);
+        const user = config.access === "public" ? await deps.currentUser().catch(() => null) : await deps.currentUser();
+        authorize(config.access, user);
+        const rawParams = routeCtx?.params ? await routeCtx.params : {};
+        const params = config.params ? parseInput(config.params, rawParams, "URL") : (undefined as P);
+        const query = config.query
+          ? parseInput(config.query, Object.fromEntries(req.nextUrl.searchParams), "Query")
+          : (undefined as Q);
+        const key = config.idempotencyKey ? req.headers.get("idempotency-key") : null;
+        if (config.idempotencyKey && !key) throw new AppError("bad_request", config.idempotencyKey.missing);
+        if (config.rateLimit) {
+          const subject = config.rateLimit.by === "user" && user ? user.id : clientIp(req.headers);
+          await enforceRateLimit(deps.rateLimitStore(), config.rateLimit.rule, [subject]);
+        }
+        const body = config.body ? parseInput(config.body, await readJson(req), "Request body") : (undefined as B);
+        if (key !== null && !IDEMPOTENCY_KEY.test(key))
+          throw new AppError("bad_request", "Send an Idempotency-Key header of 8 to 255 visible characters.");
+        const result = await handler({
+          req,
+          body,
+          query,
+          params,
+          user: user as UserFor<A>,
+          idempotencyKey: (key ?? undefined) as ApiContext<A, B, Q, P, K>["idempotencyKey"],
+        });
+        return result instanceof Response ? result : Response.json(result);
+      } catch (err) {
+        return errorResponse(err);
+      }
+    };
+    return Object.assign(route, { spec: config as ApiRouteHandler["spec"] });
   };
 }
 
-function parseWith<T>(schema: ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw zodToAppError(parsed.error, what);
-  return parsed.data;
-}
+export const apiRoute = createApiRoute({ currentUser: getCurrentUser, rateLimitStore: getRateLimitStore });

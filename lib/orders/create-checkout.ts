@@ -1,12 +1,9 @@
 import { createHash } from "node:crypto";
 
-import { z } from "zod";
-
 import type { CartLine } from "@/lib/cart/cart-store";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import type { AdmissionGate } from "./admission-gate";
@@ -14,42 +11,35 @@ import { admitHotLines } from "./admit-hot-lines";
 import { claimCheckoutKey } from "./claim-checkout-key";
 import { createOrdersAndReserve } from "./create-orders-and-reserve";
 import { findCheckoutReplay } from "./find-checkout-replay";
+import type { TCheckoutRequest } from "./order-input";
 import { priceLines } from "./price-lines";
 
 export const RESERVATION_MINUTES = 10;
 // The delivery date promised at checkout; a parcel not there by then may be claimed as never arrived.
 export const DELIVERY_DAYS = 5;
 
-export const ZCheckoutRequest = z.object({
-  cart_id: z.string({ error: "cart_id is required." }).min(1, "cart_id is required.").max(100),
-  shipping_address_id: z.uuid("shipping_address_id must be one of your addresses."),
-  payment_method_id: z.string().max(100).optional(),
-});
-export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;
-
-export type CheckoutResponse = {
-  checkout_id: string;
+/** A placed checkout as the domain sees it; checkout-json.ts turns it into the API's shape. */
+export type PlacedCheckout = {
+  checkoutId: string;
   status: "payment_pending";
-  total: { amount_cents: number; currency: string };
-  reservation_expires_at: string;
-  estimated_delivery: string;
-  orders: {
-    order_id: string;
-    seller_id: string;
-    status: "pending";
-    total: { amount_cents: number; currency: string };
-  }[];
+  totalCents: number;
+  currency: string;
+  reservationExpiresAt: Date;
+  /** The promised delivery day, YYYY-MM-DD. */
+  estimatedDelivery: string;
+  orders: { orderId: string; sellerId: string; status: "pending"; totalCents: number }[];
 };
 
-export type CheckoutResult = { status: number; body: CheckoutResponse; replayed: boolean };
+export type CheckoutResult = { status: number; checkout: PlacedCheckout; replayed: boolean };
 
 type Deps = {
   buyerId: string;
   cartKey: string;
   lines: CartLine[];
   gate: AdmissionGate;
+  /** Its shape is checked at the edge (apiRoute's idempotencyKey option). */
   idempotencyKey: string;
-  input: unknown;
+  input: TCheckoutRequest;
   hotThreshold?: number;
 };
 
@@ -69,11 +59,7 @@ export type CheckoutKey = { scope: string; key: string; hash: string };
  * Hot products pass the admission gate first, so a flash sale's excess never reaches the database.
  */
 export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
-  const parsed = ZCheckoutRequest.safeParse(deps.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Checkout");
-  const input = parsed.data;
-  if (!/^[\x21-\x7e]{8,255}$/.test(deps.idempotencyKey))
-    throw new AppError("bad_request", "Send an Idempotency-Key header of 8 to 255 visible characters.");
+  const input = deps.input;
   if (input.cart_id !== deps.cartKey) throw new AppError("forbidden", "That cart is not yours.");
   const key: CheckoutKey = { scope: `checkout:${deps.buyerId}`, key: deps.idempotencyKey, hash: requestHash(input) };
 
@@ -150,22 +136,23 @@ async function reserveAndCreate(
     tx,
   );
 
-  const body: CheckoutResponse = {
-    checkout_id: created.checkoutId,
+  const checkout: PlacedCheckout = {
+    checkoutId: created.checkoutId,
     status: "payment_pending",
-    total: { amount_cents: priced.totalCents, currency: priced.currency },
-    reservation_expires_at: expiresAt.toISOString(),
-    estimated_delivery: new Date(now.getTime() + DELIVERY_DAYS * 86_400_000).toISOString().slice(0, 10),
-    orders: created.orders.map((o) => ({
-      order_id: o.orderId,
-      seller_id: o.sellerId,
-      status: "pending",
-      total: { amount_cents: o.totalCents, currency: priced.currency },
-    })),
+    totalCents: priced.totalCents,
+    currency: priced.currency,
+    reservationExpiresAt: expiresAt,
+    estimatedDelivery: new Date(now.getTime() + DELIVERY_DAYS * 86_400_000).toISOString().slice(0, 10),
+    orders: created.orders.map((o) => ({ ...o, status: "pending" })),
   };
+  // The replay record keeps the placed checkout, its date as an ISO string (find-checkout-replay reads it back).
   await tx.idempotencyKey.update({
     where: { id: claim.claimedId },
-    data: { responseStatus: 201, responseBody: body, completedAt: new Date() },
+    data: {
+      responseStatus: 201,
+      responseBody: { ...checkout, reservationExpiresAt: expiresAt.toISOString() },
+      completedAt: new Date(),
+    },
   });
-  return { status: 201, body, replayed: false };
+  return { status: 201, checkout, replayed: false };
 }

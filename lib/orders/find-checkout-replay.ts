@@ -1,7 +1,8 @@
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-import type { CheckoutKey, CheckoutResponse, CheckoutResult } from "./create-checkout";
+import type { CheckoutKey, CheckoutResult, PlacedCheckout } from "./create-checkout";
 
 /**
  * The stored result of an earlier checkout under this Idempotency-Key, or null when the key is
@@ -16,5 +17,39 @@ export async function findCheckoutReplay(key: CheckoutKey, tx: Tx = db()): Promi
       "This Idempotency-Key was already used with a different request. Use a new key for a new checkout.",
     );
   if (!row.completedAt || !row.responseBody) return null;
-  return { status: row.responseStatus ?? 201, body: row.responseBody as unknown as CheckoutResponse, replayed: true };
+  return { status: row.responseStatus ?? 201, checkout: storedCheckout(row.responseBody), replayed: true };
 }
+
+// Records written before checkouts were stored in the domain's shape hold the API's snake_case
+// body; both read back as a PlacedCheckout.
+function storedCheckout(json: Prisma.JsonValue): PlacedCheckout {
+  const r = json as Record<string, unknown>;
+  if (typeof r.checkout_id === "string") {
+    const w = r as unknown as LegacyCheckoutBody;
+    return {
+      checkoutId: w.checkout_id,
+      status: w.status,
+      totalCents: w.total.amount_cents,
+      currency: w.total.currency,
+      reservationExpiresAt: new Date(w.reservation_expires_at),
+      estimatedDelivery: w.estimated_delivery,
+      orders: w.orders.map((o) => ({
+        orderId: o.order_id,
+        sellerId: o.seller_id,
+        status: o.status,
+        totalCents: o.total.amount_cents,
+      })),
+    };
+  }
+  const c = r as unknown as Omit<PlacedCheckout, "reservationExpiresAt"> & { reservationExpiresAt: string };
+  return { ...c, reservationExpiresAt: new Date(c.reservationExpiresAt) };
+}
+
+type LegacyCheckoutBody = {
+  checkout_id: string;
+  status: "payment_pending";
+  total: { amount_cents: number; currency: string };
+  reservation_expires_at: string;
+  estimated_delivery: string;
+  orders: { order_id: string; seller_id: string; status: "pending"; total: { amount_cents: number } }[];
+};

@@ -17,6 +17,7 @@ import { JOB_HANDLERS } from "@/worker/handlers";
 
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";
 import { cancelUnpaidOrder } from "./cancel-unpaid-order";
+import { placedCheckoutJson } from "./checkout-json";
 import { createCheckout } from "./create-checkout";
 import { expireReservations } from "./expire-reservations";
 import { getAdmissionGate } from "./get-admission-gate";
@@ -59,7 +60,7 @@ function checkout(gate: AdmissionGate, buyer: { id: string; addressId: string },
     gate,
     idempotencyKey: randomUUID(),
     input: { cart_id: `u:${buyer.id}`, shipping_address_id: buyer.addressId },
-  });
+  }).then((r) => ({ ...r, body: placedCheckoutJson(r.checkout) }));
 }
 
 async function hotProduct(units: number, sellerId?: string) {

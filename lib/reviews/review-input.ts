@@ -40,13 +40,16 @@ const ZImages = z
   .refine((ids) => new Set(ids).size === ids.length, "The same image is listed twice.");
 
 /** POST /api/v1/orders/{order_id}/reviews (the design's body, plus which item). */
-export const ZCreateReview = z.object({
-  order_item_id: z.uuid("order_item_id must be an item of this order.").optional(),
-  rating: ZRating,
-  title: ZTitle,
-  body: ZBody.default(""),
-  images: ZImages.default([]),
-});
+export const ZCreateReview = z
+  .object({
+    order_item_id: z.uuid("order_item_id must be an item of this order.").optional(),
+    rating: ZRating,
+    title: ZTitle,
+    body: ZBody.default(""),
+    images: ZImages.default([]),
+  })
+  .meta({ id: "CreateReview", title: "Review" });
+
 export type TCreateReview = z.input<typeof ZCreateReview>;
 
 /** PATCH /api/v1/reviews/{review_id}: any of the fields, within the edit window. */
@@ -54,43 +57,62 @@ export const ZEditReview = z
   .object({ rating: ZRating, title: ZTitle, body: ZBody, images: ZImages })
   .partial()
   .strict()
-  .refine((v) => Object.keys(v).length > 0, "Change at least one of rating, title, body or images.");
+  .refine((v) => Object.keys(v).length > 0, "Change at least one of rating, title, body or images.")
+  .meta({ id: "EditReview", title: "Review" });
+
 export type TEditReview = z.input<typeof ZEditReview>;
 
-export const ZReviewReply = z.object({
-  body: z
-    .string({ error: "Write a reply." })
-    .trim()
-    .min(1, "Write a reply.")
-    .max(REPLY_BODY_MAX, `Replies must be at most ${REPLY_BODY_MAX.toLocaleString("en-US")} characters.`)
-    .refine((t) => !CONTROL_CHARS.test(t), "Reply contains characters that aren't allowed."),
-});
+export const ZReviewReply = z
+  .object({
+    body: z
+      .string({ error: "Write a reply." })
+      .trim()
+      .min(1, "Write a reply.")
+      .max(REPLY_BODY_MAX, `Replies must be at most ${REPLY_BODY_MAX.toLocaleString("en-US")} characters.`)
+      .refine((t) => !CONTROL_CHARS.test(t), "Reply contains characters that aren't allowed."),
+  })
+  .meta({ id: "ReviewReply", title: "Reply" });
+
 export type TReviewReply = z.input<typeof ZReviewReply>;
 
-export const ZReviewReport = z.object({
-  reason: z
-    .string({ error: "Tell us what is wrong with this review." })
-    .trim()
-    .min(3, "Tell us what is wrong with this review.")
-    .max(REPORT_REASON_MAX, `Reasons must be at most ${REPORT_REASON_MAX} characters.`)
-    .refine((t) => !CONTROL_CHARS.test(t), "Reason contains characters that aren't allowed."),
-});
+export const ZReviewReport = z
+  .object({
+    reason: z
+      .string({ error: "Tell us what is wrong with this review." })
+      .trim()
+      .min(3, "Tell us what is wrong with this review.")
+      .max(REPORT_REASON_MAX, `Reasons must be at most ${REPORT_REASON_MAX} characters.`)
+      .refine((t) => !CONTROL_CHARS.test(t), "Reason contains characters that aren't allowed."),
+  })
+  .meta({ id: "ReviewReport", title: "Report" });
+
 export type TReviewReport = z.input<typeof ZReviewReport>;
 
 /** A seller's rating of the buyer on a delivered order. */
-export const ZBuyerReview = z.object({
-  rating: ZRating,
-  note: z
-    .string({ error: "Note must be text." })
-    .trim()
-    .max(BUYER_NOTE_MAX, `Notes must be at most ${BUYER_NOTE_MAX.toLocaleString("en-US")} characters.`)
-    .refine((t) => !CONTROL_CHARS.test(t), "Note contains characters that aren't allowed.")
-    .default(""),
-});
+export const ZBuyerReview = z
+  .object({
+    rating: ZRating,
+    note: z
+      .string({ error: "Note must be text." })
+      .trim()
+      .max(BUYER_NOTE_MAX, `Notes must be at most ${BUYER_NOTE_MAX.toLocaleString("en-US")} characters.`)
+      .refine((t) => !CONTROL_CHARS.test(t), "Note contains characters that aren't allowed.")
+      .default(""),
+  })
+  .meta({ id: "BuyerReview", title: "Buyer rating" });
+
 export type TBuyerReview = z.input<typeof ZBuyerReview>;
 
-export const ZReviewCaseDecision = z.object({
-  decision: z.enum(["hide", "keep"], { error: "Choose hide or keep." }),
-  note: z.string().trim().max(1000, "Notes must be at most 1,000 characters.").optional(),
-});
+export const ZReviewCaseDecision = z
+  .object({
+    decision: z.enum(["hide", "keep"], { error: "Choose hide or keep." }),
+    note: z.string().trim().max(1000, "Notes must be at most 1,000 characters.").optional(),
+  })
+  .meta({ id: "ReviewCaseDecision", title: "Decision" });
+
 export type TReviewCaseDecision = z.input<typeof ZReviewCaseDecision>;
+
+/** POST /api/v1/reviews/buyer-ratings: the rating and which of the seller's orders it is for. */
+export const ZBuyerRatingRequest = ZBuyerReview.extend({
+  order_id: z.uuid("order_id must be one of your orders."),
+}).meta({ id: "BuyerRatingRequest", title: "Buyer rating" });

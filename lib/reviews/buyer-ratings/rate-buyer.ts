@@ -1,6 +1,8 @@
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -16,11 +18,10 @@ const ALREADY = "You have already rated the buyer for this order.";
 export async function rateBuyer(opts: {
   sellerId: string;
   orderId: string;
-  input: unknown;
+  input: z.input<typeof ZBuyerReview>;
   now?: Date;
 }): Promise<{ buyerReviewId: string }> {
-  const parsed = ZBuyerReview.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Buyer rating");
+  const input = parseInput(ZBuyerReview, opts.input);
   try {
     return await db().$transaction(async (tx) => {
       const order = await tx.order.findFirst({
@@ -48,8 +49,8 @@ export async function rateBuyer(opts: {
           orderId: order.id,
           sellerId: opts.sellerId,
           buyerId: order.buyerId,
-          rating: parsed.data.rating,
-          note: parsed.data.note,
+          rating: input.rating,
+          note: input.note,
         },
         select: { id: true },
       });
@@ -57,7 +58,7 @@ export async function rateBuyer(opts: {
         aggregateType: "order",
         aggregateId: order.id,
         eventType: "order.buyer_rated",
-        payload: { rating: parsed.data.rating },
+        payload: { rating: input.rating },
       });
       return { buyerReviewId: created.id };
     });

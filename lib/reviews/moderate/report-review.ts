@@ -1,6 +1,8 @@
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -11,10 +13,9 @@ import { openReviewCase } from "./open-review-case";
 export async function reportReview(opts: {
   reporterId: string;
   reviewId: string;
-  input: unknown;
+  input: z.input<typeof ZReviewReport>;
 }): Promise<{ reportId: string; caseId: string }> {
-  const parsed = ZReviewReport.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Report");
+  const input = parseInput(ZReviewReport, opts.input);
   try {
     return await db().$transaction(async (tx) => {
       const review = await tx.review.findFirst({
@@ -24,7 +25,7 @@ export async function reportReview(opts: {
       if (!review) throw new AppError("not_found", "Review not found.");
       if (review.buyerId === opts.reporterId) throw new AppError("forbidden", "You can't report your own review.");
       const report = await tx.reviewReport.create({
-        data: { reviewId: review.id, reporterId: opts.reporterId, reason: parsed.data.reason },
+        data: { reviewId: review.id, reporterId: opts.reporterId, reason: input.reason },
         select: { id: true },
       });
       const { caseId } = await openReviewCase(tx, {

@@ -1,6 +1,8 @@
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -17,11 +19,10 @@ const CASE_STATUS = { hide: "rejected", keep: "dismissed" } as const;
 export async function resolveReviewCase(opts: {
   caseId: string;
   adminId: string;
-  input: unknown;
+  input: z.input<typeof ZReviewCaseDecision>;
 }): Promise<{ reviewId: string; reviewStatus: ReviewStatus }> {
-  const parsed = ZReviewCaseDecision.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
-  const { decision, note } = parsed.data;
+  const input = parseInput(ZReviewCaseDecision, opts.input);
+  const { decision, note } = input;
   return db().$transaction(async (tx) => {
     const c = await tx.moderationCase.findFirst({
       where: { id: opts.caseId, subjectType: "review" },

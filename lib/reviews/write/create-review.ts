@@ -1,6 +1,8 @@
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -20,12 +22,10 @@ export type CreatedReview = { reviewId: string; orderItemId: string; productId: 
 export async function createReview(opts: {
   buyerId: string;
   orderId: string;
-  input: unknown;
+  input: z.input<typeof ZCreateReview>;
   now?: Date;
 }): Promise<CreatedReview> {
-  const parsed = ZCreateReview.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Review");
-  const input = parsed.data;
+  const input = parseInput(ZCreateReview, opts.input);
   const now = opts.now ?? new Date();
   try {
     return await db().$transaction(async (tx) => {

@@ -1,6 +1,8 @@
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { ZReviewReply } from "../review-input";
@@ -9,17 +11,16 @@ import { ZReviewReply } from "../review-input";
 export async function editReviewReply(opts: {
   sellerId: string;
   reviewId: string;
-  input: unknown;
+  input: z.input<typeof ZReviewReply>;
 }): Promise<{ replyId: string }> {
-  const parsed = ZReviewReply.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Reply");
+  const input = parseInput(ZReviewReply, opts.input);
   return db().$transaction(async (tx) => {
     const reply = await tx.reviewReply.findFirst({
       where: { reviewId: opts.reviewId, sellerId: opts.sellerId, review: { product: { sellerId: opts.sellerId } } },
       select: { id: true },
     });
     if (!reply) throw new AppError("not_found", "Reply not found.");
-    await tx.reviewReply.update({ where: { id: reply.id }, data: { body: parsed.data.body } });
+    await tx.reviewReply.update({ where: { id: reply.id }, data: { body: input.body } });
     await recordOutboxEvent(tx, {
       aggregateType: "review",
       aggregateId: opts.reviewId,

@@ -1,6 +1,8 @@
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -13,12 +15,11 @@ import { attachReviewImages } from "./attach-review-images";
 export async function editReview(opts: {
   buyerId: string;
   reviewId: string;
-  input: unknown;
+  input: z.input<typeof ZEditReview>;
   now?: Date;
 }): Promise<{ reviewId: string; editableUntil: Date }> {
-  const parsed = ZEditReview.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Review");
-  const { images, ...fields } = parsed.data;
+  const input = parseInput(ZEditReview, opts.input);
+  const { images, ...fields } = input;
   const now = opts.now ?? new Date();
   try {
     return await db().$transaction(async (tx) => {

@@ -1,6 +1,8 @@
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -12,10 +14,9 @@ const ALREADY = "You have already replied to this review; edit your reply instea
 export async function replyToReview(opts: {
   sellerId: string;
   reviewId: string;
-  input: unknown;
+  input: z.input<typeof ZReviewReply>;
 }): Promise<{ replyId: string }> {
-  const parsed = ZReviewReply.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Reply");
+  const input = parseInput(ZReviewReply, opts.input);
   try {
     return await db().$transaction(async (tx) => {
       const review = await tx.review.findFirst({
@@ -25,7 +26,7 @@ export async function replyToReview(opts: {
       if (!review) throw new AppError("not_found", "Review not found among your products' reviews.");
       if (review.reply) throw new AppError("conflict", ALREADY, { replyId: review.reply.id });
       const reply = await tx.reviewReply.create({
-        data: { reviewId: review.id, sellerId: opts.sellerId, body: parsed.data.body },
+        data: { reviewId: review.id, sellerId: opts.sellerId, body: input.body },
         select: { id: true },
       });
       await recordOutboxEvent(tx, { aggregateType: "review", aggregateId: review.id, eventType: "review.replied" });

@@ -2,25 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireUser } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { resolveReviewCase } from "@/lib/reviews/moderate/resolve-review-case";
 import { restoreReview } from "@/lib/reviews/moderate/restore-review";
+import { ZReviewCaseDecision } from "@/lib/reviews/review-input";
 
 export type ReviewDecisionState = { error?: string; message?: string };
 
-export async function decideReviewCaseAction(
-  caseId: string,
-  _prev: ReviewDecisionState,
-  form: FormData,
-): Promise<ReviewDecisionState> {
-  try {
-    const admin = await requireUser("admin");
-    const r = await resolveReviewCase({
-      caseId,
-      adminId: admin.id,
-      input: { decision: form.get("decision"), note: String(form.get("note") ?? "") || undefined },
-    });
+export const decideReviewCaseAction = serverAction(
+  {
+    access: "admin",
+    schema: ZReviewCaseDecision,
+    input: (_caseId: string, _prev: ReviewDecisionState, form: FormData) => ({
+      decision: form.get("decision"),
+      note: String(form.get("note") ?? "") || undefined,
+    }),
+  },
+  async (
+    { user, input },
+    caseId: string,
+    _prev: ReviewDecisionState,
+    _form: FormData,
+  ): Promise<ReviewDecisionState> => {
+    const r = await resolveReviewCase({ caseId, adminId: user.id, input });
     revalidatePath("/admin/reviews");
     return {
       message:
@@ -28,24 +32,14 @@ export async function decideReviewCaseAction(
           ? "Hidden: the review is off the product page and out of its rating."
           : "Kept: the review stays on the product page.",
     };
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    throw err;
-  }
-}
+  },
+);
 
-export async function restoreReviewAction(
-  caseId: string,
-  _prev: ReviewDecisionState,
-  form: FormData,
-): Promise<ReviewDecisionState> {
-  try {
-    const admin = await requireUser("admin");
-    await restoreReview({ caseId, adminId: admin.id, note: String(form.get("note") ?? "") });
+export const restoreReviewAction = serverAction(
+  { access: "admin" },
+  async ({ user }, caseId: string, _prev: ReviewDecisionState, form: FormData): Promise<ReviewDecisionState> => {
+    await restoreReview({ caseId, adminId: user.id, note: String(form.get("note") ?? "") });
     revalidatePath("/admin/reviews");
     return { message: "Restored: the review is back on the product page and in its rating." };
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    throw err;
-  }
-}
+  },
+);

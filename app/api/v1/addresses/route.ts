@@ -4,10 +4,10 @@ import { addAddress } from "@/lib/addresses/add-address";
 import { listAddresses } from "@/lib/addresses/list-addresses";
 import { apiRoute } from "@/lib/http/api-route";
 
-export const GET = apiRoute({ access: "user" }, async ({ user }) => ({ addresses: await listAddresses(user!.id) }));
+export const GET = apiRoute({ access: "user" }, async ({ user }) => ({ addresses: await listAddresses(user.id) }));
 
 export const POST = apiRoute({ access: "user", body: z.record(z.string(), z.unknown()) }, async ({ user, body }) => {
-  const a = await addAddress(user!.id, {
+  const a = await addAddress(user.id, {
     fullName: body.full_name ?? body.fullName,
     line1: body.line1,
     line2: body.line2,

@@ -1,35 +1,37 @@
 import { z } from "zod";
 
 import { currentCart } from "@/lib/cart/current-cart";
-import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
+import { placedCheckoutJson } from "@/lib/orders/checkout-json";
 import { createCheckout } from "@/lib/orders/create-checkout";
 import { getAdmissionGate } from "@/lib/orders/get-admission-gate";
 import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
-import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+import { ZCheckoutRequest } from "@/lib/orders/order-input";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
 /** Places the buyer's cart as one checkout with an order per seller. Requires an Idempotency-Key. */
 export const POST = apiRoute(
-  { access: "user", body: z.record(z.string(), z.unknown()) },
-  async ({ req, user, body }) => {
-    const key = req.headers.get("idempotency-key");
-    if (!key)
-      throw new AppError("bad_request", "Send an Idempotency-Key header so a retried checkout is never placed twice.");
-    await enforceRateLimit(getRateLimitStore(), RATE_LIMITS.checkoutPerUser, [user!.id]);
+  {
+    access: "user",
+    body: ZCheckoutRequest,
+    idempotencyKey: { missing: "Send an Idempotency-Key header so a retried checkout is never placed twice." },
+    rateLimit: { rule: RATE_LIMITS.checkoutPerUser, by: "user" },
+    summary: "Place the cart as a checkout (one order per seller)",
+    status: 201,
+  },
+  async ({ user, body, idempotencyKey }) => {
     const { store, cartKey } = await currentCart({ mutable: true });
     const lines = await store.lines(cartKey!);
     const result = await createCheckout({
-      buyerId: user!.id,
+      buyerId: user.id,
       cartKey: cartKey!,
       lines,
       gate: getAdmissionGate(),
-      idempotencyKey: key,
+      idempotencyKey,
       input: body,
     });
     if (!result.replayed) await store.clear(cartKey!);
-    return Response.json(result.body, {
+    return Response.json(placedCheckoutJson(result.checkout), {
       status: result.status,
       headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
     });
@@ -39,7 +41,7 @@ export const POST = apiRoute(
 export const GET = apiRoute(
   { access: "user", query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }) },
   async ({ user, query }) => {
-    const { rows, total } = await listBuyerOrders({ buyerId: user!.id, page: query.page });
+    const { rows, total } = await listBuyerOrders({ buyerId: user.id, page: query.page });
     return {
       results: rows.map((r) => ({
         order_id: r.id,

@@ -14,7 +14,7 @@ const ZCreateUpload = z.object({
 /** Starts an image upload; the client PUTs the file to `upload.url`, then POSTs …/complete. */
 export const POST = apiRoute({ access: "user", body: ZCreateUpload }, async ({ user, body }) => {
   const created = await createUpload({
-    userId: user!.id,
+    userId: user.id,
     purpose: body.purpose,
     fileName: body.file_name,
     contentType: body.content_type,

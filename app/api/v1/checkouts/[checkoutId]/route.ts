@@ -7,7 +7,7 @@ import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
 export const GET = apiRoute(
   { access: "user", params: z.object({ checkoutId: z.uuid("Checkout not found.") }) },
   async ({ user, params }) => {
-    const c = await getCheckoutSummary({ checkoutId: params.checkoutId, buyerId: user!.id });
+    const c = await getCheckoutSummary({ checkoutId: params.checkoutId, buyerId: user.id });
     return {
       checkout_id: c.id,
       status: c.status,

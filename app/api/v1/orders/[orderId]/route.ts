@@ -10,9 +10,9 @@ export const GET = apiRoute(
     return orderJson(
       await getOrderForViewer({
         orderId: params.orderId,
-        userId: user!.id,
-        sellerId: user!.sellerId,
-        isAdmin: user!.role === "admin",
+        userId: user.id,
+        sellerId: user.sellerId,
+        isAdmin: user.role === "admin",
       }),
     );
   },

@@ -1,8 +1,7 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
-import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+import { ZEditReview } from "@/lib/reviews/review-input";
 import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
 import { editReview } from "@/lib/reviews/write/edit-review";
 
@@ -11,11 +10,12 @@ export const PATCH = apiRoute(
   {
     access: "user",
     params: z.object({ reviewId: z.uuid("Review not found.") }),
-    body: z.record(z.string(), z.unknown(), { error: "Send the changes as a JSON object." }),
+    body: ZEditReview,
+    rateLimit: { rule: REVIEW_RATE_LIMITS.reviewWritesPerUser, by: "user" },
+    summary: "Edit your review within its edit window",
   },
   async ({ user, params, body }) => {
-    await enforceRateLimit(getRateLimitStore(), REVIEW_RATE_LIMITS.reviewWritesPerUser, [user!.id]);
-    const r = await editReview({ buyerId: user!.id, reviewId: params.reviewId, input: body });
+    const r = await editReview({ buyerId: user.id, reviewId: params.reviewId, input: body });
     return { review_id: r.reviewId, editable_until: r.editableUntil.toISOString() };
   },
 );

@@ -11,7 +11,7 @@ import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 export const POST = apiRoute(
   { access: "user", params: z.object({ checkoutId: z.uuid("Checkout not found.") }) },
   async ({ user, params }) => {
-    const p = await startCheckoutPayment({ checkoutId: params.checkoutId, buyerId: user!.id });
+    const p = await startCheckoutPayment({ checkoutId: params.checkoutId, buyerId: user.id });
     return {
       payment_intent_id: p.paymentIntentId,
       client_secret: p.clientSecret,

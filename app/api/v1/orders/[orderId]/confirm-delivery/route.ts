@@ -7,7 +7,7 @@ import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 export const POST = apiRoute(
   { access: "user", params: z.object({ orderId: z.uuid("Order not found.") }) },
   async ({ user, params }) => {
-    await confirmDelivery({ buyerId: user!.id, orderId: params.orderId });
+    await confirmDelivery({ buyerId: user.id, orderId: params.orderId });
     return { order_id: params.orderId, status: "delivered" };
   },
 );

@@ -39,7 +39,7 @@ export const POST = apiRoute(
     body: z.record(z.string(), z.unknown(), { error: "Send the return request as a JSON object." }),
   },
   async ({ user, params, body }) => {
-    const { returnId } = await requestReturn({ buyerId: user!.id, orderId: params.orderId, input: body });
+    const { returnId } = await requestReturn({ buyerId: user.id, orderId: params.orderId, input: body });
     return Response.json({ return_id: returnId, order_id: params.orderId, status: "requested" }, { status: 201 });
   },
 );
@@ -48,9 +48,9 @@ export const POST = apiRoute(
 export const GET = apiRoute({ access: "user", params: ZParams }, async ({ user, params }) => {
   const o = await listOrderReturns({
     orderId: params.orderId,
-    userId: user!.id,
-    sellerId: user!.sellerId,
-    isAdmin: user!.role === "admin",
+    userId: user.id,
+    sellerId: user.sellerId,
+    isAdmin: user.role === "admin",
   });
   return {
     order_id: params.orderId,

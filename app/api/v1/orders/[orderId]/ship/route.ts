@@ -11,10 +11,10 @@ export const POST = apiRoute(
     body: z.object({ carrier: z.unknown(), tracking_number: z.unknown() }),
   },
   async ({ user, params, body }) => {
-    if (!user!.sellerId) throw new AppError("forbidden", "This needs a seller account.");
+    if (!user.sellerId) throw new AppError("forbidden", "This needs a seller account.");
     await shipOrder({
-      sellerId: user!.sellerId,
-      actorId: user!.id,
+      sellerId: user.sellerId,
+      actorId: user.id,
       orderId: params.orderId,
       input: { carrier: body.carrier, trackingNumber: body.tracking_number },
     });

@@ -16,9 +16,9 @@ export const GET = apiRoute(
   async ({ user, params, query }) => {
     const { pdf, fileName } = await getReturnLabel({
       returnId: params.returnId,
-      userId: user!.id,
-      sellerId: user!.sellerId,
-      isAdmin: user!.role === "admin",
+      userId: user.id,
+      sellerId: user.sellerId,
+      isAdmin: user.role === "admin",
     });
     return new Response(Buffer.from(pdf), {
       headers: {

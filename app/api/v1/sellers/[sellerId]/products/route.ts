@@ -12,7 +12,7 @@ export const POST = apiRoute(
   { access: "seller", params: ZParams, body: z.record(z.string(), z.unknown()) },
   async ({ user, params, body }) => {
     const sellerId = assertOwnSeller(user, params.sellerId);
-    const created = await createListing({ sellerId, actorId: user!.id, input: listingInputFromJson(body) });
+    const created = await createListing({ sellerId, actorId: user.id, input: listingInputFromJson(body) });
     return Response.json({ product_id: created.productId, status: created.status }, { status: 201 });
   },
 );

@@ -20,7 +20,7 @@ export const PATCH = apiRoute(
     const sellerId = assertOwnSeller(user, params.sellerId);
     await updateListing({
       sellerId,
-      actorId: user!.id,
+      actorId: user.id,
       productId: params.productId,
       input: listingInputFromJson(body),
     });

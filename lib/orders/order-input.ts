@@ -1,0 +1,12 @@
+// The orders module's request schemas, shared by the REST routes, the server actions and the
+// OpenAPI document. Each schema's title names it in validation messages.
+import { z } from "zod";
+
+export const ZCheckoutRequest = z
+  .object({
+    cart_id: z.string({ error: "cart_id is required." }).min(1, "cart_id is required.").max(100),
+    shipping_address_id: z.uuid("shipping_address_id must be one of your addresses."),
+    payment_method_id: z.string().max(100).optional(),
+  })
+  .meta({ id: "CheckoutRequest", title: "Checkout" });
+export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;
