@@ -4,7 +4,6 @@ import { z } from "zod";
 
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
-import type { RateLimitStore } from "@/lib/rate-limit/rate-limit";
 
 import { createApiRoute } from "./api-route";
 
@@ -17,19 +16,14 @@ const buyer: CurrentUser = {
   shopName: null,
 };
 
-// A fixed-window counter kept in memory, standing in for Redis/PostgreSQL in these unit tests.
-function memoryStore(): RateLimitStore {
-  const counts = new Map<string, number>();
-  return {
-    async hit(key, windowSeconds) {
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      return { count: counts.get(key)!, ttlSeconds: windowSeconds };
+// These cases never reach a rate limit; lib/http/api-route-rate-limit.int.test.ts covers it with the real store.
+function routeFor(user: CurrentUser | null) {
+  return createApiRoute({
+    currentUser: async () => user,
+    rateLimitStore: () => {
+      throw new Error("no rate limit in these cases");
     },
-  };
-}
-
-function routeFor(user: CurrentUser | null, store = memoryStore()) {
-  return createApiRoute({ currentUser: async () => user, rateLimitStore: () => store });
+  });
 }
 
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
@@ -117,27 +111,6 @@ describe("apiRoute", () => {
     expect((await short.json()).error.message).toBe("Send an Idempotency-Key header of 8 to 255 visible characters.");
     const good = await route(post({}, { "idempotency-key": "key-0123456789" }), ctx());
     expect(await good.json()).toEqual({ key: "key-0123456789" });
-  });
-
-  it("rateLimit counts per user (or per IP) and answers 429 with Retry-After past the limit", async () => {
-    const store = memoryStore();
-    const rule = { name: "things", limit: 2, windowSeconds: 60 };
-    const perUser = routeFor(buyer, store)({ access: "user", rateLimit: { rule, by: "user" } }, async () => ({
-      ok: 1,
-    }));
-    expect((await perUser(post({}), ctx())).status).toBe(200);
-    expect((await perUser(post({}), ctx())).status).toBe(200);
-    const third = await perUser(post({}), ctx());
-    expect(third.status).toBe(429);
-    expect(third.headers.get("retry-after")).toBe("60");
-    expect((await third.json()).error.code).toBe("rate_limited");
-
-    const perIp = routeFor(null, store)({ access: "public", rateLimit: { rule, by: "ip" } }, async () => ({ ok: 1 }));
-    const from = (ip: string) => post({}, { "x-forwarded-for": ip });
-    expect((await perIp(from("10.0.0.1"), ctx())).status).toBe(200);
-    expect((await perIp(from("10.0.0.1"), ctx())).status).toBe(200);
-    expect((await perIp(from("10.0.0.1"), ctx())).status).toBe(429);
-    expect((await perIp(from("10.0.0.2"), ctx())).status).toBe(200);
   });
 
   it("an AppError keeps its status; anything else is a 500 with no details", async () => {
