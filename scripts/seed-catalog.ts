@@ -791,7 +791,7 @@ async function ensureImagePool(
   if (missing.length > 0) {
     say(`rendering ${missing.length} pool images (sharp, ${IMAGES_PER_LEAF} per leaf category)…`);
     const { renderPlaceholderImage } = await import("../lib/seed/render-placeholder-image");
-    const { writeImageVariants } = await import("../lib/storage/image-variants");
+    const { writeImageVariants } = await import("../lib/storage/write-image-variants");
     const { getStorage } = await import("../lib/storage/get-storage");
     const storage = storageFor(dataDir, getStorage);
     let next = 0;

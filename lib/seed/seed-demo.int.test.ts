@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/verify-password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { stripe } from "@/lib/payments/stripe-client";
-import type { ImageVariant } from "@/lib/storage/image-variants";
 import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+import type { ImageVariant } from "@/lib/storage/write-image-variants";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 
 import { connectDemoPayouts } from "./connect-demo-payouts";

@@ -11,8 +11,8 @@ import { base, en, Faker } from "@faker-js/faker";
 
 import { hashPassword } from "@/lib/auth/hash-password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { writeImageVariants, type ImageVariant } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+import { writeImageVariants, type ImageVariant } from "@/lib/storage/write-image-variants";
 
 import { DEMO_CATEGORIES } from "./demo-categories";
 import { DEMO_LOGINS } from "./demo-logins";

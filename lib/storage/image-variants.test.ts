@@ -5,9 +5,11 @@ import { join } from "node:path";
 import sharp, { type Sharp } from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { IMAGE_VARIANT_WIDTHS, srcSetFor, variantKey, writeImageVariants } from "./image-variants";
 import { createLocalDiskStorage } from "./local-disk-storage";
 import type { ObjectStorage } from "./object-storage";
+import { srcSetFor } from "./src-set-for";
+import { variantKey } from "./variant-key";
+import { IMAGE_VARIANT_WIDTHS, writeImageVariants } from "./write-image-variants";
 
 let root: string;
 let storage: ObjectStorage;

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { ImageVariant } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+import type { ImageVariant } from "@/lib/storage/write-image-variants";
 
 import { getUploadStorage } from "./get-upload-storage";
 import type { UploadPurposeName, UploadStatusName } from "./upload-limits";

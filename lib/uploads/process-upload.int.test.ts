@@ -9,9 +9,10 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
-import { IMAGE_VARIANT_WIDTHS, variantKey, type ImageVariant } from "@/lib/storage/image-variants";
 import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+import { variantKey } from "@/lib/storage/variant-key";
+import { IMAGE_VARIANT_WIDTHS, type ImageVariant } from "@/lib/storage/write-image-variants";
 import { createUser } from "@/test/factories";
 
 import { processUpload } from "./process-upload";

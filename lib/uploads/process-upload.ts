@@ -3,8 +3,8 @@ import sharp from "sharp";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
-import { writeImageVariants } from "@/lib/storage/image-variants";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
+import { writeImageVariants } from "@/lib/storage/write-image-variants";
 
 import { getUploadStorage } from "./get-upload-storage";
 import { MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, REJECT_REASONS } from "./upload-limits";

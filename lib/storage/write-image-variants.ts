@@ -6,6 +6,7 @@ import sharp, { type OutputInfo } from "sharp";
 import { AppError } from "@/lib/errors/app-error";
 
 import type { ObjectStorage } from "./object-storage";
+import { variantKey } from "./variant-key";
 
 export const IMAGE_VARIANT_WIDTHS = [320, 640, 1280] as const;
 
@@ -15,18 +16,6 @@ const WEBP_QUALITY = 80;
 const MAX_WIDTH = IMAGE_VARIANT_WIDTHS[IMAGE_VARIANT_WIDTHS.length - 1];
 // Raster formats only: SVG is refused because it can carry scripts and external references.
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "gif", "heif", "avif", "tiff"]);
-
-export function variantKey(uploadId: string, width: number): string {
-  return `images/${uploadId}/${width}.webp`;
-}
-
-/** The `srcset` attribute for an image's variants, narrowest first. */
-export function srcSetFor(variants: readonly ImageVariant[], storage: Pick<ObjectStorage, "publicUrl">): string {
-  return [...variants]
-    .sort((a, b) => a.width - b.width)
-    .map((v) => `${storage.publicUrl(v.key)} ${v.width}w`)
-    .join(", ");
-}
 
 function unreadable(): AppError {
   return new AppError(
