@@ -224,8 +224,20 @@ async function seedOnce() {
     // Stripe calls stay outside the seed's transaction; this finishes an interrupted run too.
     const { connectDemoPayouts } = await import("../lib/seed/connect-demo-payouts");
     await connectDemoPayouts({ db: prisma, log: say });
+    await buildSearchIndexOnce();
   } finally {
     await prisma.$disconnect();
+  }
+}
+
+// The seed writes products without outbox events, so the index is built from them before the
+// web server answers its first search (searches never index; the worker keeps it in step after).
+async function buildSearchIndexOnce() {
+  const { ensureSearchBootstrapped } = await import("../lib/search/ensure-search-bootstrapped");
+  try {
+    if ((await ensureSearchBootstrapped()) === "bootstrapped") say("search index built");
+  } catch (err) {
+    say(`search index not built yet (${(err as Error).message}); the worker builds it when it starts`);
   }
 }
 

@@ -35,7 +35,7 @@ export async function onboardedSellerWithListing(
   return { page, title, shop, email };
 }
 
-/** The signed-in seller on `page` lists a product (5 in stock, one photo) and waits until moderation makes it live; returns its title. */
+/** The signed-in seller on `page` lists a product (5 in stock, one photo) and waits until moderation makes it live and the worker's indexer makes it searchable; returns its title. */
 export async function listProduct(page: Page, label: string, price: string): Promise<string> {
   const title = `${label} item ${randomBytes(3).toString("hex")}`;
   await page.goto("/seller/products/new");
@@ -50,6 +50,13 @@ export async function listProduct(page: Page, label: string, price: string): Pro
   await expect(async () => {
     await page.reload();
     await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  // Search is kept by the worker's outbox indexer, not by the search itself.
+  await expect(async () => {
+    const found = (await (await page.request.get(`/api/v1/search?q=${encodeURIComponent(title)}`)).json()) as {
+      results: { title: string }[];
+    };
+    expect(found.results.map((r) => r.title)).toContain(title);
   }).toPass({ timeout: 30_000 });
   return title;
 }

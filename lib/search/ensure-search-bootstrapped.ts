@@ -5,9 +5,7 @@ import { SEARCH_CONSUMER } from "./drain-search-outbox";
 import { reindexSearch } from "./reindex-search";
 import type { SearchEngine } from "./search-types";
 
-const g = globalThis as unknown as { searchBootstrapped?: boolean; searchBootstrapDeferredUntil?: number };
-/** After deferring to the worker, a process looks again this much later (not on every search). */
-const RECHECK_MS = 30_000;
+const g = globalThis as unknown as { searchBootstrapped?: boolean };
 
 async function hasCursor(): Promise<boolean> {
   const rows = await db().$queryRaw<
@@ -17,28 +15,18 @@ async function hasCursor(): Promise<boolean> {
 }
 
 /**
- * The first time the indexer (or, for a small catalogue, a search) finds no cursor, the index
+ * The first time the indexer (or `npm start`, right after seeding) finds no cursor, the index
  * is built from scratch: products written without outbox events (the demo seed, bulk loads)
- * become searchable. `maxProducts` keeps a web request from building a big catalogue's index;
- * the worker does that.
+ * become searchable. Searches never build or catch up the index themselves: the worker's
+ * indexer does, so a search costs the same whatever the index's state.
  */
 export async function ensureSearchBootstrapped(
-  opts: { engine?: SearchEngine; maxProducts?: number } = {},
-): Promise<"ready" | "bootstrapped" | "deferred"> {
+  opts: { engine?: SearchEngine } = {},
+): Promise<"ready" | "bootstrapped"> {
   if (g.searchBootstrapped) return "ready";
-  if (opts.maxProducts != null && (g.searchBootstrapDeferredUntil ?? 0) > Date.now()) return "deferred";
   if (await hasCursor()) {
     g.searchBootstrapped = true;
     return "ready";
-  }
-  if (opts.maxProducts != null) {
-    const [{ n }] = await db().$queryRaw<
-      { n: number }[]
-    >`SELECT count(*)::int AS n FROM (SELECT 1 FROM products LIMIT ${opts.maxProducts + 1}) p`;
-    if (n > opts.maxProducts) {
-      g.searchBootstrapDeferredUntil = Date.now() + RECHECK_MS;
-      return "deferred";
-    }
   }
   const result = await reindexSearch({ engine: opts.engine, wait: true });
   if (result.status === "done") logger.info({ documents: result.documents, ms: result.ms }, "search index built");
@@ -49,5 +37,4 @@ export async function ensureSearchBootstrapped(
 /** Testing hook: forget that this process saw the index bootstrapped. */
 export function forgetSearchBootstrap(): void {
   g.searchBootstrapped = false;
-  g.searchBootstrapDeferredUntil = 0;
 }

@@ -3,11 +3,9 @@
 // recall and filter, re-rank (ranking-weights.ts), hydrate one page and log impressions.
 import { buildFacets } from "./build-facets";
 import { loadBuyerProfile } from "./buyer-profile";
-import { catchUpSearchIndex } from "./catch-up-search-index";
 import { detectCategoryIntent } from "./category-intent";
 import { checkSpelling } from "./did-you-mean";
 import { cachedEngineQuery } from "./engine-result-cache";
-import { ensureSearchBootstrapped } from "./ensure-search-bootstrapped";
 import { expandSynonyms } from "./expand-synonyms";
 import { getSearchEngine } from "./get-search-engine";
 import { hydrateResults } from "./hydrate-results";
@@ -31,8 +29,6 @@ import type {
 
 export type SearchViewer = { userId: string | null; isAdmin: boolean };
 
-/** A catalogue this small is indexed inline by the first search if the worker has not done it yet. */
-const INLINE_BOOTSTRAP_MAX_PRODUCTS = 20_000;
 /** Impressions are logged for the first pages only: that is where ranking decisions show. */
 const LOGGED_PAGES = 3;
 
@@ -46,8 +42,6 @@ export async function searchProducts(
 ): Promise<SearchResponse> {
   const started = performance.now();
   const engine = opts.engine ?? getSearchEngine();
-  await ensureSearchBootstrapped({ engine, maxProducts: INLINE_BOOTSTRAP_MAX_PRODUCTS });
-  await catchUpSearchIndex(engine);
   const [lookup, synonyms] = await Promise.all([loadCategoryLookup(), loadSynonyms()]);
   const normalized = normalizeQuery(req.q);
   const offset = (req.page - 1) * req.perPage;
