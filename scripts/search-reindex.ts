@@ -21,9 +21,9 @@ if (!process.env.DATABASE_URL) {
 
 const databaseUrl = process.env.DATABASE_URL;
 const { createPrismaClient } = await import("../lib/db/client");
-const { createMeiliEngine } = await import("../lib/search/meili-engine");
-const { createPostgresEngine } = await import("../lib/search/postgres-engine");
-const { reindexSearch } = await import("../lib/search/reindex-search");
+const { createMeiliEngine } = await import("../lib/search/engines/meili-engine");
+const { createPostgresEngine } = await import("../lib/search/engines/postgres-engine");
+const { reindexSearch } = await import("../lib/search/indexing/reindex-search");
 
 // Only the database (and MEILI_HOST) are needed here, not the web app's whole environment:
 // the process-wide client db() returns is this one.

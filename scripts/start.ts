@@ -233,7 +233,7 @@ async function seedOnce() {
 // The seed writes products without outbox events, so the index is built from them before the
 // web server answers its first search (searches never index; the worker keeps it in step after).
 async function buildSearchIndexOnce() {
-  const { ensureSearchBootstrapped } = await import("../lib/search/ensure-search-bootstrapped");
+  const { ensureSearchBootstrapped } = await import("../lib/search/indexing/ensure-search-bootstrapped");
   try {
     if ((await ensureSearchBootstrapped()) === "bootstrapped") say("search index built");
   } catch (err) {

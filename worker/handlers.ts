@@ -18,8 +18,8 @@ import { issueReturnLabel } from "@/lib/returns/issue-return-label";
 import { pollReturnTracking } from "@/lib/returns/poll-return-tracking";
 import { refundReturn } from "@/lib/returns/refund-return";
 import { aggregateReviews } from "@/lib/reviews/ratings/aggregate-reviews";
-import { refreshSearchStats } from "@/lib/search/refresh-search-stats";
-import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/run-search-indexer";
+import { refreshSearchStats } from "@/lib/search/indexing/refresh-search-stats";
+import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/indexing/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";
 
 type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;

@@ -1,21 +1,21 @@
 // The search service behind the API and the results page, the same for both engines:
 // understand the query (normalize, synonyms, category intent, spelling), let the engine
 // recall and filter, re-rank (ranking-weights.ts), hydrate one page and log impressions.
-import { buildFacets } from "./build-facets";
-import { loadBuyerProfile } from "./buyer-profile";
-import { detectCategoryIntent } from "./category-intent";
-import { checkSpelling } from "./did-you-mean";
-import { cachedEngineQuery } from "./engine-result-cache";
-import { expandSynonyms } from "./expand-synonyms";
-import { getSearchEngine } from "./get-search-engine";
-import { hydrateResults } from "./hydrate-results";
-import { loadCategoryLookup } from "./load-category-lookup";
-import { loadCategoryMedians, loadQueryStats } from "./load-ranking-signals";
-import { loadSynonyms } from "./load-synonyms";
-import { normalizeQuery } from "./normalize-query";
-import { rerankCandidates, type RankedCandidate } from "./ranking-weights";
+import { cachedEngineQuery } from "./engines/engine-result-cache";
+import { getSearchEngine } from "./engines/get-search-engine";
+import { recordSearchEvents } from "./events/search-event-log";
+import { detectCategoryIntent } from "./query/category-intent";
+import { checkSpelling } from "./query/did-you-mean";
+import { expandSynonyms } from "./query/expand-synonyms";
+import { loadCategoryLookup } from "./query/load-category-lookup";
+import { loadSynonyms } from "./query/load-synonyms";
+import { normalizeQuery } from "./query/normalize-query";
+import { loadBuyerProfile } from "./rank/buyer-profile";
+import { loadCategoryMedians, loadQueryStats } from "./rank/load-ranking-signals";
+import { rerankCandidates, type RankedCandidate } from "./rank/ranking-weights";
+import { buildFacets } from "./results/build-facets";
+import { hydrateResults } from "./results/hydrate-results";
 import { DID_YOU_MEAN_BELOW, RECALL_LIMIT, RESULT_WINDOW } from "./search-config";
-import { recordSearchEvents } from "./search-event-log";
 import type {
   CategoryRef,
   EngineQuery,

@@ -1,10 +1,10 @@
-import { completeWords } from "./complete-words";
-import { correctSpelling } from "./did-you-mean";
-import { expandSynonyms } from "./expand-synonyms";
-import { getSearchEngine } from "./get-search-engine";
-import { loadCategoryLookup } from "./load-category-lookup";
-import { loadSynonyms } from "./load-synonyms";
-import { normalizeQuery } from "./normalize-query";
+import { getSearchEngine } from "./engines/get-search-engine";
+import { completeWords } from "./query/complete-words";
+import { correctSpelling } from "./query/did-you-mean";
+import { expandSynonyms } from "./query/expand-synonyms";
+import { loadCategoryLookup } from "./query/load-category-lookup";
+import { loadSynonyms } from "./query/load-synonyms";
+import { normalizeQuery } from "./query/normalize-query";
 import type { SearchEngine, Suggestion } from "./search-types";
 
 const MAX_COMPLETIONS = 4;

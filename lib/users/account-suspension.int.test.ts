@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/hash-password";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { db } from "@/lib/db/client";
-import { drainSearchOutboxFully } from "@/lib/search/drain-search-outbox";
-import { ensureSearchBootstrapped } from "@/lib/search/ensure-search-bootstrapped";
-import { invalidateCategoryLookup } from "@/lib/search/load-category-lookup";
-import { createPostgresEngine } from "@/lib/search/postgres-engine";
+import { createPostgresEngine } from "@/lib/search/engines/postgres-engine";
+import { drainSearchOutboxFully } from "@/lib/search/indexing/drain-search-outbox";
+import { ensureSearchBootstrapped } from "@/lib/search/indexing/ensure-search-bootstrapped";
+import { invalidateCategoryLookup } from "@/lib/search/query/load-category-lookup";
 import { authenticate } from "@/lib/users/authenticate";
 import { createCategory, createProduct, createUser } from "@/test/factories";
 

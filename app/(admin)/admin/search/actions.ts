@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
-import { deleteSearchSynonym, saveSearchSynonym } from "@/lib/search/search-synonyms";
+import { deleteSearchSynonym, saveSearchSynonym } from "@/lib/search/query/search-synonyms";
 
 export type SynonymFormState = { error?: string; message?: string };
 

@@ -1,8 +1,8 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageUser } from "@/lib/auth/guards";
-import { getSearchStatus } from "@/lib/search/get-search-status";
-import { listSearchSynonyms } from "@/lib/search/search-synonyms";
+import { getSearchStatus } from "@/lib/search/indexing/get-search-status";
+import { listSearchSynonyms } from "@/lib/search/query/search-synonyms";
 
 import { deleteSynonymAction, saveSynonymAction } from "./actions";
 import { DeleteSynonymButton, SynonymForm } from "./synonym-forms";

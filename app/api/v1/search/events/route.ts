@@ -1,7 +1,7 @@
 // POST /api/v1/search/events { events: [{ kind: "click", query, product_id, position }] } → 202.
 // Sent by the results page with navigator.sendBeacon; written in batches (lib/search/search-event-log).
 import { apiRoute } from "@/lib/http/api-route";
-import { recordSearchClicks, SEARCH_CLICK_RATE_LIMIT, ZSearchClicks } from "@/lib/search/record-search-clicks";
+import { recordSearchClicks, SEARCH_CLICK_RATE_LIMIT, ZSearchClicks } from "@/lib/search/events/record-search-clicks";
 
 export const POST = apiRoute(
   {

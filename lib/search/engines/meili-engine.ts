@@ -6,8 +6,7 @@ import { Meilisearch, MeilisearchApiError, type Filter, type Index, type IndexSw
 
 import { db } from "@/lib/db/client";
 
-import { PRICE_BUCKETS_CENTS, RESULT_WINDOW } from "./search-config";
-import { loadSearchSource, loadSellableSourceBatch, type SearchSourceRow } from "./search-source";
+import { PRICE_BUCKETS_CENTS, RESULT_WINDOW } from "../search-config";
 import type {
   EngineFilters,
   EngineQuery,
@@ -17,7 +16,8 @@ import type {
   SearchEngine,
   SearchSort,
   TokenGroup,
-} from "./search-types";
+} from "../search-types";
+import { loadSearchSource, loadSellableSourceBatch, type SearchSourceRow } from "./search-source";
 
 export type MeiliProduct = {
   id: string;

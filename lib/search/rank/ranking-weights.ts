@@ -6,8 +6,8 @@
 // Text signals carry the most weight so a listing that names what the buyer typed stays on
 // top; the rest order listings that match about equally well. Changing a weight here changes
 // ranking everywhere (both engines, the API, the page) and the admin score breakdown.
-import { normalizeQuery, singular } from "./normalize-query";
-import type { RankingBreakdown, SearchCandidate, TokenGroup } from "./search-types";
+import { normalizeQuery, singular } from "../query/normalize-query";
+import type { RankingBreakdown, SearchCandidate, TokenGroup } from "../search-types";
 
 export const RANKING_WEIGHTS = {
   /** The engine's text relevance, relative to the best candidate of this query. */

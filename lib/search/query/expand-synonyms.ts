@@ -1,4 +1,4 @@
-import type { TokenGroup } from "./search-types";
+import type { TokenGroup } from "../search-types";
 
 /** Normalized phrase ("flat screen") → every phrase of its synonym group, itself included. */
 export type SynonymMap = Map<string, string[]>;

@@ -10,10 +10,10 @@ import pg from "pg";
 import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
-import { attributeSearchPurchases } from "./attribute-search-purchases";
-import { getSearchEngine } from "./get-search-engine";
+import { getSearchEngine } from "../engines/get-search-engine";
+import { attributeSearchPurchases } from "../events/attribute-search-purchases";
+import type { SearchEngine } from "../search-types";
 import { advanceCursor, type GapSighting } from "./outbox-cursor";
-import type { SearchEngine } from "./search-types";
 
 export const SEARCH_CONSUMER = "search-index";
 /** Advisory lock keys: one drain at a time; one reindex or bootstrap at a time. */

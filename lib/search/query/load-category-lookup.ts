@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 
+import { ttlMemo } from "../ttl-memo";
 import { buildCategoryLookup } from "./category-intent";
-import { ttlMemo } from "./ttl-memo";
 
 const memo = ttlMemo(
   async () =>

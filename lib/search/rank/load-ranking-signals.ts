@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 
+import { ttlMemo } from "../ttl-memo";
 import type { QueryStats } from "./ranking-weights";
-import { ttlMemo } from "./ttl-memo";
 
 const medians = ttlMemo(async () => {
   const rows = await db().searchCategoryPrice.findMany({ select: { categoryId: true, medianPriceCents: true } });

@@ -1,4 +1,4 @@
-import type { TokenGroup } from "./search-types";
+import type { TokenGroup } from "../search-types";
 
 const SAFE_WORD = /^[\p{L}\p{N}]+$/u;
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 
 import type { RateLimitRule } from "@/lib/rate-limit/rate-limit";
 
-import { normalizeQuery } from "./normalize-query";
-import { MAX_QUERY_CHARS, RESULT_WINDOW } from "./search-config";
+import { normalizeQuery } from "../query/normalize-query";
+import { MAX_QUERY_CHARS, RESULT_WINDOW } from "../search-config";
 import { recordSearchEvents } from "./search-event-log";
 
 /** Clicks feed ranking, so one address cannot pour them in. */

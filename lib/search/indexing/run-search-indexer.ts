@@ -8,10 +8,10 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
+import { getSearchEngine } from "../engines/get-search-engine";
+import type { SearchEngine } from "../search-types";
 import { drainSearchOutboxFully } from "./drain-search-outbox";
 import { ensureSearchBootstrapped } from "./ensure-search-bootstrapped";
-import { getSearchEngine } from "./get-search-engine";
-import type { SearchEngine } from "./search-types";
 
 /** How long one scheduled run listens; the cron starts the next each minute. */
 export const SEARCH_INDEXER_RUN_MS = 58_000;

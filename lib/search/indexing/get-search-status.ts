@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 
+import { getSearchEngine } from "../engines/get-search-engine";
 import { SEARCH_CONSUMER } from "./drain-search-outbox";
-import { getSearchEngine } from "./get-search-engine";
 
 export type SearchStatus = {
   engine: string;

@@ -8,16 +8,16 @@ import { setListingSuspension } from "@/lib/catalog/set-listing-suspension";
 import { db } from "@/lib/db/client";
 import { createUser } from "@/test/factories";
 
-import { drainSearchOutboxFully, resetIndexerMemory, SEARCH_CONSUMER } from "./drain-search-outbox";
-import { invalidateCategoryLookup } from "./load-category-lookup";
-import { invalidateCategoryMedians } from "./load-ranking-signals";
-import { invalidateSynonyms } from "./load-synonyms";
+import { drainSearchOutboxFully, resetIndexerMemory, SEARCH_CONSUMER } from "../indexing/drain-search-outbox";
+import { reindexSearch } from "../indexing/reindex-search";
+import { parseSearchParams } from "../parse-search-params";
+import { invalidateCategoryLookup } from "../query/load-category-lookup";
+import { invalidateSynonyms } from "../query/load-synonyms";
+import { invalidateCategoryMedians } from "../rank/load-ranking-signals";
+import { searchProducts, type SearchViewer } from "../search-products";
+import type { SearchEngine, SearchResponse } from "../search-types";
 import { createMeiliEngine } from "./meili-engine";
-import { parseSearchParams } from "./parse-search-params";
 import { createPostgresEngine } from "./postgres-engine";
-import { reindexSearch } from "./reindex-search";
-import { searchProducts, type SearchViewer } from "./search-products";
-import type { SearchEngine, SearchResponse } from "./search-types";
 
 const MEILI_SKIP_REASON = "MEILI_HOST is not set; Meilisearch cannot be installed on this machine";
 

@@ -1,5 +1,5 @@
+import type { CategoryRef } from "../search-types";
 import { normalizeQuery, singular } from "./normalize-query";
-import type { CategoryRef } from "./search-types";
 
 export type CategoryLookup = {
   byPath: Map<string, CategoryRef & { depth: number }>;

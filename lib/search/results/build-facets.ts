@@ -1,6 +1,6 @@
-import type { CategoryLookup } from "./category-intent";
-import { PRICE_BUCKETS_CENTS } from "./search-config";
-import type { CategoryRef, RawFacets, SearchFacets } from "./search-types";
+import type { CategoryLookup } from "../query/category-intent";
+import { PRICE_BUCKETS_CENTS } from "../search-config";
+import type { CategoryRef, RawFacets, SearchFacets } from "../search-types";
 
 const MAX_ATTRIBUTE_FACETS = 6;
 const MAX_FACET_VALUES = 10;

@@ -1,8 +1,8 @@
 import { env } from "@/lib/env";
 
+import type { SearchEngine } from "../search-types";
 import { createMeiliEngine } from "./meili-engine";
 import { createPostgresEngine } from "./postgres-engine";
-import type { SearchEngine } from "./search-types";
 
 const globalForSearch = globalThis as unknown as { searchEngine?: SearchEngine };
 

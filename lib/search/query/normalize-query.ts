@@ -1,4 +1,4 @@
-import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, MAX_TOKEN_CHARS } from "./search-config";
+import { MAX_QUERY_CHARS, MAX_QUERY_TOKENS, MAX_TOKEN_CHARS } from "../search-config";
 
 export type NormalizedQuery = {
   /** The words joined by single spaces: the form stored with search events and compared to titles. */

@@ -12,9 +12,7 @@
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-import { buildTsQuery } from "./build-tsquery";
-import { filterTsQuery } from "./filter-tokens";
-import { PRICE_BUCKETS_CENTS, RECALL_LIMIT, RESULT_WINDOW } from "./search-config";
+import { PRICE_BUCKETS_CENTS, RECALL_LIMIT, RESULT_WINDOW } from "../search-config";
 import type {
   EngineFilters,
   EngineQuery,
@@ -24,7 +22,9 @@ import type {
   SearchEngine,
   SearchSort,
   TokenGroup,
-} from "./search-types";
+} from "../search-types";
+import { buildTsQuery } from "./build-tsquery";
+import { filterTsQuery } from "./filter-tokens";
 
 type CandidateJson = {
   product_id: string;

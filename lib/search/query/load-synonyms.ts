@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 
+import { ttlMemo } from "../ttl-memo";
 import { buildSynonymMap, type SynonymMap } from "./expand-synonyms";
 import { normalizeQuery } from "./normalize-query";
-import { ttlMemo } from "./ttl-memo";
 
 const normalize = (s: string) => normalizeQuery(s).text;
 

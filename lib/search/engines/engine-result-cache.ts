@@ -1,4 +1,4 @@
-import type { EngineQuery, EngineResult, SearchEngine } from "./search-types";
+import type { EngineQuery, EngineResult, SearchEngine } from "../search-types";
 
 // Popular searches repeat many times a second at peak; each process answers a repeat from
 // here for a few seconds instead of asking the engine again. Only the engine's recall is

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import type { SearchCandidate } from "../search-types";
 import { buyerProfileFrom } from "./buyer-profile";
 import {
   conversionSignal,
@@ -13,7 +14,6 @@ import {
   titleMatchSignal,
   type RankingContext,
 } from "./ranking-weights";
-import type { SearchCandidate } from "./search-types";
 
 const now = new Date("2026-11-24T12:00:00Z");
 const day = 86_400_000;

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
 
+import { getSearchEngine } from "../engines/get-search-engine";
+import { invalidateCategoryMedians } from "../rank/load-ranking-signals";
+import type { SearchEngine } from "../search-types";
 import { SEARCH_CONSUMER, SEARCH_REINDEX_LOCK, withAdvisoryLock } from "./drain-search-outbox";
-import { getSearchEngine } from "./get-search-engine";
-import { invalidateCategoryMedians } from "./load-ranking-signals";
-import type { SearchEngine } from "./search-types";
 
 export type ReindexResult = { status: "done"; documents: number; ms: number } | { status: "busy" };
 

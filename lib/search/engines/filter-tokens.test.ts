@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import type { EngineQuery, EngineResult, SearchEngine } from "../search-types";
 import { cachedEngineQuery, clearEngineResultCache } from "./engine-result-cache";
 import { attributeToken, categoryToken, filterTsQuery, IN_STOCK_TOKEN } from "./filter-tokens";
-import type { EngineQuery, EngineResult, SearchEngine } from "./search-types";
 
 describe("filter tokens", () => {
   it("hash like the migration's search_filter_tokens (left(md5(text), 16), UTF-8)", () => {

@@ -10,15 +10,15 @@ import { db } from "@/lib/db/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { createCategory, createSeller, createUser } from "@/test/factories";
 
+import { createPostgresEngine } from "../engines/postgres-engine";
+import { flushSearchEvents, recordSearchEvents } from "../events/search-event-log";
+import { parseSearchParams } from "../parse-search-params";
+import { invalidateCategoryLookup } from "../query/load-category-lookup";
+import { deleteSearchSynonym, listSearchSynonyms, saveSearchSynonym } from "../query/search-synonyms";
+import { searchProducts } from "../search-products";
 import { drainSearchOutboxFully, SEARCH_CONSUMER } from "./drain-search-outbox";
 import { ensureSearchBootstrapped, forgetSearchBootstrap } from "./ensure-search-bootstrapped";
-import { invalidateCategoryLookup } from "./load-category-lookup";
-import { parseSearchParams } from "./parse-search-params";
-import { createPostgresEngine } from "./postgres-engine";
 import { runSearchIndexer } from "./run-search-indexer";
-import { flushSearchEvents, recordSearchEvents } from "./search-event-log";
-import { searchProducts } from "./search-products";
-import { deleteSearchSynonym, listSearchSynonyms, saveSearchSynonym } from "./search-synonyms";
 
 const engine = createPostgresEngine();
 let sellerId: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { meiliFilter, meiliString, meiliSynonyms, priceBucket } from "../engines/meili-engine";
+import { buildCategoryLookup, detectCategoryIntent } from "../query/category-intent";
 import { buildFacets } from "./build-facets";
-import { buildCategoryLookup, detectCategoryIntent } from "./category-intent";
-import { meiliFilter, meiliString, meiliSynonyms, priceBucket } from "./meili-engine";
 
 const lookup = buildCategoryLookup([
   { id: 1, slug: "fashion", path: "fashion", name: "Fashion", depth: 0 },

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-import { getSearchEngine } from "./get-search-engine";
+import { getSearchEngine } from "../engines/get-search-engine";
 import { invalidateSynonyms } from "./load-synonyms";
 import { normalizeQuery } from "./normalize-query";
 

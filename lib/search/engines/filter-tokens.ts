@@ -4,7 +4,7 @@
 // "_c"/"_a" + the first 16 hex digits of md5 of the UTF-8 text.
 import { createHash } from "node:crypto";
 
-import type { EngineFilters } from "./search-types";
+import type { EngineFilters } from "../search-types";
 
 const hex16 = (s: string) => createHash("md5").update(s, "utf8").digest("hex").slice(0, 16);
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 
-import { invalidateCategoryMedians } from "./load-ranking-signals";
+import { invalidateCategoryMedians } from "../rank/load-ranking-signals";
 
 /**
  * Hourly upkeep of what ranking and "did you mean" read besides the documents: category

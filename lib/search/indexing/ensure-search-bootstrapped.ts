@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
+import type { SearchEngine } from "../search-types";
 import { SEARCH_CONSUMER } from "./drain-search-outbox";
 import { reindexSearch } from "./reindex-search";
-import type { SearchEngine } from "./search-types";
 
 const g = globalThis as unknown as { searchBootstrapped?: boolean };
 

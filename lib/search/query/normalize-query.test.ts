@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildTsQuery } from "./build-tsquery";
+import { buildTsQuery } from "../engines/build-tsquery";
 import { buildSynonymMap, expandSynonyms } from "./expand-synonyms";
 import { normalizeQuery, singular } from "./normalize-query";
 
