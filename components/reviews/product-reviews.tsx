@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { Pagination } from "@/components/ui/pagination";
 import type { ProductReviewPage } from "@/lib/reviews/read/list-product-reviews";
 import { REVIEW_SORT_LABELS, REVIEW_SORTS, type ReviewSort } from "@/lib/reviews/read/review-list-query";
 
@@ -94,23 +95,15 @@ export function ProductReviews({
               ))}
             </div>
           )}
-          {lastPage > 1 ? (
-            <nav aria-label="Review pages" className="mt-4 flex items-center gap-4 text-sm">
-              {page > 1 ? (
-                <Link href={href(path, { sort, stars, page: page - 1 })} className="underline" rel="prev">
-                  Previous page
-                </Link>
-              ) : null}
-              <span className="text-muted">
-                Page {page} of {lastPage}
-              </span>
-              {page < lastPage ? (
-                <Link href={href(path, { sort, stars, page: page + 1 })} className="underline" rel="next">
-                  Next page
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination
+            page={page}
+            pageCount={lastPage}
+            href={(p) => href(path, { sort, stars, page: p })}
+            label="Review pages"
+            previousLabel="Previous page"
+            nextLabel="Next page"
+            className="mt-4"
+          />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
 import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
@@ -49,13 +50,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       )}
-      {total > page * 20 ? (
-        <p className="mt-4 text-sm">
-          <Link href={`/orders?page=${page + 1}`} className="text-brand-700 underline">
-            Older orders
-          </Link>
-        </p>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(total / 20)}
+        href={(p) => `/orders?page=${p}`}
+        previousLabel="Newer orders"
+        nextLabel="Older orders"
+      />
     </div>
   );
 }

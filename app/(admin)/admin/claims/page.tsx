@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listOpenClaims } from "@/lib/claims/list-open-claims";
 import { CLAIM_KINDS } from "@/lib/claims/open-claim";
@@ -88,11 +89,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           );
         })}
       </ul>
-      {total > page * 20 ? (
-        <Link href={`/admin/claims?page=${page + 1}`} className="text-sm text-brand-700 underline">
-          More claims
-        </Link>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(total / 20)}
+        href={(p) => `/admin/claims?page=${p}`}
+        previousLabel="Previous claims"
+        nextLabel="More claims"
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { REVIEW_THRESHOLD } from "@/lib/fraud/checkout-risk";
 import { listHeldOrders } from "@/lib/fraud/order-hold";
@@ -59,13 +60,13 @@ export default async function FraudReviewPage({ searchParams }: { searchParams: 
           </li>
         ))}
       </ul>
-      {total > page * 20 ? (
-        <p className="mt-4 text-sm">
-          <Link href={`/admin/fraud?page=${page + 1}`} className="text-brand-700 underline">
-            More held orders
-          </Link>
-        </p>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(total / 20)}
+        href={(p) => `/admin/fraud?page=${p}`}
+        previousLabel="Previous held orders"
+        nextLabel="More held orders"
+      />
     </div>
   );
 }

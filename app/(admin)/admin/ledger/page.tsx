@@ -1,6 +1,8 @@
 import Link from "next/link";
 
+import { Cell, DataTable, type Column } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { LEDGER_ACCOUNT_EXAMPLES } from "@/lib/ledger/accounts";
 import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
@@ -11,6 +13,15 @@ import { runPayoutsAction } from "./actions";
 import { RunPayoutsButton } from "./run-payouts-button";
 
 export const metadata = { title: "Ledger" };
+
+const COLUMNS: Column[] = [
+  { label: "When" },
+  { label: "Type" },
+  { label: "Debit" },
+  { label: "Credit" },
+  { label: "Amount", align: "right" },
+  { label: "Order" },
+];
 
 export default async function LedgerPage({
   searchParams,
@@ -77,62 +88,35 @@ export default async function LedgerPage({
         />
         <button className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium">Filter</button>
       </form>
-      <div className="overflow-x-auto rounded-xl border border-gray-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-gray-50 text-left text-xs uppercase text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                When
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Type
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Debit
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Credit
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                Amount
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Order
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100 font-mono text-xs">
-            {entries.rows.map((e) => (
-              <tr key={e.id}>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {e.createdAt.toISOString().slice(0, 19).replace("T", " ")}
-                </td>
-                <td className="px-3 py-2">{e.entryType}</td>
-                <td className="px-3 py-2">{e.debitAccount}</td>
-                <td className="px-3 py-2">{e.creditAccount}</td>
-                <td className="px-3 py-2 text-right">{formatMoney(e.amountCents, e.currency)}</td>
-                <td className="px-3 py-2">
-                  {e.orderId ? (
-                    <Link href={`/admin/ledger?order=${e.orderId}`} className="text-brand-700 underline">
-                      {e.orderId.slice(0, 8)}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {entries.total > page * 50 ? (
-        <Link
-          href={`/admin/ledger?page=${page + 1}${account ? `&account=${encodeURIComponent(account)}` : ""}${orderId ? `&order=${orderId}` : ""}`}
-          className="text-sm text-brand-700 underline"
-        >
-          Older entries
-        </Link>
-      ) : null}
+      <DataTable caption="Ledger entries, newest first" columns={COLUMNS} bodyClassName="font-mono text-xs">
+        {entries.rows.map((e) => (
+          <tr key={e.id}>
+            <Cell nowrap>{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</Cell>
+            <Cell>{e.entryType}</Cell>
+            <Cell>{e.debitAccount}</Cell>
+            <Cell>{e.creditAccount}</Cell>
+            <Cell align="right">{formatMoney(e.amountCents, e.currency)}</Cell>
+            <Cell>
+              {e.orderId ? (
+                <Link href={`/admin/ledger?order=${e.orderId}`} className="text-brand-700 underline">
+                  {e.orderId.slice(0, 8)}
+                </Link>
+              ) : (
+                "—"
+              )}
+            </Cell>
+          </tr>
+        ))}
+      </DataTable>
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(entries.total / 50)}
+        href={(p) =>
+          `/admin/ledger?page=${p}${account ? `&account=${encodeURIComponent(account)}` : ""}${orderId ? `&order=${orderId}` : ""}`
+        }
+        previousLabel="Newer entries"
+        nextLabel="Older entries"
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listModerationCases } from "@/lib/catalog/list-moderation-cases";
 import { formatMoney } from "@/lib/money/format-money";
@@ -55,11 +56,13 @@ export default async function AdminListingsPage({ searchParams }: { searchParams
           </li>
         ))}
       </ul>
-      {total > 25 ? (
-        <p className="mt-4 text-sm">
-          <Link href={`/admin/listings?page=${page + 1}`}>More cases</Link>
-        </p>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(total / 25)}
+        href={(p) => `/admin/listings?page=${p}`}
+        previousLabel="Previous cases"
+        nextLabel="More cases"
+      />
     </div>
   );
 }

@@ -1,6 +1,5 @@
-import Link from "next/link";
-
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listMailbox } from "@/lib/notifications/list-mailbox";
 
@@ -52,19 +51,13 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
-          {page > 1 ? (
-            <Link href={`/admin/mailbox?page=${page - 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Newer</Link>
-          ) : null}
-          <span>
-            Page {page} of {pages}
-          </span>
-          {page < pages ? (
-            <Link href={`/admin/mailbox?page=${page + 1}${to ? `&to=${encodeURIComponent(to)}` : ""}`}>Older</Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={pages}
+        href={(p) => `/admin/mailbox?page=${p}${to ? `&to=${encodeURIComponent(to)}` : ""}`}
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
     </div>
   );
 }

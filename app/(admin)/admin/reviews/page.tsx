@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { StarRating } from "@/components/reviews/star-rating";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listReviewCases } from "@/lib/reviews/moderate/list-review-cases";
 
@@ -115,13 +116,13 @@ export default async function AdminReviewsPage({
           </li>
         ))}
       </ul>
-      {total > page * pageSize ? (
-        <p className="mt-4 text-sm">
-          <Link href={`/admin/reviews?${hiddenView ? "view=hidden&" : ""}page=${page + 1}`} className="underline">
-            More cases
-          </Link>
-        </p>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(total / pageSize)}
+        href={(p) => `/admin/reviews?${hiddenView ? "view=hidden&" : ""}page=${p}`}
+        previousLabel="Previous cases"
+        nextLabel="More cases"
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState, useRef, useState, type FormEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Cell, DataTable } from "@/components/ui/data-table";
 
 import { importStockCsvAction, type ImportStockState } from "./actions";
 
@@ -66,34 +67,24 @@ export function ImportStockForm({ maxBytes, maxRows }: { maxBytes: number; maxRo
       </div>
       {message ? <Alert tone={state.ok && !clientError ? "success" : "error"}>{message}</Alert> : null}
       {!pending && !clientError && listed.length > 0 ? (
-        <div className="overflow-x-auto rounded-md border border-gray-200">
-          <table className="min-w-full divide-y divide-gray-200 text-sm">
-            <caption className="sr-only">Rows to fix before importing</caption>
-            <thead className="bg-gray-50">
-              <tr>
-                <th scope="col" className="px-3 py-2 text-left font-semibold">
-                  Row
-                </th>
-                <th scope="col" className="px-3 py-2 text-left font-semibold">
-                  Problem
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100 bg-white">
-              {listed.map((e) => (
-                <tr key={`${e.row}-${e.message}`}>
-                  <td className="px-3 py-2 tabular-nums">{e.row}</td>
-                  <td className="px-3 py-2">{e.message.replace(/^row \d+: /, "")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {state.errors.length > listed.length ? (
-            <p className="border-t border-gray-200 px-3 py-2 text-sm text-muted">
-              …and {(state.errors.length - listed.length).toLocaleString("en-US")} more rows with problems.
-            </p>
-          ) : null}
-        </div>
+        <DataTable
+          caption="Rows to fix before importing"
+          columns={[{ label: "Row" }, { label: "Problem" }]}
+          footer={
+            state.errors.length > listed.length ? (
+              <p className="border-t border-gray-200 px-3 py-2 text-sm text-muted">
+                …and {(state.errors.length - listed.length).toLocaleString("en-US")} more rows with problems.
+              </p>
+            ) : null
+          }
+        >
+          {listed.map((e) => (
+            <tr key={`${e.row}-${e.message}`}>
+              <Cell className="tabular-nums">{e.row}</Cell>
+              <Cell>{e.message.replace(/^row \d+: /, "")}</Cell>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </form>
   );

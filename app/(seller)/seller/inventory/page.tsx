@@ -1,7 +1,9 @@
 import Link from "next/link";
 
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageSeller } from "@/lib/auth/guards";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
 import { listSellerStock, ZStockQuery, type TStockQuery } from "@/lib/inventory/list-seller-stock";
@@ -27,7 +29,14 @@ const SORTS: { value: TStockQuery["sort"]; label: string }[] = [
   { value: "count_desc", label: "Stock: highest first" },
 ];
 
-const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
+const COLUMNS = [
+  { label: "Product" },
+  { label: "Stock status" },
+  { label: "In stock" },
+  { label: "Low-stock alert at" },
+  { label: "Save changes", hidden: true },
+  { label: "History", hidden: true },
+];
 
 export default async function InventoryPage({
   searchParams,
@@ -152,69 +161,28 @@ export default async function InventoryPage({
           </p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-          <table className="min-w-[760px] w-full divide-y divide-gray-200 text-sm">
-            <caption className="sr-only">
-              Stock for your products{result.pageCount > 1 ? `, page ${result.page} of ${result.pageCount}` : ""}
-            </caption>
-            <thead className="bg-gray-50">
-              <tr>
-                <th scope="col" className={TH}>
-                  Product
-                </th>
-                <th scope="col" className={TH}>
-                  Stock status
-                </th>
-                <th scope="col" className={TH}>
-                  In stock
-                </th>
-                <th scope="col" className={TH}>
-                  Low-stock alert at
-                </th>
-                <th scope="col" className={TH}>
-                  <span className="sr-only">Save changes</span>
-                </th>
-                <th scope="col" className={TH}>
-                  <span className="sr-only">History</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {result.items.map((p) => (
-                <StockRow
-                  key={p.id}
-                  product={{
-                    id: p.id,
-                    title: p.title,
-                    statusLabel: STATUS_LABEL[p.status],
-                    inventoryCount: p.inventoryCount,
-                    lowStockThreshold: p.lowStockThreshold,
-                    low: p.low,
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`Stock for your products${result.pageCount > 1 ? `, page ${result.page} of ${result.pageCount}` : ""}`}
+          columns={COLUMNS}
+          minWidth="md"
+        >
+          {result.items.map((p) => (
+            <StockRow
+              key={p.id}
+              product={{
+                id: p.id,
+                title: p.title,
+                statusLabel: STATUS_LABEL[p.status],
+                inventoryCount: p.inventoryCount,
+                lowStockThreshold: p.lowStockThreshold,
+                low: p.low,
+              }}
+            />
+          ))}
+        </DataTable>
       )}
 
-      {result.pageCount > 1 ? (
-        <nav aria-label="Pages" className="mt-6 flex items-center justify-center gap-4 text-sm">
-          {result.page > 1 ? (
-            <Link href={link(result.page - 1)} className="rounded-md border border-gray-300 bg-white px-3 py-1.5">
-              Previous
-            </Link>
-          ) : null}
-          <span>
-            Page {result.page} of {result.pageCount}
-          </span>
-          {result.page < result.pageCount ? (
-            <Link href={link(result.page + 1)} className="rounded-md border border-gray-300 bg-white px-3 py-1.5">
-              Next
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={result.page} pageCount={result.pageCount} href={link} />
     </div>
   );
 }

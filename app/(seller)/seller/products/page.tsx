@@ -3,12 +3,16 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/seller/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { Cell, DataTable, type Column } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { listSellerListings } from "@/lib/catalog/list-seller-listings";
 import { formatMoney } from "@/lib/money/format-money";
 
 export const metadata = { title: "Your listings" };
+
+const COLUMNS: Column[] = [{ label: "Listing" }, { label: "Status" }, { label: "Price" }, { label: "Stock" }];
 
 export default async function SellerProductsPage({
   searchParams,
@@ -44,57 +48,27 @@ export default async function SellerProductsPage({
           .
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-gray-50 text-left text-xs uppercase text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Listing
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Price
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Stock
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="px-4 py-3">
-                    <Link href={`/seller/products/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                      {r.title}
-                    </Link>
-                    {r.statusReason || r.openCaseReasons.length ? (
-                      <p className="mt-1 max-w-md text-xs text-muted">
-                        {r.statusReason ?? r.openCaseReasons.join(" ")}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="px-4 py-3">{formatMoney(r.priceCents, r.currency)}</td>
-                  <td className="px-4 py-3">{r.inventoryCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Your listings" columns={COLUMNS}>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <Cell>
+                <Link href={`/seller/products/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                  {r.title}
+                </Link>
+                {r.statusReason || r.openCaseReasons.length ? (
+                  <p className="mt-1 max-w-md text-xs text-muted">{r.statusReason ?? r.openCaseReasons.join(" ")}</p>
+                ) : null}
+              </Cell>
+              <Cell>
+                <StatusBadge status={r.status} />
+              </Cell>
+              <Cell>{formatMoney(r.priceCents, r.currency)}</Cell>
+              <Cell>{r.inventoryCount}</Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      {total > 25 ? (
-        <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-          {page > 1 ? <Link href={`/seller/products?page=${page - 1}`}>Previous</Link> : null}
-          <span>
-            Page {page} of {Math.ceil(total / 25)}
-          </span>
-          {page * 25 < total ? <Link href={`/seller/products?page=${page + 1}`}>Next</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={Math.ceil(total / 25)} href={(p) => `/seller/products?page=${p}`} />
     </div>
   );
 }

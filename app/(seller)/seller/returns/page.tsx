@@ -4,6 +4,7 @@ import { AcceptReturnForm, ReturnButton, ReturnNoteForm } from "@/components/ret
 import { ReturnCard } from "@/components/returns/return-card";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { getSellerReturnAddress } from "@/lib/returns/get-seller-return-address";
 import { listSellerReturns, type SellerReturnFilter } from "@/lib/returns/list-seller-returns";
@@ -113,14 +114,13 @@ export default async function SellerReturnsPage({
           ))}
         </ul>
       )}
-      {total > page * 20 ? (
-        <Link
-          href={`/seller/returns?filter=${filter.value}&page=${page + 1}`}
-          className="mt-4 inline-block text-sm text-brand-700 underline"
-        >
-          More returns
-        </Link>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={Math.ceil(total / 20)}
+        href={(p) => `/seller/returns?filter=${filter.value}&page=${p}`}
+        previousLabel="Previous returns"
+        nextLabel="More returns"
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ProductCard } from "@/components/catalog/product-card";
+import { Pagination } from "@/components/ui/pagination";
 import { browseProducts, ZBrowseQuery } from "@/lib/catalog/browse-products";
 import { listCategories } from "@/lib/catalog/list-categories";
 
@@ -93,23 +94,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           ))}
         </div>
       )}
-      {result.pageCount > 1 ? (
-        <nav aria-label="Pages" className="mt-8 flex items-center justify-center gap-4 text-sm">
-          {result.page > 1 ? (
-            <Link href={link(result.page - 1)} className="rounded-md border bg-white px-3 py-1.5">
-              Previous
-            </Link>
-          ) : null}
-          <span>
-            Page {result.page} of {result.pageCount}
-          </span>
-          {result.page < result.pageCount ? (
-            <Link href={link(result.page + 1)} className="rounded-md border bg-white px-3 py-1.5">
-              Next
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={result.page} pageCount={result.pageCount} href={link} className="mt-8" />
     </div>
   );
 }

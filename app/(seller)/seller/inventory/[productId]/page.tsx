@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { Cell, DataTable, type Column } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { StatCard } from "@/components/ui/stat-card";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
@@ -25,7 +27,14 @@ const REASON_LABEL: Record<InventoryReason, string> = {
 };
 
 const WHEN = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-muted";
+const COLUMNS: Column[] = [
+  { label: "When (UTC)" },
+  { label: "Who" },
+  { label: "Why" },
+  { label: "Change", align: "right" },
+  { label: "Stock after", align: "right" },
+  { label: "Note" },
+];
 
 function who(entry: InventoryHistoryEntry): string {
   if (entry.actor) return entry.actor.name ? `${entry.actor.name} (${entry.actor.email})` : entry.actor.email;
@@ -87,75 +96,41 @@ export default async function InventoryHistoryPage({
           <p className="mt-1 text-sm text-muted">Edits, imports and orders will appear here.</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm">
-          <table className="w-full min-w-[760px] divide-y divide-gray-200 text-sm">
-            <caption className="sr-only">Stock changes for {product.title}, newest first</caption>
-            <thead className="bg-gray-50">
-              <tr>
-                <th scope="col" className={TH}>
-                  When (UTC)
-                </th>
-                <th scope="col" className={TH}>
-                  Who
-                </th>
-                <th scope="col" className={TH}>
-                  Why
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Change
-                </th>
-                <th scope="col" className={`${TH} text-right`}>
-                  Stock after
-                </th>
-                <th scope="col" className={TH}>
-                  Note
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {entries.map((e) => (
-                <tr key={e.id} className="align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <time dateTime={e.createdAt.toISOString()}>{WHEN.format(e.createdAt)}</time>
-                  </td>
-                  <td className="px-3 py-2 break-words">{who(e)}</td>
-                  <td className="px-3 py-2">
-                    {REASON_LABEL[e.reason]}
-                    {e.orderId ? <span className="block text-xs text-muted">Order {e.orderId.slice(0, 8)}</span> : null}
-                  </td>
-                  <td
-                    className={`whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums ${e.delta > 0 ? "text-green-800" : "text-red-700"}`}
-                  >
-                    {e.delta > 0
-                      ? `+${e.delta.toLocaleString("en-US")}`
-                      : `−${Math.abs(e.delta).toLocaleString("en-US")}`}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{e.resultingCount.toLocaleString("en-US")}</td>
-                  <td className="max-w-xs px-3 py-2 break-words text-muted">{e.note ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Stock changes for ${product.title}, newest first`} columns={COLUMNS} minWidth="md">
+          {entries.map((e) => (
+            <tr key={e.id} className="align-top">
+              <Cell nowrap>
+                <time dateTime={e.createdAt.toISOString()}>{WHEN.format(e.createdAt)}</time>
+              </Cell>
+              <Cell className="break-words">{who(e)}</Cell>
+              <Cell>
+                {REASON_LABEL[e.reason]}
+                {e.orderId ? <span className="block text-xs text-muted">Order {e.orderId.slice(0, 8)}</span> : null}
+              </Cell>
+              <Cell
+                align="right"
+                nowrap
+                className={`font-semibold tabular-nums ${e.delta > 0 ? "text-green-800" : "text-red-700"}`}
+              >
+                {e.delta > 0 ? `+${e.delta.toLocaleString("en-US")}` : `−${Math.abs(e.delta).toLocaleString("en-US")}`}
+              </Cell>
+              <Cell align="right" className="tabular-nums">
+                {e.resultingCount.toLocaleString("en-US")}
+              </Cell>
+              <Cell className="max-w-xs break-words text-muted">{e.note ?? ""}</Cell>
+            </tr>
+          ))}
+        </DataTable>
       )}
 
-      {history.pageCount > 1 ? (
-        <nav aria-label="Pages" className="mt-6 flex items-center justify-center gap-4 text-sm">
-          {history.page > 1 ? (
-            <Link href={link(history.page - 1)} className="rounded-md border border-gray-300 bg-white px-3 py-1.5">
-              Newer
-            </Link>
-          ) : null}
-          <span>
-            Page {history.page} of {history.pageCount}
-          </span>
-          {history.page < history.pageCount ? (
-            <Link href={link(history.page + 1)} className="rounded-md border border-gray-300 bg-white px-3 py-1.5">
-              Older
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        page={history.page}
+        pageCount={history.pageCount}
+        href={link}
+        label="Stock history pages"
+        previousLabel="Newer"
+        nextLabel="Older"
+      />
     </div>
   );
 }
