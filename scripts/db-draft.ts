@@ -1,4 +1,4 @@
-// Drafts the SQL for a new migration: compares prisma/schema.prisma with a database that
+// Drafts the SQL for a new migration: compares prisma/schema/*.prisma with a database that
 // has every existing migration applied, and prints CREATE/ALTER statements for what is
 // missing, named as Prisma Migrate names them. It only adds; review the draft, add the
 // invariants (CHECKs, triggers) by hand, and save it as
@@ -133,7 +133,7 @@ async function main() {
   await client.connect();
   try {
     const sql = await draftMigration(client, await loadDatamodel());
-    process.stdout.write(sql || "-- schema.prisma and the migrations agree; nothing to draft\n");
+    process.stdout.write(sql || "-- prisma/schema and the migrations agree; nothing to draft\n");
   } finally {
     await client.end();
     await stop?.();

@@ -17,7 +17,7 @@ describe("schema.prisma and the SQL migrations", () => {
     const drift = diffShapes(shapeFromDatamodel(datamodel), await shapeFromDatabase(client));
     expect(
       drift,
-      `schema.prisma and prisma/migrations disagree; write a migration (npm run db:draft helps):\n${drift.join("\n")}`,
+      `prisma/schema and prisma/migrations disagree; write a migration (npm run db:draft helps):\n${drift.join("\n")}`,
     ).toEqual([]);
   });
 

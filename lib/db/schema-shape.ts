@@ -1,4 +1,4 @@
-// A database schema reduced to what must agree between prisma/schema.prisma and the
+// A database schema reduced to what must agree between prisma/schema/*.prisma and the
 // SQL migrations: tables, column types and nullability, DB-level defaults, enums,
 // primary keys, unique and plain indexes, and foreign keys. Built from Prisma's DMMF on
 // one side and from the live PostgreSQL catalog on the other, so a test can compare them
@@ -309,16 +309,25 @@ export function diffShapes(expected: SchemaShape, actual: SchemaShape): string[]
   return out;
 }
 
-/** Loads the DMMF of prisma/schema.prisma offline (Prisma's parser is WebAssembly). */
-export async function loadDatamodel(schemaPath = "prisma/schema.prisma"): Promise<Datamodel> {
-  const { readFile } = await import("node:fs/promises");
+/**
+ * Loads the DMMF of the schema folder (prisma/schema: one .prisma file per domain, read as one
+ * schema, as prisma.config.ts tells the CLI) offline; Prisma's parser is WebAssembly.
+ */
+export async function loadDatamodel(schemaDir = "prisma/schema"): Promise<Datamodel> {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const { join } = await import("node:path");
   const internals = (await import("@prisma/internals")) as unknown as {
     default?: { getDMMF: GetDmmf };
     getDMMF?: GetDmmf;
   };
   const getDMMF = internals.getDMMF ?? internals.default?.getDMMF;
   if (!getDMMF) throw new Error("schema-shape: @prisma/internals has no getDMMF");
-  const dmmf = await getDMMF({ datamodel: await readFile(schemaPath, "utf8") });
+  const names = (await readdir(schemaDir, { recursive: true })).filter((n) => n.endsWith(".prisma")).sort();
+  if (names.length === 0) throw new Error(`schema-shape: no .prisma files under ${schemaDir}`);
+  const files = await Promise.all(
+    names.map(async (n): Promise<[string, string]> => [n, await readFile(join(schemaDir, n), "utf8")]),
+  );
+  const dmmf = await getDMMF({ datamodel: files });
   return dmmf.datamodel as unknown as Datamodel;
 }
-type GetDmmf = (opts: { datamodel: string }) => Promise<{ datamodel: unknown }>;
+type GetDmmf = (opts: { datamodel: string | [filename: string, content: string][] }) => Promise<{ datamodel: unknown }>;
