@@ -17,6 +17,7 @@ import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 import { StripeEmulatorControl } from "@/tools/stripe-emulator/control";
 
 import { createCategory, createProduct, createSeller, createUser } from "./factories";
+import { runDomainEvents } from "./run-domain-events";
 
 export const control = () => new StripeEmulatorControl(process.env.STRIPE_API_BASE!);
 
@@ -130,6 +131,8 @@ export async function eventsAbout(ids: string[]): Promise<Stripe.Event[]> {
   return events.sort((a, b) => a.created - b.created);
 }
 
+/** Feeds events to the webhook handler in order, then runs the domain events they caused, as the worker would. */
 export async function deliver(events: Stripe.Event[]): Promise<void> {
   for (const e of events) await handleStripeEvent(e);
+  await runDomainEvents();
 }

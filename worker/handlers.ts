@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { db } from "@/lib/db/client";
 import { JOBS, type JobName, type JobPayloads } from "@/lib/jobs/queues";
-import { sendNotification } from "@/lib/notifications/send-notification";
+import { sendNotification } from "@/lib/mail/send-notification";
 import { autoConfirmDeliveries } from "@/lib/orders/auto-confirm-deliveries";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { reconcileFlashGates } from "@/lib/orders/reconcile-flash-gates";
@@ -21,6 +21,8 @@ import { aggregateReviews } from "@/lib/reviews/ratings/aggregate-reviews";
 import { refreshSearchStats } from "@/lib/search/indexing/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/indexing/run-search-indexer";
 import { processUpload } from "@/lib/uploads/process-upload";
+
+import { dispatchDomainEvent } from "./dispatch-domain-event";
 
 type Handler<N extends JobName> = (data: JobPayloads[N]) => Promise<unknown>;
 
@@ -47,6 +49,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.pollReturnTracking]: () => pollReturnTracking(),
   [JOBS.refundReturn]: (data) => refundReturn(data.returnId),
   [JOBS.autoRefundReturns]: () => autoRefundReturns(),
+  [JOBS.dispatchDomainEvent]: (data) => dispatchDomainEvent(data.eventId),
 };
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
-import { sendNotification } from "@/lib/notifications/send-notification";
+import { sendNotification } from "@/lib/mail/send-notification";
 import { createAccount } from "@/lib/users/create-account";
 
 import { startWorker } from "./start-worker";

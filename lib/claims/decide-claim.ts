@@ -1,9 +1,9 @@
 import { z } from "zod";
 
+import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
-import { queueClaimEmails } from "@/lib/notifications/claim-emails";
 import type { RefundLine } from "@/lib/payments/plan-refund";
 import { refundOrder } from "@/lib/payments/refund-order";
 

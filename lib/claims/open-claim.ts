@@ -1,10 +1,10 @@
 import { z } from "zod";
 
+import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
-import { queueClaimEmails } from "@/lib/notifications/claim-emails";
 import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";
 
 import { claimWindow } from "./claim-window";

@@ -19,6 +19,7 @@ export const JOBS = {
   pollReturnTracking: "poll-return-tracking",
   refundReturn: "refund-return",
   autoRefundReturns: "auto-refund-returns",
+  dispatchDomainEvent: "dispatch-domain-event",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -43,6 +44,8 @@ export type JobPayloads = {
   [JOBS.pollReturnTracking]: Record<string, never>;
   [JOBS.refundReturn]: { returnId: string };
   [JOBS.autoRefundReturns]: Record<string, never>;
+  // An outbox id (bigint, as a string) written by emitDomainEvent.
+  [JOBS.dispatchDomainEvent]: { eventId: string };
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

@@ -1,13 +1,14 @@
-// The emails an order's moves send to its buyer and its seller, queued in the same
-// transaction as the move (so exactly once: a move happens once, and each email has a dedupe
-// key of order, status and recipient). Plain text, with the link to act on.
+// The emails an order's moves send to its buyer and its seller. They react to the move's
+// domain event (lib/outbox/events.ts, dispatched by the worker), so exactly once per move and
+// recipient: a move happens once, and each email has a dedupe key of order, status and
+// recipient, so a repeated dispatch queues nothing. Plain text, with the link to act on.
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { openHoldCase } from "@/lib/fraud/open-hold-case";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { queueEmail } from "@/lib/mail/queue-email";
 import { formatMoney } from "@/lib/money/format-money";
-
-import { queueEmail } from "./queue-email";
+import { openHoldCase } from "@/lib/orders/open-hold-case";
+import type { DomainEvents, OrderMoved } from "@/lib/outbox/events";
 
 type OrderForEmail = {
   id: string;
@@ -229,11 +230,8 @@ const ORDER_FOR_EMAIL_SELECT = {
   cancellationNote: true,
 } as const;
 
-/** Queues the emails for an order's move, inside the move's transaction. */
-export async function queueOrderEmails(
-  tx: Tx,
-  opts: { orderId: string; to: OrderStatus; from: OrderStatus },
-): Promise<void> {
+/** Queues the emails for an order's move (the subscriber to every `order.<status>` event). */
+export async function queueOrderEmails(tx: Tx, opts: OrderMoved): Promise<void> {
   if (!EMAILED.has(opts.to)) return;
   const order = await tx.order.findUnique({
     where: { id: opts.orderId },
@@ -273,11 +271,9 @@ export function partialRefundEmails(o: OrderForEmail, amountCents: number, reaso
   ];
 }
 
-/** Queues a partial refund's emails inside the refund's transaction (once per refund and recipient). */
-export async function queuePartialRefundEmails(
-  tx: Tx,
-  opts: { orderId: string; refundId: string; amountCents: number; reason: string },
-): Promise<void> {
+/** Queues a partial refund's emails (once per refund and recipient); a return's refund is announced by the return's own emails. */
+export async function queuePartialRefundEmails(tx: Tx, opts: DomainEvents["order.partially_refunded"]): Promise<void> {
+  if (opts.kind === "return") return;
   const order = await tx.order.findUnique({ where: { id: opts.orderId }, select: ORDER_FOR_EMAIL_SELECT });
   if (!order) return;
   for (const email of partialRefundEmails(order, opts.amountCents, opts.reason, env().APP_URL)) {

@@ -4,10 +4,10 @@
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
+import { queueEmail } from "@/lib/mail/queue-email";
 import { formatMoney } from "@/lib/money/format-money";
+import type { DomainEvents } from "@/lib/outbox/events";
 import { releaseBlockFix } from "@/lib/payments/release-block-fix";
-
-import { queueEmail } from "./queue-email";
 
 type OrderForReleaseEmail = { id: string; totalCents: number; platformFeeCents: number; currency: string };
 
@@ -37,11 +37,8 @@ export function releaseBlockedEmail(
   };
 }
 
-/** Queues the parked-release email to the order's seller, inside the caller's transaction. */
-export async function queueReleaseBlockedEmail(
-  tx: Tx,
-  opts: { orderId: string; code: ReleaseBlockCode; reason: string },
-): Promise<void> {
+/** Queues the parked-release email to the order's seller (the subscriber to `order.release_blocked`). */
+export async function queueReleaseBlockedEmail(tx: Tx, opts: DomainEvents["order.release_blocked"]): Promise<void> {
   const order = await tx.order.findUnique({
     where: { id: opts.orderId },
     select: {

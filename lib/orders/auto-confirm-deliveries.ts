@@ -1,7 +1,6 @@
 import { db } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { transitionOrder } from "./order-status";
 
@@ -26,7 +25,6 @@ export async function autoConfirmDeliveries(opts: { now?: Date } = {}): Promise<
         note: `Delivery confirmed automatically ${AUTO_CONFIRM_DAYS} days after shipping`,
       });
       if (r.changed) {
-        await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.delivered" });
         await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: o.id }, tx });
       }
       return r.changed;

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { ActorType } from "@/lib/generated/prisma/enums";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 /**
  * Cancels an order that is still unpaid and returns its stock, in one transaction. The
@@ -55,7 +55,7 @@ export async function cancelUnpaidOrder(opts: {
         where: { id: order.checkoutId, status: { in: ["payment_pending", "payment_failed"] } },
         data: { status: "cancelled" },
       });
-    await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: opts.orderId, eventType: "order.cancelled" });
+    await emitDomainEvent(tx, "order.cancelled", { orderId: opts.orderId, from: "pending", to: "cancelled" });
     return true;
   });
 }

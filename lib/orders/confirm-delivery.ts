@@ -2,7 +2,6 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { transitionOrder } from "./order-status";
 
@@ -23,7 +22,6 @@ export async function confirmDelivery(opts: { buyerId: string; orderId: string }
       note: "Buyer confirmed delivery",
     });
     if (r.changed) {
-      await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.delivered" });
       // The buyer is satisfied: pay the seller now.
       await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: order.id }, tx });
     }

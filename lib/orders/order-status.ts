@@ -2,7 +2,8 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType, OrderStatus } from "@/lib/generated/prisma/enums";
-import { queueOrderEmails } from "@/lib/notifications/order-emails";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
+import { orderMovedEvent } from "@/lib/outbox/events";
 
 // The order lifecycle in one table. Who may make each move is checked by the caller's
 // domain function; this table decides which moves exist at all.
@@ -31,7 +32,8 @@ const TIMESTAMP: Partial<Record<OrderStatus, keyof Prisma.OrderUpdateManyMutatio
 
 /**
  * Moves an order from one status to another inside the caller's transaction, records who
- * did it and queues the emails the move sends (lib/notifications/order-emails). Conditional on the current status, so a duplicate or out-of-order attempt
+ * did it and announces the move as a domain event (`order.<status>`, lib/outbox/events.ts),
+ * to which the emails and other reactions subscribe in the worker. Conditional on the current status, so a duplicate or out-of-order attempt
  * changes nothing: it returns false when the order had already moved on, and throws a 409
  * when the move is not allowed from where the order is.
  */
@@ -74,6 +76,7 @@ export async function transitionOrder(
       note: opts.note,
     },
   });
-  await queueOrderEmails(tx, { orderId: opts.orderId, to: opts.to, from: order.status });
+  const event = orderMovedEvent(opts.to);
+  if (event) await emitDomainEvent(tx, event, { orderId: opts.orderId, from: order.status, to: opts.to });
   return { changed: true, from: order.status };
 }

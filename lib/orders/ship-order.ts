@@ -3,8 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
-import { openHoldCase } from "@/lib/fraud/open-hold-case";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { openHoldCase } from "@/lib/orders/open-hold-case";
 
 import { transitionOrder } from "./order-status";
 
@@ -52,6 +51,5 @@ export async function shipOrder(opts: {
       data: parsed.data,
       note: `${parsed.data.carrier} ${parsed.data.trackingNumber}`,
     });
-    await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.shipped" });
   });
 }

@@ -3,7 +3,6 @@ import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
 import { postCapture } from "@/lib/ledger/post-capture";
 import { transitionOrder } from "@/lib/orders/order-status";
 import { restoreOrderReservation } from "@/lib/orders/restore-order-reservation";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 /**
  * A checkout's payment succeeded: it is scored for fraud, and each still-pending order becomes
@@ -57,7 +56,6 @@ export async function recordCapture(
         : { changed: false };
     if (r.changed) {
       await postCapture(tx, { orderId: o.id, buyerId: o.buyerId, totalCents: o.totalCents, currency: o.currency });
-      await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: o.id, eventType: "order.paid" });
       paid.push(o.id);
     }
   }

@@ -5,9 +5,8 @@ import type { ActorType, OrderStatus, RefundKind } from "@/lib/generated/prisma/
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
 import { postRefundAfterRelease } from "@/lib/ledger/post-refund-after-release";
 import { postRefundBeforeRelease } from "@/lib/ledger/post-refund-before-release";
-import { queuePartialRefundEmails } from "@/lib/notifications/order-emails";
 import { transitionOrder } from "@/lib/orders/order-status";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import { planRefund, type RefundLine } from "./plan-refund";
 import { stripe } from "./stripe-client";
@@ -193,7 +192,6 @@ export async function refundOrder(opts: RefundOrderOptions): Promise<RefundOrder
           resolutionNote: reason.slice(0, 1000),
         },
       });
-      await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.refunded" });
     } else {
       await tx.orderStatusChange.create({
         data: {
@@ -205,19 +203,12 @@ export async function refundOrder(opts: RefundOrderOptions): Promise<RefundOrder
           note: reason,
         },
       });
-      // A return's refund is announced by the return's own emails (lib/notifications/return-emails).
-      if (refund.kind !== "return")
-        await queuePartialRefundEmails(tx, {
-          orderId: order.id,
-          refundId: refund.id,
-          amountCents: refund.amountCents,
-          reason,
-        });
-      await recordOutboxEvent(tx, {
-        aggregateType: "order",
-        aggregateId: order.id,
-        eventType: "order.partially_refunded",
-        payload: { refundId: refund.id, amountCents: refund.amountCents },
+      await emitDomainEvent(tx, "order.partially_refunded", {
+        orderId: order.id,
+        refundId: refund.id,
+        amountCents: refund.amountCents,
+        reason,
+        kind: refund.kind,
       });
     }
     await opts.onApplied?.(tx, { id: refund.id, amountCents: refund.amountCents });

@@ -3,9 +3,8 @@ import { AppError } from "@/lib/errors/app-error";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { postRelease } from "@/lib/ledger/post-release";
 import { logger } from "@/lib/log/logger";
-import { queueReleaseBlockedEmail } from "@/lib/notifications/release-blocked-email";
 import { transitionOrder } from "@/lib/orders/order-status";
-import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import {
   classifyReleaseFailure,
@@ -155,7 +154,6 @@ export async function releaseEscrow(
       sellerShareCents: amountCents,
       commissionCents,
     });
-    await recordOutboxEvent(tx, { aggregateType: "order", aggregateId: order.id, eventType: "order.completed" });
     return "released";
   });
 }
@@ -190,7 +188,11 @@ async function parkRelease(
       const after = await tx.order.findUnique({ where: { id: order.id }, select: { escrowStatus: true } });
       return after?.escrowStatus === "released" ? "already_released" : "not_releasable";
     }
-    await queueReleaseBlockedEmail(tx, { orderId: order.id, code: failure.code, reason: failure.reason });
+    await emitDomainEvent(tx, "order.release_blocked", {
+      orderId: order.id,
+      code: failure.code,
+      reason: failure.reason,
+    });
     return "parked";
   });
 }

@@ -24,6 +24,7 @@ import {
   placeCheckout,
   sellerWithoutPayouts,
 } from "@/test/payment-scenario";
+import { runDomainEvents } from "@/test/run-domain-events";
 import { JOB_HANDLERS } from "@/worker/handlers";
 
 import { listParkedReleases } from "./list-parked-releases";
@@ -68,12 +69,15 @@ async function runQueuedReleases(orderId: string) {
   return (await Promise.all(jobs.map(() => JOB_HANDLERS[JOBS.releaseEscrow]({ orderId })))).sort();
 }
 
-const sellerMail = (email: string) =>
-  db().notification.findMany({
+// The emails react to the orders' moves in the worker; run what it would have run by now.
+const sellerMail = async (email: string) => {
+  await runDomainEvents();
+  return db().notification.findMany({
     where: { toAddress: email },
     orderBy: { createdAt: "asc" },
     select: { template: true, subject: true, body: true },
   });
+};
 const transfersOf = async (checkoutId: string) => (await stripe().transfers.list({ transfer_group: checkoutId })).data;
 
 /** The seller finishes Stripe's hosted onboarding; returns the account.updated events it caused, not yet delivered. */

@@ -2,7 +2,7 @@ import type { Carrier } from "@/lib/carriers/carrier";
 import { getCarrier } from "@/lib/carriers/get-carrier";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { queueReturnEmails } from "@/lib/notifications/return-emails";
+import { queueReturnEmails } from "@/lib/returns/return-emails";
 
 import { isStoredAddress, toCarrierAddress } from "./return-address";
 

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueReturnEmails } from "@/lib/notifications/return-emails";
+import { queueReturnEmails } from "@/lib/returns/return-emails";
 
 import { attachReturnImages } from "./attach-return-images";
 import { loadReturnableItems } from "./load-returnable-items";

@@ -15,6 +15,7 @@ import {
   payCheckout,
   placeCheckout,
 } from "@/test/payment-scenario";
+import { runDomainEvents } from "@/test/run-domain-events";
 import { CarrierSimulatorControl } from "@/tools/carrier-simulator/control";
 
 import { acceptReturn } from "./accept-return";
@@ -165,6 +166,7 @@ describe("refunding a return", () => {
     expect(
       await db().notification.count({ where: { dedupeKey: { startsWith: `return:${returnId}:refunded:` } } }),
     ).toBe(0);
+    await runDomainEvents(); // the order's refund emails react to its move in the worker
     expect(
       await db().notification.count({ where: { dedupeKey: { startsWith: `order:${o.orderId}:refunded:` } } }),
     ).toBe(2);

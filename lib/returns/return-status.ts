@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType, ReturnStatus } from "@/lib/generated/prisma/enums";
-import { queueReturnEmails } from "@/lib/notifications/return-emails";
+import { queueReturnEmails } from "@/lib/returns/return-emails";
 
 /**
  * The return lifecycle in one table: for each status, the statuses it may move to and who may

@@ -4,8 +4,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueEmail } from "@/lib/notifications/queue-email";
-import { sellerWelcomeEmail } from "@/lib/notifications/templates";
+import { queueEmail } from "@/lib/mail/queue-email";
+
+import { sellerWelcomeEmail } from "./seller-welcome-email";
 
 export const ZBecomeSeller = z.object({
   shopName: z

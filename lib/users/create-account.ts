@@ -6,13 +6,13 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueEmail } from "@/lib/notifications/queue-email";
-import { welcomeEmail } from "@/lib/notifications/templates";
+import { queueEmail } from "@/lib/mail/queue-email";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
 import { ZEmail } from "./normalize-email";
+import { welcomeEmail } from "./welcome-email";
 
 export const ZSignUp = z.object({
   email: ZEmail,

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { queueEmail } from "@/lib/notifications/queue-email";
+import { queueEmail } from "@/lib/mail/queue-email";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 export type AccountSuspensionResult = { status: "active" | "suspended"; sellerId: string | null; changed: boolean };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
-import { decideHeldOrder } from "@/lib/fraud/order-hold";
+import { decideHeldOrder } from "@/lib/payments/decide-held-order";
 
 export type HoldDecisionState = { error?: string; message?: string };
 

@@ -1,7 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
-import { listMailbox } from "@/lib/notifications/list-mailbox";
+import { listMailbox } from "@/lib/mail/list-mailbox";
 
 export const metadata = { title: "Mailbox" };
 

@@ -3,9 +3,8 @@
 // transaction, once per claim, event and recipient.
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { queueEmail } from "@/lib/mail/queue-email";
 import { formatMoney } from "@/lib/money/format-money";
-
-import { queueEmail } from "./queue-email";
 
 const KIND: Record<string, string> = {
   not_as_described: "not as described",

@@ -3,10 +3,10 @@
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReturnReason, ReturnStatus } from "@/lib/generated/prisma/enums";
+import { queueEmail } from "@/lib/mail/queue-email";
 import { formatMoney } from "@/lib/money/format-money";
-import { returnReasonLabel } from "@/lib/returns/return-rules";
 
-import { queueEmail } from "./queue-email";
+import { returnReasonLabel } from "./return-rules";
 
 export type ReturnEmailStep = ReturnStatus | "label_ready";
 

@@ -1,0 +1,36 @@
+// The domain events other modules react to, in one place. Each is an outbox row written in
+// the transaction of the change it announces (so it exists exactly when the change commits),
+// and the worker hands it to the subscribers in worker/subscribers.ts. Subscribers may run
+// more than once for one event (a retried job), so each is idempotent: the emails carry a
+// dedupe key per order, move and recipient.
+import type { OrderStatus, RefundKind, ReleaseBlockCode } from "@/lib/generated/prisma/enums";
+
+/** An order moved through its transition table (lib/orders/order-status.ts). */
+export type OrderMoved = { orderId: string; from: OrderStatus; to: OrderStatus };
+
+export type DomainEvents = {
+  "order.paid": OrderMoved;
+  "order.shipped": OrderMoved;
+  "order.delivered": OrderMoved;
+  "order.completed": OrderMoved;
+  "order.disputed": OrderMoved;
+  "order.refunded": OrderMoved;
+  "order.cancelled": OrderMoved;
+  /** Part of a paid order was refunded; the order keeps its status. */
+  "order.partially_refunded": {
+    orderId: string;
+    refundId: string;
+    amountCents: number;
+    reason: string;
+    kind: RefundKind;
+  };
+  /** A delivered order's release to the seller could not run and was parked with this cause. */
+  "order.release_blocked": { orderId: string; code: ReleaseBlockCode; reason: string };
+};
+
+export type DomainEventName = keyof DomainEvents;
+
+/** The event an order's move announces: `order.<status>` (a move to pending announces nothing). */
+export function orderMovedEvent(to: OrderStatus): DomainEventName | null {
+  return to === "pending" ? null : `order.${to}`;
+}
