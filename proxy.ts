@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { cachedPagePath } from "@/lib/http/cached-page-route";
+import { cachedPagePath } from "@/lib/catalog/cached-page-route";
 
 /** Signed-out visitors without a cart get the home page and product pages from the page cache (see cached-page-route). */
 export function proxy(req: NextRequest) {

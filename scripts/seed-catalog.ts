@@ -44,10 +44,10 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import pg from "pg";
 
-import { hashPassword } from "../lib/auth/hash-password";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_CATEGORIES, type DemoLeafCategory, type DemoTopCategory } from "../lib/seed/demo-categories";
 import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
+import { hashPassword } from "../lib/users/hash-password";
 
 const { values: args } = parseArgs({
   options: {

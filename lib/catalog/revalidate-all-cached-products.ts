@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 
-import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-page-route";
+import { CACHED_PRODUCT_PREFIX } from "./cached-page-route";
 
 /** Drops every cached product page (a whole shop changed, e.g. suspended): rare, so all of them. */
 export function revalidateAllCachedProducts(): void {

@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 
-import { CACHED_PRODUCT_PREFIX } from "@/lib/http/cached-page-route";
+import { CACHED_PRODUCT_PREFIX } from "./cached-page-route";
 
 /**
  * Drops the signed-out visitors' cached page of a listing after a change made in this server

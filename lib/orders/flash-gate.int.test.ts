@@ -4,13 +4,13 @@ import Redis from "ioredis";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { CartLine } from "@/lib/cart/cart-store";
-import { setFlashSale } from "@/lib/catalog/set-flash-sale";
 import { db } from "@/lib/db/client";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
 import { importStockCsv } from "@/lib/inventory/import-stock-csv";
 import { updateStock } from "@/lib/inventory/update-stock";
 import { senderBoss } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/queues";
+import { setFlashSale } from "@/lib/orders/set-flash-sale";
 import { redis } from "@/lib/redis/client";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 import { JOB_HANDLERS } from "@/worker/handlers";

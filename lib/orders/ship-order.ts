@@ -3,8 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
-import { openHoldCase } from "@/lib/orders/open-hold-case";
 
+import { openHoldCase } from "./open-hold-case";
 import { transitionOrder } from "./order-status";
 
 export const ZShipment = z.object({

@@ -4,12 +4,12 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { verifyPassword } from "@/lib/auth/verify-password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { stripe } from "@/lib/payments/stripe-client";
 import { createLocalDiskStorage } from "@/lib/storage/local-disk-storage";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
 import type { ImageVariant } from "@/lib/storage/write-image-variants";
+import { verifyPassword } from "@/lib/users/verify-password";
 import { createTestDatabase, type TestDatabase } from "@/test/db";
 
 import { connectDemoPayouts } from "./connect-demo-payouts";

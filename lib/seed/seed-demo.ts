@@ -9,10 +9,10 @@ import { availableParallelism } from "node:os";
 
 import { base, en, Faker } from "@faker-js/faker";
 
-import { hashPassword } from "@/lib/auth/hash-password";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ObjectStorage } from "@/lib/storage/object-storage";
 import { writeImageVariants, type ImageVariant } from "@/lib/storage/write-image-variants";
+import { hashPassword } from "@/lib/users/hash-password";
 
 import { DEMO_CATEGORIES } from "./demo-categories";
 import { DEMO_LOGINS } from "./demo-logins";

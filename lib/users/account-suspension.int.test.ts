@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { hashPassword } from "@/lib/auth/hash-password";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { db } from "@/lib/db/client";
 import { createPostgresEngine } from "@/lib/search/engines/postgres-engine";
 import { drainSearchOutboxFully } from "@/lib/search/indexing/drain-search-outbox";
 import { ensureSearchBootstrapped } from "@/lib/search/indexing/ensure-search-bootstrapped";
 import { invalidateCategoryLookup } from "@/lib/search/query/load-category-lookup";
-import { authenticate } from "@/lib/users/authenticate";
 import { createCategory, createProduct, createUser } from "@/test/factories";
 
+import { authenticate } from "./authenticate";
+import { hashPassword } from "./hash-password";
 import { listAccounts } from "./list-accounts";
 import { setAccountSuspension } from "./set-account-suspension";
 

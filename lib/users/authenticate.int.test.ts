@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { hashPassword } from "@/lib/auth/hash-password";
 import { db } from "@/lib/db/client";
 import { createUser } from "@/test/factories";
 
 import { authenticate } from "./authenticate";
+import { hashPassword } from "./hash-password";
 
 const ip = () => `10.1.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 

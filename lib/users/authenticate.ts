@@ -1,13 +1,13 @@
-import { dummyPasswordHash } from "@/lib/auth/dummy-password-hash";
-import { PASSWORD_MAX_BYTES } from "@/lib/auth/password-problem";
-import { verifyPassword } from "@/lib/auth/verify-password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
+import { dummyPasswordHash } from "./dummy-password-hash";
 import { ZEmail } from "./normalize-email";
+import { PASSWORD_MAX_BYTES } from "./password-problem";
+import { verifyPassword } from "./verify-password";
 
 export type AuthenticatedUser = { id: string; email: string; name: string | null; role: "buyer" | "seller" | "admin" };
 

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { verifyPassword } from "@/lib/auth/verify-password";
 import { db } from "@/lib/db/client";
 
 import { createAccount } from "./create-account";
+import { verifyPassword } from "./verify-password";
 
 const ip = () => `10.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 const opts = () => ({ ip: ip(), appUrl: "http://localhost:3000" });

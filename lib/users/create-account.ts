@@ -1,7 +1,5 @@
 import { z } from "zod";
 
-import { hashPassword } from "@/lib/auth/hash-password";
-import { PASSWORD_MAX_BYTES, passwordProblem } from "@/lib/auth/password-problem";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
@@ -11,7 +9,9 @@ import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
+import { hashPassword } from "./hash-password";
 import { ZEmail } from "./normalize-email";
+import { PASSWORD_MAX_BYTES, passwordProblem } from "./password-problem";
 import { welcomeEmail } from "./welcome-email";
 
 export const ZSignUp = z.object({

@@ -55,7 +55,7 @@ import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
 
-import { hashPassword } from "../../lib/auth/hash-password";
+import { hashPassword } from "../../lib/users/hash-password";
 import { benchCli, machineLine, ms, openDatabase, summarize, table, type Summary } from "./support";
 
 const { values: args } = parseArgs({

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { getSellerOverview } from "@/lib/analytics/get-seller-overview";
 import { requirePageSeller } from "@/lib/auth/guards";
-import { getSellerOverview } from "@/lib/sellers/get-seller-overview";
 
 export const metadata = { title: "Seller dashboard" };
 

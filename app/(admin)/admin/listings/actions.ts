@@ -5,9 +5,9 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/guards";
 import { resolveListingCase } from "@/lib/catalog/resolve-listing-case";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
-import { setFlashSale } from "@/lib/catalog/set-flash-sale";
 import { setListingSuspension } from "@/lib/catalog/set-listing-suspension";
 import { isAppError } from "@/lib/errors/app-error";
+import { setFlashSale } from "@/lib/orders/set-flash-sale";
 
 export type DecisionState = { error?: string; message?: string };
 

@@ -5,8 +5,8 @@ import { revalidatePath } from "next/cache";
 import type { CancelOrderState } from "@/components/orders/cancel-order-form";
 import { requireUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
-import { cancelOrder } from "@/lib/orders/cancel-order";
 import { shipOrder } from "@/lib/orders/ship-order";
+import { cancelOrder } from "@/lib/payments/cancel-order";
 
 export type ShipState = { error?: string; fields?: Record<string, string>; shipped?: boolean };
 

@@ -8,8 +8,8 @@ import { requirePageSeller } from "@/lib/auth/guards";
 import { heldOrderIds } from "@/lib/fraud/order-hold";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
-import { SELLER_CANCEL_REASONS } from "@/lib/orders/cancel-order";
 import { listSellerOrders } from "@/lib/orders/list-seller-orders";
+import { SELLER_CANCEL_REASONS } from "@/lib/payments/cancel-order";
 import { listOrderBuyerRatings } from "@/lib/reviews/buyer-ratings/list-order-buyer-ratings";
 
 import { cancelOrderAction, shipOrderAction } from "./actions";

@@ -1,6 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
+import { getSellerOverview } from "@/lib/analytics/get-seller-overview";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
 import { listParkedReleases, type ParkedRelease } from "@/lib/payments/list-parked-releases";
@@ -8,7 +9,6 @@ import { listSellerChargebacks } from "@/lib/payments/list-seller-chargebacks";
 import { releaseBlockFix } from "@/lib/payments/release-block-fix";
 import { waitsForSeller } from "@/lib/payments/waits-for-seller";
 import { getSellerBalance } from "@/lib/payouts/get-seller-balance";
-import { getSellerOverview } from "@/lib/sellers/get-seller-overview";
 import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
 
 import { startOnboardingAction } from "./actions";

@@ -7,9 +7,9 @@ import { requireUser } from "@/lib/auth/guards";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { createListing } from "@/lib/catalog/create-listing";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
-import { setFlashSale } from "@/lib/catalog/set-flash-sale";
 import { updateListing } from "@/lib/catalog/update-listing";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { setFlashSale } from "@/lib/orders/set-flash-sale";
 
 export type ListingFormState = { error?: string; fields?: Record<string, string>; message?: string };
 

@@ -8,8 +8,8 @@ import { requireUser } from "@/lib/auth/guards";
 import { openClaim } from "@/lib/claims/open-claim";
 import { isAppError } from "@/lib/errors/app-error";
 import { parseMoneyInput } from "@/lib/money/parse-money";
-import { cancelOrder } from "@/lib/orders/cancel-order";
 import { confirmDelivery } from "@/lib/orders/confirm-delivery";
+import { cancelOrder } from "@/lib/payments/cancel-order";
 import { openDispute } from "@/lib/payments/open-dispute";
 
 export async function confirmDeliveryAction(orderId: string): Promise<{ error?: string }> {

@@ -4,9 +4,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import type { CancellationReason } from "@/lib/generated/prisma/enums";
-import { refundOrder } from "@/lib/payments/refund-order";
+import { cancelUnpaidOrder } from "@/lib/orders/cancel-unpaid-order";
 
-import { cancelUnpaidOrder } from "./cancel-unpaid-order";
+import { refundOrder } from "./refund-order";
 
 export const SELLER_CANCEL_REASONS = {
   out_of_stock: "Out of stock",
@@ -37,7 +37,8 @@ export type CancelOutcome = { outcome: "cancelled" | "already_cancelled"; refund
  * may cancel their own paid order they cannot fulfil, with a reason, which counts in their
  * record. A paid cancellation is one refund under the key `cancel:<order>` with the stock given
  * back; that it has not shipped is checked under the order's lock, and shipping waits for it,
- * so the two never both happen. Repeating it changes nothing.
+ * so the two never both happen. Repeating it changes nothing. It lives with refunds (not in
+ * orders) because payments moves orders, never the other way round.
  */
 export async function cancelOrder(
   opts: { orderId: string; input: unknown } & (

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { getSellerOverview } from "@/lib/analytics/get-seller-overview";
 import { db } from "@/lib/db/client";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { refundLatePayment } from "@/lib/payments/refund-late-payment";
 import { stripe } from "@/lib/payments/stripe-client";
-import { getSellerOverview } from "@/lib/sellers/get-seller-overview";
 import {
   buyerWithAddress,
   deliver,
@@ -15,7 +16,6 @@ import {
 import { runDomainEvents } from "@/test/run-domain-events";
 
 import { cancelOrder } from "./cancel-order";
-import { shipOrder } from "./ship-order";
 
 /** A placed order (2 × 12.50) of a fresh seller; paid unless asked not to. */
 async function order(opts: { pay?: boolean } = {}) {

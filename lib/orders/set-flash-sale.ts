@@ -2,7 +2,8 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { syncGateStock } from "@/lib/orders/sync-gate-stock";
+
+import { syncGateStock } from "./sync-gate-stock";
 
 const ZProductId = z.uuid();
 
