@@ -1,6 +1,68 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import importX from "eslint-plugin-import-x";
+
+// Dependencies between lib/ modules run one way. Read "A → B" as "A may import B"; each row
+// may import only the rows below it (a module may always import itself), never one above or
+// beside it. Edges (app/, components/, worker/, scripts/, tests) may import anything.
+//   leaves        notifications, search, reviews, analytics: react to outbox events (worker/subscribers.ts)
+//   after sale    returns, claims, payouts, sellers
+//   payments      captures, refunds, releases: moves orders through orders' transition table
+//   orders        checkout, reservations, the order state machine, the hold gate, the flash-sale gate
+//   catalog       listings, categories, cached product pages
+//   low domains   http (the route wrapper: sessions), cart, inventory, ledger, fraud (scored inside the capture)
+//   auth          sessions, guards
+//   users         accounts, passwords
+//   foundation    env, db, errors, log, redis, money, cache, outbox, jobs (enqueue only), storage,
+//                 rate-limit, mail, addresses, carriers, uploads: import no domain (only each other)
+// The data path (catalog → inventory → orders → payments → ledger) is the direction data flows;
+// in imports payments sits above orders because a payment outcome moves the order.
+const LAYERS = [
+  ["notifications", "search", "reviews", "analytics", "seed", "services"],
+  ["returns", "claims", "payouts", "sellers"],
+  ["payments"],
+  ["orders"],
+  ["catalog"],
+  ["http", "cart", "inventory", "ledger", "fraud"],
+  ["auth"],
+  ["users"],
+];
+const FOUNDATION = [
+  "env.ts",
+  "db",
+  "errors",
+  "log",
+  "redis",
+  "money",
+  "cache",
+  "outbox",
+  "jobs",
+  "storage",
+  "rate-limit",
+  "mail",
+  "addresses",
+  "carriers",
+  "uploads",
+];
+const layerZones = [
+  ...LAYERS.flatMap((row, i) =>
+    row.map((mod) => ({
+      target: `./lib/${mod}`,
+      from: LAYERS.slice(0, i + 1)
+        .flat()
+        .filter((other) => other !== mod)
+        .map((other) => `./lib/${other}`),
+      message: `lib/${mod} may import only the layers below it (see LAYERS in eslint.config.mjs).`,
+    })),
+  ),
+  ...FOUNDATION.map((mod) => ({
+    target: `./lib/${mod}`,
+    from: LAYERS.flat().map((other) => `./lib/${other}`),
+    message: `lib/${mod} is a foundation module: it imports no domain (see LAYERS in eslint.config.mjs).`,
+  })),
+];
 
 const config = [
   ...nextVitals,
@@ -53,6 +115,21 @@ const config = [
         "error",
         { object: "process", property: "env", message: "Read variables through env() from @/lib/env." },
       ],
+    },
+  },
+  {
+    // One direction of dependency between lib/ modules (see LAYERS above), and no import cycle
+    // between lib/ files. Tests are edges: they may import anything.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/**/*.test.ts", "lib/generated/**"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "./tsconfig.json" })],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+    },
+    rules: {
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "import-x/no-restricted-paths": ["error", { zones: layerZones }],
     },
   },
   {
