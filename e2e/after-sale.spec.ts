@@ -4,8 +4,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-import { demoLogin, expect, signIn, test } from "./support/fixtures";
+import { demoLogin, expect, PAYOUT_RUN_LOCK, signIn, test } from "./support/fixtures";
 import { buyAndPay, onboardedSellerWithListing, ship } from "./support/flows";
+
+test.describe.configure({ lock: PAYOUT_RUN_LOCK });
 
 const usd = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);

@@ -1,8 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 
-import { demoLogin, expect, signIn, test } from "./support/fixtures";
+import { demoLogin, expect, PAYOUT_RUN_LOCK, signIn, test } from "./support/fixtures";
 import { addToCart, expectPaidOrders, fillCard, onboardedSellerWithListing, placeOrder, ship } from "./support/flows";
+
+test.describe.configure({ lock: PAYOUT_RUN_LOCK });
 
 // The local Stripe emulator's API and control API, found where the pay page loads Stripe.js
 // from; a cardholder's bank is played by its control API.

@@ -1,5 +1,7 @@
-import { demoLogin, expect, signIn, test } from "./support/fixtures";
+import { demoLogin, expect, PAYOUT_RUN_LOCK, signIn, test } from "./support/fixtures";
 import { addToCart, expectPaidOrders, fillCard, onboardedSellerWithListing, placeOrder, ship } from "./support/flows";
+
+test.describe.configure({ lock: PAYOUT_RUN_LOCK });
 
 test("escrow end to end: onboarding, a 3-D Secure payment for two shops, one delivery paid out minus commission, one disputed and refunded", async ({
   page,

@@ -66,3 +66,12 @@ export async function twoSellersProducts(
     throw new Error("The catalog needs live products with stock from two shops (run the demo seed).");
   return [mine, other];
 }
+
+// "Run daily payouts now" pays out every seller on the suite's one shared database, not only the
+// test's own. A spec that presses it, or that reads a seller's available balance between a release
+// and its next step, would see another spec's run take that money ("Nothing to pay out", a balance
+// already at $0.00). Spec files that declare this Playwright lock (test.describe.configure) never
+// run at the same time, across files and workers, while the rest of the suite runs beside them.
+// Per-seller isolation isn't possible (a run has no seller filter), and a `workers: 1` project
+// would hide these files from `--project desktop`.
+export const PAYOUT_RUN_LOCK = "daily-payout-run";
