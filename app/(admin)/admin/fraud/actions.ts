@@ -2,21 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireUser } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { decideHeldOrder } from "@/lib/payments/decide-held-order";
 
 export type HoldDecisionState = { error?: string; message?: string };
 
-export async function decideHoldAction(
-  caseId: string,
-  _prev: HoldDecisionState,
-  form: FormData,
-): Promise<HoldDecisionState> {
-  try {
-    const admin = await requireUser("admin");
+export const decideHoldAction = serverAction(
+  { access: "admin" },
+  async ({ user }, caseId: string, _prev: HoldDecisionState, form: FormData): Promise<HoldDecisionState> => {
     const decision = form.get("decision") === "refund" ? "refund" : "clear";
-    const r = await decideHeldOrder({ caseId, adminId: admin.id, decision, note: String(form.get("note") ?? "") });
+    const r = await decideHeldOrder({ caseId, adminId: user.id, decision, note: String(form.get("note") ?? "") });
     revalidatePath("/admin/fraud");
     return {
       message:
@@ -24,8 +19,5 @@ export async function decideHoldAction(
           ? "Cleared: the seller was told to ship."
           : "Refunded: the buyer gets their money back and the seller was told not to ship.",
     };
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    throw err;
-  }
-}
+  },
+);

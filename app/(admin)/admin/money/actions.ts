@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireUser } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { retryRelease } from "@/lib/payments/retry-release";
 
 export type RetryReleaseState = { error?: string; message?: string };
@@ -15,16 +14,13 @@ const MESSAGES = {
 } as const;
 
 /** Runs a parked release now (the sweep and account.updated also do, on their own). */
-export async function retryReleaseAction(orderId: string, _prev: RetryReleaseState): Promise<RetryReleaseState> {
-  try {
-    await requireUser("admin");
+export const retryReleaseAction = serverAction(
+  { access: "admin" },
+  async (_ctx, orderId: string, _prev: RetryReleaseState): Promise<RetryReleaseState> => {
     const outcome = await retryRelease(orderId);
     revalidatePath("/admin/money");
     if (outcome === "parked")
       return { error: "Still waiting: the cause is not gone yet (the reason above is updated)." };
     return { message: MESSAGES[outcome] };
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    throw err;
-  }
-}
+  },
+);

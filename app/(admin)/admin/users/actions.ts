@@ -2,24 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireUser } from "@/lib/auth/guards";
 import { revalidateAllCachedProducts } from "@/lib/catalog/revalidate-all-cached-products";
-import { isAppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { setAccountSuspension } from "@/lib/users/set-account-suspension";
 
 export type SuspensionState = { error?: string; message?: string };
 
-export async function setSuspensionAction(
-  userId: string,
-  suspend: boolean,
-  _prev: SuspensionState,
-  form: FormData,
-): Promise<SuspensionState> {
-  try {
-    const admin = await requireUser("admin");
+export const setSuspensionAction = serverAction(
+  { access: "admin" },
+  async (
+    { user },
+    userId: string,
+    suspend: boolean,
+    _prev: SuspensionState,
+    form: FormData,
+  ): Promise<SuspensionState> => {
     const r = await setAccountSuspension({
       userId,
-      adminId: admin.id,
+      adminId: user.id,
       suspend,
       reason: String(form.get("reason") ?? ""),
     });
@@ -32,8 +32,5 @@ export async function setSuspensionAction(
         ? "Suspended. They were signed out and told why by email."
         : "Reinstated. They were told by email.",
     };
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    throw err;
-  }
-}
+  },
+);

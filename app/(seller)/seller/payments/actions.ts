@@ -2,20 +2,15 @@
 
 import { redirect } from "next/navigation";
 
-import { requireUser } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
 
-export async function startOnboardingAction(): Promise<{ error?: string }> {
-  let url: string;
-  try {
-    const user = await requireUser("seller");
+export const startOnboardingAction = serverAction(
+  { access: "seller", unexpected: "The payment provider could not be reached. Try again in a minute." },
+  async ({ user }): Promise<{ error?: string }> => {
     if (!user.sellerId) return { error: "Open a shop first." };
-    url = (await startSellerOnboarding({ sellerId: user.sellerId, email: user.email, appUrl: env().APP_URL })).url;
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    return { error: "The payment provider could not be reached. Try again in a minute." };
-  }
-  redirect(url);
-}
+    const { url } = await startSellerOnboarding({ sellerId: user.sellerId, email: user.email, appUrl: env().APP_URL });
+    redirect(url);
+  },
+);
