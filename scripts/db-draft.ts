@@ -6,9 +6,9 @@
 //   npm run db:draft            (uses DATABASE_URL, else the embedded PostgreSQL)
 import pg from "pg";
 
+import { columnSqlType, loadDatamodel, shapeFromDatabase, type Datamodel } from "../dev/db/schema-shape";
+import { startEmbeddedPostgres } from "../dev/services/embedded-postgres";
 import { migrate } from "../lib/db/migrate";
-import { columnSqlType, loadDatamodel, shapeFromDatabase, type Datamodel } from "../lib/db/schema-shape";
-import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 
 type Field = Datamodel["models"][number]["fields"][number];
 

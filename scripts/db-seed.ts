@@ -6,10 +6,10 @@ import { parseArgs } from "node:util";
 
 import cliProgress from "cli-progress";
 
+import { DEMO_LOGINS } from "../dev/seed/demo-logins";
+import { seedDemo } from "../dev/seed/seed-demo";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
-import { DEMO_LOGINS } from "../lib/seed/demo-logins";
-import { seedDemo } from "../lib/seed/seed-demo";
 import { getStorage } from "../lib/storage/get-storage";
 
 const { values: args } = parseArgs({ options: { products: { type: "string", default: "300" } } });

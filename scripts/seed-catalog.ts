@@ -44,9 +44,9 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import pg from "pg";
 
+import { DEMO_CATEGORIES, type DemoLeafCategory, type DemoTopCategory } from "../dev/seed/demo-categories";
+import { startEmbeddedPostgres } from "../dev/services/embedded-postgres";
 import { migrate } from "../lib/db/migrate";
-import { DEMO_CATEGORIES, type DemoLeafCategory, type DemoTopCategory } from "../lib/seed/demo-categories";
-import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
 import { hashPassword } from "../lib/users/hash-password";
 
 const { values: args } = parseArgs({
@@ -687,7 +687,7 @@ async function ensureCategories(client: pg.Client, url: string, dataDir: string)
   if (ids.size === 0) {
     say("no demo category tree yet: running the demo seed with 0 products to create it (and the demo logins)");
     const { createPrismaClient } = await import("../lib/db/client");
-    const { seedDemo } = await import("../lib/seed/seed-demo");
+    const { seedDemo } = await import("../dev/seed/seed-demo");
     const { getStorage } = await import("../lib/storage/get-storage");
     const prisma = createPrismaClient(url, 2);
     try {
@@ -790,7 +790,7 @@ async function ensureImagePool(
   const missing = planned.filter((p) => !existing.has(p.uploadId));
   if (missing.length > 0) {
     say(`rendering ${missing.length} pool images (sharp, ${IMAGES_PER_LEAF} per leaf category)…`);
-    const { renderPlaceholderImage } = await import("../lib/seed/render-placeholder-image");
+    const { renderPlaceholderImage } = await import("../dev/seed/render-placeholder-image");
     const { writeImageVariants } = await import("../lib/storage/write-image-variants");
     const { getStorage } = await import("../lib/storage/get-storage");
     const storage = storageFor(dataDir, getStorage);

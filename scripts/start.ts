@@ -15,12 +15,12 @@ import { parseArgs } from "node:util";
 
 import cliProgress from "cli-progress";
 
+import { startEmbeddedPostgres } from "../dev/services/embedded-postgres";
+import { freePort } from "../dev/services/free-port";
+import { startRedisServer } from "../dev/services/redis-server";
 import { migrate } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
 import { CONNECT_EVENTS, PLATFORM_EVENTS } from "../lib/payments/webhook-events";
-import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
-import { freePort } from "../lib/services/free-port";
-import { startRedisServer } from "../lib/services/redis-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -179,7 +179,7 @@ async function main() {
   children.push(web, worker);
   await waitForHealth(`${appUrl}/api/health`);
 
-  const { DEMO_LOGINS } = await import("../lib/seed/demo-logins");
+  const { DEMO_LOGINS } = await import("../dev/seed/demo-logins");
   const lines = [
     "",
     `  Marketplace is running at ${appUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
@@ -198,7 +198,7 @@ async function main() {
 
 async function seedOnce() {
   const { createPrismaClient } = await import("../lib/db/client");
-  const { seedDemo } = await import("../lib/seed/seed-demo");
+  const { seedDemo } = await import("../dev/seed/seed-demo");
   const { getStorage } = await import("../lib/storage/get-storage");
   const prisma = createPrismaClient(process.env.DATABASE_URL!, 4);
   const bar = new cliProgress.SingleBar(
@@ -222,7 +222,7 @@ async function seedOnce() {
     if (started) bar.stop();
     say(result.seeded ? "demo data seeded" : "demo data already present");
     // Stripe calls stay outside the seed's transaction; this finishes an interrupted run too.
-    const { connectDemoPayouts } = await import("../lib/seed/connect-demo-payouts");
+    const { connectDemoPayouts } = await import("../dev/seed/connect-demo-payouts");
     await connectDemoPayouts({ db: prisma, log: say });
     await buildSearchIndexOnce();
   } finally {

@@ -6,11 +6,11 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 
+import { startEmbeddedPostgres } from "../dev/services/embedded-postgres";
+import { startRedisServer } from "../dev/services/redis-server";
 import { migrate, readMigrations } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
 import { JOBS } from "../lib/jobs/queues";
-import { startEmbeddedPostgres } from "../lib/services/embedded-postgres";
-import { startRedisServer } from "../lib/services/redis-server";
 import { startCarrierSimulator } from "../tools/carrier-simulator/index";
 import { startStripeEmulator } from "../tools/stripe-emulator/index";
 import { TEST_ENV } from "./test-env";

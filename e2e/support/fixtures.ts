@@ -1,11 +1,11 @@
 // Fixtures QA engineers use to seed their own data against any instance (BASE_URL):
 // `newBuyer` signs up a fresh account through the public API; `signIn` signs in through
-// the real form. Demo accounts are in lib/seed/demo-logins.ts.
+// the real form. Demo accounts are in dev/seed/demo-logins.ts.
 import { randomBytes } from "node:crypto";
 
 import { test as base, expect, type Page } from "@playwright/test";
 
-import { DEMO_LOGINS } from "../../lib/seed/demo-logins";
+import { DEMO_LOGINS } from "../../dev/seed/demo-logins";
 
 export type TestAccount = { email: string; password: string; name: string };
 

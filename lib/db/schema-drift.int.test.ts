@@ -1,7 +1,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { diffShapes, loadDatamodel, shapeFromDatabase, shapeFromDatamodel, type Datamodel } from "./schema-shape";
+import {
+  diffShapes,
+  loadDatamodel,
+  shapeFromDatabase,
+  shapeFromDatamodel,
+  type Datamodel,
+} from "../../dev/db/schema-shape";
 
 describe("schema.prisma and the SQL migrations", () => {
   let client: pg.Client;

@@ -4,10 +4,10 @@ import { rmSync } from "node:fs";
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from "vitest";
 
+import { startRedisServer } from "@/dev/services/redis-server";
 import type { CartLine } from "@/lib/cart/cart-store";
 import { db } from "@/lib/db/client";
 import { recordCapture } from "@/lib/payments/record-capture";
-import { startRedisServer } from "@/lib/services/redis-server";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";

@@ -4,6 +4,7 @@
 import Stripe from "stripe";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { freePort } from "@/dev/services/free-port";
 import { db } from "@/lib/db/client";
 import { JOBS } from "@/lib/jobs/queues";
 import { accountBalance } from "@/lib/ledger/account-balance";
@@ -12,7 +13,6 @@ import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 import { shipOrder } from "@/lib/orders/ship-order";
 import { refreshSellerAccount } from "@/lib/sellers/refresh-seller-account";
 import { startSellerOnboarding } from "@/lib/sellers/start-seller-onboarding";
-import { freePort } from "@/lib/services/free-port";
 import { createSeller, createUser } from "@/test/factories";
 import {
   buyerWithAddress,

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 
 import pg from "pg";
 
-import { startEmbeddedPostgres } from "../../lib/services/embedded-postgres";
+import { startEmbeddedPostgres } from "../../dev/services/embedded-postgres";
 
 export function benchCli(name: string) {
   const say = (line: string) => console.log(`[${name}] ${line}`);
