@@ -20,7 +20,7 @@ import importX from "eslint-plugin-import-x";
 // The data path (catalog → inventory → orders → payments → ledger) is the direction data flows;
 // in imports payments sits above orders because a payment outcome moves the order.
 const LAYERS = [
-  ["notifications", "search", "reviews", "analytics", "seed", "services"],
+  ["notifications", "search", "reviews", "analytics"],
   ["returns", "claims", "payouts", "sellers"],
   ["payments"],
   ["orders"],
