@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
 
 import { DEMO_LOGINS } from "../../dev/seed/demo-logins";
+import { DEMO_SHOPS } from "../../dev/seed/demo-shops";
 
 export type TestAccount = { email: string; password: string; name: string };
 
@@ -42,6 +43,8 @@ type PublicProduct = {
   price: { amount_cents: number };
 };
 
+const SEEDED_SHOPS = new Set(DEMO_SHOPS.map((s) => s.shopName));
+
 /** Live products with stock, one from the demo seller's shop and one from another shop, read through the public API. */
 export async function twoSellersProducts(
   request: import("@playwright/test").APIRequestContext,
@@ -57,6 +60,9 @@ export async function twoSellersProducts(
       if (!res.ok()) continue;
       const p = (await res.json()) as PublicProduct;
       if (p.inventory_count < 3) continue;
+      // Only the seeded shops: a shop another spec has just opened is that spec's to buy from, and
+      // an order here would show up in its seller's lists (two orders where it expects one).
+      if (!SEEDED_SHOPS.has(p.seller.shop_name)) continue;
       if (p.seller.shop_name === demoShop) mine ??= p;
       else other ??= p;
       if (mine && other) break;
