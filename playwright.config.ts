@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: process.env.BASE_URL
     ? undefined
     : {
-        command: `npx tsx scripts/start.ts --port ${port} --data-dir .data/e2e --products 40 --fresh`,
+        command: `npx tsx --conditions=react-server scripts/start.ts --port ${port} --data-dir .data/e2e --products 40 --fresh`,
         // Every test signs up from 127.0.0.1; scale the per-IP limits so the suite isn't throttled.
         env: { RATE_LIMIT_MULTIPLIER: "50" },
         url: `${baseURL}/api/health`,

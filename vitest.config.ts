@@ -3,7 +3,12 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-const alias = { "@": root };
+// server-only throws unless resolved under React's react-server condition (Next's server
+// bundles); tests run server modules directly, so it is the empty module here.
+const alias = {
+  "@": root,
+  "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+};
 
 // Two tiers told apart by suffix: *.test.ts (pure) and *.int.test.ts (real PostgreSQL,
 // Redis and the Stripe emulator, started by test/global-setup.ts).

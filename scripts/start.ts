@@ -175,7 +175,13 @@ async function main() {
   if (!args.dev) await buildIfNeeded();
 
   const web = spawnChild("web", "node", [NEXT_BIN, args.dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"]);
-  const worker = spawnChild("worker", process.execPath, ["--import", "tsx", "worker/index.ts"]);
+  // Under the react-server condition `import "server-only"` in lib/ resolves to its empty module.
+  const worker = spawnChild("worker", process.execPath, [
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    "worker/index.ts",
+  ]);
   children.push(web, worker);
   await waitForHealth(`${appUrl}/api/health`);
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 /** The seller's record: paid orders they cancelled, out of all paid orders. */

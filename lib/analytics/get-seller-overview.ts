@@ -1,3 +1,5 @@
+import "server-only";
+
 import { getSellerCancellationRate, type SellerCancellationRate } from "@/lib/analytics/get-seller-cancellation-rate";
 import { getSellerListingCounts, type SellerListingCounts } from "@/lib/analytics/get-seller-listing-counts";
 import { db } from "@/lib/db/client";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { env, EnvError } from "@/lib/env";
 
 import type { Carrier } from "./carrier";

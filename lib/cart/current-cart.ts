@@ -1,3 +1,5 @@
+import "server-only";
+
 import { cookies } from "next/headers";
 
 import { getCurrentUser } from "@/lib/auth/current-user";

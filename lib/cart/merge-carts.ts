@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 import { MAX_LINE_QUANTITY, type CartStore } from "./cart-store";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { cached } from "@/lib/cache/cached";
 import { db } from "@/lib/db/client";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
 

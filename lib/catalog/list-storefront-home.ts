@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 import { PRODUCT_SUMMARY_SELECT, toProductSummary, type ProductSummary } from "./product-summary";

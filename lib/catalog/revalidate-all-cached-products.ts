@@ -1,3 +1,5 @@
+import "server-only";
+
 import { revalidatePath } from "next/cache";
 
 import { CACHED_PRODUCT_PREFIX } from "./cached-page-route";

@@ -1,6 +1,8 @@
 // The emails a claim sends: opened (the buyer's receipt, and the seller told) and rejected
 // (both told why). A refunded claim is told by the refund's own emails. Queued in the claim's
 // transaction, once per claim, event and recipient.
+import "server-only";
+
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/mail/queue-email";

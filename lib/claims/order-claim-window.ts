@@ -1,3 +1,5 @@
+import "server-only";
+
 import { env } from "@/lib/env";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
 import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "./client";
 import { pendingMigrations } from "./migrate";
 

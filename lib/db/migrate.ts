@@ -1,6 +1,8 @@
 // Applies prisma/migrations/<name>/migration.sql in order and keeps Prisma Migrate's
 // `_prisma_migrations` bookkeeping (same table, same sha256 checksum), so
 // `prisma migrate deploy` agrees with it wherever Prisma's schema engine is available.
+import "server-only";
+
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 /** Which of these orders are held for payment review. */

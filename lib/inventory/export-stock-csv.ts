@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 const HEADER = ["product_id", "title", "inventory_count", "low_stock_threshold", "status"];

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 import { parseStockCsv, type StockCsvRowError } from "./parse-stock-csv";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import PgBoss from "pg-boss";
 
 import { env } from "@/lib/env";

@@ -2,6 +2,8 @@
 // domain event (lib/outbox/events.ts, dispatched by the worker), so exactly once per move and
 // recipient: a move happens once, and each email has a dedupe key of order, status and
 // recipient, so a repeated dispatch queues nothing. Plain text, with the link to act on.
+import "server-only";
+
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";

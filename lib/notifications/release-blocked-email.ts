@@ -1,6 +1,8 @@
 // The email a seller gets when their payment for a delivered order can't be sent yet: what
 // is waiting, why, and what fixes it. Once per order and cause (the dedupe key), so retries
 // of the same cause stay quiet and a new cause is told.
+import "server-only";
+
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";

@@ -1,6 +1,8 @@
 // The flash-sale gate: for hot products, an admission counter sheds the excess before it
 // reaches PostgreSQL. The database stays the authority (its conditional decrement decides);
 // the gate only says "certainly sold out" early. Redis when configured, else per process.
+import "server-only";
+
 import type Redis from "ioredis";
 
 import { db } from "@/lib/db/client";

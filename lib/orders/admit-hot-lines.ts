@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { CartLine } from "@/lib/cart/cart-store";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

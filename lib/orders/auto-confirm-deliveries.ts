@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";

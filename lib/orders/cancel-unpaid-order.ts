@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import type { ActorType } from "@/lib/generated/prisma/enums";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";

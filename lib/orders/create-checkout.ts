@@ -1,3 +1,5 @@
+import "server-only";
+
 import { createHash } from "node:crypto";
 
 import type { CartLine } from "@/lib/cart/cart-store";

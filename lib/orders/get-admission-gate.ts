@@ -1,3 +1,5 @@
+import "server-only";
+
 import { redis } from "@/lib/redis/client";
 
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import { sellerPaidOut } from "@/lib/ledger/accounts";
 import { listOutstandingReceivables } from "@/lib/ledger/list-outstanding-receivables";

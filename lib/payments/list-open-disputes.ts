@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 /** Open disputes for the admin console, oldest first, with each order's history. */

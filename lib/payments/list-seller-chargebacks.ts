@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 import { CHARGEBACK_ROW_SELECT, type ChargebackRow } from "./list-open-chargebacks";

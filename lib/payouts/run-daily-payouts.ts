@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
 import { listSellerLedgerCurrencies } from "@/lib/ledger/list-seller-ledger-currencies";

@@ -1,5 +1,7 @@
 // Fixed-window rate limits shared by every web replica: counters in Redis when it is
 // configured, else in PostgreSQL (rate_limit_buckets). Each is a single atomic statement.
+import "server-only";
+
 import type Redis from "ioredis";
 
 import { env } from "@/lib/env";

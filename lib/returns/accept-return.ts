@@ -1,3 +1,5 @@
+import "server-only";
+
 import { ZAddress } from "@/lib/addresses/add-address";
 import { isCarrierError } from "@/lib/carriers/carrier";
 import { db } from "@/lib/db/client";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Carrier } from "@/lib/carriers/carrier";
 import { getCarrier } from "@/lib/carriers/get-carrier";
 import { db } from "@/lib/db/client";

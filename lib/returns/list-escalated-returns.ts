@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import { getStorage } from "@/lib/storage/get-storage";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Carrier } from "@/lib/carriers/carrier";
 import { db } from "@/lib/db/client";
 

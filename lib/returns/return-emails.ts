@@ -1,5 +1,7 @@
 // The emails each step of a return sends, queued in the same transaction as the step (so once:
 // a step happens once, and each email has a dedupe key of return, step and recipient).
+import "server-only";
+
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReturnReason, ReturnStatus } from "@/lib/generated/prisma/enums";

@@ -1,5 +1,7 @@
 // How pages see a return: one select and one mapping shared by the buyer's order page, the
 // seller's returns list and the admin queue.
+import "server-only";
+
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType, ReturnReason, ReturnRefundTrigger, ReturnStatus } from "@/lib/generated/prisma/enums";

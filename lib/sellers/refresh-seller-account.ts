@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db, type Db } from "@/lib/db/client";
 import { queueParkedReleases } from "@/lib/payments/queue-parked-releases";
 import { stripe } from "@/lib/payments/stripe-client";

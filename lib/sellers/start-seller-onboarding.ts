@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { stripe } from "@/lib/payments/stripe-client";

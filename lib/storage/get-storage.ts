@@ -1,3 +1,5 @@
+import "server-only";
+
 import { join } from "node:path";
 
 import { env, type TServerEnv } from "@/lib/env";

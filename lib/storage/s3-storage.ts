@@ -1,6 +1,8 @@
 // Object storage on S3 or any S3-compatible store (MinIO, R2, Ceph...). Browsers upload
 // straight to the bucket through presigned PUT URLs; a CDN in front of S3_PUBLIC_URL
 // serves the variants. Keys are immutable, so every object is cached for a year.
+import "server-only";
+
 import {
   DeleteObjectCommand,
   GetObjectCommand,

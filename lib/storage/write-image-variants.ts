@@ -1,6 +1,8 @@
 // The WebP variants every product and review image is served as: one per width in
 // IMAGE_VARIANT_WIDTHS (never enlarged), auto-rotated, with all metadata (EXIF location,
 // camera serials) dropped. Shared by the upload pipeline and the demo seed.
+import "server-only";
+
 import sharp, { type OutputInfo } from "sharp";
 
 import { AppError } from "@/lib/errors/app-error";

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { env } from "@/lib/env";
 import { getStorage } from "@/lib/storage/get-storage";
 import { isDirectUploadStorage, type DirectUploadStorage } from "@/lib/storage/upload-target";

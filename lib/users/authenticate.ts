@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";

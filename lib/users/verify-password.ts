@@ -1,3 +1,5 @@
+import "server-only";
+
 import bcrypt from "bcryptjs";
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {

@@ -1,3 +1,5 @@
+import "server-only";
+
 import type Stripe from "stripe";
 
 import type { RefundStatus } from "@/lib/generated/prisma/enums";

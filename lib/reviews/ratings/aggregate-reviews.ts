@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db, type Db } from "@/lib/db/client";
 
 import { recomputeProductRating, type RatingRecompute } from "./recompute-product-rating";

@@ -217,10 +217,14 @@ describe("rating aggregation", () => {
 
 describe("scripts/reviews-recompute.ts", () => {
   const run = (...args: string[]) =>
-    promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/reviews-recompute.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
-      cwd: process.cwd(),
-    });
+    promisify(execFile)(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/reviews-recompute.ts", ...args],
+      {
+        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+        cwd: process.cwd(),
+      },
+    );
 
   it("repairs every drifted rating, one product on request, and refuses a bad id", async () => {
     const s = await shop();

@@ -2,6 +2,8 @@
 // Meilisearch doing recall, typo tolerance, synonyms, filters, facets and sorts. Documents
 // come from the same product_search_source view; the outbox indexer pushes them with
 // idempotent upserts, never inside a database transaction.
+import "server-only";
+
 import { Meilisearch, MeilisearchApiError, type Filter, type Index, type IndexSwap, type Settings } from "meilisearch";
 
 import { db } from "@/lib/db/client";

@@ -9,6 +9,8 @@
 // are scaled to it, marked inexact. The trade-off: a query matching more than RECALL_LIMIT
 // listings is ranked (or sorted by price, date, rating) among the first RECALL_LIMIT the index
 // yields, not all of them. Browsing without words sorts everything (a btree walk).
+import "server-only";
+
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 /** One product as the product_search_source view describes it (the input of every engine's documents). */

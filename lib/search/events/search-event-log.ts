@@ -2,6 +2,8 @@
 // statement per second (or per FLUSH_AT events) that appends the raw events and bumps the
 // per-query counters ranking reads. A crash loses at most a second of analytics, never
 // anything a buyer or seller depends on; under a database outage the buffer stops growing.
+import "server-only";
+
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 

@@ -5,6 +5,8 @@
 // transaction; for Meilisearch the push is a network call, so it happens outside any
 // transaction and the cursor moves only after Meilisearch confirmed it (a crash in between
 // re-pushes the batch, which is harmless: upserts and deletes are idempotent).
+import "server-only";
+
 import pg from "pg";
 
 import { db, type Tx } from "@/lib/db/client";

@@ -2,6 +2,8 @@
 // at commit) and drains the outbox within tens of milliseconds, polling every second as a
 // fallback. The job is scheduled every minute and runs for just under a minute, so one is
 // always listening; a crashed worker's successor resumes from the cursor.
+import "server-only";
+
 import pg from "pg";
 
 import { db } from "@/lib/db/client";

@@ -1,5 +1,7 @@
 // Admin-maintained synonym groups (search_synonyms): a term and its synonyms, all
 // interchangeable in searches ("sofa" finds couches and "couch" finds sofas).
+import "server-only";
+
 import { z } from "zod";
 
 import { db } from "@/lib/db/client";

@@ -1,5 +1,7 @@
 // Light personalization (design deep dive 1, step 4): the categories and price range a
 // signed-in buyer has bought from. It only adds a small boost in ranking; it never filters.
+import "server-only";
+
 import { db } from "@/lib/db/client";
 
 import type { BuyerProfile } from "./ranking-weights";

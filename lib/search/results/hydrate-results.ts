@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { ImageVariantRef, ProductSummary } from "@/lib/catalog/product-summary";
 import { db } from "@/lib/db/client";
 
