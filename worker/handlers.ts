@@ -3,6 +3,8 @@ import type PgBoss from "pg-boss";
 import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { db } from "@/lib/db/client";
 import { JOBS, type JobName, type JobPayloads } from "@/lib/jobs/queues";
+import { logger } from "@/lib/log/logger";
+import { runWithRequestContext } from "@/lib/log/request-context";
 import { sendNotification } from "@/lib/mail/send-notification";
 import { autoConfirmDeliveries } from "@/lib/orders/auto-confirm-deliveries";
 import { expireReservations } from "@/lib/orders/expire-reservations";
@@ -54,5 +56,16 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {
   const handler = JOB_HANDLERS[name] as Handler<N>;
-  for (const job of jobs) await handler(job.data);
+  // The job's id stands for a request id: every line the job logs carries it.
+  for (const job of jobs) {
+    await runWithRequestContext({ requestId: job.id, job: name }, async () => {
+      try {
+        await handler(job.data);
+      } catch (err) {
+        // pg-boss keeps the error on the job and retries it; the log line says which job and why.
+        logger.error({ err }, "job failed");
+        throw err;
+      }
+    });
+  }
 }

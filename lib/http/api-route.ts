@@ -12,6 +12,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log/logger";
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "@/lib/log/request-context";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit, type RateLimitRule, type RateLimitStore } from "@/lib/rate-limit/rate-limit";
 
@@ -115,6 +116,18 @@ export function authorize(access: Access, user: CurrentUser | null): void {
   if (!allowed) throw new AppError("forbidden", `This needs a ${access} account.`);
 }
 
+/** The response with its X-Request-Id; a Response built elsewhere may have immutable headers, so it is copied then. */
+function withRequestId(res: Response, requestId: string): Response {
+  try {
+    res.headers.set(REQUEST_ID_HEADER, requestId);
+    return res;
+  } catch {
+    const headers = new Headers(res.headers);
+    headers.set(REQUEST_ID_HEADER, requestId);
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  }
+}
+
 export type ApiRouteDeps = {
   currentUser: () => Promise<CurrentUser | null>;
   rateLimitStore: () => RateLimitStore;
@@ -132,7 +145,7 @@ export function createApiRoute(deps: ApiRouteDeps) {
     config: ApiRouteConfig<A, B, Q, P, K>,
     handler: (ctx: ApiContext<A, B, Q, P, K>) => Promise<Response | unknown>,
   ): ApiRouteHandler {
-    const route = async (
+    const handle = async (
       req: NextRequest,
       routeCtx: { params: Promise<Record<string, string | string[]>> },
     ): Promise<Response> => {
@@ -166,6 +179,14 @@ export function createApiRoute(deps: ApiRouteDeps) {
       } catch (err) {
         return errorResponse(err);
       }
+    };
+    const route = async (
+      req: NextRequest,
+      routeCtx: { params: Promise<Record<string, string | string[]>> },
+    ): Promise<Response> => {
+      const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
+      const res = await runWithRequestContext({ requestId }, () => handle(req, routeCtx));
+      return withRequestId(res, requestId);
     };
     return Object.assign(route, { spec: config as ApiRouteHandler["spec"] });
   };

@@ -2,6 +2,7 @@
 // with the domain's zod schema, an AppError turned into the form's { error, fields } state, and
 // anything unexpected logged and answered with a generic sentence instead of a crashed page.
 // Next's own control flow (redirect(), notFound()) passes through untouched.
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
@@ -9,6 +10,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { logger } from "@/lib/log/logger";
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "@/lib/log/request-context";
 
 import { authorize, type Access, type UserFor } from "./api-route";
 
@@ -46,6 +48,15 @@ function defaultInput(args: unknown[]): unknown {
   return args.at(-1);
 }
 
+/** The balancer's X-Request-Id for this action's POST; null outside a request (a unit test, a script). */
+async function incomingRequestId(): Promise<string | null> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    return null;
+  }
+}
+
 /** serverAction over the session lookup, so the wrapper itself can be unit-tested. */
 export function createServerAction(currentUser: () => Promise<CurrentUser | null>) {
   return function serverAction<
@@ -58,7 +69,7 @@ export function createServerAction(currentUser: () => Promise<CurrentUser | null
     fn: (ctx: { user: UserFor<A>; input: Input<S> }, ...args: Args) => Promise<R>,
   ): (...args: Args) => Promise<R | ActionFailure> {
     const fail = (f: ActionFailure): R | ActionFailure => (config.failure ? config.failure(f) : f);
-    return async (...args: Args) => {
+    const run = async (...args: Args): Promise<R | ActionFailure> => {
       try {
         const user = config.access === "public" ? await currentUser().catch(() => null) : await currentUser();
         authorize(config.access, user);
@@ -77,6 +88,11 @@ export function createServerAction(currentUser: () => Promise<CurrentUser | null
         logger.error({ err }, "server action failed");
         return fail({ error: config.unexpected ?? GENERIC });
       }
+    };
+    // An action's response is Next's own (no header of ours can be added): the id is in the logs only.
+    return async (...args: Args) => {
+      const requestId = requestIdFrom(await incomingRequestId());
+      return runWithRequestContext({ requestId }, () => run(...args));
     };
   };
 }
