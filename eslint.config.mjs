@@ -34,6 +34,7 @@ const FOUNDATION = [
   "db",
   "errors",
   "log",
+  "metrics",
   "redis",
   "money",
   "cache",

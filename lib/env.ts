@@ -61,6 +61,12 @@ const ZServerEnv = z.object({
   UPLOAD_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters"),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Marketplace <no-reply@marketplace.local>"),
+  // The bearer token /api/metrics asks of a scraper; unset, the endpoint is off. `npm start` generates one.
+  METRICS_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   COMMISSION_BPS: number(z.coerce.number().int().min(0).max(10_000).default(1500)),
   // The parcel carrier's API (return labels, tracking); `npm start` and the tests start the
   // local carrier simulator (tools/carrier-simulator) and set it when unset.

@@ -55,6 +55,7 @@ function persisted(): Record<string, string> {
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     STRIPE_CONNECT_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     CARRIER_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
+    METRICS_TOKEN: randomBytes(24).toString("hex"),
     ...current,
   };
   writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
@@ -71,6 +72,7 @@ async function main() {
   const local = persisted();
   process.env.NEXTAUTH_SECRET ??= local.NEXTAUTH_SECRET;
   process.env.UPLOAD_SIGNING_SECRET ??= local.UPLOAD_SIGNING_SECRET;
+  process.env.METRICS_TOKEN ??= local.METRICS_TOKEN;
 
   const port = await freePort(Number(args.port ?? process.env.PORT ?? 3000));
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;

@@ -10,4 +10,5 @@ export const TEST_ENV = {
   APP_URL: "http://localhost:3000",
   CARRIER_WEBHOOK_SECRET: "carrier-webhook-secret-for-tests",
   LOG_LEVEL: "silent",
+  METRICS_TOKEN: "metrics-token-for-tests-0123456789",
 } as const;

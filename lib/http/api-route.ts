@@ -13,6 +13,8 @@ import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "@/lib/log/request-context";
+import { observeRequest } from "@/lib/metrics/registry";
+import { routePattern } from "@/lib/metrics/route-pattern";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit, type RateLimitRule, type RateLimitStore } from "@/lib/rate-limit/rate-limit";
 
@@ -184,8 +186,16 @@ export function createApiRoute(deps: ApiRouteDeps) {
       req: NextRequest,
       routeCtx: { params: Promise<Record<string, string | string[]>> },
     ): Promise<Response> => {
+      const started = performance.now();
       const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
       const res = await runWithRequestContext({ requestId }, () => handle(req, routeCtx));
+      const params = routeCtx?.params ? await routeCtx.params.catch(() => ({})) : {};
+      observeRequest({
+        method: req.method,
+        route: routePattern(req.nextUrl.pathname, params),
+        status: res.status,
+        seconds: (performance.now() - started) / 1000,
+      });
       return withRequestId(res, requestId);
     };
     return Object.assign(route, { spec: config as ApiRouteHandler["spec"] });
