@@ -35,6 +35,7 @@ const FOUNDATION = [
   "errors",
   "log",
   "metrics",
+  "retention",
   "redis",
   "money",
   "cache",

@@ -67,6 +67,16 @@ const ZServerEnv = z.object({
     .min(16, "must be at least 16 characters")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Retention (worker's hourly prune-old-rows job; docs/OPERATIONS.md). The minimums keep what is still read.
+  RETENTION_OUTBOX_DAYS: number(z.coerce.number().int().min(1).default(7)),
+  // Purchase attribution reads a week of clicks before an order.
+  RETENTION_SEARCH_EVENTS_DAYS: number(z.coerce.number().int().min(8).default(30)),
+  // A client may retry a checkout with its Idempotency-Key for 24 hours.
+  RETENTION_IDEMPOTENCY_HOURS: number(z.coerce.number().int().min(25).default(48)),
+  RETENTION_NOTIFICATIONS_DAYS: number(z.coerce.number().int().min(7).default(180)),
+  // Stripe retries a webhook event for up to 3 days; its id must be remembered longer.
+  RETENTION_WEBHOOK_EVENTS_DAYS: number(z.coerce.number().int().min(4).default(30)),
+  RETENTION_BATCH_SIZE: number(z.coerce.number().int().min(100).max(100_000).default(5000)),
   COMMISSION_BPS: number(z.coerce.number().int().min(0).max(10_000).default(1500)),
   // The parcel carrier's API (return labels, tracking); `npm start` and the tests start the
   // local carrier simulator (tools/carrier-simulator) and set it when unset.

@@ -13,4 +13,5 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   // The backstop for lost carrier webhooks.
   [JOBS.pollReturnTracking, "*/10 * * * *", {}],
   [JOBS.autoRefundReturns, "23 * * * *", {}],
+  [JOBS.pruneOldRows, "41 * * * *", {}],
 ];

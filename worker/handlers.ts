@@ -15,6 +15,7 @@ import { retryRelease } from "@/lib/payments/retry-release";
 import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { settlePayout } from "@/lib/payouts/settle-payout";
+import { pruneOldRows } from "@/lib/retention/prune-old-rows";
 import { autoRefundReturns } from "@/lib/returns/auto-refund-returns";
 import { issueReturnLabel } from "@/lib/returns/issue-return-label";
 import { pollReturnTracking } from "@/lib/returns/poll-return-tracking";
@@ -52,6 +53,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.refundReturn]: (data) => refundReturn(data.returnId),
   [JOBS.autoRefundReturns]: () => autoRefundReturns(),
   [JOBS.dispatchDomainEvent]: (data) => dispatchDomainEvent(data.eventId),
+  [JOBS.pruneOldRows]: () => pruneOldRows(),
 };
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

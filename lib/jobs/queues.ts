@@ -20,6 +20,7 @@ export const JOBS = {
   refundReturn: "refund-return",
   autoRefundReturns: "auto-refund-returns",
   dispatchDomainEvent: "dispatch-domain-event",
+  pruneOldRows: "prune-old-rows",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -46,6 +47,7 @@ export type JobPayloads = {
   [JOBS.autoRefundReturns]: Record<string, never>;
   // An outbox id (bigint, as a string) written by emitDomainEvent.
   [JOBS.dispatchDomainEvent]: { eventId: string };
+  [JOBS.pruneOldRows]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.
