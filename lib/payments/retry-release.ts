@@ -2,7 +2,8 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
-import { releaseEscrow, type ReleaseOutcome } from "./release-escrow";
+import { releaseEscrow } from "./release-escrow";
+import type { ReleaseOutcome } from "./release-outcome";
 
 /**
  * Runs an order's escrow release, or runs it again after it was parked, in the mode the order

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
-import type { ReleaseOutcome } from "./release-escrow";
+import type { ReleaseOutcome } from "./release-outcome";
 import { releaseRetryAt } from "./release-retry-at";
 import { retryRelease } from "./retry-release";
 
