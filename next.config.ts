@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 import type { NextConfig } from "next";
 
 import { EnvError, env as readEnv } from "./lib/env";
@@ -45,7 +47,18 @@ const csp = [
   "object-src 'none'",
 ].join("; ");
 
+// With Redis, every web process shares one server cache (ISR pages, unstable_cache data) and
+// no process keeps a private in-memory copy that a revalidation elsewhere could not reach.
+// Next reads this at `next start` too, so the running environment decides, not the build's.
+const sharedCache: Partial<NextConfig> = env.REDIS_URL
+  ? {
+      cacheHandler: fileURLToPath(new URL("./lib/cache/next-cache-handler.mjs", import.meta.url)),
+      cacheMaxMemorySize: 0,
+    }
+  : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
   // A separate build directory lets a benchmark build run beside the e2e build.
   distDir: env.NEXT_DIST_DIR,
   poweredByHeader: false,

@@ -63,3 +63,6 @@ try {
 } finally {
   await prisma.$disconnect();
 }
+// A repaired rating revalidates its cached page through Redis, whose connection would keep the
+// process alive.
+process.exit();

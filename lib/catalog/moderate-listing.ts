@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { checkListingRules, type RuleViolation } from "./check-listing-rules";
+import { revalidateCachedProduct } from "./revalidate-cached-product";
 
 /**
  * The moderation job for a submitted listing: runs the platform's rules and either
@@ -11,7 +12,7 @@ import { checkListingRules, type RuleViolation } from "./check-listing-rules";
  * (it acts only on a listing still in review with no open case).
  */
 export async function moderateListing(productId: string): Promise<"activated" | "case_opened" | "skipped"> {
-  return db().$transaction(async (tx) => {
+  const outcome = await db().$transaction(async (tx): Promise<"activated" | "case_opened" | "skipped"> => {
     const locked = await tx.$queryRaw<
       { id: string }[]
     >`SELECT id FROM products WHERE id = ${productId}::uuid AND status = 'pending_review' FOR UPDATE`;
@@ -59,4 +60,8 @@ export async function moderateListing(productId: string): Promise<"activated" | 
     });
     return "case_opened";
   });
+  // A visitor who saw "not found" on the cached page (a shared link, a second tab) sees it live
+  // in every web process; this runs in the worker, after the commit.
+  if (outcome === "activated") await revalidateCachedProduct(productId);
+  return outcome;
 }

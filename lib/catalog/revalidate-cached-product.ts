@@ -1,14 +1,14 @@
 import "server-only";
 
-import { revalidatePath } from "next/cache";
+import { pathTag, revalidateTags } from "@/lib/cache/revalidate-tags";
 
 import { CACHED_PRODUCT_PREFIX } from "./cached-page-route";
 
 /**
- * Drops the signed-out visitors' cached page of a listing after a change made in this server
- * (an edit, a status change, a moderation decision), so it is rendered afresh on the next visit.
- * Changes made elsewhere (the worker) reach it within the page's revalidate period.
+ * Drops the signed-out visitors' cached page of a listing after a change (an edit, a status
+ * change, a moderation decision, a new rating), in every web process, whether the change was
+ * made in a web process or in the worker; it is rendered afresh on the next visit.
  */
-export function revalidateCachedProduct(productId: string): void {
-  revalidatePath(`${CACHED_PRODUCT_PREFIX}${productId}`);
+export async function revalidateCachedProduct(productId: string): Promise<void> {
+  await revalidateTags([pathTag(`${CACHED_PRODUCT_PREFIX}${productId}`)]);
 }

@@ -19,7 +19,7 @@ export const decideCaseAction = serverAction(
       input: { decision: form.get("decision"), reason: String(form.get("reason") ?? "") || undefined },
     });
     revalidatePath("/admin/listings");
-    revalidateCachedProduct(r.productId);
+    await revalidateCachedProduct(r.productId);
     return { message: `Done: the listing is now ${r.productStatus.replace("_", " ")}.` };
   },
 );
@@ -29,7 +29,7 @@ export const reinstateAction = serverAction(
   async ({ user }, productId: string): Promise<DecisionState> => {
     await setListingSuspension({ productId, adminId: user.id, suspend: false });
     revalidatePath("/admin/listings");
-    revalidateCachedProduct(productId);
+    await revalidateCachedProduct(productId);
     return { message: "Reinstated." };
   },
 );
@@ -44,7 +44,7 @@ export const suspendAction = serverAction(
       reason: String(form.get("reason") ?? ""),
     });
     revalidatePath(`/admin/listings/${productId}`);
-    revalidateCachedProduct(productId);
+    await revalidateCachedProduct(productId);
     return { message: "Suspended." };
   },
 );

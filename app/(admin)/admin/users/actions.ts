@@ -25,7 +25,7 @@ export const setSuspensionAction = serverAction(
     });
     revalidatePath("/admin/users");
     // A shop's listings leave the cached product pages too.
-    if (r.sellerId && r.changed) revalidateAllCachedProducts();
+    if (r.sellerId && r.changed) await revalidateAllCachedProducts();
     if (!r.changed) return { message: suspend ? "Already suspended." : "Already active." };
     return {
       message: suspend

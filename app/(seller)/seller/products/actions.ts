@@ -77,7 +77,7 @@ export async function updateListingAction(
   }
   revalidatePath("/seller/products");
   revalidatePath(`/seller/products/${productId}`);
-  revalidateCachedProduct(productId);
+  await revalidateCachedProduct(productId);
   return { message: form.get("intent") === "submit" ? "Saved and submitted for review." : "Saved." };
 }
 
@@ -92,7 +92,7 @@ export async function listingStatusAction(
     return failure(err);
   }
   revalidatePath("/seller/products");
-  revalidateCachedProduct(productId);
+  await revalidateCachedProduct(productId);
   if (action === "archive") redirect("/seller/products?deleted=1");
   revalidatePath(`/seller/products/${productId}`);
   return { message: action === "submit" ? "Submitted for review." : "Moved back to drafts." };
