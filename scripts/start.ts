@@ -2,11 +2,14 @@
 // marketplace needs on its embedded default unless configured, prepares the database,
 // seeds demo data once, runs web + worker, prints where everything is, and stops it all
 // on Ctrl-C.
-//   --dev            next dev instead of a production build
+//   --dev            next dev instead of a production build (one web process)
 //   --port N         web port (default PORT or 3000; the next free one if taken)
+//   --web N          web processes behind haproxy (default WEB_CONCURRENCY, else one per core)
 //   --data-dir DIR   where embedded services keep data (default DATA_DIR or .data)
 //   --products N     demo products to seed on first start (default 300)
 //   --fresh          wipe the data dir first (used by the e2e suite)
+//   --use-build      serve the production build as it is, never rebuild (a second instance
+//                    beside one already serving that build, as e2e/sigterm.spec.ts starts)
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -18,6 +21,7 @@ import cliProgress from "cli-progress";
 import { startEmbeddedPostgres } from "../dev/services/embedded-postgres";
 import { freePort } from "../dev/services/free-port";
 import { startRedisServer } from "../dev/services/redis-server";
+import { startWebProcesses, webProcessCount, type StartedWeb } from "../dev/services/web-processes";
 import { migrate } from "../lib/db/migrate";
 import { installJobQueue } from "../lib/jobs/boss";
 import { CONNECT_EVENTS, PLATFORM_EVENTS } from "../lib/payments/webhook-events";
@@ -26,9 +30,11 @@ const { values: args } = parseArgs({
   options: {
     dev: { type: "boolean", default: false },
     port: { type: "string" },
+    web: { type: "string" },
     "data-dir": { type: "string" },
     products: { type: "string" },
     fresh: { type: "boolean", default: false },
+    "use-build": { type: "boolean", default: false },
   },
 });
 
@@ -174,9 +180,11 @@ async function main() {
   await installJobQueue(process.env.DATABASE_URL!);
   await seedOnce();
 
-  if (!args.dev) await buildIfNeeded();
+  if (args["use-build"]) {
+    if (!existsSync(resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID")))
+      throw new Error("--use-build: no production build");
+  } else if (!args.dev) await buildIfNeeded();
 
-  const web = spawnChild("web", "node", [NEXT_BIN, args.dev ? "dev" : "start", "-p", String(port), "-H", "0.0.0.0"]);
   // Under the react-server condition `import "server-only"` in lib/ resolves to its empty module.
   const worker = spawnChild("worker", process.execPath, [
     "--conditions=react-server",
@@ -184,8 +192,34 @@ async function main() {
     "tsx",
     "worker/index.ts",
   ]);
-  children.push(web, worker);
-  await waitForHealth(`${appUrl}/api/health`);
+  children.push(worker);
+  web = await startWebProcesses({
+    count: webProcessCount(args.web, process.env.WEB_CONCURRENCY),
+    port,
+    host: "0.0.0.0",
+    dev: args.dev,
+    dataDir,
+    env: process.env,
+    onUnexpectedExit: (name, code, signal) => {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    },
+  });
+  services.unshift(web.summary);
+  // Tests that talk to one web process, or to the database, directly (e2e/scale-out.spec.ts).
+  writeFileSync(
+    join(dataDir, "web-processes.json"),
+    JSON.stringify(
+      {
+        url: web.url,
+        processes: web.processes.map((p) => ({ name: p.name, port: p.port, pid: p.child.pid })),
+        databaseUrl: process.env.DATABASE_URL,
+      },
+      null,
+      2,
+    ),
+    { mode: 0o600 },
+  );
 
   const { DEMO_LOGINS } = await import("../dev/seed/demo-logins");
   const lines = [
@@ -250,6 +284,7 @@ async function buildSearchIndexOnce() {
 }
 
 const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
+let web: StartedWeb | null = null;
 
 const BUILD_INPUTS = [
   "app",
@@ -315,27 +350,12 @@ function spawnChild(name: string, cmd: string, argv: string[]): ChildProcess {
   return child;
 }
 
-async function waitForHealth(url: string) {
-  const deadline = Date.now() + 180_000;
-  let last = "";
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = `${res.status} ${await res.text()}`;
-    } catch (err) {
-      last = (err as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`the web server did not become healthy at ${url}: ${last}`);
-}
-
 let shuttingDown = false;
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
   say("stopping…");
+  await web?.stop();
   await Promise.all(
     children.map(
       (c) =>
@@ -356,6 +376,10 @@ async function shutdown(code: number) {
   say("stopped");
   process.exit(code);
 }
+
+// A process manager (or a test) may close our stdout before it signals us: a failed write must
+// not crash this process, which alone knows what to stop.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
 // embedded-postgres installs its own exit hook, which stops PostgreSQL and exits at once on a
 // signal: under the worker, and before Redis is stopped. Ours stops everything in order.
