@@ -2,19 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
-export type OrderListRow = {
-  id: string;
-  checkoutId: string;
-  status: string;
-  totalCents: number;
-  refundedCents: number;
-  cancelledBy: string | null;
-  currency: string;
-  createdAt: Date;
-  counterpart: string;
-  itemCount: number;
-  firstItem: string;
-};
+import { orderListSelect, toOrderListRow, type OrderListRow } from "./order-list-row";
 
 /** The buyer's orders, newest first. */
 export async function listBuyerOrders(opts: {
@@ -29,35 +17,9 @@ export async function listBuyerOrders(opts: {
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * 20,
       take: 20,
-      select: {
-        id: true,
-        checkoutId: true,
-        status: true,
-        totalCents: true,
-        refundedCents: true,
-        cancelledBy: true,
-        currency: true,
-        createdAt: true,
-        seller: { select: { shopName: true } },
-        items: { select: { titleSnapshot: true, quantity: true } },
-      },
+      select: { ...orderListSelect, seller: { select: { shopName: true } } },
     }),
     db().order.count({ where }),
   ]);
-  return {
-    total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      checkoutId: r.checkoutId,
-      status: r.status,
-      totalCents: r.totalCents,
-      refundedCents: r.refundedCents,
-      cancelledBy: r.cancelledBy,
-      currency: r.currency,
-      createdAt: r.createdAt,
-      counterpart: r.seller.shopName,
-      itemCount: r.items.reduce((n, i) => n + i.quantity, 0),
-      firstItem: r.items[0]?.titleSnapshot ?? "",
-    })),
-  };
+  return { total, rows: rows.map((r) => toOrderListRow(r, r.seller.shopName)) };
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-import type { OrderListRow } from "./list-buyer-orders";
+import { orderListSelect, toOrderListRow, type OrderListRow } from "./order-list-row";
 
 /** A seller's orders to fulfil, filtered by status; paid ones (waiting to ship) first by default. */
 export async function listSellerOrders(opts: {
@@ -19,35 +19,9 @@ export async function listSellerOrders(opts: {
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * 20,
       take: 20,
-      select: {
-        id: true,
-        checkoutId: true,
-        status: true,
-        totalCents: true,
-        refundedCents: true,
-        cancelledBy: true,
-        currency: true,
-        createdAt: true,
-        buyer: { select: { name: true, email: true } },
-        items: { select: { titleSnapshot: true, quantity: true } },
-      },
+      select: { ...orderListSelect, buyer: { select: { name: true, email: true } } },
     }),
     db().order.count({ where }),
   ]);
-  return {
-    total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      checkoutId: r.checkoutId,
-      status: r.status,
-      totalCents: r.totalCents,
-      refundedCents: r.refundedCents,
-      cancelledBy: r.cancelledBy,
-      currency: r.currency,
-      createdAt: r.createdAt,
-      counterpart: r.buyer.name ?? r.buyer.email,
-      itemCount: r.items.reduce((n, i) => n + i.quantity, 0),
-      firstItem: r.items[0]?.titleSnapshot ?? "",
-    })),
-  };
+  return { total, rows: rows.map((r) => toOrderListRow(r, r.buyer.name ?? r.buyer.email)) };
 }

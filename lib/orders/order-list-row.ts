@@ -1,0 +1,49 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// One row of an order list, the same for the buyer's orders and a seller's: only who is on the
+// other side differs (the shop for a buyer, the buyer for a seller).
+export type OrderListRow = {
+  id: string;
+  checkoutId: string;
+  status: string;
+  totalCents: number;
+  refundedCents: number;
+  cancelledBy: string | null;
+  currency: string;
+  createdAt: Date;
+  counterpart: string;
+  itemCount: number;
+  firstItem: string;
+};
+
+/** The columns an order list reads; each list adds its counterpart's relation. */
+export const orderListSelect = {
+  id: true,
+  checkoutId: true,
+  status: true,
+  totalCents: true,
+  refundedCents: true,
+  cancelledBy: true,
+  currency: true,
+  createdAt: true,
+  items: { select: { titleSnapshot: true, quantity: true } },
+} satisfies Prisma.OrderSelect;
+
+type OrderListRecord = Prisma.OrderGetPayload<{ select: typeof orderListSelect }>;
+
+/** The row for an order read with orderListSelect, naming its counterpart. */
+export function toOrderListRow(r: OrderListRecord, counterpart: string): OrderListRow {
+  return {
+    id: r.id,
+    checkoutId: r.checkoutId,
+    status: r.status,
+    totalCents: r.totalCents,
+    refundedCents: r.refundedCents,
+    cancelledBy: r.cancelledBy,
+    currency: r.currency,
+    createdAt: r.createdAt,
+    counterpart,
+    itemCount: r.items.reduce((n, i) => n + i.quantity, 0),
+    firstItem: r.items[0]?.titleSnapshot ?? "",
+  };
+}
