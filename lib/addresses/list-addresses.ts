@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
-import type { AddressRecord } from "./add-address";
+import type { AddressRecord } from "./address-input";
 import { toAddressRecord } from "./to-address-record";
 
 export async function listAddresses(userId: string): Promise<AddressRecord[]> {

@@ -1,4 +1,4 @@
-import type { AddressRecord } from "./add-address";
+import type { AddressRecord } from "./address-input";
 
 /** A stored address as the API and pages see it (absent optional parts are undefined, not null). */
 export function toAddressRecord(a: {

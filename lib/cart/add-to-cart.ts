@@ -1,25 +1,22 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 
 import { assertInStock } from "./assert-in-stock";
-import { ZCartLineInput } from "./cart-input";
+import { ZAddToCart } from "./cart-input";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, type CartStore } from "./cart-store";
 import { getSellableProduct } from "./get-sellable-product";
 
 /** Adds to a line (or creates it); the total may not exceed stock or the per-item limit. */
-export async function addToCart(store: CartStore, cartKey: string, input: unknown): Promise<void> {
-  const parsed = ZCartLineInput.extend({
-    quantity: ZCartLineInput.shape.quantity.pipe(z.number().min(1, "Quantity must be at least 1.")),
-  }).safeParse(input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Cart item");
-  const p = await getSellableProduct(parsed.data.productId);
+export async function addToCart(store: CartStore, cartKey: string, raw: z.input<typeof ZAddToCart>): Promise<void> {
+  const input = parseInput(ZAddToCart, raw);
+  const p = await getSellableProduct(input.productId);
   const lines = await store.lines(cartKey);
   const existing = lines.find((l) => l.productId === p.id);
   if (!existing && lines.length >= MAX_CART_LINES)
     throw new AppError("conflict", `A cart holds at most ${MAX_CART_LINES} different items.`);
-  const quantity = (existing?.quantity ?? 0) + parsed.data.quantity;
+  const quantity = (existing?.quantity ?? 0) + input.quantity;
   if (quantity > MAX_LINE_QUANTITY)
     throw new AppError("validation_failed", `At most ${MAX_LINE_QUANTITY} of one item.`);
   assertInStock(p, quantity);

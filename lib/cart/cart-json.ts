@@ -1,4 +1,7 @@
+import { z } from "zod";
+
 import type { CartView } from "./build-cart-view";
+import { ZAddToCart, ZCartLineInput } from "./cart-input";
 
 export function cartJson(v: CartView) {
   return {
@@ -24,3 +27,15 @@ export function cartJson(v: CartView) {
     })),
   };
 }
+
+/** POST /cart/items: a missing (or null) quantity adds one. */
+export const ZAddToCartJson = z
+  .object({ product_id: ZAddToCart.shape.productId, quantity: ZAddToCart.shape.quantity.nullish() })
+  .meta({ id: "AddToCartRequest", title: "Cart item" })
+  .transform((b) => ({ productId: b.product_id, quantity: b.quantity ?? 1 }))
+  .meta({ title: "Cart item" });
+
+/** PATCH /cart/items/{productId}: 0 removes the line. */
+export const ZCartQuantityJson = z
+  .object({ quantity: ZCartLineInput.shape.quantity })
+  .meta({ id: "CartQuantityRequest", title: "Cart item" });

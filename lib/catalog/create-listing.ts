@@ -1,8 +1,10 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
@@ -15,11 +17,10 @@ import { replaceListingImages } from "./replace-listing-images";
 export async function createListing(opts: {
   sellerId: string;
   actorId: string;
-  input: unknown;
+  input: z.input<typeof ZCreateListing>;
 }): Promise<{ productId: string; status: "draft" | "pending_review" }> {
-  const parsed = ZCreateListing.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Listing");
-  const { draft, images, attributes, ...fields } = parsed.data;
+  const input = parseInput(ZCreateListing, opts.input);
+  const { draft, images, attributes, ...fields } = input;
   return db().$transaction(async (tx) => {
     const category = await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } });
     if (!category)

@@ -1,5 +1,8 @@
+import { z } from "zod";
+
 import type { PublicProduct } from "./get-public-product";
 import type { ListingDetail } from "./listing-detail";
+import { ZCreateListing, ZUpdateListing } from "./product-input";
 
 // The REST API speaks the design's snake_case JSON.
 const imageJson = (i: {
@@ -56,22 +59,30 @@ export function sellerListingJson(l: ListingDetail) {
   };
 }
 
-/** Accepts the API's snake_case body (and camelCase) for listing fields. */
-export function listingInputFromJson(body: Record<string, unknown>): Record<string, unknown> {
-  const price = body.price as { amount_cents?: unknown; currency?: unknown } | undefined;
+/** Accepts the API's snake_case body (and camelCase) for listing fields; anything but an object is left for the schema to refuse. */
+export function listingInputFromJson(body: unknown): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const b = body as Record<string, unknown>;
+  const price = b.price as { amount_cents?: unknown; currency?: unknown } | undefined;
   const out: Record<string, unknown> = {};
   const pick = (camel: string, ...keys: unknown[]) => {
     const v = keys.find((k) => k !== undefined);
     if (v !== undefined) out[camel] = v;
   };
-  pick("title", body.title);
-  pick("description", body.description);
-  pick("categoryId", body.category_id, body.categoryId);
-  pick("priceCents", body.price_cents, body.priceCents, price?.amount_cents);
-  pick("currency", body.currency, price?.currency);
-  pick("inventoryCount", body.inventory_count, body.inventoryCount);
-  pick("attributes", body.attributes);
-  pick("images", body.images);
-  pick("draft", body.draft);
+  pick("title", b.title);
+  pick("description", b.description);
+  pick("categoryId", b.category_id, b.categoryId);
+  pick("priceCents", b.price_cents, b.priceCents, price?.amount_cents);
+  pick("currency", b.currency, price?.currency);
+  pick("inventoryCount", b.inventory_count, b.inventoryCount);
+  pick("attributes", b.attributes);
+  pick("images", b.images);
+  pick("draft", b.draft);
   return out;
 }
+
+// The listing bodies are the domain's schemas behind the snake_case mapping, so the document
+// and every validation message are the domain's own (the OpenAPI document shows the schema
+// after the mapping: zod renders a preprocess by its output side).
+export const ZCreateListingJson = z.preprocess(listingInputFromJson, ZCreateListing).meta({ title: "Listing" });
+export const ZUpdateListingJson = z.preprocess(listingInputFromJson, ZUpdateListing).meta({ title: "Listing" });

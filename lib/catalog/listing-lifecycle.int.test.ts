@@ -7,6 +7,7 @@ import { changeListingStatus } from "./change-listing-status";
 import { createListing } from "./create-listing";
 import { getPublicProduct } from "./get-public-product";
 import { moderateListing } from "./moderate-listing";
+import type { TCreateListing } from "./product-input";
 import { resolveListingCase } from "./resolve-listing-case";
 import { setListingSuspension } from "./set-listing-suspension";
 import { updateListing } from "./update-listing";
@@ -203,7 +204,9 @@ describe("listing lifecycle", () => {
   ])("refuses bad input %# with a clear message and stores nothing", async (input, message) => {
     const { seller: s, user } = await seller();
     const fixed = { ...input, categoryId: input.categoryId === 1 ? categoryId : input.categoryId };
-    await expect(createListing({ sellerId: s.id, actorId: user.id, input: fixed })).rejects.toMatchObject({ message });
+    await expect(
+      createListing({ sellerId: s.id, actorId: user.id, input: fixed as TCreateListing }),
+    ).rejects.toMatchObject({ message });
     expect(await db().product.count({ where: { sellerId: s.id } })).toBe(0);
   });
 });

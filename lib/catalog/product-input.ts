@@ -44,17 +44,19 @@ const FIELDS = {
   images: z.array(z.uuid("Unknown image.")).max(MAX_IMAGES, `At most ${MAX_IMAGES} images.`),
 };
 
-export const ZCreateListing = z.object({
-  ...FIELDS,
-  description: FIELDS.description.default(""),
-  currency: FIELDS.currency.default("USD"),
-  inventoryCount: FIELDS.inventoryCount.default(0),
-  attributes: FIELDS.attributes.default({}),
-  images: FIELDS.images.default([]),
-  // The API submits for review by default (the design's 201 { status: "pending_review" }); the dashboard can save a draft.
-  draft: z.boolean().default(false),
-});
+export const ZCreateListing = z
+  .object({
+    ...FIELDS,
+    description: FIELDS.description.default(""),
+    currency: FIELDS.currency.default("USD"),
+    inventoryCount: FIELDS.inventoryCount.default(0),
+    attributes: FIELDS.attributes.default({}),
+    images: FIELDS.images.default([]),
+    // The API submits for review by default (the design's 201 { status: "pending_review" }); the dashboard can save a draft.
+    draft: z.boolean().default(false),
+  })
+  .meta({ id: "CreateListing", title: "Listing" });
 export type TCreateListing = z.input<typeof ZCreateListing>;
 
-export const ZUpdateListing = z.object(FIELDS).partial().strict();
+export const ZUpdateListing = z.object(FIELDS).partial().strict().meta({ id: "UpdateListing", title: "Listing" });
 export type TUpdateListing = z.input<typeof ZUpdateListing>;

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { nextListingStatus } from "./listing-status";
@@ -17,7 +17,8 @@ export const ZResolveCase = z
   .refine((v) => v.decision === "approve" || (v.reason && v.reason.length >= 5), {
     message: "Give the seller a reason (at least 5 characters).",
     path: ["reason"],
-  });
+  })
+  .meta({ id: "ListingCaseDecision", title: "Decision" });
 
 const CASE_STATUS = { approve: "approved", reject: "rejected", suspend: "suspended" } as const;
 
@@ -25,11 +26,10 @@ const CASE_STATUS = { approve: "approved", reject: "rejected", suspend: "suspend
 export async function resolveListingCase(opts: {
   caseId: string;
   adminId: string;
-  input: unknown;
+  input: z.input<typeof ZResolveCase>;
 }): Promise<{ productId: string; productStatus: string }> {
-  const parsed = ZResolveCase.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
-  const { decision, reason } = parsed.data;
+  const input = parseInput(ZResolveCase, opts.input);
+  const { decision, reason } = input;
   return db().$transaction(async (tx) => {
     const c = await tx.moderationCase.findUnique({
       where: { id: opts.caseId },

@@ -1,8 +1,10 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { setInventoryCount } from "@/lib/inventory/set-inventory-count";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
@@ -20,11 +22,10 @@ export async function updateListing(opts: {
   sellerId: string;
   actorId: string;
   productId: string;
-  input: unknown;
+  input: z.input<typeof ZUpdateListing>;
 }): Promise<{ productId: string; status: string }> {
-  const parsed = ZUpdateListing.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Listing");
-  const { images, attributes, inventoryCount, ...fields } = parsed.data;
+  const input = parseInput(ZUpdateListing, opts.input);
+  const { images, attributes, inventoryCount, ...fields } = input;
   return db().$transaction(async (tx) => {
     const current = await tx.product.findFirst({
       where: { id: opts.productId, sellerId: opts.sellerId },

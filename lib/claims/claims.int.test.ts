@@ -17,7 +17,7 @@ import {
   placeCheckout,
 } from "@/test/payment-scenario";
 
-import { decideClaim } from "./decide-claim";
+import { decideClaim, type ClaimDecision } from "./decide-claim";
 import { listOpenClaims } from "./list-open-claims";
 import { openClaim } from "./open-claim";
 
@@ -49,7 +49,7 @@ async function order(opts: { stage?: "shipped" | "delivered" | "released" } = {}
 
 const refunds = async (piId: string) =>
   (await stripe().refunds.list({ payment_intent: piId })).data.map((r) => r.amount).sort((a, b) => a - b);
-const claimInput = { kind: "damaged", description: "The lid arrived cracked in two." };
+const claimInput = { kind: "damaged", description: "The lid arrived cracked in two." } as const;
 
 describe("buyer claims after delivery", () => {
   it("after release: the buyer claims, an admin refunds in full, the Transfer is reversed and the claim closes", async () => {
@@ -142,7 +142,9 @@ describe("buyer claims after delivery", () => {
   it("an admin refunds part of a claim by amount, or rejects one with a note (both told)", async () => {
     const o = await order({ stage: "delivered" });
     const { claimId } = await openClaim({ buyerId: o.buyer.id, orderId: o.orderId, input: claimInput });
-    await expect(decideClaim({ claimId, adminId, input: { decision: "refund_partial" } })).rejects.toMatchObject({
+    await expect(
+      decideClaim({ claimId, adminId, input: { decision: "refund_partial" } as ClaimDecision }),
+    ).rejects.toMatchObject({
       status: 400,
     });
     await expect(
@@ -169,7 +171,7 @@ describe("buyer claims after delivery", () => {
       message: expect.stringContaining("already have an open claim"),
     });
     await expect(
-      decideClaim({ claimId: second.claimId, adminId, input: { decision: "reject" } }),
+      decideClaim({ claimId: second.claimId, adminId, input: { decision: "reject" } as ClaimDecision }),
     ).rejects.toMatchObject({ status: 400 });
     expect(
       await decideClaim({

@@ -5,28 +5,30 @@ import { z } from "zod";
 import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import type { RefundLine } from "@/lib/payments/plan-refund";
 import { refundOrder } from "@/lib/payments/refund-order";
 
 import { CLAIM_KINDS } from "./open-claim";
 
-const ZDecision = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("refund_full"), note: z.string().trim().max(1000).default("") }),
-  z.object({
-    decision: z.literal("refund_partial"),
-    amountCents: z
-      .number({ message: "Enter the amount to refund." })
-      .int("Whole cents only.")
-      .positive("The amount must be more than zero."),
-    note: z.string().trim().max(1000).default(""),
-  }),
-  z.object({ decision: z.literal("refund_requested"), note: z.string().trim().max(1000).default("") }),
-  z.object({
-    decision: z.literal("reject"),
-    note: z.string().trim().min(5, "Say why the claim is rejected (at least 5 characters).").max(1000),
-  }),
-]);
+export const ZDecision = z
+  .discriminatedUnion("decision", [
+    z.object({ decision: z.literal("refund_full"), note: z.string().trim().max(1000).default("") }),
+    z.object({
+      decision: z.literal("refund_partial"),
+      amountCents: z
+        .number({ message: "Enter the amount to refund." })
+        .int("Whole cents only.")
+        .positive("The amount must be more than zero."),
+      note: z.string().trim().max(1000).default(""),
+    }),
+    z.object({ decision: z.literal("refund_requested"), note: z.string().trim().max(1000).default("") }),
+    z.object({
+      decision: z.literal("reject"),
+      note: z.string().trim().min(5, "Say why the claim is rejected (at least 5 characters).").max(1000),
+    }),
+  ])
+  .meta({ id: "ClaimDecision", title: "Decision" });
 
 export type ClaimDecision = z.input<typeof ZDecision>;
 
@@ -40,11 +42,10 @@ export type ClaimDecision = z.input<typeof ZDecision>;
 export async function decideClaim(opts: {
   claimId: string;
   adminId: string;
-  input: unknown;
+  input: z.input<typeof ZDecision>;
 }): Promise<{ outcome: "refunded" | "rejected"; refundedCents: number }> {
-  const parsed = ZDecision.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
-  const d = parsed.data;
+  const input = parseInput(ZDecision, opts.input);
+  const d = input;
   const claim = await db().claim.findUnique({
     where: { id: opts.claimId },
     select: { id: true, orderId: true, kind: true, status: true, requestedCents: true, lines: true },

@@ -6,7 +6,7 @@ import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";
 
 import { claimWindow } from "./claim-window";
@@ -17,19 +17,21 @@ export const CLAIM_KINDS = {
   never_arrived: "Never arrived",
 } as const;
 
-export const ZClaim = z.object({
-  kind: z.enum(["not_as_described", "damaged", "never_arrived"], { message: "Choose what went wrong." }),
-  description: z
-    .string()
-    .trim()
-    .min(10, "Describe the problem (at least 10 characters).")
-    .max(2000, "At most 2000 characters."),
-  amountCents: z.number().int("Whole cents only.").positive("The amount must be more than zero.").optional(),
-  lines: z
-    .array(z.object({ orderItemId: z.uuid("Unknown item."), quantity: z.number().int().min(1, "At least 1.") }))
-    .max(50)
-    .optional(),
-});
+export const ZClaim = z
+  .object({
+    kind: z.enum(["not_as_described", "damaged", "never_arrived"], { message: "Choose what went wrong." }),
+    description: z
+      .string()
+      .trim()
+      .min(10, "Describe the problem (at least 10 characters).")
+      .max(2000, "At most 2000 characters."),
+    amountCents: z.number().int("Whole cents only.").positive("The amount must be more than zero.").optional(),
+    lines: z
+      .array(z.object({ orderItemId: z.uuid("Unknown item."), quantity: z.number().int().min(1, "At least 1.") }))
+      .max(50)
+      .optional(),
+  })
+  .meta({ id: "Claim", title: "Claim" });
 
 /**
  * A buyer opens a claim on their own order within the protection window, even after the
@@ -39,12 +41,10 @@ export const ZClaim = z.object({
 export async function openClaim(opts: {
   buyerId: string;
   orderId: string;
-  input: unknown;
+  input: z.input<typeof ZClaim>;
   now?: Date;
 }): Promise<{ claimId: string }> {
-  const parsed = ZClaim.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Claim");
-  const input = parsed.data;
+  const input = parseInput(ZClaim, opts.input);
   if (input.amountCents !== undefined && input.lines?.length)
     throw new AppError("validation_failed", "Ask for either an amount or items, not both.");
   return db().$transaction(async (tx) => {

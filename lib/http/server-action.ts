@@ -57,16 +57,28 @@ async function incomingRequestId(): Promise<string | null> {
   }
 }
 
+type ActionBody<A extends Access, S, Args extends unknown[], R> = (
+  ctx: { user: UserFor<A>; input: Input<S> },
+  ...args: Args
+) => Promise<R>;
+
+/** With a failure mapper every answer is the action's own state; without it, a failure is { error, fields }. */
+export type ServerActionFactory = {
+  <A extends Access, Args extends unknown[], R, S extends z.ZodType | undefined = undefined>(
+    config: ServerActionConfig<A, S, Args, R> & { failure: (f: ActionFailure) => R },
+    fn: ActionBody<A, S, Args, R>,
+  ): (...args: Args) => Promise<R>;
+  <A extends Access, Args extends unknown[], R, S extends z.ZodType | undefined = undefined>(
+    config: ServerActionConfig<A, S, Args, R> & { failure?: undefined },
+    fn: ActionBody<A, S, Args, R>,
+  ): (...args: Args) => Promise<R | ActionFailure>;
+};
+
 /** serverAction over the session lookup, so the wrapper itself can be unit-tested. */
-export function createServerAction(currentUser: () => Promise<CurrentUser | null>) {
-  return function serverAction<
-    A extends Access,
-    Args extends unknown[],
-    R,
-    S extends z.ZodType | undefined = undefined,
-  >(
+export function createServerAction(currentUser: () => Promise<CurrentUser | null>): ServerActionFactory {
+  return function serverAction<A extends Access, Args extends unknown[], R, S extends z.ZodType | undefined>(
     config: ServerActionConfig<A, S, Args, R>,
-    fn: (ctx: { user: UserFor<A>; input: Input<S> }, ...args: Args) => Promise<R>,
+    fn: ActionBody<A, S, Args, R>,
   ): (...args: Args) => Promise<R | ActionFailure> {
     const fail = (f: ActionFailure): R | ActionFailure => (config.failure ? config.failure(f) : f);
     const run = async (...args: Args): Promise<R | ActionFailure> => {
@@ -94,7 +106,7 @@ export function createServerAction(currentUser: () => Promise<CurrentUser | null
       const requestId = requestIdFrom(await incomingRequestId());
       return runWithRequestContext({ requestId }, () => run(...args));
     };
-  };
+  } as ServerActionFactory;
 }
 
 export const serverAction = createServerAction(getCurrentUser);

@@ -10,3 +10,15 @@ export const ZCheckoutRequest = z
   })
   .meta({ id: "CheckoutRequest", title: "Checkout" });
 export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;
+
+export const ZShipment = z
+  .object({
+    carrier: z.string().trim().min(2, "Enter the carrier.").max(50, "Carrier must be at most 50 characters."),
+    trackingNumber: z
+      .string()
+      .trim()
+      .min(4, "Enter the tracking number.")
+      .max(100, "Tracking number must be at most 100 characters.")
+      .regex(/^[A-Za-z0-9 -]+$/, "Tracking numbers use letters, digits, spaces and hyphens."),
+  })
+  .meta({ id: "Shipment", title: "Shipment" });

@@ -1,4 +1,7 @@
+import { z } from "zod";
+
 import type { OrderDetail } from "./get-order-for-viewer";
+import { ZShipment } from "./order-input";
 
 export function orderJson(o: OrderDetail) {
   return {
@@ -37,3 +40,10 @@ export function orderJson(o: OrderDetail) {
     })),
   };
 }
+
+/** POST /orders/{id}/ship speaks snake_case; its fields carry the domain's own rules and messages. */
+export const ZShipmentJson = z
+  .object({ carrier: ZShipment.shape.carrier, tracking_number: ZShipment.shape.trackingNumber })
+  .meta({ id: "ShipmentRequest", title: "Shipment" })
+  .transform((b) => ({ carrier: b.carrier, trackingNumber: b.tracking_number }))
+  .meta({ title: "Shipment" });

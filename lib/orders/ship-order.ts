@@ -1,33 +1,23 @@
 import "server-only";
 
-import { z } from "zod";
+import type { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 
 import { openHoldCase } from "./open-hold-case";
+import { ZShipment } from "./order-input";
 import { transitionOrder } from "./order-status";
-
-export const ZShipment = z.object({
-  carrier: z.string().trim().min(2, "Enter the carrier.").max(50, "Carrier must be at most 50 characters."),
-  trackingNumber: z
-    .string()
-    .trim()
-    .min(4, "Enter the tracking number.")
-    .max(100, "Tracking number must be at most 100 characters.")
-    .regex(/^[A-Za-z0-9 -]+$/, "Tracking numbers use letters, digits, spaces and hyphens."),
-});
 
 /** A seller marks their own paid order shipped, with carrier and tracking number. */
 export async function shipOrder(opts: {
   sellerId: string;
   actorId: string;
   orderId: string;
-  input: unknown;
+  input: z.input<typeof ZShipment>;
 }): Promise<void> {
-  const parsed = ZShipment.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Shipment");
+  const input = parseInput(ZShipment, opts.input);
   await db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({
       where: { id: opts.orderId, sellerId: opts.sellerId },
@@ -50,8 +40,8 @@ export async function shipOrder(opts: {
       actorType: "seller",
       actorId: opts.actorId,
       from: ["paid"],
-      data: parsed.data,
-      note: `${parsed.data.carrier} ${parsed.data.trackingNumber}`,
+      data: input,
+      note: `${input.carrier} ${input.trackingNumber}`,
     });
   });
 }

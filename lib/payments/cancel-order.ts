@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import type { CancellationReason } from "@/lib/generated/prisma/enums";
 import { cancelUnpaidOrder } from "@/lib/orders/cancel-unpaid-order";
 
@@ -16,7 +16,7 @@ export const SELLER_CANCEL_REASONS = {
   other: "Other reason",
 } as const satisfies Partial<Record<CancellationReason, string>>;
 
-const ZSellerCancel = z
+export const ZSellerCancel = z
   .object({
     reason: z.enum(["out_of_stock", "cannot_ship", "other"], { message: "Choose why you are cancelling." }),
     note: z.string().trim().max(500, "At most 500 characters.").optional().default(""),
@@ -24,9 +24,13 @@ const ZSellerCancel = z
   .refine((v) => v.reason !== "other" || v.note.length >= 5, {
     message: "Say why you are cancelling (at least 5 characters).",
     path: ["note"],
-  });
+  })
+  .meta({ id: "SellerCancel", title: "Cancellation" });
+export type TSellerCancelInput = z.input<typeof ZSellerCancel>;
 
-const ZBuyerCancel = z.object({ note: z.string().trim().max(500, "At most 500 characters.").optional().default("") });
+export const ZBuyerCancel = z
+  .object({ note: z.string().trim().max(500, "At most 500 characters.").optional().default("") })
+  .meta({ id: "BuyerCancel", title: "Cancellation" });
 
 const SHIPPED_MESSAGE =
   "This order has already shipped, so it can't be cancelled. Once it arrives you can ask for a return or open a claim.";
@@ -43,8 +47,9 @@ export type CancelOutcome = { outcome: "cancelled" | "already_cancelled"; refund
  * orders) because payments moves orders, never the other way round.
  */
 export async function cancelOrder(
-  opts: { orderId: string; input: unknown } & (
-    { by: "buyer"; buyerId: string } | { by: "seller"; sellerId: string; actorId: string }
+  opts: { orderId: string } & (
+    | { by: "buyer"; buyerId: string; input?: z.input<typeof ZBuyerCancel> }
+    | { by: "seller"; sellerId: string; actorId: string; input: TSellerCancelInput }
   ),
 ): Promise<CancelOutcome> {
   const owner = opts.by === "buyer" ? { buyerId: opts.buyerId } : { sellerId: opts.sellerId };
@@ -57,15 +62,10 @@ export async function cancelOrder(
   let reason: CancellationReason;
   let note: string;
   if (opts.by === "seller") {
-    const parsed = ZSellerCancel.safeParse(opts.input ?? {});
-    if (!parsed.success) throw zodToAppError(parsed.error, "Cancellation");
-    reason = parsed.data.reason;
-    note = parsed.data.note;
+    ({ reason, note } = parseInput(ZSellerCancel, opts.input ?? {}));
   } else {
-    const parsed = ZBuyerCancel.safeParse(opts.input ?? {});
-    if (!parsed.success) throw zodToAppError(parsed.error, "Cancellation");
     reason = "buyer_request";
-    note = parsed.data.note;
+    ({ note } = parseInput(ZBuyerCancel, opts.input ?? {}));
   }
   if (order.cancelledBy || order.status === "cancelled")
     return { outcome: "already_cancelled", refundedCents: order.cancelledBy ? order.refundedCents : 0 };

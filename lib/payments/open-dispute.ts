@@ -4,23 +4,28 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { transitionOrder } from "@/lib/orders/order-status";
 
 export const DISPUTE_WINDOW_DAYS = 14;
 
-const ZDispute = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(10, "Tell us what went wrong (at least 10 characters).")
-    .max(1000, "At most 1000 characters."),
-});
+export const ZDispute = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(10, "Tell us what went wrong (at least 10 characters).")
+      .max(1000, "At most 1000 characters."),
+  })
+  .meta({ id: "Dispute", title: "Dispute" });
 
 /** A buyer disputes their own shipped order, or a delivered one within 14 days: release pauses. */
-export async function openDispute(opts: { buyerId: string; orderId: string; input: unknown }): Promise<void> {
-  const parsed = ZDispute.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Dispute");
+export async function openDispute(opts: {
+  buyerId: string;
+  orderId: string;
+  input: z.input<typeof ZDispute>;
+}): Promise<void> {
+  const input = parseInput(ZDispute, opts.input);
   await db().$transaction(async (tx) => {
     const order = await tx.order.findFirst({
       where: { id: opts.orderId, buyerId: opts.buyerId },
@@ -42,6 +47,6 @@ export async function openDispute(opts: { buyerId: string; orderId: string; inpu
       from: ["shipped", "delivered"],
       note: "Buyer opened a dispute",
     });
-    await tx.dispute.create({ data: { orderId: order.id, openedById: opts.buyerId, reason: parsed.data.reason } });
+    await tx.dispute.create({ data: { orderId: order.id, openedById: opts.buyerId, reason: input.reason } });
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { ZAddress } from "@/lib/addresses/add-address";
+import { ZAddress } from "@/lib/addresses/address-input";
 import { isCarrierError } from "@/lib/carriers/carrier";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";

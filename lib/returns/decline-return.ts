@@ -1,8 +1,10 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 
 import { ZDeclineReturn } from "./return-input";
 import { transitionReturn } from "./return-status";
@@ -12,10 +14,9 @@ export async function declineReturn(opts: {
   sellerId: string;
   actorId: string;
   returnId: string;
-  input: unknown;
+  input: z.input<typeof ZDeclineReturn>;
 }): Promise<void> {
-  const parsed = ZDeclineReturn.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Decline");
+  const input = parseInput(ZDeclineReturn, opts.input);
   await db().$transaction(async (tx) => {
     const r = await tx.return.findFirst({
       where: { id: opts.returnId, order: { sellerId: opts.sellerId } },
@@ -28,8 +29,8 @@ export async function declineReturn(opts: {
       actorType: "seller",
       actorId: opts.actorId,
       from: ["requested"],
-      note: parsed.data.reason,
-      data: { declineReason: parsed.data.reason },
+      note: input.reason,
+      data: { declineReason: input.reason },
     });
   });
 }

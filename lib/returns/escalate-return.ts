@@ -1,16 +1,21 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 
 import { ZEscalateReturn } from "./return-input";
 import { transitionReturn } from "./return-status";
 
 /** The buyer disagrees with the seller's decline of their own return: an admin decides. */
-export async function escalateReturn(opts: { buyerId: string; returnId: string; input: unknown }): Promise<void> {
-  const parsed = ZEscalateReturn.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Escalation");
+export async function escalateReturn(opts: {
+  buyerId: string;
+  returnId: string;
+  input: z.input<typeof ZEscalateReturn>;
+}): Promise<void> {
+  const input = parseInput(ZEscalateReturn, opts.input);
   await db().$transaction(async (tx) => {
     const r = await tx.return.findFirst({
       where: { id: opts.returnId, order: { buyerId: opts.buyerId } },
@@ -23,8 +28,8 @@ export async function escalateReturn(opts: { buyerId: string; returnId: string; 
       actorType: "buyer",
       actorId: opts.buyerId,
       from: ["declined"],
-      note: parsed.data.note,
-      data: { escalationNote: parsed.data.note },
+      note: input.note,
+      data: { escalationNote: input.note },
     });
   });
 }

@@ -1,9 +1,11 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueReturnEmails } from "@/lib/returns/return-emails";
 
@@ -22,12 +24,10 @@ import { returnEligibility } from "./return-rules";
 export async function requestReturn(opts: {
   buyerId: string;
   orderId: string;
-  input: unknown;
+  input: z.input<typeof ZRequestReturn>;
   now?: Date;
 }): Promise<{ returnId: string }> {
-  const parsed = ZRequestReturn.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Return request");
-  const input = parsed.data;
+  const input = parseInput(ZRequestReturn, opts.input);
   const now = opts.now ?? new Date();
   const ids = input.items.map((i) => i.order_item_id);
   if (new Set(ids).size !== ids.length)

@@ -1,8 +1,10 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 
 import { acceptReturn } from "./accept-return";
 import { ZAdminReturnDecision } from "./return-input";
@@ -15,12 +17,11 @@ import { transitionReturn } from "./return-status";
 export async function resolveEscalatedReturn(opts: {
   adminId: string;
   returnId: string;
-  input: unknown;
+  input: z.input<typeof ZAdminReturnDecision>;
   address?: unknown;
 }): Promise<{ decision: "accept" | "uphold"; trackingNumber: string | null }> {
-  const parsed = ZAdminReturnDecision.safeParse(opts.input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Decision");
-  const { decision, note } = parsed.data;
+  const input = parseInput(ZAdminReturnDecision, opts.input);
+  const { decision, note } = input;
   if (decision === "accept") {
     const r = await acceptReturn({
       returnId: opts.returnId,

@@ -24,6 +24,7 @@ import { confirmReturnReceipt } from "./confirm-return-receipt";
 import { listOrderReturns } from "./list-order-returns";
 import { refundReturn } from "./refund-return";
 import { requestReturn } from "./request-return";
+import type { TRequestReturnInput } from "./return-input";
 import { syncReturnTracking } from "./sync-return-tracking";
 
 const DAY = 86_400_000;
@@ -63,7 +64,7 @@ async function releasedOrder() {
 async function acceptedReturn(
   o: Awaited<ReturnType<typeof releasedOrder>>,
   lines: { order_item_id: string; quantity: number }[],
-  reason = "damaged",
+  reason: TRequestReturnInput["reason"] = "damaged",
 ) {
   const { returnId } = await requestReturn({
     buyerId: o.buyer.id,

@@ -4,27 +4,29 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/mail/queue-email";
 
 import { sellerWelcomeEmail } from "./seller-welcome-email";
 
-export const ZBecomeSeller = z.object({
-  shopName: z
-    .string()
-    .trim()
-    .min(2, "Shop name must be at least 2 characters.")
-    .max(80, "Shop name must be at most 80 characters."),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(3, "Shop address must be at least 3 characters.")
-    .max(60, "Shop address must be at most 60 characters.")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Shop address may use lower-case letters, digits and single hyphens."),
-  description: z.string().trim().max(2000, "Description must be at most 2000 characters.").optional(),
-});
+export const ZBecomeSeller = z
+  .object({
+    shopName: z
+      .string()
+      .trim()
+      .min(2, "Shop name must be at least 2 characters.")
+      .max(80, "Shop name must be at most 80 characters."),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3, "Shop address must be at least 3 characters.")
+      .max(60, "Shop address must be at most 60 characters.")
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Shop address may use lower-case letters, digits and single hyphens."),
+    description: z.string().trim().max(2000, "Description must be at most 2000 characters.").optional(),
+  })
+  .meta({ id: "BecomeSeller", title: "Shop details" });
 
 const RESERVED_SLUGS = new Set([
   "admin",
@@ -42,12 +44,11 @@ const RESERVED_SLUGS = new Set([
 /** Turns a buyer into a seller with a shop; an admin keeps the admin role. */
 export async function becomeSeller(
   userId: string,
-  input: unknown,
+  raw: z.input<typeof ZBecomeSeller>,
   opts: { appUrl: string },
 ): Promise<{ sellerId: string; slug: string }> {
-  const parsed = ZBecomeSeller.safeParse(input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Shop details");
-  const { shopName, slug, description } = parsed.data;
+  const input = parseInput(ZBecomeSeller, raw);
+  const { shopName, slug, description } = input;
   if (RESERVED_SLUGS.has(slug))
     throw new AppError("conflict", `The shop address "${slug}" is reserved. Choose another.`, {
       fields: { slug: "reserved" },

@@ -10,7 +10,7 @@ import { createCategory, createProduct, createUser } from "@/test/factories";
 
 import { authenticate } from "./authenticate";
 import { hashPassword } from "./hash-password";
-import { listAccounts } from "./list-accounts";
+import { listAccounts, type TAccountQueryInput } from "./list-accounts";
 import { setAccountSuspension } from "./set-account-suspension";
 
 const engine = createPostgresEngine();
@@ -132,6 +132,9 @@ describe("suspending accounts", () => {
       resolvedById: adminId,
     });
     expect((await listAccounts({ role: "admin", q: other.email })).rows.map((r) => r.id)).toEqual([other.id]);
-    expect((await listAccounts({ role: "nonsense", page: "x" })).query).toMatchObject({ role: undefined, page: 1 });
+    expect((await listAccounts({ role: "nonsense", page: "x" } as unknown as TAccountQueryInput)).query).toMatchObject({
+      role: undefined,
+      page: 1,
+    });
   });
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
@@ -16,24 +16,25 @@ import { ZEmail } from "./normalize-email";
 import { PASSWORD_MAX_BYTES, passwordProblem } from "./password-problem";
 import { welcomeEmail } from "./welcome-email";
 
-export const ZSignUp = z.object({
-  email: ZEmail,
-  // Checked for length before anything else, so a huge password costs nothing to refuse.
-  password: z.string().max(1000, `Password must be at most ${PASSWORD_MAX_BYTES} bytes long.`),
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Name must be at most 100 characters."),
-});
+export const ZSignUp = z
+  .object({
+    email: ZEmail,
+    // Checked for length before anything else, so a huge password costs nothing to refuse.
+    password: z.string().max(1000, `Password must be at most ${PASSWORD_MAX_BYTES} bytes long.`),
+    name: z.string().trim().min(1, "Enter your name.").max(100, "Name must be at most 100 characters."),
+  })
+  .meta({ id: "SignUp", title: "Sign-up" });
 export type TSignUp = z.input<typeof ZSignUp>;
 
 /** Creates a buyer account and queues the welcome email in the same transaction. */
 export async function createAccount(
-  input: unknown,
+  raw: z.input<typeof ZSignUp>,
   opts: { ip: string; appUrl: string },
 ): Promise<{ id: string; email: string }> {
   const store = getRateLimitStore();
   await enforceRateLimit(store, RATE_LIMITS.signUpPerIp, [opts.ip]);
-  const parsed = ZSignUp.safeParse(input);
-  if (!parsed.success) throw zodToAppError(parsed.error, "Sign-up");
-  const { email, password, name } = parsed.data;
+  const input = parseInput(ZSignUp, raw);
+  const { email, password, name } = input;
   await enforceRateLimit(store, RATE_LIMITS.signUpPerEmail, [email]);
   const problem = passwordProblem(password, email);
   if (problem) throw new AppError("validation_failed", problem, { fields: { password: problem } });

@@ -14,6 +14,7 @@ export const ZAccountQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TAccountQuery = z.infer<typeof ZAccountQuery>;
+export type TAccountQueryInput = z.input<typeof ZAccountQuery>;
 
 export type AccountRow = {
   id: string;
@@ -28,9 +29,9 @@ export type AccountRow = {
 
 /** Accounts for the admin console: search by email, name or shop, filter by role and status, newest first. */
 export async function listAccounts(
-  input: unknown,
+  input: TAccountQueryInput = {},
 ): Promise<{ rows: AccountRow[]; total: number; query: TAccountQuery }> {
-  const query = ZAccountQuery.parse(input ?? {});
+  const query = ZAccountQuery.parse(input);
   const where: Prisma.UserWhereInput = {
     ...(query.role ? { role: query.role } : {}),
     ...(query.status ? { status: query.status } : {}),

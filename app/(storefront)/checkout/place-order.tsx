@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
-import type { AddressRecord } from "@/lib/addresses/add-address";
+import type { AddressRecord } from "@/lib/addresses/address-input";
 
 /**
  * Address choice and the "Place order" button. One Idempotency-Key per visit to this page,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { resolveListingCase } from "@/lib/catalog/resolve-listing-case";
+import { resolveListingCase, ZResolveCase } from "@/lib/catalog/resolve-listing-case";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { setListingSuspension } from "@/lib/catalog/set-listing-suspension";
 import { serverAction } from "@/lib/http/server-action";
@@ -11,13 +11,16 @@ import { setFlashSale } from "@/lib/orders/set-flash-sale";
 export type DecisionState = { error?: string; message?: string };
 
 export const decideCaseAction = serverAction(
-  { access: "admin" },
-  async ({ user }, caseId: string, _prev: DecisionState, form: FormData): Promise<DecisionState> => {
-    const r = await resolveListingCase({
-      caseId,
-      adminId: user.id,
-      input: { decision: form.get("decision"), reason: String(form.get("reason") ?? "") || undefined },
-    });
+  {
+    access: "admin",
+    schema: ZResolveCase,
+    input: (_caseId: string, _prev: DecisionState, form: FormData) => ({
+      decision: form.get("decision"),
+      reason: String(form.get("reason") ?? "") || undefined,
+    }),
+  },
+  async ({ user, input }, caseId: string, _prev: DecisionState, _form: FormData): Promise<DecisionState> => {
+    const r = await resolveListingCase({ caseId, adminId: user.id, input });
     revalidatePath("/admin/listings");
     await revalidateCachedProduct(r.productId);
     return { message: `Done: the listing is now ${r.productStatus.replace("_", " ")}.` };

@@ -3,34 +3,33 @@
 import { revalidatePath } from "next/cache";
 
 import type { ActionFormState } from "@/components/ui/action-form";
-import { requireUser } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { resolveEscalatedReturn } from "@/lib/returns/resolve-escalated-return";
 import { addressFromForm } from "@/lib/returns/return-address";
+import { ZAdminReturnDecision } from "@/lib/returns/return-input";
 
-export async function resolveReturnAction(
-  returnId: string,
-  _prev: ActionFormState,
-  form: FormData,
-): Promise<ActionFormState> {
-  let message: string;
-  try {
-    const admin = await requireUser("admin");
-    const decision = form.get("decision") === "accept" ? "accept" : "uphold";
+export const resolveReturnAction = serverAction(
+  {
+    access: "admin",
+    schema: ZAdminReturnDecision,
+    input: (_returnId: string, _prev: ActionFormState, form: FormData) => ({
+      decision: form.get("decision") === "accept" ? "accept" : "uphold",
+      note: form.get("note"),
+    }),
+  },
+  async ({ user, input }, returnId: string, _prev: ActionFormState, form: FormData): Promise<ActionFormState> => {
     const r = await resolveEscalatedReturn({
-      adminId: admin.id,
+      adminId: user.id,
       returnId,
-      input: { decision, note: form.get("note") },
-      address: decision === "accept" ? addressFromForm(form) : undefined,
+      input,
+      address: input.decision === "accept" ? addressFromForm(form) : undefined,
     });
-    message =
-      r.decision === "accept"
-        ? `Accepted: the buyer has a return label${r.trackingNumber ? ` (tracking ${r.trackingNumber})` : ""}.`
-        : "The seller's decline stands; both sides have been told.";
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    throw err;
-  }
-  revalidatePath("/admin/returns");
-  return { message };
-}
+    revalidatePath("/admin/returns");
+    return {
+      message:
+        r.decision === "accept"
+          ? `Accepted: the buyer has a return label${r.trackingNumber ? ` (tracking ${r.trackingNumber})` : ""}.`
+          : "The seller's decline stands; both sides have been told.",
+    };
+  },
+);

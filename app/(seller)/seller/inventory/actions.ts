@@ -3,13 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { requireUser } from "@/lib/auth/guards";
-import { AppError, isAppError } from "@/lib/errors/app-error";
-import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { importStockCsv } from "@/lib/inventory/import-stock-csv";
 import { MAX_STOCK_CSV_BYTES, type StockCsvRowError } from "@/lib/inventory/parse-stock-csv";
 import { updateStock } from "@/lib/inventory/update-stock";
-import { logger } from "@/lib/log/logger";
 
 export type UpdateStockState = { ok: boolean; message: string; errors: Record<string, string> };
 export type ImportStockState = {
@@ -35,39 +34,42 @@ const numberField = (missing?: string) =>
       return Number(v);
     });
 
-const ZUpdateStockForm = z.object({
-  productId: z.string({ error: "Product not found." }).trim().min(1, "Product not found."),
-  count: numberField("Enter the number in stock."),
-  lowStockThreshold: numberField(),
-  note: z.string().trim().optional(),
-});
+const ZUpdateStockForm = z
+  .object({
+    productId: z.string({ error: "Product not found." }).trim().min(1, "Product not found."),
+    count: numberField("Enter the number in stock."),
+    lowStockThreshold: numberField(),
+    note: z.string().trim().optional(),
+  })
+  .meta({ title: "Stock update" });
 
-async function currentSeller(): Promise<{ userId: string; sellerId: string }> {
-  const user = await requireUser("seller");
+function shopOf(user: CurrentUser): string {
   if (!user.sellerId) throw new AppError("forbidden", "Open a shop before managing stock.");
-  return { userId: user.id, sellerId: user.sellerId };
+  return user.sellerId;
 }
 
-function failure(err: unknown, what: string): { ok: false; message: string } {
-  if (isAppError(err)) return { ok: false, message: err.message };
-  logger.error({ err }, `${what} failed`);
-  return { ok: false, message: "Something went wrong on our side. Please try again." };
-}
-
-export async function updateStockAction(_prev: UpdateStockState, form: FormData): Promise<UpdateStockState> {
-  try {
-    const { userId, sellerId } = await currentSeller();
-    const parsed = ZUpdateStockForm.safeParse({
+export const updateStockAction = serverAction(
+  {
+    access: "seller",
+    schema: ZUpdateStockForm,
+    input: (_prev: UpdateStockState, form: FormData) => ({
       productId: form.get("productId") ?? undefined,
       count: form.get("count") ?? undefined,
       lowStockThreshold: form.get("lowStockThreshold") ?? undefined,
       note: form.get("note") ?? undefined,
-    });
-    if (!parsed.success) throw zodToAppError(parsed.error, "Stock update");
-    const { productId, count, lowStockThreshold, note } = parsed.data;
+    }),
+    // One row has room for one sentence: the first field's own message reads better than the summary.
+    failure: (f): UpdateStockState => ({
+      ok: false,
+      message: f.fields ? Object.values(f.fields)[0] : f.error,
+      errors: f.fields ?? {},
+    }),
+  },
+  async ({ user, input }, _prev: UpdateStockState, _form: FormData): Promise<UpdateStockState> => {
+    const { productId, count, lowStockThreshold, note } = input;
     const result = await updateStock({
-      sellerId,
-      actorId: userId,
+      sellerId: shopOf(user),
+      actorId: user.id,
       productId,
       count: count!,
       lowStockThreshold,
@@ -80,17 +82,13 @@ export async function updateStockAction(_prev: UpdateStockState, form: FormData)
         ? `Saved: ${result.inventoryCount} in stock (unchanged).`
         : `Saved: ${result.inventoryCount} in stock (${result.delta > 0 ? "+" : "−"}${Math.abs(result.delta)}).`;
     return { ok: true, message, errors: {} };
-  } catch (err) {
-    const fields = isAppError(err) ? (err.details?.fields as Record<string, string> | undefined) : undefined;
-    const base = failure(err, "stock update");
-    // One row has room for one sentence: the first field's own message reads better than the summary.
-    return { ...base, message: fields ? Object.values(fields)[0] : base.message, errors: fields ?? {} };
-  }
-}
+  },
+);
 
-export async function importStockCsvAction(_prev: ImportStockState, form: FormData): Promise<ImportStockState> {
-  try {
-    const { userId, sellerId } = await currentSeller();
+export const importStockCsvAction = serverAction(
+  { access: "seller", failure: (f): ImportStockState => ({ ok: false, message: f.error, errors: [] }) },
+  async ({ user }, _prev: ImportStockState, form: FormData): Promise<ImportStockState> => {
+    const sellerId = shopOf(user);
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0)
       return { ok: false, message: "Choose a CSV file to import.", errors: [] };
@@ -103,7 +101,7 @@ export async function importStockCsvAction(_prev: ImportStockState, form: FormDa
         errors: [],
       };
     }
-    const result = await importStockCsv({ sellerId, actorId: userId, csv: await file.text() });
+    const result = await importStockCsv({ sellerId, actorId: user.id, csv: await file.text() });
     if (result.errors.length) {
       const n = result.errors.length;
       return {
@@ -122,7 +120,5 @@ export async function importStockCsvAction(_prev: ImportStockState, form: FormDa
       applied: result.applied,
       unchanged: result.unchanged,
     };
-  } catch (err) {
-    return { ...failure(err, "stock import"), errors: [] };
-  }
-}
+  },
+);

@@ -3,20 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { requireUser } from "@/lib/auth/guards";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { createListing } from "@/lib/catalog/create-listing";
+import { ZCreateListing, ZUpdateListing } from "@/lib/catalog/product-input";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { updateListing } from "@/lib/catalog/update-listing";
-import { AppError, isAppError } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { setFlashSale } from "@/lib/orders/set-flash-sale";
 
 export type ListingFormState = { error?: string; fields?: Record<string, string>; message?: string };
 
-async function sellerContext() {
-  const user = await requireUser("seller");
+function shopOf(user: CurrentUser): string {
   if (!user.sellerId) throw new AppError("forbidden", "Open a shop first.");
-  return { userId: user.id, sellerId: user.sellerId };
+  return user.sellerId;
 }
 
 function fieldsFrom(form: FormData) {
@@ -40,75 +41,61 @@ function fieldsFrom(form: FormData) {
   };
 }
 
-function failure(err: unknown): ListingFormState {
-  if (isAppError(err)) return { error: err.message, fields: err.details?.fields as Record<string, string> | undefined };
-  throw err;
-}
+export const createListingAction = serverAction(
+  {
+    access: "seller",
+    schema: ZCreateListing,
+    input: (_prev: ListingFormState, form: FormData) => ({
+      ...fieldsFrom(form),
+      draft: form.get("intent") !== "submit",
+    }),
+  },
+  async ({ user, input }, _prev: ListingFormState, _form: FormData): Promise<ListingFormState> => {
+    const r = await createListing({ sellerId: shopOf(user), actorId: user.id, input });
+    revalidatePath("/seller/products");
+    redirect(`/seller/products/${r.productId}?saved=1`);
+  },
+);
 
-export async function createListingAction(_prev: ListingFormState, form: FormData): Promise<ListingFormState> {
-  let productId: string;
-  try {
-    const { userId, sellerId } = await sellerContext();
-    const r = await createListing({
-      sellerId,
-      actorId: userId,
-      input: { ...fieldsFrom(form), draft: form.get("intent") !== "submit" },
-    });
-    productId = r.productId;
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath("/seller/products");
-  redirect(`/seller/products/${productId}?saved=1`);
-}
-
-export async function updateListingAction(
-  productId: string,
-  _prev: ListingFormState,
-  form: FormData,
-): Promise<ListingFormState> {
-  try {
-    const { userId, sellerId } = await sellerContext();
-    const r = await updateListing({ sellerId, actorId: userId, productId, input: fieldsFrom(form) });
+export const updateListingAction = serverAction(
+  {
+    access: "seller",
+    schema: ZUpdateListing,
+    input: (_productId: string, _prev: ListingFormState, form: FormData) => fieldsFrom(form),
+  },
+  async ({ user, input }, productId: string, _prev: ListingFormState, form: FormData): Promise<ListingFormState> => {
+    const sellerId = shopOf(user);
+    const r = await updateListing({ sellerId, actorId: user.id, productId, input });
     if (form.get("intent") === "submit" && (r.status === "draft" || r.status === "rejected"))
       await changeListingStatus({ sellerId, productId, action: "submit" });
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath("/seller/products");
-  revalidatePath(`/seller/products/${productId}`);
-  await revalidateCachedProduct(productId);
-  return { message: form.get("intent") === "submit" ? "Saved and submitted for review." : "Saved." };
-}
+    revalidatePath("/seller/products");
+    revalidatePath(`/seller/products/${productId}`);
+    await revalidateCachedProduct(productId);
+    return { message: form.get("intent") === "submit" ? "Saved and submitted for review." : "Saved." };
+  },
+);
 
-export async function listingStatusAction(
-  productId: string,
-  action: "submit" | "withdraw" | "archive",
-): Promise<ListingFormState> {
-  try {
-    const { sellerId } = await sellerContext();
-    await changeListingStatus({ sellerId, productId, action });
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath("/seller/products");
-  await revalidateCachedProduct(productId);
-  if (action === "archive") redirect("/seller/products?deleted=1");
-  revalidatePath(`/seller/products/${productId}`);
-  return { message: action === "submit" ? "Submitted for review." : "Moved back to drafts." };
-}
+export const listingStatusAction = serverAction(
+  { access: "seller" },
+  async ({ user }, productId: string, action: "submit" | "withdraw" | "archive"): Promise<ListingFormState> => {
+    await changeListingStatus({ sellerId: shopOf(user), productId, action });
+    revalidatePath("/seller/products");
+    await revalidateCachedProduct(productId);
+    if (action === "archive") redirect("/seller/products?deleted=1");
+    revalidatePath(`/seller/products/${productId}`);
+    return { message: action === "submit" ? "Submitted for review." : "Moved back to drafts." };
+  },
+);
 
-export async function flashSaleAction(
-  productId: string,
-  _prev: ListingFormState,
-  form: FormData,
-): Promise<ListingFormState> {
-  try {
-    const { sellerId } = await sellerContext();
-    const r = await setFlashSale({ productId, on: form.get("on") === "true", actor: { role: "seller", sellerId } });
+export const flashSaleAction = serverAction(
+  { access: "seller" },
+  async ({ user }, productId: string, _prev: ListingFormState, form: FormData): Promise<ListingFormState> => {
+    const r = await setFlashSale({
+      productId,
+      on: form.get("on") === "true",
+      actor: { role: "seller", sellerId: shopOf(user) },
+    });
     revalidatePath(`/seller/products/${productId}`);
     return { message: r.isHot ? "Flash sale on." : "Flash sale ended." };
-  } catch (err) {
-    return failure(err);
-  }
-}
+  },
+);

@@ -3,66 +3,58 @@
 import { revalidatePath } from "next/cache";
 
 import type { ActionFormState } from "@/components/ui/action-form";
-import { requireUser } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors/app-error";
+import { serverAction } from "@/lib/http/server-action";
 import { cancelReturn } from "@/lib/returns/cancel-return";
 import { escalateReturn } from "@/lib/returns/escalate-return";
 import { requestReturn } from "@/lib/returns/request-return";
+import { ZEscalateReturn, ZRequestReturn } from "@/lib/returns/return-input";
 
-async function run(
-  orderId: string,
-  work: (userId: string) => Promise<unknown>,
-  message: string,
-): Promise<ActionFormState> {
-  try {
-    const user = await requireUser();
-    await work(user.id);
-  } catch (err) {
-    if (isAppError(err)) return { error: err.message };
-    throw err;
-  }
-  revalidatePath(`/orders/${orderId}`);
-  return { message };
-}
+export const requestReturnAction = serverAction(
+  {
+    access: "user",
+    schema: ZRequestReturn,
+    input: (_orderId: string, _prev: ActionFormState, form: FormData) => ({
+      items: [...form.entries()]
+        .filter(([k, v]) => k.startsWith("qty:") && Number(v) > 0)
+        .map(([k, v]) => ({ order_item_id: k.slice(4), quantity: Number(v) })),
+      reason: form.get("reason") ?? undefined,
+      note: String(form.get("note") ?? ""),
+      images: form.getAll("images").map(String),
+    }),
+  },
+  async ({ user, input }, orderId: string, _prev: ActionFormState, _form: FormData): Promise<ActionFormState> => {
+    await requestReturn({ buyerId: user.id, orderId, input });
+    revalidatePath(`/orders/${orderId}`);
+    return { message: "Return requested. The seller has been told and will accept or decline it; we'll email you." };
+  },
+);
 
-export async function requestReturnAction(
-  orderId: string,
-  _prev: ActionFormState,
-  form: FormData,
-): Promise<ActionFormState> {
-  const items = [...form.entries()]
-    .filter(([k, v]) => k.startsWith("qty:") && Number(v) > 0)
-    .map(([k, v]) => ({ order_item_id: k.slice(4), quantity: Number(v) }));
-  const input = {
-    items,
-    reason: form.get("reason") ?? undefined,
-    note: String(form.get("note") ?? ""),
-    images: form.getAll("images").map(String),
-  };
-  return run(
-    orderId,
-    (buyerId) => requestReturn({ buyerId, orderId, input }),
-    "Return requested. The seller has been told and will accept or decline it; we'll email you.",
-  );
-}
+export const cancelReturnAction = serverAction(
+  { access: "user" },
+  async ({ user }, orderId: string, returnId: string, _prev: ActionFormState): Promise<ActionFormState> => {
+    await cancelReturn({ buyerId: user.id, returnId });
+    revalidatePath(`/orders/${orderId}`);
+    return { message: "Return withdrawn." };
+  },
+);
 
-export async function cancelReturnAction(
-  orderId: string,
-  returnId: string,
-  _prev: ActionFormState,
-): Promise<ActionFormState> {
-  return run(orderId, (buyerId) => cancelReturn({ buyerId, returnId }), "Return withdrawn.");
-}
-
-export async function escalateReturnAction(
-  orderId: string,
-  returnId: string,
-  _prev: ActionFormState,
-  form: FormData,
-): Promise<ActionFormState> {
-  return run(
-    orderId,
-    (buyerId) => escalateReturn({ buyerId, returnId, input: { note: form.get("note") } }),
-    "Sent to the marketplace for review. We'll email you the decision.",
-  );
-}
+export const escalateReturnAction = serverAction(
+  {
+    access: "user",
+    schema: ZEscalateReturn,
+    input: (_orderId: string, _returnId: string, _prev: ActionFormState, form: FormData) => ({
+      note: form.get("note"),
+    }),
+  },
+  async (
+    { user, input },
+    orderId: string,
+    returnId: string,
+    _prev: ActionFormState,
+    _form: FormData,
+  ): Promise<ActionFormState> => {
+    await escalateReturn({ buyerId: user.id, returnId, input });
+    revalidatePath(`/orders/${orderId}`);
+    return { message: "Sent to the marketplace for review. We'll email you the decision." };
+  },
+);

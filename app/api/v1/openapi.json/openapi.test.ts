@@ -57,3 +57,34 @@ describe("the OpenAPI document", () => {
     expect(JSON.stringify(doc.components?.schemas?.CreateReview)).toContain("rating");
   });
 });
+
+describe("request bodies", () => {
+  const doc = apiOpenApiDocument();
+  const body = (path: string, method: "post" | "patch") =>
+    JSON.stringify(doc.paths?.[path]?.[method]?.requestBody ?? null);
+  const schema = (id: string) => JSON.stringify(doc.components?.schemas?.[id] ?? null);
+
+  it("are the domains' own schemas, never an open placeholder", () => {
+    expect(body("/api/v1/users", "post")).toContain("#/components/schemas/SignUp");
+    expect(schema("SignUp")).toContain("password");
+    expect(body("/api/v1/addresses", "post")).toContain("#/components/schemas/Address");
+    expect(schema("Address")).toContain("postalCode");
+    expect(body("/api/v1/orders/{orderId}/returns", "post")).toContain("#/components/schemas/RequestReturn");
+    expect(schema("RequestReturn")).toContain("order_item_id");
+    expect(body("/api/v1/orders/{orderId}/ship", "post")).toContain("#/components/schemas/ShipmentRequest");
+    expect(schema("ShipmentRequest")).toContain("tracking_number");
+    expect(body("/api/v1/cart/items", "post")).toContain("#/components/schemas/AddToCartRequest");
+    expect(schema("AddToCartRequest")).toContain("product_id");
+    expect(body("/api/v1/cart/items/{productId}", "patch")).toContain("#/components/schemas/CartQuantityRequest");
+    expect(body("/api/v1/sellers/{sellerId}/products", "post")).toContain("#/components/schemas/CreateListing");
+    expect(schema("CreateListing")).toContain("priceCents");
+    expect(body("/api/v1/sellers/{sellerId}/products/{productId}", "patch")).toContain(
+      "#/components/schemas/UpdateListing",
+    );
+    for (const [path, item] of Object.entries(doc.paths ?? {}))
+      for (const [method, op] of Object.entries(item ?? {})) {
+        const content = JSON.stringify((op as { requestBody?: unknown }).requestBody ?? {});
+        expect(content, `${method} ${path}`).not.toContain('"additionalProperties":{}');
+      }
+  });
+});

@@ -1,16 +1,14 @@
-import { z } from "zod";
-
 import { addToCart } from "@/lib/cart/add-to-cart";
-import { cartJson } from "@/lib/cart/cart-json";
+import { cartJson, ZAddToCartJson } from "@/lib/cart/cart-json";
 import { currentCart } from "@/lib/cart/current-cart";
 import { getCartView } from "@/lib/cart/get-cart-view";
 import { apiRoute } from "@/lib/http/api-route";
 
 export const POST = apiRoute(
-  { access: "public", body: z.object({ product_id: z.unknown(), quantity: z.unknown().optional() }) },
+  { access: "public", body: ZAddToCartJson, summary: "Add an item to the cart", status: 201 },
   async ({ body }) => {
     const { store, cartKey } = await currentCart({ mutable: true });
-    await addToCart(store, cartKey!, { productId: body.product_id, quantity: body.quantity ?? 1 });
+    await addToCart(store, cartKey!, body);
     return Response.json(cartJson(await getCartView(store, cartKey!)), { status: 201 });
   },
 );

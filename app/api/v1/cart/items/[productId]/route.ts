@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { cartJson } from "@/lib/cart/cart-json";
+import { cartJson, ZCartQuantityJson } from "@/lib/cart/cart-json";
 import { currentCart } from "@/lib/cart/current-cart";
 import { getCartView } from "@/lib/cart/get-cart-view";
 import { removeFromCart } from "@/lib/cart/remove-from-cart";
@@ -10,7 +10,7 @@ import { apiRoute } from "@/lib/http/api-route";
 const ZParams = z.object({ productId: z.uuid("Unknown product.") });
 
 export const PATCH = apiRoute(
-  { access: "public", params: ZParams, body: z.object({ quantity: z.unknown() }) },
+  { access: "public", params: ZParams, body: ZCartQuantityJson, summary: "Set an item's quantity (0 removes it)" },
   async ({ params, body }) => {
     const { store, cartKey } = await currentCart({ mutable: true });
     await setCartQuantity(store, cartKey!, { productId: params.productId, quantity: body.quantity });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { apiRoute } from "@/lib/http/api-route";
 import { listOrderReturns } from "@/lib/returns/list-order-returns";
 import { requestReturn } from "@/lib/returns/request-return";
+import { ZRequestReturn } from "@/lib/returns/return-input";
 import type { ReturnView } from "@/lib/returns/return-view";
 
 const ZParams = z.object({ orderId: z.uuid("Order not found.") });
@@ -36,7 +37,9 @@ export const POST = apiRoute(
   {
     access: "user",
     params: ZParams,
-    body: z.record(z.string(), z.unknown(), { error: "Send the return request as a JSON object." }),
+    body: ZRequestReturn,
+    summary: "Ask to return items of a delivered order",
+    status: 201,
   },
   async ({ user, params, body }) => {
     const { returnId } = await requestReturn({ buyerId: user.id, orderId: params.orderId, input: body });

@@ -2,13 +2,15 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
+import { ZShipmentJson } from "@/lib/orders/order-json";
 import { shipOrder } from "@/lib/orders/ship-order";
 
 export const POST = apiRoute(
   {
     access: "seller",
     params: z.object({ orderId: z.uuid("Order not found.") }),
-    body: z.object({ carrier: z.unknown(), tracking_number: z.unknown() }),
+    body: ZShipmentJson,
+    summary: "Mark a paid order shipped",
   },
   async ({ user, params, body }) => {
     if (!user.sellerId) throw new AppError("forbidden", "This needs a seller account.");
@@ -16,7 +18,7 @@ export const POST = apiRoute(
       sellerId: user.sellerId,
       actorId: user.id,
       orderId: params.orderId,
-      input: { carrier: body.carrier, trackingNumber: body.tracking_number },
+      input: body,
     });
     return { order_id: params.orderId, status: "shipped" };
   },

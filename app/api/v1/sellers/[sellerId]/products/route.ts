@@ -3,16 +3,16 @@ import { z } from "zod";
 import { assertOwnSeller } from "@/lib/catalog/assert-own-seller";
 import { createListing } from "@/lib/catalog/create-listing";
 import { listSellerListings } from "@/lib/catalog/list-seller-listings";
-import { listingInputFromJson } from "@/lib/catalog/listing-json";
+import { ZCreateListingJson } from "@/lib/catalog/listing-json";
 import { apiRoute } from "@/lib/http/api-route";
 
 const ZParams = z.object({ sellerId: z.uuid("Unknown seller.") });
 
 export const POST = apiRoute(
-  { access: "seller", params: ZParams, body: z.record(z.string(), z.unknown()) },
+  { access: "seller", params: ZParams, body: ZCreateListingJson, status: 201 },
   async ({ user, params, body }) => {
     const sellerId = assertOwnSeller(user, params.sellerId);
-    const created = await createListing({ sellerId, actorId: user.id, input: listingInputFromJson(body) });
+    const created = await createListing({ sellerId, actorId: user.id, input: body });
     return Response.json({ product_id: created.productId, status: created.status }, { status: 201 });
   },
 );

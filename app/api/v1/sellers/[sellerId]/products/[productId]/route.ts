@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertOwnSeller } from "@/lib/catalog/assert-own-seller";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { getSellerListing } from "@/lib/catalog/get-seller-listing";
-import { listingInputFromJson, sellerListingJson } from "@/lib/catalog/listing-json";
+import { sellerListingJson, ZUpdateListingJson } from "@/lib/catalog/listing-json";
 import { updateListing } from "@/lib/catalog/update-listing";
 import { apiRoute } from "@/lib/http/api-route";
 
@@ -15,14 +15,14 @@ export const GET = apiRoute({ access: "seller", params: ZParams }, async ({ user
 });
 
 export const PATCH = apiRoute(
-  { access: "seller", params: ZParams, body: z.record(z.string(), z.unknown()) },
+  { access: "seller", params: ZParams, body: ZUpdateListingJson },
   async ({ user, params, body }) => {
     const sellerId = assertOwnSeller(user, params.sellerId);
     await updateListing({
       sellerId,
       actorId: user.id,
       productId: params.productId,
-      input: listingInputFromJson(body),
+      input: body,
     });
     return sellerListingJson(await getSellerListing({ sellerId, productId: params.productId }));
   },
