@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { PublicProduct } from "./get-public-product";
+import type { listSellerListings } from "./list-seller-listings";
 import type { ListingDetail } from "./listing-detail";
 import { ZCreateListing, ZUpdateListing } from "./product-input";
 
@@ -56,6 +57,22 @@ export function sellerListingJson(l: ListingDetail) {
     images: l.images.map((i) => ({ upload_id: i.uploadId, ...imageJson(i) })),
     created_at: l.createdAt.toISOString(),
     updated_at: l.updatedAt.toISOString(),
+  };
+}
+
+/** GET /sellers/{id}/products: one page of the seller's own listings. */
+export function sellerListingsPageJson(r: Awaited<ReturnType<typeof listSellerListings>>, page: number) {
+  return {
+    results: r.rows.map((l) => ({
+      product_id: l.id,
+      title: l.title,
+      status: l.status,
+      status_reason: l.statusReason,
+      price: { amount_cents: l.priceCents, currency: l.currency },
+      inventory_count: l.inventoryCount,
+    })),
+    total: r.total,
+    next_page: page * 25 < r.total ? page + 1 : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { OrderDetail } from "./get-order-for-viewer";
+import type { listBuyerOrders } from "./list-buyer-orders";
 import { ZShipment } from "./order-input";
 
 export function orderJson(o: OrderDetail) {
@@ -47,3 +48,19 @@ export const ZShipmentJson = z
   .meta({ id: "ShipmentRequest", title: "Shipment" })
   .transform((b) => ({ carrier: b.carrier, trackingNumber: b.tracking_number }))
   .meta({ title: "Shipment" });
+
+/** GET /orders: one page of the buyer's orders, newest first. */
+export function buyerOrdersPageJson(r: Awaited<ReturnType<typeof listBuyerOrders>>, page: number) {
+  return {
+    results: r.rows.map((o) => ({
+      order_id: o.id,
+      checkout_id: o.checkoutId,
+      status: o.status,
+      total: { amount_cents: o.totalCents, currency: o.currency },
+      seller: o.counterpart,
+      created_at: o.createdAt.toISOString(),
+    })),
+    total: r.total,
+    next_page: page * 20 < r.total ? page + 1 : null,
+  };
+}

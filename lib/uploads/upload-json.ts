@@ -1,3 +1,4 @@
+import type { createUpload } from "./create-upload";
 import type { UploadView } from "./get-upload";
 
 /** The API's JSON for an upload (snake_case, as the rest of /api/v1). */
@@ -11,4 +12,9 @@ export function uploadJson(u: UploadView) {
     height: u.height,
     variants: u.variants.map((v) => ({ width: v.width, height: v.height, key: v.key, url: v.url })),
   };
+}
+
+/** POST /uploads: where to PUT the file, and until when. */
+export function createdUploadJson(c: Awaited<ReturnType<typeof createUpload>>) {
+  return { upload_id: c.uploadId, upload: c.upload, expires_at: c.expiresAt.toISOString() };
 }

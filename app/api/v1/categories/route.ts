@@ -1,16 +1,5 @@
+import { categoriesJson } from "@/lib/catalog/category-json";
 import { listCategories } from "@/lib/catalog/list-categories";
 import { apiRoute } from "@/lib/http/api-route";
 
-export const GET = apiRoute({ access: "public" }, async () => {
-  const all = await listCategories();
-  return {
-    categories: all.map((c) => ({
-      id: c.id,
-      name: c.name,
-      slug: c.slug,
-      path: c.path,
-      parent_id: c.parentId,
-      suggested_attributes: c.suggestedAttributes,
-    })),
-  };
-});
+export const GET = apiRoute({ access: "public" }, async () => categoriesJson(await listCategories()));

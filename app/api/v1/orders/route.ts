@@ -7,6 +7,7 @@ import { createCheckout } from "@/lib/orders/create-checkout";
 import { getAdmissionGate } from "@/lib/orders/get-admission-gate";
 import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
 import { ZCheckoutRequest } from "@/lib/orders/order-input";
+import { buyerOrdersPageJson } from "@/lib/orders/order-json";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
 /** Places the buyer's cart as one checkout with an order per seller. Requires an Idempotency-Key. */
@@ -41,18 +42,6 @@ export const POST = apiRoute(
 export const GET = apiRoute(
   { access: "user", query: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }) },
   async ({ user, query }) => {
-    const { rows, total } = await listBuyerOrders({ buyerId: user.id, page: query.page });
-    return {
-      results: rows.map((r) => ({
-        order_id: r.id,
-        checkout_id: r.checkoutId,
-        status: r.status,
-        total: { amount_cents: r.totalCents, currency: r.currency },
-        seller: r.counterpart,
-        created_at: r.createdAt.toISOString(),
-      })),
-      total,
-      next_page: query.page * 20 < total ? query.page + 1 : null,
-    };
+    return buyerOrdersPageJson(await listBuyerOrders({ buyerId: user.id, page: query.page }), query.page);
   },
 );

@@ -4,7 +4,7 @@ import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
-import { reviewJson } from "@/lib/reviews/read/review-json";
+import { productReviewsPageJson } from "@/lib/reviews/read/review-json";
 
 /** A live product's visible reviews: ?product_id=…&sort=newest|helpful|highest|lowest&stars=1..5&page=N. */
 export const GET = apiRoute(
@@ -21,16 +21,6 @@ export const GET = apiRoute(
     const product = await getPublicProduct(query.product_id);
     if (!product) throw new AppError("not_found", "Product not found.");
     const page = await listProductReviews({ productId: product.id, query, viewerId: user?.id });
-    return {
-      product_id: product.id,
-      rating_avg: product.ratingAvg,
-      review_count: product.reviewCount,
-      rating_histogram: product.ratingHistogram,
-      sort: page.sort,
-      stars: page.stars,
-      results: page.rows.map(reviewJson),
-      total: page.total,
-      next_page: page.page * page.pageSize < page.total ? page.page + 1 : null,
-    };
+    return productReviewsPageJson(product, page);
   },
 );

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
 import { createUpload } from "@/lib/uploads/create-upload";
+import { createdUploadJson } from "@/lib/uploads/upload-json";
 import { UPLOAD_PURPOSES } from "@/lib/uploads/upload-limits";
 
 const ZCreateUpload = z.object({
@@ -20,8 +21,5 @@ export const POST = apiRoute({ access: "user", body: ZCreateUpload }, async ({ u
     contentType: body.content_type,
     byteSize: body.byte_size,
   });
-  return Response.json(
-    { upload_id: created.uploadId, upload: created.upload, expires_at: created.expiresAt.toISOString() },
-    { status: 201 },
-  );
+  return Response.json(createdUploadJson(created), { status: 201 });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { env } from "@/lib/env";
 import { apiRoute } from "@/lib/http/api-route";
+import { checkoutPaymentJson } from "@/lib/payments/payment-json";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 
 /**
@@ -12,12 +13,6 @@ export const POST = apiRoute(
   { access: "user", params: z.object({ checkoutId: z.uuid("Checkout not found.") }) },
   async ({ user, params }) => {
     const p = await startCheckoutPayment({ checkoutId: params.checkoutId, buyerId: user.id });
-    return {
-      payment_intent_id: p.paymentIntentId,
-      client_secret: p.clientSecret,
-      status: p.status,
-      amount: { amount_cents: p.amountCents, currency: p.currency },
-      publishable_key: env().NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY,
-    };
+    return checkoutPaymentJson(p, env().NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY);
   },
 );

@@ -4,30 +4,9 @@ import { apiRoute } from "@/lib/http/api-route";
 import { listOrderReturns } from "@/lib/returns/list-order-returns";
 import { requestReturn } from "@/lib/returns/request-return";
 import { ZRequestReturn } from "@/lib/returns/return-input";
-import type { ReturnView } from "@/lib/returns/return-view";
+import { orderReturnsJson, requestedReturnJson } from "@/lib/returns/return-json";
 
 const ZParams = z.object({ orderId: z.uuid("Order not found.") });
-
-function returnJson(r: ReturnView) {
-  return {
-    return_id: r.id,
-    status: r.status,
-    reason: r.reason,
-    note: r.note,
-    items: r.items.map((i) => ({
-      order_item_id: i.orderItemId,
-      title: i.title,
-      quantity: i.quantity,
-      unit_price_cents: i.unitPriceCents,
-    })),
-    decline_reason: r.declineReason,
-    carrier: r.carrier,
-    tracking_number: r.trackingNumber,
-    label_url: r.labelUrl,
-    refunded: r.refundedCents === null ? null : { amount_cents: r.refundedCents, currency: r.currency },
-    created_at: r.createdAt.toISOString(),
-  };
-}
 
 /**
  * The buyer asks to return items of their delivered order.
@@ -43,7 +22,7 @@ export const POST = apiRoute(
   },
   async ({ user, params, body }) => {
     const { returnId } = await requestReturn({ buyerId: user.id, orderId: params.orderId, input: body });
-    return Response.json({ return_id: returnId, order_id: params.orderId, status: "requested" }, { status: 201 });
+    return Response.json(requestedReturnJson(params.orderId, returnId), { status: 201 });
   },
 );
 
@@ -55,17 +34,5 @@ export const GET = apiRoute({ access: "user", params: ZParams }, async ({ user, 
     sellerId: user.sellerId,
     isAdmin: user.role === "admin",
   });
-  return {
-    order_id: params.orderId,
-    can_return: o.eligibility.ok && o.returnable.some((i) => i.returnable > 0 && !i.openReturnId),
-    reason: o.eligibility.ok ? null : o.eligibility.message,
-    return_window_closes_at: o.eligibility.closesAt?.toISOString() ?? null,
-    returnable: o.returnable.map((i) => ({
-      order_item_id: i.id,
-      title: i.title,
-      bought: i.quantity,
-      returnable: i.openReturnId ? 0 : i.returnable,
-    })),
-    returns: o.returns.map(returnJson),
-  };
+  return orderReturnsJson(params.orderId, o);
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertOwnSeller } from "@/lib/catalog/assert-own-seller";
 import { createListing } from "@/lib/catalog/create-listing";
 import { listSellerListings } from "@/lib/catalog/list-seller-listings";
-import { ZCreateListingJson } from "@/lib/catalog/listing-json";
+import { sellerListingsPageJson, ZCreateListingJson } from "@/lib/catalog/listing-json";
 import { apiRoute } from "@/lib/http/api-route";
 
 const ZParams = z.object({ sellerId: z.uuid("Unknown seller.") });
@@ -28,18 +28,7 @@ export const GET = apiRoute(
   },
   async ({ user, params, query }) => {
     const sellerId = assertOwnSeller(user, params.sellerId);
-    const { rows, total } = await listSellerListings({ sellerId, status: query.status, page: query.page });
-    return {
-      results: rows.map((r) => ({
-        product_id: r.id,
-        title: r.title,
-        status: r.status,
-        status_reason: r.statusReason,
-        price: { amount_cents: r.priceCents, currency: r.currency },
-        inventory_count: r.inventoryCount,
-      })),
-      total,
-      next_page: query.page * 25 < total ? query.page + 1 : null,
-    };
+    const page = await listSellerListings({ sellerId, status: query.status, page: query.page });
+    return sellerListingsPageJson(page, query.page);
   },
 );
