@@ -82,3 +82,12 @@ export async function createReadyUpload(prisma: PrismaClient, userId: string) {
     },
   });
 }
+
+/** A buyer with one delivery address, as checkout needs; the ids of both. */
+export async function createBuyerWithAddress(prisma: PrismaClient, fullName = "Test Buyer") {
+  const u = await createUser(prisma);
+  const a = await prisma.address.create({
+    data: { userId: u.id, fullName, line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" },
+  });
+  return { id: u.id, addressId: a.id };
+}

@@ -8,7 +8,7 @@ import { startRedisServer } from "@/dev/services/redis-server";
 import type { CartLine } from "@/lib/cart/cart-store";
 import { db } from "@/lib/db/client";
 import { recordCapture } from "@/lib/payments/record-capture";
-import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
+import { createBuyerWithAddress, createCategory, createProduct, createSeller } from "@/test/factories";
 
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";
 import { cancelUnpaidOrder } from "./cancel-unpaid-order";
@@ -20,38 +20,10 @@ let categoryId: number;
 let buyers: { id: string; addressId: string }[] = [];
 beforeAll(async () => {
   categoryId = (await createCategory(db())).id;
-  buyers = await Promise.all(
-    Array.from({ length: 40 }, async () => {
-      const u = await createUser(db());
-      const a = await db().address.create({
-        data: {
-          userId: u.id,
-          fullName: "Test Buyer",
-          line1: "1 Main St",
-          city: "Springfield",
-          postalCode: "12345",
-          country: "US",
-        },
-      });
-      return { id: u.id, addressId: a.id };
-    }),
-  );
+  buyers = await Promise.all(Array.from({ length: 40 }, () => createBuyerWithAddress(db())));
 });
 
-async function newBuyer() {
-  const u = await createUser(db());
-  const a = await db().address.create({
-    data: {
-      userId: u.id,
-      fullName: "Test Buyer",
-      line1: "1 Main St",
-      city: "Springfield",
-      postalCode: "12345",
-      country: "US",
-    },
-  });
-  return { id: u.id, addressId: a.id };
-}
+const newBuyer = () => createBuyerWithAddress(db());
 
 const line = (productId: string, quantity = 1, price = 1000): CartLine => ({
   productId,

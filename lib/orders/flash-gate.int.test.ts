@@ -12,7 +12,7 @@ import { senderBoss } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/queues";
 import { setFlashSale } from "@/lib/orders/set-flash-sale";
 import { redis } from "@/lib/redis/client";
-import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
+import { createBuyerWithAddress, createCategory, createProduct, createSeller } from "@/test/factories";
 import { JOB_HANDLERS } from "@/worker/handlers";
 
 import { memoryAdmissionGate, redisAdmissionGate, type AdmissionGate } from "./admission-gate";
@@ -30,20 +30,7 @@ beforeAll(async () => {
   categoryId = (await createCategory(db())).id;
 });
 
-async function newBuyer() {
-  const u = await createUser(db());
-  const a = await db().address.create({
-    data: {
-      userId: u.id,
-      fullName: "Test Buyer",
-      line1: "1 Main St",
-      city: "Springfield",
-      postalCode: "12345",
-      country: "US",
-    },
-  });
-  return { id: u.id, addressId: a.id };
-}
+const newBuyer = () => createBuyerWithAddress(db());
 
 const line = (productId: string, quantity = 1): CartLine => ({
   productId,
