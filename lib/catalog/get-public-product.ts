@@ -1,12 +1,12 @@
 import "server-only";
 
+import { cache } from "react";
 import { z } from "zod";
 
-import { cached } from "@/lib/cache/cached";
 import { db } from "@/lib/db/client";
 
 import { inventoryStatus, type InventoryStatus } from "./inventory-status";
-import { LISTING_DETAIL_SELECT, toListingDetail, type ListingImage } from "./listing-detail";
+import type { ListingImage } from "./listing-detail";
 
 export type PublicProduct = {
   id: string;
@@ -27,56 +27,48 @@ export type PublicProduct = {
   lowStockThreshold: number;
 };
 
-type CachedBody = Omit<PublicProduct, "inventoryCount" | "inventoryStatus">;
+const ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 
-// The listing's content, cached per version (its updated_at): any edit, moderation decision
-// or rating change writes a new version, in any process, so no cross-process purge is needed.
-const loadBody = cached(
-  async (productId: string, _version: string): Promise<CachedBody | null> => {
-    const row = await db().product.findUnique({ where: { id: productId }, select: LISTING_DETAIL_SELECT });
-    if (!row) return null;
-    const d = toListingDetail(row);
-    return {
-      id: d.id,
-      title: d.title,
-      description: d.description,
-      priceCents: d.priceCents,
-      currency: d.currency,
-      category: d.category,
-      attributes: d.attributes,
-      images: d.images,
-      seller: {
-        id: d.seller.id,
-        shopName: d.seller.shopName,
-        slug: d.seller.slug,
-        ratingAvg: d.seller.ratingAvg,
-        ratingCount: d.seller.ratingCount,
-        memberSince: d.seller.createdAt.toISOString(),
-      },
-      ratingAvg: d.ratingAvg,
-      reviewCount: d.reviewCount,
-      ratingHistogram: d.ratingHistogram,
-      publishedAt: d.publishedAt?.toISOString() ?? null,
-      lowStockThreshold: d.lowStockThreshold,
-    };
-  },
-  ["public-product-v1"],
-  { revalidate: 3600 },
-);
+// Everything the product page shows, in one statement (Prisma's nested select is six, two of
+// them `IN (NULL)` when images share an upload), as JSON in the page's own shape.
+// An image without an upload of its own (the demo and catalogue seeds share one upload's
+// files between many listings) takes its variants from the upload its key names, so every
+// slot gets a variant of its width rather than the largest file.
+const load = async (productId: string): Promise<PublicProduct | null> => {
+  const rows = await db().$queryRaw<{ product: Omit<PublicProduct, "inventoryStatus"> }[]>`
+    SELECT json_build_object(
+       'id', p.id, 'title', p.title, 'description', p.description, 'priceCents', p.price_cents, 'currency', p.currency,
+       'category', json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'path', c.path),
+       'attributes', coalesce((SELECT json_object_agg(a.attribute_key, a.attribute_value ORDER BY a.attribute_key)
+                                 FROM product_attributes a WHERE a.product_id = p.id), '{}'::json),
+       'images', coalesce((SELECT json_agg(json_build_object(
+                                    'id', i.id, 'uploadId', i.upload_id, 'key', i.s3_key, 'width', i.width, 'height', i.height,
+                                    'variants', CASE WHEN jsonb_array_length(coalesce(u.variants, '[]'::jsonb)) > 0 THEN u.variants
+                                                     ELSE jsonb_build_array(jsonb_build_object('key', i.s3_key, 'width', i.width, 'height', i.height)) END)
+                                  ORDER BY i.position)
+                             FROM product_images i
+                             LEFT JOIN uploads u ON u.id = coalesce(i.upload_id,
+                                  substring(i.s3_key FROM '^images/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/')::uuid)
+                            WHERE i.product_id = p.id), '[]'::json),
+       'seller', json_build_object('id', s.id, 'shopName', s.shop_name, 'slug', s.slug, 'ratingAvg', s.rating_avg,
+                                   'ratingCount', s.rating_count, 'memberSince', to_char(s.created_at, ${ISO})),
+       'ratingAvg', p.rating_avg, 'reviewCount', p.review_count, 'ratingHistogram', p.rating_histogram,
+       'publishedAt', to_char(p.published_at, ${ISO}),
+       'inventoryCount', p.inventory_count, 'lowStockThreshold', p.low_stock_threshold) AS product
+       FROM products p
+       JOIN seller_profiles s ON s.id = p.seller_id
+       JOIN categories c ON c.id = p.category_id
+      WHERE p.id = ${productId}::uuid AND p.status = 'active' AND s.status = 'active'`;
+  const p = rows[0]?.product;
+  if (!p) return null;
+  return { ...p, inventoryStatus: inventoryStatus(p.inventoryCount, p.lowStockThreshold) };
+};
 
-/** A live listing for buyers, or null. Stock is always read fresh; the rest is cached. */
-export async function getPublicProduct(productId: string): Promise<PublicProduct | null> {
+/**
+ * A live listing for buyers, or null; read fresh (stock included). One statement, and one per
+ * render however many parts of the page (metadata, the page) ask for it.
+ */
+export const getPublicProduct = cache(async (productId: string): Promise<PublicProduct | null> => {
   if (!z.uuid().safeParse(productId).success) return null;
-  const head = await db().product.findUnique({
-    where: { id: productId },
-    select: { status: true, updatedAt: true, inventoryCount: true, seller: { select: { status: true } } },
-  });
-  if (!head || head.status !== "active" || head.seller.status !== "active") return null;
-  const body = await loadBody(productId, head.updatedAt.toISOString());
-  if (!body) return null;
-  return {
-    ...body,
-    inventoryCount: head.inventoryCount,
-    inventoryStatus: inventoryStatus(head.inventoryCount, body.lowStockThreshold),
-  };
-}
+  return load(productId);
+});

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { AppError } from "@/lib/errors/app-error";
 import { serverAction } from "@/lib/http/server-action";
 import { importStockCsv } from "@/lib/inventory/import-stock-csv";
@@ -77,6 +78,7 @@ export const updateStockAction = serverAction(
     });
     revalidatePath("/seller/inventory");
     revalidatePath(`/seller/inventory/${productId}`);
+    if (result.delta !== 0) revalidateCachedProduct(productId);
     const message =
       result.delta === 0
         ? `Saved: ${result.inventoryCount} in stock (unchanged).`

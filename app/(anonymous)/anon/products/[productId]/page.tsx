@@ -3,13 +3,14 @@ import { notFound } from "next/navigation";
 
 import { LiveStock } from "@/components/catalog/live-stock";
 import { ProductView } from "@/components/catalog/product-view";
-import { getPublicProduct } from "@/lib/catalog/get-public-product";
+import { getCachedPublicProduct } from "@/lib/catalog/get-cached-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 
 // The product page for signed-out visitors without a cart (proxy.ts rewrites /products/{id}
 // here): rendered on the first request, then served from Next's page cache and re-rendered in
 // the background at most every 15 seconds, or at once when the listing changes in this server
-// (revalidateCachedProduct). Stock is fetched fresh in the browser.
+// (revalidateCachedProduct drops its `product:<id>` tag, which the read model gives the page).
+// Stock is fetched fresh in the browser.
 export const revalidate = 15;
 export const dynamicParams = true;
 export async function generateStaticParams(): Promise<{ productId: string }[]> {
@@ -20,12 +21,12 @@ type Props = { params: Promise<{ productId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { productId } = await params;
-  const product = await getPublicProduct(productId);
+  const product = await getCachedPublicProduct(productId);
   return { title: product?.title ?? "Product not found", alternates: { canonical: `/products/${productId}` } };
 }
 
 export default async function CachedProductPage({ params }: Props) {
-  const product = await getPublicProduct((await params).productId);
+  const product = await getCachedPublicProduct((await params).productId);
   if (!product) notFound();
   const reviews = await listProductReviews({ productId: product.id, query: {} });
   return (

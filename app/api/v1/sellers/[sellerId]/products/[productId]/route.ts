@@ -4,6 +4,7 @@ import { assertOwnSeller } from "@/lib/catalog/assert-own-seller";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { getSellerListing } from "@/lib/catalog/get-seller-listing";
 import { sellerListingJson, ZUpdateListingJson } from "@/lib/catalog/listing-json";
+import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { updateListing } from "@/lib/catalog/update-listing";
 import { apiRoute } from "@/lib/http/api-route";
 
@@ -24,6 +25,7 @@ export const PATCH = apiRoute(
       productId: params.productId,
       input: body,
     });
+    revalidateCachedProduct(params.productId);
     return sellerListingJson(await getSellerListing({ sellerId, productId: params.productId }));
   },
 );
@@ -31,5 +33,6 @@ export const PATCH = apiRoute(
 export const DELETE = apiRoute({ access: "seller", params: ZParams }, async ({ user, params }) => {
   const sellerId = assertOwnSeller(user, params.sellerId);
   const r = await changeListingStatus({ sellerId, productId: params.productId, action: "archive" });
+  revalidateCachedProduct(params.productId);
   return { product_id: r.productId, status: r.status };
 });
