@@ -18,6 +18,8 @@ export type CurrentUser = {
   shopName: string | null;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The signed-in user, read fresh from the database once per request, so a role change or
  * a suspension takes effect at once; null when signed out or suspended.
@@ -29,25 +31,28 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!jar.has("next-auth.session-token") && !jar.has("__Secure-next-auth.session-token")) return null;
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db().user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      status: true,
-      sellerProfile: { select: { id: true, shopName: true } },
-    },
-  });
+  if (!id || !UUID.test(id)) return null;
+  // One statement (Prisma's nested select is two): this runs on every signed-in request.
+  const [user] = await db().$queryRaw<
+    {
+      id: string;
+      email: string;
+      name: string | null;
+      role: Role;
+      status: string;
+      sellerId: string | null;
+      shopName: string | null;
+    }[]
+  >`SELECT u.id, u.email, u.name, u.role, u.status, s.id AS "sellerId", s.shop_name AS "shopName"
+      FROM users u LEFT JOIN seller_profiles s ON s.user_id = u.id
+     WHERE u.id = ${id}::uuid`;
   if (!user || user.status !== "active") return null;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    sellerId: user.sellerProfile?.id ?? null,
-    shopName: user.sellerProfile?.shopName ?? null,
+    sellerId: user.sellerId,
+    shopName: user.shopName,
   };
 });

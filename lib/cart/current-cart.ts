@@ -18,13 +18,17 @@ import { mergeCarts } from "./merge-carts";
  * cart makes a repeat merge a no-op).
  */
 export async function currentCart(
-  opts: { mutable?: boolean } = {},
+  opts: {
+    mutable?: boolean;
+    /** The request's user when the caller has it already (route handlers, where React's per-request cache does not apply). */
+    user?: { id: string } | null;
+  } = {},
 ): Promise<{ store: CartStore; cartKey: string | null; userId: string | null }> {
   const store = getCartStore();
   const jar = await cookies();
   const secret = env().NEXTAUTH_SECRET;
   const guestId = readGuestCartCookie(jar.get(CART_COOKIE)?.value, secret);
-  const user = await getCurrentUser();
+  const user = opts.user !== undefined ? opts.user : await getCurrentUser();
   if (user) {
     const cartKey = `u:${user.id}`;
     if (guestId) {

@@ -11,10 +11,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AdmissionGate } from "./admission-gate";
 import { admitHotLines } from "./admit-hot-lines";
 import { claimCheckoutKey } from "./claim-checkout-key";
-import { createOrdersAndReserve } from "./create-orders-and-reserve";
+import { createOrdersAndReserve, type CreatedCheckout } from "./create-orders-and-reserve";
 import { findCheckoutReplay } from "./find-checkout-replay";
+import { loadCheckoutInputs } from "./load-checkout-inputs";
 import type { TCheckoutRequest } from "./order-input";
-import { priceLines } from "./price-lines";
+import { priceLines, type PricedCheckout } from "./price-lines";
 
 export const RESERVATION_MINUTES = 10;
 // The delivery date promised at checkout; a parcel not there by then may be claimed as never arrived.
@@ -65,18 +66,27 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   if (input.cart_id !== deps.cartKey) throw new AppError("forbidden", "That cart is not yours.");
   const key: CheckoutKey = { scope: `checkout:${deps.buyerId}`, key: deps.idempotencyKey, hash: requestHash(input) };
 
-  const replay = await findCheckoutReplay(key);
-  if (replay) return replay;
-
   const lines = [...deps.lines].filter((l) => l.quantity > 0).sort((a, b) => a.productId.localeCompare(b.productId));
-  if (lines.length === 0) throw new AppError("unprocessable", "Your cart is empty.");
-
+  // The gate first: a flash sale's excess is refused here, before any database work. A
+  // repeat of a finished checkout finds an emptied cart, so it reaches its replay below.
   const admitted = await admitHotLines(deps.gate, lines);
   try {
-    const result = await db().$transaction((tx) => reserveAndCreate(tx, { buyerId: deps.buyerId, lines, input, key }), {
-      maxWait: 30_000,
-      timeout: 30_000,
+    const replay = await findCheckoutReplay(key);
+    if (replay) {
+      await admitted.release();
+      return replay;
+    }
+    if (lines.length === 0) throw new AppError("unprocessable", "Your cart is empty.");
+    const { address, products } = await loadCheckoutInputs({
+      buyerId: deps.buyerId,
+      addressId: input.shipping_address_id,
+      productIds: lines.map((l) => l.productId),
     });
+    const priced = priceLines(lines, products, env().COMMISSION_BPS);
+    const result = await db().$transaction(
+      (tx) => reserveAndCreate(tx, { buyerId: deps.buyerId, address, priced, key }),
+      { maxWait: 30_000, timeout: 30_000 },
+    );
     if (result.replayed) await admitted.release();
     return result;
   } catch (err) {
@@ -90,71 +100,41 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   }
 }
 
-// The data path of one checkout, in one transaction: claim the key, price the lines at today's
-// prices, write the orders and reserve their stock, then store the response under the key.
+// The data path of one checkout, in one transaction: claim the key, write the orders with the
+// response under the key, and reserve their stock (three statements for a one-line cart).
 async function reserveAndCreate(
   tx: Tx,
-  ctx: { buyerId: string; lines: CartLine[]; input: TCheckoutRequest; key: CheckoutKey },
+  ctx: { buyerId: string; address: { id: string } & Prisma.InputJsonObject; priced: PricedCheckout; key: CheckoutKey },
 ): Promise<CheckoutResult> {
   const claim = await claimCheckoutKey(ctx.key, tx);
   if (claim.replay) return claim.replay;
 
-  const address = await tx.address.findFirst({ where: { id: ctx.input.shipping_address_id, userId: ctx.buyerId } });
-  if (!address) throw new AppError("not_found", "Choose one of your shipping addresses.");
-  const products = await tx.product.findMany({
-    where: { id: { in: ctx.lines.map((l) => l.productId) } },
-    select: {
-      id: true,
-      title: true,
-      priceCents: true,
-      currency: true,
-      status: true,
-      sellerId: true,
-      seller: { select: { status: true } },
-      category: { select: { commissionBps: true } },
-    },
-  });
-  const priced = priceLines(ctx.lines, products, env().COMMISSION_BPS);
-
+  const { priced } = ctx;
+  const { id: addressId, ...shippingAddress } = ctx.address;
   const now = new Date();
   const expiresAt = new Date(now.getTime() + RESERVATION_MINUTES * 60_000);
-  const created = await createOrdersAndReserve(
-    {
-      buyerId: ctx.buyerId,
-      addressId: address.id,
-      shippingAddress: {
-        fullName: address.fullName,
-        line1: address.line1,
-        line2: address.line2,
-        city: address.city,
-        region: address.region,
-        postalCode: address.postalCode,
-        country: address.country,
-        phone: address.phone,
-      },
-      priced,
-      expiresAt,
-    },
-    tx,
-  );
-
-  const checkout: PlacedCheckout = {
+  const estimatedDelivery = new Date(now.getTime() + DELIVERY_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const placed = (created: CreatedCheckout): PlacedCheckout => ({
     checkoutId: created.checkoutId,
     status: "payment_pending",
     totalCents: priced.totalCents,
     currency: priced.currency,
     reservationExpiresAt: expiresAt,
-    estimatedDelivery: new Date(now.getTime() + DELIVERY_DAYS * 86_400_000).toISOString().slice(0, 10),
+    estimatedDelivery,
     orders: created.orders.map((o) => ({ ...o, status: "pending" })),
-  };
-  // The replay record keeps the placed checkout, its date as an ISO string (find-checkout-replay reads it back).
-  await tx.idempotencyKey.update({
-    where: { id: claim.claimedId },
-    data: {
-      responseStatus: 201,
-      responseBody: { ...checkout, reservationExpiresAt: expiresAt.toISOString() },
-      completedAt: new Date(),
-    },
   });
-  return { status: 201, checkout, replayed: false };
+  const created = await createOrdersAndReserve(
+    {
+      buyerId: ctx.buyerId,
+      addressId,
+      shippingAddress,
+      priced,
+      expiresAt,
+      idempotencyKeyId: claim.claimedId,
+      // The replay record keeps the placed checkout, its date as an ISO string (find-checkout-replay reads it back).
+      response: (c) => ({ ...placed(c), reservationExpiresAt: expiresAt.toISOString() }),
+    },
+    tx,
+  );
+  return { status: 201, checkout: placed(created), replayed: false };
 }

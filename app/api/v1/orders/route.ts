@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { currentCart } from "@/lib/cart/current-cart";
+import { revalidateProductStock } from "@/lib/catalog/revalidate-product-stock";
 import { apiRoute } from "@/lib/http/api-route";
 import { placedCheckoutJson } from "@/lib/orders/checkout-json";
 import { createCheckout } from "@/lib/orders/create-checkout";
@@ -21,7 +22,7 @@ export const POST = apiRoute(
     status: 201,
   },
   async ({ user, body, idempotencyKey }) => {
-    const { store, cartKey } = await currentCart({ mutable: true });
+    const { store, cartKey } = await currentCart({ mutable: true, user });
     const lines = await store.lines(cartKey!);
     const result = await createCheckout({
       buyerId: user.id,
@@ -31,7 +32,10 @@ export const POST = apiRoute(
       idempotencyKey,
       input: body,
     });
-    if (!result.replayed) await store.clear(cartKey!);
+    if (!result.replayed) {
+      await store.clear(cartKey!);
+      revalidateProductStock(lines.map((l) => l.productId));
+    }
     return Response.json(placedCheckoutJson(result.checkout), {
       status: result.status,
       headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
