@@ -111,6 +111,26 @@ function rangeConditions(f: EngineFilters): Prisma.Sql[] {
   return parts;
 }
 
+// Category levels with a (category_paths[n], published_at, product_id) index (migration
+// 20261201230000_search_browse_by_category); deeper paths fall back to the GIN token.
+const INDEXED_CATEGORY_LEVELS = 2;
+
+function browseConditions(f: EngineFilters): { conditions: Prisma.Sql[]; filters: EngineFilters } {
+  const conditions: Prisma.Sql[] = [];
+  const filters: EngineFilters = { ...f };
+  const level = f.categoryPath ? f.categoryPath.split("/").length : 0;
+  if (f.categoryPath && level <= INDEXED_CATEGORY_LEVELS) {
+    // The subscript is a literal: an expression index matches only the same expression.
+    conditions.push(Prisma.sql`d.category_paths[${Prisma.raw(String(level))}] = ${f.categoryPath}`);
+    filters.categoryPath = undefined;
+  }
+  if (f.inStock) {
+    conditions.push(Prisma.sql`d.in_stock`);
+    filters.inStock = false;
+  }
+  return { conditions, filters };
+}
+
 type Match = { from: Prisma.Sql; where: Prisma.Sql; rank: Prisma.Sql | null; fuzzy: boolean };
 
 /**
@@ -135,7 +155,15 @@ function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters
     from = Prisma.sql`product_search_documents d, to_tsquery('english', ${tsquery}) AS query`;
     conditions.push(filterSql ? Prisma.sql`d.document @@ (query && ${filterSql})` : Prisma.sql`d.document @@ query`);
     rank = RANK;
-  } else if (filterSql) conditions.push(Prisma.sql`d.document @@ ${filterSql}`);
+  } else {
+    // Browsing (no words): the category and stock filters as plain columns, so the planner can
+    // walk the category's own (category, published_at) btree in date order and check the price
+    // per row, instead of walking every listing's date and discarding the other categories'.
+    const browse = browseConditions(q.filters);
+    conditions.push(...browse.conditions);
+    const rest = filterTsQuery(browse.filters);
+    if (rest) conditions.push(Prisma.sql`d.document @@ ${rest}::tsquery`);
+  }
   conditions.push(...rangeConditions(q.filters));
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   return { from, where, rank, fuzzy };
@@ -146,8 +174,21 @@ function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters
 const WORD_SIMILARITY_THRESHOLD = 0.45;
 const SYNC_SLICE = 2000;
 
+// The database's own default (set by a migration) makes the fuzzy query one statement; where
+// it is missing (a database the migration could not configure), each fuzzy query sets it in a
+// transaction of its own, four statements. Checked once per process.
+let thresholdIsDefault: Promise<boolean> | null = null;
+function databaseHasThreshold(): Promise<boolean> {
+  thresholdIsDefault ??= db().$queryRaw<
+    { v: string | null }[]
+  >`SELECT current_setting('pg_trgm.word_similarity_threshold', true) AS v`
+    .then((rows) => Number(rows[0]?.v) === WORD_SIMILARITY_THRESHOLD)
+    .catch(() => false);
+  return thresholdIsDefault;
+}
+
 async function run<T>(m: Match, sql: Prisma.Sql): Promise<T> {
-  if (!m.fuzzy) return db().$queryRaw<T>(sql);
+  if (!m.fuzzy || (await databaseHasThreshold())) return db().$queryRaw<T>(sql);
   const [, rows] = await db().$transaction([
     db()
       .$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
@@ -237,8 +278,6 @@ export function createPostgresEngine(): SearchEngine {
       if (!m) return { candidates: [], total: 0, totalExact: true, facets: null };
       const window = q.window.kind === "recall" ? { offset: 0, limit: q.window.limit } : q.window;
       const browseSorted = !m.rank && q.sort !== "relevance";
-      // Planned alongside the pool (no rows read); used when the pool fills up.
-      const estimate = estimateMatches(m).catch(() => 0);
       let pool: PoolResult;
       let candidates: SearchCandidate[];
       if (browseSorted) {
@@ -264,7 +303,8 @@ export function createPostgresEngine(): SearchEngine {
         candidates = pool.candidates.map(toCandidate);
       }
       const full = pool.pool_count >= RECALL_LIMIT;
-      const total = full ? Math.max(RECALL_LIMIT, await estimate) : pool.pool_count;
+      // Planned (no rows read) only when the pool filled up: one statement fewer for most searches.
+      const total = full ? Math.max(RECALL_LIMIT, await estimateMatches(m).catch(() => 0)) : pool.pool_count;
       return {
         candidates,
         total,
