@@ -13,7 +13,7 @@
 //   --connections C    concurrent connections (default 50)
 //   --pool N           distinct product ids in the random pool (default 1000)
 //   --warmup S         seconds of warm-up per scenario (default 5; 0 for none)
-//   --only LIST        comma-separated scenarios: page-pool,page-hot,api-pool,api-hot
+//   --only LIST        comma-separated scenarios: page-pool,page-hot,floor-static,floor-health,api-pool,api-hot
 //   --data-dir DIR     where the embedded PostgreSQL lives (default DATA_DIR or .data)
 import type { EventEmitter } from "node:events";
 import { createRequire } from "node:module";
@@ -186,6 +186,21 @@ async function main() {
       label: "GET /api/v1/products/{id}, random id of pool",
       paths: () => `/api/v1/products/${rnd(ids)()}`,
       warm: () => `/api/v1/products/${rnd(warmIds)()}`,
+    },
+    // Floors measured in the same run, on the same machine: what the server answers with no
+    // product work at all (the signed-out home page, served from the page cache like a
+    // cached product page, and the trivial health route).
+    {
+      name: "floor-static",
+      label: "floor: home page from the page cache",
+      paths: () => "/",
+      warm: () => "/",
+    },
+    {
+      name: "floor-health",
+      label: "floor: GET /api/health",
+      paths: () => "/api/health",
+      warm: () => "/api/health",
     },
     {
       name: "api-hot",
