@@ -78,7 +78,7 @@ export const updateStockAction = serverAction(
     });
     revalidatePath("/seller/inventory");
     revalidatePath(`/seller/inventory/${productId}`);
-    if (result.delta !== 0) revalidateCachedProduct(productId);
+    if (result.delta !== 0) await revalidateCachedProduct(productId);
     const message =
       result.delta === 0
         ? `Saved: ${result.inventoryCount} in stock (unchanged).`

@@ -25,7 +25,7 @@ export const PATCH = apiRoute(
       productId: params.productId,
       input: body,
     });
-    revalidateCachedProduct(params.productId);
+    await revalidateCachedProduct(params.productId);
     return sellerListingJson(await getSellerListing({ sellerId, productId: params.productId }));
   },
 );
@@ -33,6 +33,6 @@ export const PATCH = apiRoute(
 export const DELETE = apiRoute({ access: "seller", params: ZParams }, async ({ user, params }) => {
   const sellerId = assertOwnSeller(user, params.sellerId);
   const r = await changeListingStatus({ sellerId, productId: params.productId, action: "archive" });
-  revalidateCachedProduct(params.productId);
+  await revalidateCachedProduct(params.productId);
   return { product_id: r.productId, status: r.status };
 });
