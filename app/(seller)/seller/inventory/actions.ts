@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { AppError } from "@/lib/errors/app-error";
 import { serverAction } from "@/lib/http/server-action";
 import { importStockCsv } from "@/lib/inventory/import-stock-csv";
@@ -78,7 +77,8 @@ export const updateStockAction = serverAction(
     });
     revalidatePath("/seller/inventory");
     revalidatePath(`/seller/inventory/${productId}`);
-    if (result.delta !== 0) await revalidateCachedProduct(productId);
+    // No product-page revalidation: the cached page loads its stock live in the browser (and
+    // refreshes within its 15 s period), so a restock must not empty the page cache.
     const message =
       result.delta === 0
         ? `Saved: ${result.inventoryCount} in stock (unchanged).`
