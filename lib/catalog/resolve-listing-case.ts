@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -12,7 +13,7 @@ import { nextListingStatus } from "./listing-status";
 export const ZResolveCase = z
   .object({
     decision: z.enum(["approve", "reject", "suspend"], { error: "Choose approve, reject or suspend." }),
-    reason: z.string().trim().max(1000, "Reason must be at most 1000 characters.").optional(),
+    reason: zText({ what: "Reason", max: 1000, multiline: true }).optional(),
   })
   .refine((v) => v.decision === "approve" || (v.reason && v.reason.length >= 5), {
     message: "Give the seller a reason (at least 5 characters).",

@@ -5,27 +5,33 @@ import { z } from "zod";
 import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { zCents, zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { RefundLine } from "@/lib/payments/plan-refund";
 import { refundOrder } from "@/lib/payments/refund-order";
 
 import { CLAIM_KINDS } from "./open-claim";
 
+const note = zText({ what: "Note", max: 1000, multiline: true });
+
 export const ZDecision = z
   .discriminatedUnion("decision", [
-    z.object({ decision: z.literal("refund_full"), note: z.string().trim().max(1000).default("") }),
+    z.object({ decision: z.literal("refund_full"), note: note.default("") }),
     z.object({
       decision: z.literal("refund_partial"),
-      amountCents: z
-        .number({ message: "Enter the amount to refund." })
-        .int("Whole cents only.")
-        .positive("The amount must be more than zero."),
-      note: z.string().trim().max(1000).default(""),
+      amountCents: zCents({ what: "The amount", max: 100_000_000, notNumber: "Enter the amount to refund." }),
+      note: note.default(""),
     }),
-    z.object({ decision: z.literal("refund_requested"), note: z.string().trim().max(1000).default("") }),
+    z.object({ decision: z.literal("refund_requested"), note: note.default("") }),
     z.object({
       decision: z.literal("reject"),
-      note: z.string().trim().min(5, "Say why the claim is rejected (at least 5 characters).").max(1000),
+      note: zText({
+        what: "Note",
+        min: 5,
+        max: 1000,
+        multiline: true,
+        required: "Say why the claim is rejected (at least 5 characters).",
+      }),
     }),
   ])
   .meta({ id: "ClaimDecision", title: "Decision" });

@@ -6,6 +6,7 @@ import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { zCents, zId, zQuantity, zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";
 
@@ -20,14 +21,22 @@ export const CLAIM_KINDS = {
 export const ZClaim = z
   .object({
     kind: z.enum(["not_as_described", "damaged", "never_arrived"], { message: "Choose what went wrong." }),
-    description: z
-      .string()
-      .trim()
-      .min(10, "Describe the problem (at least 10 characters).")
-      .max(2000, "At most 2000 characters."),
-    amountCents: z.number().int("Whole cents only.").positive("The amount must be more than zero.").optional(),
+    description: zText({
+      what: "Description",
+      min: 10,
+      max: 2000,
+      multiline: true,
+      required: "Describe the problem (at least 10 characters).",
+      tooLong: "At most 2000 characters.",
+    }),
+    amountCents: zCents({ what: "The amount", max: 100_000_000, notNumber: "Whole cents only." }).optional(),
     lines: z
-      .array(z.object({ orderItemId: z.uuid("Unknown item."), quantity: z.number().int().min(1, "At least 1.") }))
+      .array(
+        z.object({
+          orderItemId: zId("Unknown item."),
+          quantity: zQuantity({ what: "Quantity", max: 10_000, tooSmall: "At least 1." }),
+        }),
+      )
       .max(50)
       .optional(),
   })

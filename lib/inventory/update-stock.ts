@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { zText } from "@/lib/errors/input-primitives";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
 
 import { MAX_LOW_STOCK_THRESHOLD, MAX_STOCK_COUNT, MAX_STOCK_NOTE_LENGTH } from "./parse-stock-csv";
@@ -18,11 +19,7 @@ export const ZUpdateStock = z.object({
   productId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Product not found."),
   count: wholeNumber("Stock", MAX_STOCK_COUNT),
   lowStockThreshold: wholeNumber("Low-stock threshold", MAX_LOW_STOCK_THRESHOLD).optional(),
-  note: z
-    .string()
-    .trim()
-    .max(MAX_STOCK_NOTE_LENGTH, `Note must be at most ${MAX_STOCK_NOTE_LENGTH} characters.`)
-    .optional(),
+  note: zText({ what: "Note", max: MAX_STOCK_NOTE_LENGTH }).optional(),
 });
 export type TUpdateStock = z.infer<typeof ZUpdateStock>;
 

@@ -2,23 +2,23 @@
 // OpenAPI document. Each schema's title names it in validation messages.
 import { z } from "zod";
 
+import { zId, zText } from "@/lib/errors/input-primitives";
+
 export const ZCheckoutRequest = z
   .object({
-    cart_id: z.string({ error: "cart_id is required." }).min(1, "cart_id is required.").max(100),
-    shipping_address_id: z.uuid("shipping_address_id must be one of your addresses."),
-    payment_method_id: z.string().max(100).optional(),
+    cart_id: zText({ what: "cart_id", min: 1, max: 100, required: "cart_id is required." }),
+    shipping_address_id: zId("shipping_address_id must be one of your addresses."),
+    payment_method_id: zText({ what: "payment_method_id", max: 100 }).optional(),
   })
   .meta({ id: "CheckoutRequest", title: "Checkout" });
 export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;
 
 export const ZShipment = z
   .object({
-    carrier: z.string().trim().min(2, "Enter the carrier.").max(50, "Carrier must be at most 50 characters."),
-    trackingNumber: z
-      .string()
-      .trim()
-      .min(4, "Enter the tracking number.")
-      .max(100, "Tracking number must be at most 100 characters.")
-      .regex(/^[A-Za-z0-9 -]+$/, "Tracking numbers use letters, digits, spaces and hyphens."),
+    carrier: zText({ what: "Carrier", min: 2, max: 50, required: "Enter the carrier." }),
+    trackingNumber: zText({ what: "Tracking number", min: 4, max: 100, required: "Enter the tracking number." }).regex(
+      /^[A-Za-z0-9 -]+$/,
+      "Tracking numbers use letters, digits, spaces and hyphens.",
+    ),
   })
   .meta({ id: "Shipment", title: "Shipment" });

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import type { CancellationReason } from "@/lib/generated/prisma/enums";
 import { cancelUnpaidOrder } from "@/lib/orders/cancel-unpaid-order";
@@ -16,10 +17,12 @@ export const SELLER_CANCEL_REASONS = {
   other: "Other reason",
 } as const satisfies Partial<Record<CancellationReason, string>>;
 
+const note = zText({ what: "Note", max: 500, multiline: true, tooLong: "At most 500 characters." });
+
 export const ZSellerCancel = z
   .object({
     reason: z.enum(["out_of_stock", "cannot_ship", "other"], { message: "Choose why you are cancelling." }),
-    note: z.string().trim().max(500, "At most 500 characters.").optional().default(""),
+    note: note.optional().default(""),
   })
   .refine((v) => v.reason !== "other" || v.note.length >= 5, {
     message: "Say why you are cancelling (at least 5 characters).",
@@ -29,7 +32,7 @@ export const ZSellerCancel = z
 export type TSellerCancelInput = z.input<typeof ZSellerCancel>;
 
 export const ZBuyerCancel = z
-  .object({ note: z.string().trim().max(500, "At most 500 characters.").optional().default("") })
+  .object({ note: note.optional().default("") })
   .meta({ id: "BuyerCancel", title: "Cancellation" });
 
 const SHIPPED_MESSAGE =

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import { transitionOrder } from "@/lib/orders/order-status";
 
@@ -11,11 +12,14 @@ export const DISPUTE_WINDOW_DAYS = 14;
 
 export const ZDispute = z
   .object({
-    reason: z
-      .string()
-      .trim()
-      .min(10, "Tell us what went wrong (at least 10 characters).")
-      .max(1000, "At most 1000 characters."),
+    reason: zText({
+      what: "Reason",
+      min: 10,
+      max: 1000,
+      multiline: true,
+      required: "Tell us what went wrong (at least 10 characters).",
+      tooLong: "At most 1000 characters.",
+    }),
   })
   .meta({ id: "Dispute", title: "Dispute" });
 

@@ -1,25 +1,32 @@
 import { z } from "zod";
 
+import { zId, zQuantity, zText } from "@/lib/errors/input-primitives";
+
 import { MAX_RETURN_IMAGES, RETURN_NOTE_MAX } from "./return-rules";
 
 const note = (min: number, what: string) =>
-  z
-    .string({ error: `Enter ${what}.` })
-    .trim()
-    .min(min, min > 0 ? `Tell us ${what} (at least ${min} characters).` : undefined)
-    .max(RETURN_NOTE_MAX, `At most ${RETURN_NOTE_MAX.toLocaleString("en-US")} characters.`);
+  zText({
+    what: "Note",
+    min,
+    max: RETURN_NOTE_MAX,
+    multiline: true,
+    notText: `Enter ${what}.`,
+    required: `Tell us ${what} (at least ${min} characters).`,
+    tooLong: `At most ${RETURN_NOTE_MAX.toLocaleString("en-US")} characters.`,
+  });
 
 export const ZRequestReturn = z
   .object({
     items: z
       .array(
         z.object({
-          order_item_id: z.uuid("That item is not part of this order."),
-          quantity: z.coerce
-            .number({ error: "Enter a quantity." })
-            .int("Quantities are whole numbers.")
-            .min(1, "Return at least one of an item.")
-            .max(10_000),
+          order_item_id: zId("That item is not part of this order."),
+          quantity: zQuantity({
+            what: "Quantity",
+            max: 10_000,
+            notNumber: "Quantities are whole numbers.",
+            tooSmall: "Return at least one of an item.",
+          }),
         }),
         { error: "Choose the items to return." },
       )

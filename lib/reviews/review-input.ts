@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { zId, zText } from "@/lib/errors/input-primitives";
+
 import {
   BUYER_NOTE_MAX,
   MAX_REVIEW_IMAGES,
@@ -9,9 +11,6 @@ import {
   REVIEW_TITLE_MAX,
 } from "./review-rules";
 
-// Control characters other than tab and newline never belong in text people type.
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 const ZRating = z
   .number({ error: "Rating must be a whole number from 1 to 5." })
   .int("Rating must be a whole number from 1 to 5.")
@@ -20,29 +19,25 @@ const ZRating = z
 
 // Titles are plain text everywhere (rendered as React text nodes); angle brackets are refused
 // outright so markup pasted into a title is a clear error rather than odd-looking text.
-const ZTitle = z
-  .string({ error: "Give your review a title." })
-  .trim()
-  .min(1, "Give your review a title.")
-  .max(REVIEW_TITLE_MAX, `Title must be at most ${REVIEW_TITLE_MAX} characters.`)
-  .refine((t) => !/[<>]/.test(t), "Titles can't contain < or >.")
-  .refine((t) => !CONTROL_CHARS.test(t), "Title contains characters that aren't allowed.");
+const ZTitle = zText({
+  what: "Title",
+  min: 1,
+  max: REVIEW_TITLE_MAX,
+  required: "Give your review a title.",
+  tooLong: `Title must be at most ${REVIEW_TITLE_MAX} characters.`,
+}).refine((t) => !/[<>]/.test(t), "Titles can't contain < or >.");
 
-const ZBody = z
-  .string({ error: "Review text must be text." })
-  .trim()
-  .max(REVIEW_BODY_MAX, `Review text must be at most ${REVIEW_BODY_MAX.toLocaleString("en-US")} characters.`)
-  .refine((t) => !CONTROL_CHARS.test(t), "Review text contains characters that aren't allowed.");
+const ZBody = zText({ what: "Review text", max: REVIEW_BODY_MAX, multiline: true });
 
 const ZImages = z
-  .array(z.uuid("Unknown image."), { error: "images must be a list of upload ids." })
+  .array(zId("Unknown image."), { error: "images must be a list of upload ids." })
   .max(MAX_REVIEW_IMAGES, `At most ${MAX_REVIEW_IMAGES} images.`)
   .refine((ids) => new Set(ids).size === ids.length, "The same image is listed twice.");
 
 /** POST /api/v1/orders/{order_id}/reviews (the design's body, plus which item). */
 export const ZCreateReview = z
   .object({
-    order_item_id: z.uuid("order_item_id must be an item of this order.").optional(),
+    order_item_id: zId("order_item_id must be an item of this order.").optional(),
     rating: ZRating,
     title: ZTitle,
     body: ZBody.default(""),
@@ -64,12 +59,14 @@ export type TEditReview = z.input<typeof ZEditReview>;
 
 export const ZReviewReply = z
   .object({
-    body: z
-      .string({ error: "Write a reply." })
-      .trim()
-      .min(1, "Write a reply.")
-      .max(REPLY_BODY_MAX, `Replies must be at most ${REPLY_BODY_MAX.toLocaleString("en-US")} characters.`)
-      .refine((t) => !CONTROL_CHARS.test(t), "Reply contains characters that aren't allowed."),
+    body: zText({
+      what: "Reply",
+      min: 1,
+      max: REPLY_BODY_MAX,
+      multiline: true,
+      required: "Write a reply.",
+      tooLong: `Replies must be at most ${REPLY_BODY_MAX.toLocaleString("en-US")} characters.`,
+    }),
   })
   .meta({ id: "ReviewReply", title: "Reply" });
 
@@ -77,12 +74,14 @@ export type TReviewReply = z.input<typeof ZReviewReply>;
 
 export const ZReviewReport = z
   .object({
-    reason: z
-      .string({ error: "Tell us what is wrong with this review." })
-      .trim()
-      .min(3, "Tell us what is wrong with this review.")
-      .max(REPORT_REASON_MAX, `Reasons must be at most ${REPORT_REASON_MAX} characters.`)
-      .refine((t) => !CONTROL_CHARS.test(t), "Reason contains characters that aren't allowed."),
+    reason: zText({
+      what: "Reason",
+      min: 3,
+      max: REPORT_REASON_MAX,
+      multiline: true,
+      required: "Tell us what is wrong with this review.",
+      tooLong: `Reasons must be at most ${REPORT_REASON_MAX} characters.`,
+    }),
   })
   .meta({ id: "ReviewReport", title: "Report" });
 
@@ -92,12 +91,12 @@ export type TReviewReport = z.input<typeof ZReviewReport>;
 export const ZBuyerReview = z
   .object({
     rating: ZRating,
-    note: z
-      .string({ error: "Note must be text." })
-      .trim()
-      .max(BUYER_NOTE_MAX, `Notes must be at most ${BUYER_NOTE_MAX.toLocaleString("en-US")} characters.`)
-      .refine((t) => !CONTROL_CHARS.test(t), "Note contains characters that aren't allowed.")
-      .default(""),
+    note: zText({
+      what: "Note",
+      max: BUYER_NOTE_MAX,
+      multiline: true,
+      tooLong: `Notes must be at most ${BUYER_NOTE_MAX.toLocaleString("en-US")} characters.`,
+    }).default(""),
   })
   .meta({ id: "BuyerReview", title: "Buyer rating" });
 
@@ -106,7 +105,12 @@ export type TBuyerReview = z.input<typeof ZBuyerReview>;
 export const ZReviewCaseDecision = z
   .object({
     decision: z.enum(["hide", "keep"], { error: "Choose hide or keep." }),
-    note: z.string().trim().max(1000, "Notes must be at most 1,000 characters.").optional(),
+    note: zText({
+      what: "Note",
+      max: 1000,
+      multiline: true,
+      tooLong: "Notes must be at most 1,000 characters.",
+    }).optional(),
   })
   .meta({ id: "ReviewCaseDecision", title: "Decision" });
 
@@ -114,5 +118,5 @@ export type TReviewCaseDecision = z.input<typeof ZReviewCaseDecision>;
 
 /** POST /api/v1/reviews/buyer-ratings: the rating and which of the seller's orders it is for. */
 export const ZBuyerRatingRequest = ZBuyerReview.extend({
-  order_id: z.uuid("order_id must be one of your orders."),
+  order_id: zId("order_id must be one of your orders."),
 }).meta({ id: "BuyerRatingRequest", title: "Buyer rating" });

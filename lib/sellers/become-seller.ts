@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/mail/queue-email";
@@ -12,19 +13,13 @@ import { sellerWelcomeEmail } from "./seller-welcome-email";
 
 export const ZBecomeSeller = z
   .object({
-    shopName: z
-      .string()
-      .trim()
-      .min(2, "Shop name must be at least 2 characters.")
-      .max(80, "Shop name must be at most 80 characters."),
-    slug: z
-      .string()
-      .trim()
+    shopName: zText({ what: "Shop name", min: 2, max: 80 }),
+    slug: zText({ what: "Shop address", min: 3, max: 60 })
       .toLowerCase()
       .min(3, "Shop address must be at least 3 characters.")
       .max(60, "Shop address must be at most 60 characters.")
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Shop address may use lower-case letters, digits and single hyphens."),
-    description: z.string().trim().max(2000, "Description must be at most 2000 characters.").optional(),
+    description: zText({ what: "Description", max: 2000, multiline: true }).optional(),
   })
   .meta({ id: "BecomeSeller", title: "Shop details" });
 
