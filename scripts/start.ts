@@ -1,12 +1,14 @@
 // `npm start` (production build) and `npm run dev` (next dev): starts every service the
 // marketplace needs on its embedded default unless configured, prepares the database,
-// seeds demo data once, runs web + worker, prints where everything is, and stops it all
-// on Ctrl-C.
+// seeds demo data once (only into its embedded PostgreSQL, or with --demo), runs web + worker,
+// prints where everything is, and stops it all on Ctrl-C.
 //   --dev            next dev instead of a production build (one web process)
 //   --port N         web port (default PORT or 3000; the next free one if taken)
 //   --web N          web processes behind haproxy (default WEB_CONCURRENCY, else one per core)
 //   --data-dir DIR   where embedded services keep data (default DATA_DIR or .data)
 //   --products N     demo products to seed on first start (default 300)
+//   --demo           seed the demo (accounts with the published password) into a configured
+//                    DATABASE_URL too; without it only the embedded database gets demo data
 //   --fresh          wipe the data dir first (used by the e2e suite)
 //   --use-build      serve the production build as it is, never rebuild (a second instance
 //                    beside one already serving that build, as e2e/sigterm.spec.ts starts)
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     web: { type: "string" },
     "data-dir": { type: "string" },
     products: { type: "string" },
+    demo: { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
     "use-build": { type: "boolean", default: false },
   },
@@ -86,6 +89,7 @@ async function main() {
   process.env.NEXTAUTH_URL ??= appUrl;
 
   // PostgreSQL
+  databaseSource = process.env.DATABASE_URL ? "configured" : "embedded";
   if (!process.env.DATABASE_URL) {
     const pgDir = join(dataDir, "postgres");
     say("starting embedded PostgreSQL…");
@@ -178,7 +182,7 @@ async function main() {
   say("applying database migrations…");
   await migrate({ connectionString: process.env.DATABASE_URL!, log: (m) => say(m) });
   await installJobQueue(process.env.DATABASE_URL!);
-  await seedOnce();
+  const demoAccounts = await seedOnce();
 
   if (args["use-build"]) {
     if (!existsSync(resolve(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID")))
@@ -222,13 +226,14 @@ async function main() {
   );
 
   const { DEMO_LOGINS } = await import("../dev/seed/demo-logins");
+  const demoLogins = DEMO_LOGINS.filter((l) => demoAccounts.includes(l.email));
   const lines = [
     "",
     `  Marketplace is running at ${appUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     "",
-    "  Demo logins:",
-    ...DEMO_LOGINS.map((l) => `    ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`),
-    "",
+    ...(demoLogins.length
+      ? ["  Demo logins:", ...demoLogins.map((l) => `    ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`), ""]
+      : []),
     "  Services:",
     ...services.map((s) => `    ${s}`),
     "",
@@ -238,9 +243,10 @@ async function main() {
   console.log(lines.join("\n"));
 }
 
-async function seedOnce() {
+/** Seeds the demo where allowed (dev/seed/seed-demo-if-allowed.ts); returns the demo logins present. */
+async function seedOnce(): Promise<string[]> {
   const { createPrismaClient } = await import("../lib/db/client");
-  const { seedDemo } = await import("../dev/seed/seed-demo");
+  const { seedDemoIfAllowed } = await import("../dev/seed/seed-demo-if-allowed");
   const { getStorage } = await import("../lib/storage/get-storage");
   const prisma = createPrismaClient(process.env.DATABASE_URL!, 4);
   const bar = new cliProgress.SingleBar(
@@ -249,7 +255,9 @@ async function seedOnce() {
   );
   let started = false;
   try {
-    const result = await seedDemo({
+    const result = await seedDemoIfAllowed({
+      source: databaseSource,
+      demo: args.demo,
       db: prisma,
       storage: getStorage(),
       products: Number(args.products ?? process.env.SEED_PRODUCTS ?? 300),
@@ -262,11 +270,14 @@ async function seedOnce() {
       },
     });
     if (started) bar.stop();
-    say(result.seeded ? "demo data seeded" : "demo data already present");
-    // Stripe calls stay outside the seed's transaction; this finishes an interrupted run too.
-    const { connectDemoPayouts } = await import("../dev/seed/connect-demo-payouts");
-    await connectDemoPayouts({ db: prisma, log: say });
+    say(result.message);
+    if (result.allowed) {
+      // Stripe calls stay outside the seed's transaction; this finishes an interrupted run too.
+      const { connectDemoPayouts } = await import("../dev/seed/connect-demo-payouts");
+      await connectDemoPayouts({ db: prisma, log: say });
+    }
     await buildSearchIndexOnce();
+    return result.allowed ? result.demoAccounts : [];
   } finally {
     await prisma.$disconnect();
   }
@@ -285,6 +296,7 @@ async function buildSearchIndexOnce() {
 
 const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
 let web: StartedWeb | null = null;
+let databaseSource: "embedded" | "configured" = "embedded";
 
 const BUILD_INPUTS = [
   "app",
