@@ -30,3 +30,10 @@ export const DID_YOU_MEAN_BELOW = 3;
 
 /** URL parameter prefix of attribute filters: attr.color=Red (repeat for several values). */
 export const ATTRIBUTE_PARAM_PREFIX = "attr.";
+
+/** Redis counter of the search index's version; cached searches are served only under the current one (search-cache.ts). */
+export const SEARCH_GENERATION_KEY = "search:generation";
+/** Seconds a cached page of results, the counts and facets of a query, and a spelling check live (at most). */
+export const RESULT_CACHE_SECONDS = 30;
+export const COUNTS_CACHE_SECONDS = 120;
+export const SPELLING_CACHE_SECONDS = 600;

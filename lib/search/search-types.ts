@@ -44,6 +44,33 @@ export type EngineQuery = {
   /** recall: the best `limit` candidates by text relevance; page: exactly one page in `sort` order. */
   window: { kind: "recall"; limit: number } | { kind: "page"; offset: number; limit: number };
   facets: boolean;
+  /** False when the caller already knows the count (cached): the engine may skip counting beyond the recall. */
+  countMatches?: boolean;
+  /**
+   * Relevance with an engine that ranks in its own query (`ranksInQuery`): apply the ranking
+   * model (rank/ranking-weights.ts) to the recalled candidates and return only this page of
+   * them, ranked, with their scores. Engines that cannot rank ignore it and return the recall.
+   */
+  rank?: EngineRanking;
+};
+
+/** What ranking needs besides the candidates and the words (the engine reads query history and medians itself). */
+export type EngineRanking = {
+  /** The category the words name (boosted), as a path. */
+  intentPath: string | null;
+  /** The signed-in buyer's habits, as plain data (see rank/buyer-profile.ts). */
+  profile: {
+    categories: [string, number][];
+    topCategories: [string, number][];
+    priceBand: { min: number; max: number } | null;
+  } | null;
+  /** Unix milliseconds "now" for recency. */
+  nowMs: number;
+  /** The page of ranked candidates to return. */
+  offset: number;
+  limit: number;
+  /** Return each hit's score breakdown too (the admin debug view). */
+  explain: boolean;
 };
 
 /** What ranking needs to know about a hit, straight from the index. */
@@ -78,7 +105,10 @@ export type RawFacets = {
 };
 
 export type EngineResult = {
-  candidates: SearchCandidate[];
+  /** The recall (or one sorted page); with `ranked`, the ranked page asked for by `rank`. */
+  candidates: (SearchCandidate & { score?: number; breakdown?: RankingBreakdown })[];
+  /** True when the engine applied the ranking model (EngineQuery.rank) itself. */
+  ranked?: boolean;
   total: number;
   /** False when `total` is an estimate (the query matched more than RECALL_LIMIT listings). */
   totalExact: boolean;
@@ -91,6 +121,8 @@ export interface SearchEngine {
   readonly name: "postgres" | "meilisearch";
   /** True when syncProducts can join the caller's transaction (the indexer then advances its cursor in it). */
   readonly syncInTransaction: boolean;
+  /** True when query() applies the ranking model itself for EngineQuery.rank (PostgreSQL: in SQL). */
+  readonly ranksInQuery: boolean;
   query(q: EngineQuery): Promise<EngineResult>;
   /** Titles that complete what the buyer is typing. */
   suggestTitles(q: {

@@ -1,44 +1,42 @@
-import type { EngineQuery, EngineResult, SearchEngine } from "../search-types";
+import "server-only";
 
-// Popular searches repeat many times a second at peak; each process answers a repeat from
-// here for a few seconds instead of asking the engine again. Only the engine's recall is
-// cached: ranking by conversion and personalization, and the sellability re-check of every
-// shown listing, still run per request. Empty answers are never cached, so a listing that
-// just went live is not hidden by an earlier miss.
-const TTL_MS = 5_000;
-const MAX_ENTRIES = 500;
+import { canonicalFilters } from "../query/canonical-filters";
+import { searchCache } from "../search-cache";
+import { COUNTS_CACHE_SECONDS } from "../search-config";
+import type { EngineQuery, EngineResult, RawFacets, SearchEngine } from "../search-types";
 
-const g = globalThis as unknown as { searchEngineCache?: Map<string, { at: number; result: EngineResult }> };
-const cache = (g.searchEngineCache ??= new Map());
+type Counts = { total: number; totalExact: boolean; facets: RawFacets | null };
 
-export async function cachedEngineQuery(engine: SearchEngine, q: EngineQuery): Promise<EngineResult> {
-  const key = JSON.stringify([
+/**
+ * The engine's answer, with the counts and facets of what it matches shared by every web
+ * process (search-cache.ts): they depend only on the words and filters, not on the sort, the
+ * page or who asks, so another page or order of a popular query skips the facet counting and
+ * the match estimate. The results themselves are cached a level up (search-products.ts).
+ */
+export async function cachedEngineQuery(
+  engine: Pick<SearchEngine, "name" | "query">,
+  q: EngineQuery,
+): Promise<EngineResult> {
+  if (!q.facets) return engine.query(q);
+  const cache = searchCache();
+  const key = cache.key("counts", [
     engine.name,
     q.text,
     q.groups,
     q.fuzzy,
     q.prefix ?? false,
-    q.filters,
-    q.sort,
-    q.window,
-    q.facets,
+    canonicalFilters(q.filters),
   ]);
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) {
-    // Refresh its place in the LRU order.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.result;
+  const {
+    generation,
+    values: [hit],
+  } = await cache.read<Counts>([key]);
+  if (hit) {
+    const r = await engine.query({ ...q, facets: false, countMatches: false });
+    return { ...r, total: hit.total, totalExact: hit.totalExact, facets: hit.facets };
   }
-  const result = await engine.query(q);
-  if (result.total > 0) {
-    cache.set(key, { at: Date.now(), result });
-    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  } else cache.delete(key);
-  return result;
-}
-
-/** Testing hook: empty the cache (tests change the index and search again at once). */
-export function clearEngineResultCache(): void {
-  cache.clear();
+  const r = await engine.query(q);
+  const counts: Counts = { total: r.total, totalExact: r.totalExact, facets: r.facets };
+  cache.write(generation, key, counts, COUNTS_CACHE_SECONDS);
+  return r;
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import type { EngineQuery, EngineResult, SearchEngine } from "../search-types";
-import { cachedEngineQuery, clearEngineResultCache } from "./engine-result-cache";
 import { attributeToken, categoryToken, filterTsQuery, IN_STOCK_TOKEN } from "./filter-tokens";
 
 describe("filter tokens", () => {
@@ -26,43 +24,5 @@ describe("filter tokens", () => {
   it("never put buyer text into the tsquery", () => {
     const q = filterTsQuery({ categoryPath: "x' | 'y", attributes: { color: ["'); DROP TABLE x; --"] } })!;
     expect(q).toMatch(/^'_c[0-9a-f]{16}' & '_a[0-9a-f]{16}'$/);
-  });
-});
-
-describe("the engine result cache", () => {
-  const q: EngineQuery = {
-    text: "lamp",
-    groups: [[["lamp"]]],
-    fuzzy: false,
-    filters: { attributes: {} },
-    sort: "relevance",
-    window: { kind: "recall", limit: 10 },
-    facets: true,
-  };
-  const engineAnswering = (totals: number[]) => {
-    let calls = 0;
-    const engine = {
-      name: "postgres",
-      query: async (): Promise<EngineResult> => ({
-        candidates: [],
-        total: totals[Math.min(calls++, totals.length - 1)],
-        totalExact: true,
-        facets: null,
-      }),
-    } as unknown as SearchEngine;
-    return { engine, calls: () => calls };
-  };
-
-  it("answers a repeat from memory, but never caches an empty answer", async () => {
-    clearEngineResultCache();
-    const found = engineAnswering([3]);
-    await cachedEngineQuery(found.engine, q);
-    await cachedEngineQuery(found.engine, q);
-    expect(found.calls()).toBe(1);
-    clearEngineResultCache();
-    const empty = engineAnswering([0, 1]);
-    expect((await cachedEngineQuery(empty.engine, q)).total).toBe(0);
-    expect((await cachedEngineQuery(empty.engine, q)).total).toBe(1);
-    expect(empty.calls()).toBe(2);
   });
 });

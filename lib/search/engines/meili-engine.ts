@@ -240,6 +240,8 @@ export function createMeiliEngine(opts: {
   return {
     name: "meilisearch",
     syncInTransaction: false,
+    // Meilisearch returns the recall; the search service ranks it (rank/ranking-weights.ts).
+    ranksInQuery: false,
     client,
     indexUid,
     ensureIndex,

@@ -4,7 +4,9 @@
 //
 // Every search touches a bounded number of rows, however many listings match: one statement
 // takes a pool of at most RECALL_LIMIT matches and returns, from that one pass, the ranked (or
-// sorted) candidates, the facet counts and the pool's size. When the pool is full the total is
+// sorted) candidates, the facet counts and the pool's size. Relevance is ranked in that same
+// statement (ranking-sql.ts: the model of rank/ranking-weights.ts, reading the query's
+// history and the category medians by join), so only the page asked for leaves PostgreSQL. When the pool is full the total is
 // the planner's estimate (from the tsvector statistics, usually close) and the facet counts
 // are scaled to it, marked inexact. The trade-off: a query matching more than RECALL_LIMIT
 // listings is ranked (or sorted by price, date, rating) among the first RECALL_LIMIT the index
@@ -18,6 +20,7 @@ import { PRICE_BUCKETS_CENTS, RECALL_LIMIT, RESULT_WINDOW } from "../search-conf
 import type {
   EngineFilters,
   EngineQuery,
+  EngineRanking,
   EngineResult,
   RawFacets,
   SearchCandidate,
@@ -27,6 +30,7 @@ import type {
 } from "../search-types";
 import { buildTsQuery } from "./build-tsquery";
 import { filterTsQuery } from "./filter-tokens";
+import { rankedPageSql } from "./ranking-sql";
 
 type CandidateJson = {
   product_id: string;
@@ -43,6 +47,8 @@ type CandidateJson = {
   fraud_score: number;
   published_ms: number;
   text_score: number;
+  score?: number;
+  breakdown?: Record<string, number> | null;
 };
 
 type FacetJson = {
@@ -53,7 +59,7 @@ type FacetJson = {
   in_stock: number;
 };
 
-const POOL_COLUMNS = Prisma.sql`d.product_id, d.title, d.category_id, d.category_paths, d.price_cents, d.currency, d.rating_avg, d.review_count,
+const POOL_COLUMNS = Prisma.sql`d.product_id, d.title, d.title_norm, d.category_id, d.category_paths, d.price_cents, d.currency, d.rating_avg, d.review_count,
   d.seller_rating, d.seller_fulfilment_hours, d.in_stock, d.fraud_score, d.published_at, d.attribute_pairs`;
 
 const CANDIDATE_JSON = Prisma.sql`json_build_object(
@@ -61,6 +67,13 @@ const CANDIDATE_JSON = Prisma.sql`json_build_object(
   'price_cents', p.price_cents, 'currency', p.currency, 'rating_avg', p.rating_avg, 'review_count', p.review_count,
   'seller_rating', p.seller_rating, 'seller_fulfilment_hours', p.seller_fulfilment_hours, 'in_stock', p.in_stock,
   'fraud_score', p.fraud_score, 'published_ms', floor(extract(epoch FROM p.published_at) * 1000), 'text_score', p.text_score)`;
+
+const RANKED_JSON = Prisma.sql`json_build_object(
+  'product_id', p.product_id, 'title', p.title, 'category_id', p.category_id, 'category_paths', p.category_paths,
+  'price_cents', p.price_cents, 'currency', p.currency, 'rating_avg', p.rating_avg, 'review_count', p.review_count,
+  'seller_rating', p.seller_rating, 'seller_fulfilment_hours', p.seller_fulfilment_hours, 'in_stock', p.in_stock,
+  'fraud_score', p.fraud_score, 'published_ms', floor(extract(epoch FROM p.published_at) * 1000), 'text_score', p.text_score,
+  'score', p.score, 'breakdown', p.breakdown)`;
 
 // Title (A) far above category/attributes (B), description (C) and shop name (D); the
 // weights array is {D, C, B, A}. Normalization 1 divides by 1 + log(document length).
@@ -83,8 +96,10 @@ const SORT_SQL: Record<Exclude<SearchSort, "relevance">, { d: Prisma.Sql; p: Pri
   },
 };
 
-function toCandidate(r: CandidateJson): SearchCandidate {
+function toCandidate(r: CandidateJson): EngineResult["candidates"][number] {
+  const ranked = r.score == null ? {} : { score: r.score, ...(r.breakdown ? { breakdown: r.breakdown } : {}) };
   return {
+    ...ranked,
     productId: r.product_id,
     title: r.title,
     categoryId: r.category_id,
@@ -131,7 +146,14 @@ function browseConditions(f: EngineFilters): { conditions: Prisma.Sql[]; filters
   return { conditions, filters };
 }
 
-type Match = { from: Prisma.Sql; where: Prisma.Sql; rank: Prisma.Sql | null; fuzzy: boolean };
+type Match = {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  rank: Prisma.Sql | null;
+  fuzzy: boolean;
+  text: string;
+  groups: TokenGroup[];
+};
 
 /**
  * FROM and WHERE for a query: the text (full text, or trigram when fuzzy) and the category,
@@ -166,7 +188,7 @@ function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters
   }
   conditions.push(...rangeConditions(q.filters));
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  return { from, where, rank, fuzzy };
+  return { from, where, rank, fuzzy, text: q.text, groups: q.groups };
 }
 
 // The trigram fallback looks for titles containing a word close to the query; 0.6 (the
@@ -201,11 +223,19 @@ type PoolResult = { pool_count: number; candidates: CandidateJson[]; facets: Fac
 
 /**
  * One pass over at most RECALL_LIMIT matches (taken in `poolOrder`, or as the index yields
- * them): the candidates in `order` within the window, the facet counts and the pool size.
+ * them): the candidates in `order` within the window (with `rank`: scored by the ranking
+ * model, best first), the facet counts and the pool size.
  */
 async function poolQuery(
   m: Match,
-  opts: { poolOrder: Prisma.Sql | null; order: Prisma.Sql; offset: number; limit: number; facets: boolean },
+  opts: {
+    poolOrder: Prisma.Sql | null;
+    order: Prisma.Sql;
+    offset: number;
+    limit: number;
+    facets: boolean;
+    rank?: EngineRanking;
+  },
 ): Promise<PoolResult> {
   const facets = opts.facets
     ? Prisma.sql`json_build_object(
@@ -215,16 +245,29 @@ async function poolQuery(
         'attributes', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT k, count(*)::int AS n FROM pool p, unnest(p.attribute_pairs) AS k GROUP BY k ORDER BY n DESC, k LIMIT 300) x),
         'in_stock', (SELECT count(*)::int FROM pool p WHERE p.in_stock))`
     : Prisma.sql`NULL::json`;
+  const pool = Prisma.sql`pool AS MATERIALIZED (
+      SELECT ${POOL_COLUMNS}, ${m.rank ?? Prisma.sql`0::float4`} AS text_score
+        FROM ${m.from} ${m.where} ${opts.poolOrder ? Prisma.sql`ORDER BY ${opts.poolOrder}` : Prisma.empty} LIMIT ${RECALL_LIMIT}
+    )`;
+  let candidates: Prisma.Sql;
+  let ranked = Prisma.empty;
+  if (opts.rank) {
+    const r = rankedPageSql({ text: m.text, groups: m.groups, rank: opts.rank, byText: Boolean(m.rank) });
+    ranked = Prisma.sql`, scored AS (${r.scored})`;
+    candidates =
+      opts.limit > 0
+        ? Prisma.sql`(SELECT coalesce(json_agg(c.j ORDER BY c.n), '[]') FROM (
+            SELECT ${RANKED_JSON} AS j, row_number() OVER (ORDER BY ${r.order}) AS n
+              FROM scored p ORDER BY ${r.order} LIMIT ${opts.limit} OFFSET ${opts.offset}) c)`
+        : Prisma.sql`'[]'::json`;
+  } else {
+    candidates = Prisma.sql`(SELECT coalesce(json_agg(c.j), '[]') FROM (SELECT ${CANDIDATE_JSON} AS j FROM pool p ORDER BY ${opts.order} LIMIT ${opts.limit} OFFSET ${opts.offset}) c)`;
+  }
   const [row] = await run<PoolResult[]>(
     m,
     Prisma.sql`
-    WITH pool AS MATERIALIZED (
-      SELECT ${POOL_COLUMNS}, ${m.rank ?? Prisma.sql`0::float4`} AS text_score
-        FROM ${m.from} ${m.where} ${opts.poolOrder ? Prisma.sql`ORDER BY ${opts.poolOrder}` : Prisma.empty} LIMIT ${RECALL_LIMIT}
-    )
-    SELECT (SELECT count(*)::int FROM pool) AS pool_count,
-           (SELECT coalesce(json_agg(c.j), '[]') FROM (SELECT ${CANDIDATE_JSON} AS j FROM pool p ORDER BY ${opts.order} LIMIT ${opts.limit} OFFSET ${opts.offset}) c) AS candidates,
-           ${facets} AS facets`,
+    WITH ${pool}${ranked}
+    SELECT (SELECT count(*)::int FROM pool) AS pool_count, ${candidates} AS candidates, ${facets} AS facets`,
   );
   return row;
 }
@@ -272,11 +315,19 @@ export function createPostgresEngine(): SearchEngine {
   return {
     name: "postgres",
     syncInTransaction: true,
+    ranksInQuery: true,
 
     async query(q: EngineQuery): Promise<EngineResult> {
       const m = matchClause(q);
       if (!m) return { candidates: [], total: 0, totalExact: true, facets: null };
-      const window = q.window.kind === "recall" ? { offset: 0, limit: q.window.limit } : q.window;
+      // Ranked here: the page of the ranked recall (none when the recall window is empty, past the reach).
+      const rank = q.sort === "relevance" && q.window.kind === "recall" ? q.rank : undefined;
+      const window =
+        q.window.kind === "recall"
+          ? rank
+            ? { offset: rank.offset, limit: q.window.limit > 0 ? rank.limit : 0 }
+            : { offset: 0, limit: q.window.limit }
+          : q.window;
       const browseSorted = !m.rank && q.sort !== "relevance";
       let pool: PoolResult;
       let candidates: SearchCandidate[];
@@ -299,14 +350,26 @@ export function createPostgresEngine(): SearchEngine {
             : SORT_SQL[q.sort].p;
         // Browsing by relevance: the newest listings are the candidates ranking orders.
         const poolOrder = m.rank ? null : SORT_SQL.newest.d;
-        pool = await poolQuery(m, { poolOrder, order, offset: window.offset, limit: window.limit, facets: q.facets });
+        pool = await poolQuery(m, {
+          poolOrder,
+          order,
+          offset: window.offset,
+          limit: window.limit,
+          facets: q.facets,
+          rank,
+        });
         candidates = pool.candidates.map(toCandidate);
       }
       const full = pool.pool_count >= RECALL_LIMIT;
-      // Planned (no rows read) only when the pool filled up: one statement fewer for most searches.
-      const total = full ? Math.max(RECALL_LIMIT, await estimateMatches(m).catch(() => 0)) : pool.pool_count;
+      // Planned (no rows read) only when the pool filled up and the caller does not know the
+      // count already: one statement fewer for most searches.
+      const total =
+        full && q.countMatches !== false
+          ? Math.max(RECALL_LIMIT, await estimateMatches(m).catch(() => 0))
+          : pool.pool_count;
       return {
         candidates,
+        ...(rank ? { ranked: true } : {}),
         total,
         totalExact: !full,
         facets: pool.facets ? toRawFacets(pool.facets, full ? total / pool.pool_count : 1) : null,

@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { getSearchEngine } from "../engines/get-search-engine";
 import { attributeSearchPurchases } from "../events/attribute-search-purchases";
 import type { SearchEngine } from "../search-types";
+import { bumpSearchGeneration } from "./bump-search-generation";
 import { advanceCursor, type GapSighting } from "./outbox-cursor";
 
 export const SEARCH_CONSUMER = "search-index";
@@ -171,7 +172,12 @@ export async function drainSearchOutbox(
 ): Promise<DrainResult> {
   const engine = opts.engine ?? getSearchEngine();
   const limit = opts.batchSize ?? DEFAULT_BATCH;
-  return engine.syncInTransaction ? drainInTransaction(engine, limit) : drainOutsideTransaction(engine, limit);
+  const result = engine.syncInTransaction
+    ? await drainInTransaction(engine, limit)
+    : await drainOutsideTransaction(engine, limit);
+  // After the commit: a search computed from now on sees the change, so earlier cached answers go stale.
+  if (result.status === "drained" && result.products > 0) await bumpSearchGeneration();
+  return result;
 }
 
 /** Drains until the outbox is caught up (or `maxBatches` ran); returns events processed. */

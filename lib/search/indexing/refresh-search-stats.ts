@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 
 import { invalidateCategoryMedians } from "../rank/load-ranking-signals";
+import { bumpSearchGeneration } from "./bump-search-generation";
 
 /**
  * Hourly upkeep of what ranking and "did you mean" read besides the documents: category
@@ -14,5 +15,7 @@ export async function refreshSearchStats(): Promise<{ categories: number; terms:
   >`SELECT refresh_search_category_prices() AS categories`;
   const [{ terms }] = await db().$queryRaw<{ terms: number }[]>`SELECT rebuild_search_terms() AS terms`;
   invalidateCategoryMedians();
+  // Ranking (medians) and "did you mean" (vocabulary) read these: cached searches go stale.
+  await bumpSearchGeneration();
   return { categories, terms };
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { getSearchEngine } from "../engines/get-search-engine";
 import { invalidateCategoryMedians } from "../rank/load-ranking-signals";
 import type { SearchEngine } from "../search-types";
+import { bumpSearchGeneration } from "./bump-search-generation";
 import { SEARCH_CONSUMER, SEARCH_REINDEX_LOCK, withAdvisoryLock } from "./drain-search-outbox";
 
 export type ReindexResult = { status: "done"; documents: number; ms: number } | { status: "busy" };
@@ -36,6 +37,7 @@ export async function reindexSearch(
         INSERT INTO outbox_cursors (consumer, last_id, updated_at) VALUES (${SEARCH_CONSUMER}, ${mark}, CURRENT_TIMESTAMP)
         ON CONFLICT (consumer) DO NOTHING`;
       invalidateCategoryMedians();
+      await bumpSearchGeneration();
       return { status: "done" as const, documents, ms: Date.now() - started };
     },
     { wait: opts.wait, connectionString: opts.connectionString },

@@ -2,6 +2,11 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
+import { searchCache } from "../search-cache";
+import { SPELLING_CACHE_SECONDS } from "../search-config";
+
+type Spelling = { corrected: string[] | null; unknown: Set<string> };
+
 /**
  * Spelling correction from the vocabulary of titles and category names (search_terms),
  * by trigram similarity: each word the vocabulary lacks is replaced by its closest known
@@ -11,8 +16,30 @@ export async function correctSpelling(tokens: string[]): Promise<string[] | null
   return (await checkSpelling(tokens)).corrected;
 }
 
-/** correctSpelling, plus the words the vocabulary does not know (none: nothing is misspelled). */
-export async function checkSpelling(tokens: string[]): Promise<{ corrected: string[] | null; unknown: Set<string> }> {
+/**
+ * correctSpelling, plus the words the vocabulary does not know (none: nothing is misspelled).
+ * Shared by every web process for a while (search-cache.ts): the vocabulary changes only
+ * through indexing, which makes the cached answers stale.
+ */
+export async function checkSpelling(tokens: string[]): Promise<Spelling> {
+  const cache = searchCache();
+  const key = cache.key("spelling", tokens);
+  const {
+    generation,
+    values: [hit],
+  } = await cache.read<{ corrected: string[] | null; unknown: string[] }>([key]);
+  if (hit) return { corrected: hit.corrected, unknown: new Set(hit.unknown) };
+  const spelling = await lookUpSpelling(tokens);
+  cache.write(
+    generation,
+    key,
+    { corrected: spelling.corrected, unknown: [...spelling.unknown] },
+    SPELLING_CACHE_SECONDS,
+  );
+  return spelling;
+}
+
+async function lookUpSpelling(tokens: string[]): Promise<Spelling> {
   const candidates = [...new Set(tokens.filter((t) => t.length >= 3 && !/^\d+$/.test(t)))];
   if (candidates.length === 0) return { corrected: null, unknown: new Set() };
   const rows = await db().$queryRaw<{ token: string; known: boolean; best: string | null }[]>`

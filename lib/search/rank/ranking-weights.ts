@@ -40,18 +40,40 @@ export const RANKING_WEIGHTS = {
 
 export type RankingWeights = { [K in keyof typeof RANKING_WEIGHTS]: number };
 
-/** Smoothing for conversion: a listing with no history scores like PRIOR_CLICKS / PRIOR_IMPRESSIONS. */
-const PRIOR_IMPRESSIONS = 20;
-const PRIOR_CLICKS = 1;
-/** A purchase counts as this many clicks. */
-const PURCHASE_CLICKS = 5;
-/** Conversion at or above this rate scores 1. */
-const CONVERSION_CEILING = 0.5;
-const RECENCY_DECAY_DAYS = 60;
-const RATING_PRIOR_MEAN = 3.5;
-const RATING_PRIOR_COUNT = 5;
-const FAST_FULFILMENT_HOURS = 24;
-const SLOW_FULFILMENT_HOURS = 168;
+/** The constants inside the signals below (the PostgreSQL engine's SQL ranking reads the same ones). */
+export const RANKING_CONSTANTS = {
+  /** Smoothing for conversion: a listing with no history scores like PRIOR_CLICKS / PRIOR_IMPRESSIONS. */
+  PRIOR_IMPRESSIONS: 20,
+  PRIOR_CLICKS: 1,
+  /** A purchase counts as this many clicks. */
+  PURCHASE_CLICKS: 5,
+  /** Conversion at or above this rate scores 1. */
+  CONVERSION_CEILING: 0.5,
+  RECENCY_DECAY_DAYS: 60,
+  RATING_PRIOR_MEAN: 3.5,
+  RATING_PRIOR_COUNT: 5,
+  FAST_FULFILMENT_HOURS: 24,
+  SLOW_FULFILMENT_HOURS: 168,
+  /** Shares of seller quality from the rating and from fulfilment speed. */
+  SELLER_RATING_SHARE: 0.6,
+  SELLER_SPEED_SHARE: 0.4,
+  /** A purchase in the candidate's top-level category counts this much of one in its own. */
+  TOP_CATEGORY_SHARE: 0.4,
+} as const;
+const {
+  PRIOR_IMPRESSIONS,
+  PRIOR_CLICKS,
+  PURCHASE_CLICKS,
+  CONVERSION_CEILING,
+  RECENCY_DECAY_DAYS,
+  RATING_PRIOR_MEAN,
+  RATING_PRIOR_COUNT,
+  FAST_FULFILMENT_HOURS,
+  SLOW_FULFILMENT_HOURS,
+  SELLER_RATING_SHARE,
+  SELLER_SPEED_SHARE,
+  TOP_CATEGORY_SHARE,
+} = RANKING_CONSTANTS;
 const DAY_MS = 86_400_000;
 
 export type QueryStats = { impressions: number; clicks: number; purchases: number };
@@ -119,7 +141,7 @@ export function sellerQualitySignal(sellerRating: number, fulfilmentHours: numbe
     fulfilmentHours == null
       ? 0.5
       : clamp01(1 - (fulfilmentHours - FAST_FULFILMENT_HOURS) / (SLOW_FULFILMENT_HOURS - FAST_FULFILMENT_HOURS));
-  return 0.6 * rating + 0.4 * speed;
+  return SELLER_RATING_SHARE * rating + SELLER_SPEED_SHARE * speed;
 }
 
 export function productRatingSignal(ratingAvg: number, reviewCount: number): number {
@@ -144,7 +166,7 @@ export function personalCategorySignal(categoryPaths: string[], profile: BuyerPr
   let best = 0;
   for (const path of categoryPaths) best = Math.max(best, profile.categories.get(path) ?? 0);
   const top = categoryPaths[0];
-  if (top) best = Math.max(best, 0.4 * (profile.topCategories.get(top) ?? 0));
+  if (top) best = Math.max(best, TOP_CATEGORY_SHARE * (profile.topCategories.get(top) ?? 0));
   return best;
 }
 
@@ -154,6 +176,7 @@ export function personalPriceSignal(priceCents: number, profile: BuyerProfile | 
   return priceCents >= band.min && priceCents <= band.max ? 1 : 0;
 }
 
+/** Scores and breakdowns keep four decimals (ties at that precision keep the engine's order). */
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 // Plain ASCII titles (most) skip Unicode normalization: re-ranking does this 1,000 times a search.
