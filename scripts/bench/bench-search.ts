@@ -8,6 +8,8 @@
 //     --connections C   concurrent connections (default 16)
 //     --per-class N     sequential requests per query class for the per-class table (default 40)
 //     --freshness N     product updates to time (default 5; needs DATABASE_URL; 0 to skip)
+//     --floor S         seconds of each floor measured after the mixed load with the same
+//                       connections: the home page (page cache) and /api/health (default 10; 0 to skip)
 //     --seed X          query-mix seed (default 1)
 //     --dry-run         print the generated query mix and exit (no server needed)
 //
@@ -31,6 +33,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16" },
     "per-class": { type: "string", default: "40" },
     freshness: { type: "string", default: "5" },
+    floor: { type: "string", default: "10" },
     seed: { type: "string", default: "1" },
     "dry-run": { type: "boolean", default: false },
   },
@@ -42,11 +45,13 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const perClass = Number(args["per-class"]);
 const freshnessRuns = Number(args.freshness);
+const floorSeconds = Number(args.floor);
 for (const [name, v] of [
   ["--duration", duration],
   ["--connections", connections],
   ["--per-class", perClass],
   ["--freshness", freshnessRuns],
+  ["--floor", floorSeconds],
   ["--seed", Number(args.seed)],
 ] as const) {
   if (!Number.isInteger(v) || v < 0) {
@@ -206,14 +211,14 @@ type Autocannon = (opts: Record<string, unknown>) => {
   }>["then"];
 };
 
-async function mixedLoad(mix: { path: string }[]) {
+async function mixedLoad(mix: { path: string }[], seconds = duration) {
   const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
   let next = 0;
   const latencies: number[] = [];
   const instance = autocannon({
     url: baseUrl,
     connections,
-    duration,
+    duration: seconds,
     requests: [
       {
         method: "GET",
@@ -339,6 +344,20 @@ try {
     `  latency: p50 ${fmtMs(latency.p50)}, p95 ${fmtMs(latency.p95)}, p99 ${fmtMs(latency.p99)}, max ${fmtMs(latency.max)}`,
   );
   say(`  non-2xx: ${result.non2xx}, errors: ${result.errors}, timeouts: ${result.timeouts}`);
+
+  // The floors of this run: what the server manages on the same machine, at the same moment,
+  // for a page it only has to copy out of its cache and for a route that does nothing.
+  if (floorSeconds > 0) {
+    for (const [label, path] of [
+      ["floor: home page (page cache)", "/"],
+      ["floor: GET /api/health", "/api/health"],
+    ] as const) {
+      const floor = await mixedLoad([{ path }], floorSeconds);
+      say(
+        `${label}: ${floor.result.requests.average.toFixed(0)} req/s, p50 ${fmtMs(floor.latency.p50)}, p95 ${fmtMs(floor.latency.p95)}, p99 ${fmtMs(floor.latency.p99)} (non-2xx ${floor.result.non2xx})`,
+      );
+    }
+  }
 
   if (freshnessRuns > 0) {
     if (!db) say("freshness: skipped (set DATABASE_URL to the server's database)");
