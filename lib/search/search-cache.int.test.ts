@@ -107,7 +107,12 @@ describe.skipIf(!redis())(`search cache on Redis${redis() ? "" : ` (skipped: ${R
     expect((await search(two.engine, { q: "lamp", sort: "price_desc" })).total).toBe(3);
     expect(two.asked).toHaveLength(0);
 
-    await setListingSuspension({ productId: lamp.id, adminId: lamp.adminId, suspend: true, reason: "Counterfeit report" });
+    await setListingSuspension({
+      productId: lamp.id,
+      adminId: lamp.adminId,
+      suspend: true,
+      reason: "Counterfeit report",
+    });
     // The cards are read fresh on every request: the suspended listing is gone before indexing...
     const cached = await search(two.engine, { q: "lamp", sort: "price_desc" });
     expect(two.asked).toHaveLength(0);
