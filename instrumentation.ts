@@ -6,5 +6,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertServerEnv } = await import("./lib/env");
     assertServerEnv();
+    // Before the first request is handled: stamps each request's socket address (lib/auth/client-ip.ts).
+    const { installSocketAddressHook } = await import("./lib/auth/socket-address");
+    installSocketAddressHook();
   }
 }

@@ -40,6 +40,9 @@ const ZServerEnv = z.object({
   NEXT_DIST_DIR: z.preprocess(emptyAsUnset, z.string().default(".next")),
   // Scales every rate limit; a load test or an e2e run from one address sets it above 1.
   RATE_LIMIT_MULTIPLIER: number(z.coerce.number().min(1, "must be a number of at least 1").default(1)),
+  // Proxies in front of the web processes that append the client's address to X-Forwarded-For
+  // (lib/auth/client-ip.ts): 0 reads the socket only; `npm start` adds one for its own haproxy.
+  TRUSTED_PROXY_HOPS: number(z.coerce.number().int("must be a whole number").min(0).max(10).default(0)),
   REDIS_URL: optionalUrl,
   // Prefixes every Redis key; test files sharing one Redis server each get their own.
   REDIS_KEY_PREFIX: z.preprocess(emptyAsUnset, z.string().default("mkt:")),

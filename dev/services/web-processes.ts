@@ -84,6 +84,11 @@ export async function startWebProcesses(opts: {
   const count = haproxyBin ? wanted : 1;
   let stopping = false;
 
+  // haproxy is one more proxy appending the client's address: the web processes trust one hop
+  // more than the operator configured for whatever is in front (lib/auth/client-ip.ts).
+  const outerHops = Number(opts.env.TRUSTED_PROXY_HOPS || 0);
+  const trustedHops = String((Number.isInteger(outerHops) ? outerHops : 0) + (haproxyBin ? 1 : 0));
+
   const processes: WebProcess[] = [];
   const taken = new Set([opts.port]);
   for (let i = 0; i < count; i++) {
@@ -98,7 +103,12 @@ export async function startWebProcesses(opts: {
     const host = haproxyBin ? "127.0.0.1" : opts.host;
     const child = spawn(process.execPath, [NEXT_BIN, opts.dev ? "dev" : "start", "-p", String(port), "-H", host], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...opts.env, MARKETPLACE_PROCESS: name, NODE_ENV: opts.dev ? "development" : "production" },
+      env: {
+        ...opts.env,
+        MARKETPLACE_PROCESS: name,
+        NODE_ENV: opts.dev ? "development" : "production",
+        TRUSTED_PROXY_HOPS: trustedHops,
+      },
     });
     child.on("exit", (code, signal) => {
       if (!stopping) opts.onUnexpectedExit(name, code, signal);

@@ -16,14 +16,16 @@ const buyer: CurrentUser = {
   shopName: null,
 };
 
-// These cases never reach a rate limit; lib/http/api-route-rate-limit.int.test.ts covers it with the real store.
+// These cases test no rate limit (rateLimit: false overrides the write default);
+// lib/http/api-route-rate-limit.int.test.ts covers limits with the real store.
 function routeFor(user: CurrentUser | null) {
-  return createApiRoute({
+  const apiRoute = createApiRoute({
     currentUser: async () => user,
     rateLimitStore: () => {
       throw new Error("no rate limit in these cases");
     },
   });
+  return ((config, handler) => apiRoute({ rateLimit: false, ...config }, handler)) as typeof apiRoute;
 }
 
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });

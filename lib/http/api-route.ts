@@ -16,7 +16,8 @@ import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "@/lib/l
 import { observeRequest } from "@/lib/metrics/registry";
 import { routePattern } from "@/lib/metrics/route-pattern";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
-import { enforceRateLimit, type RateLimitRule, type RateLimitStore } from "@/lib/rate-limit/rate-limit";
+import { enforceRateLimit, type RateLimitStore } from "@/lib/rate-limit/rate-limit";
+import { routeRateLimit, type RateLimitPolicy } from "@/lib/rate-limit/rules";
 
 const MAX_BODY_BYTES = 256 * 1024;
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -44,8 +45,11 @@ export type ApiRouteConfig<A extends Access, B, Q, P, K extends KeyOption = unde
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
-  /** Counted per signed-in user (by: "user", the IP when signed out) or per client IP, before the body is read. */
-  rateLimit?: { rule: RateLimitRule; by: "user" | "ip" };
+  /**
+   * Counted per client IP and per signed-in account before the body is read (lib/rate-limit/rules.ts).
+   * Unset: a write method gets RATE_LIMIT_POLICIES.write, a read none; false: none at all.
+   */
+  rateLimit?: RateLimitPolicy | false;
   /** Requires an Idempotency-Key header of 8–255 visible characters; `missing` is the message when it is absent. */
   idempotencyKey?: K;
   /** For the OpenAPI document: one line on what the operation does, and its success status. */
@@ -130,6 +134,17 @@ function withRequestId(res: Response, requestId: string): Response {
   }
 }
 
+/** Per IP always; per account when signed in, keyed on the user id so rotating addresses gains nothing. */
+export async function enforceLimits(
+  store: RateLimitStore,
+  limits: RateLimitPolicy,
+  ip: string,
+  user: CurrentUser | null,
+): Promise<void> {
+  if (limits.perIp) await enforceRateLimit(store, limits.perIp, [ip]);
+  if (limits.perUser && user) await enforceRateLimit(store, limits.perUser, [user.id]);
+}
+
 export type ApiRouteDeps = {
   currentUser: () => Promise<CurrentUser | null>;
   rateLimitStore: () => RateLimitStore;
@@ -162,10 +177,8 @@ export function createApiRoute(deps: ApiRouteDeps) {
           : (undefined as Q);
         const key = config.idempotencyKey ? req.headers.get("idempotency-key") : null;
         if (config.idempotencyKey && !key) throw new AppError("bad_request", config.idempotencyKey.missing);
-        if (config.rateLimit) {
-          const subject = config.rateLimit.by === "user" && user ? user.id : clientIp(req.headers);
-          await enforceRateLimit(deps.rateLimitStore(), config.rateLimit.rule, [subject]);
-        }
+        const limits = routeRateLimit(req.method, config.rateLimit);
+        if (limits) await enforceLimits(deps.rateLimitStore(), limits, clientIp(req.headers), user);
         const body = config.body ? parseInput(config.body, await readJson(req), "Request body") : (undefined as B);
         if (key !== null && !IDEMPOTENCY_KEY.test(key))
           throw new AppError("bad_request", "Send an Idempotency-Key header of 8 to 255 visible characters.");

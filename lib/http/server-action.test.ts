@@ -7,6 +7,15 @@ import { AppError } from "@/lib/errors/app-error";
 
 import { createServerAction } from "./server-action";
 
+// next.config.ts turns on authInterrupts; Next inlines this flag into its build, so forbidden() needs it here.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS ??= "true";
+
+const digestOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (err: unknown) => (err as { digest?: string }).digest,
+  );
+
 const user = (role: CurrentUser["role"]): CurrentUser => ({
   id: `u-${role}`,
   email: `${role}@example.test`,
@@ -25,13 +34,14 @@ const form = (entries: [string, string][]) => {
 };
 
 describe("serverAction", () => {
-  it("a buyer calling an admin action gets the forbidden state, and the action does not run", async () => {
+  it("a buyer calling an admin action gets a 403 (Next's forbidden()), and the action does not run", async () => {
     let ran = false;
     const action = createServerAction(async () => user("buyer"))({ access: "admin" }, async (): Promise<State> => {
       ran = true;
       return { message: "done" };
     });
-    expect(await action()).toEqual({ error: "This needs a admin account." });
+    // The error Next turns into the 403 status and page, not a form state.
+    expect(await digestOf(action())).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
     expect(ran).toBe(false);
     const admin = createServerAction(async () => user("admin"))({ access: "admin" }, async ({ user }) => ({
       message: user.id,
@@ -110,11 +120,11 @@ describe("serverAction", () => {
 
   it("a form with its own state shape maps failures with `failure`", async () => {
     type Stock = { ok: boolean; message: string };
-    const action = createServerAction(async () => user("buyer"))(
+    const action = createServerAction(async () => null)(
       { access: "seller", failure: (f): Stock => ({ ok: false, message: f.error }) },
       async (): Promise<Stock> => ({ ok: true, message: "saved" }),
     );
-    expect(await action()).toEqual({ ok: false, message: "This needs a seller account." });
+    expect(await action()).toEqual({ ok: false, message: "Sign in to continue." });
   });
 
   it("lets Next's redirect() through", async () => {

@@ -1,22 +1,26 @@
-// The wrapper every server action goes through: the caller's role, the form (or object) parsed
+// The wrapper every server action goes through: the caller's role (403 for the wrong one), the form (or object) parsed
 // with the domain's zod schema, an AppError turned into the form's { error, fields } state, and
 // anything unexpected logged and answered with a generic sentence instead of a crashed page.
 // Next's own control flow (redirect(), notFound()) passes through untouched.
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { forbidden, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
+import { clientIp } from "@/lib/auth/client-ip";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { logger } from "@/lib/log/logger";
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext } from "@/lib/log/request-context";
+import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
+import type { RateLimitStore } from "@/lib/rate-limit/rate-limit";
+import { RATE_LIMIT_POLICIES, type RateLimitPolicy } from "@/lib/rate-limit/rules";
 
-import { authorize, type Access, type UserFor } from "./api-route";
+import { authorize, enforceLimits, type Access, type UserFor } from "./api-route";
 
 export type ActionFailure = { error: string; fields?: Record<string, string> };
 
-const GENERIC = "Something went wrong on our side. Please try again.";
+export const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
 
 type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -30,6 +34,8 @@ export type ServerActionConfig<A extends Access, S, Args extends unknown[], R> =
   input?: (...args: Args) => unknown;
   /** The sentence shown when something unexpected fails (it is logged with the error). */
   unexpected?: string;
+  /** Per IP and per account (lib/rate-limit/rules.ts); unset: RATE_LIMIT_POLICIES.action. */
+  rateLimit?: RateLimitPolicy;
   /** Builds the action's own state from a failure, for forms whose state is not { error, fields }. */
   failure?: (f: ActionFailure) => R;
 };
@@ -48,10 +54,10 @@ function defaultInput(args: unknown[]): unknown {
   return args.at(-1);
 }
 
-/** The balancer's X-Request-Id for this action's POST; null outside a request (a unit test, a script). */
-async function incomingRequestId(): Promise<string | null> {
+/** The action's request headers; null outside a request (a unit test, a script). */
+async function requestHeaders(): Promise<Headers | null> {
   try {
-    return (await headers()).get(REQUEST_ID_HEADER);
+    return (await headers()) as unknown as Headers;
   } catch {
     return null;
   }
@@ -74,17 +80,36 @@ export type ServerActionFactory = {
   ): (...args: Args) => Promise<R | ActionFailure>;
 };
 
-/** serverAction over the session lookup, so the wrapper itself can be unit-tested. */
-export function createServerAction(currentUser: () => Promise<CurrentUser | null>): ServerActionFactory {
+/** serverAction over the session lookup and the rate-limit store (none: no limits), so the wrapper itself can be unit-tested. */
+export function createServerAction(
+  currentUser: () => Promise<CurrentUser | null>,
+  rateLimitStore: (() => RateLimitStore) | null = null,
+): ServerActionFactory {
   return function serverAction<A extends Access, Args extends unknown[], R, S extends z.ZodType | undefined>(
     config: ServerActionConfig<A, S, Args, R>,
     fn: ActionBody<A, S, Args, R>,
   ): (...args: Args) => Promise<R | ActionFailure> {
     const fail = (f: ActionFailure): R | ActionFailure => (config.failure ? config.failure(f) : f);
-    const run = async (...args: Args): Promise<R | ActionFailure> => {
+    const run = async (reqHeaders: Headers | null, args: Args): Promise<R | ActionFailure> => {
       try {
         const user = config.access === "public" ? await currentUser().catch(() => null) : await currentUser();
-        authorize(config.access, user);
+        // A signed-in caller without the role is answered 403 (Next's forbidden(), as pages do), not
+        // a form state: no page of ours offers the action to them, so it is a script or a stale tab.
+        if (user) {
+          try {
+            authorize(config.access, user);
+          } catch (err) {
+            if (isAppError(err) && err.code === "forbidden") forbidden();
+            throw err;
+          }
+        } else authorize(config.access, user);
+        if (rateLimitStore)
+          await enforceLimits(
+            rateLimitStore(),
+            config.rateLimit ?? RATE_LIMIT_POLICIES.action,
+            clientIp(reqHeaders ?? undefined),
+            user,
+          );
         const input = (
           config.schema
             ? parseInput(config.schema, config.input ? config.input(...args) : defaultInput(args))
@@ -98,15 +123,24 @@ export function createServerAction(currentUser: () => Promise<CurrentUser | null
           return fail(fields ? { error: err.message, fields } : { error: err.message });
         }
         logger.error({ err }, "server action failed");
-        return fail({ error: config.unexpected ?? GENERIC });
+        return fail({ error: config.unexpected ?? GENERIC_FAILURE });
       }
     };
     // An action's response is Next's own (no header of ours can be added): the id is in the logs only.
-    return async (...args: Args) => {
-      const requestId = requestIdFrom(await incomingRequestId());
-      return runWithRequestContext({ requestId }, () => run(...args));
+    const action = async (...args: Args) => {
+      const reqHeaders = await requestHeaders();
+      const requestId = requestIdFrom(reqHeaders?.get(REQUEST_ID_HEADER) ?? null);
+      return runWithRequestContext({ requestId }, () => run(reqHeaders, args));
     };
+    // For docs/API-ACCESS.md (npm run docs:access): who may call it and what it counts.
+    return Object.assign(action, {
+      spec: {
+        access: config.access,
+        rateLimit: config.rateLimit ?? RATE_LIMIT_POLICIES.action,
+        unexpected: config.unexpected,
+      },
+    });
   } as ServerActionFactory;
 }
 
-export const serverAction = createServerAction(getCurrentUser);
+export const serverAction = createServerAction(getCurrentUser, getRateLimitStore);

@@ -1,11 +1,64 @@
 import type { RateLimitRule } from "./rate-limit";
 
-// Per IP and per email (sign-in, sign-up) so neither one address nor one account can be
-// hammered; checkout is limited per buyer.
+// Every rate limit in one table (docs/API-ACCESS.md is generated from it and from each route's and
+// action's declaration: npm run docs:access). Limits are per fixed window and multiplied by
+// RATE_LIMIT_MULTIPLIER (e2e runs and benchmarks, which come from one address, raise it).
+// Per-IP limits stop one address; per-account limits key on the user id, so an account gains
+// nothing by rotating addresses. Generous for people, tight for scripts.
+
+const perMinute = (name: string, limit: number): RateLimitRule => ({ name, limit, windowSeconds: 60 });
+
 export const RATE_LIMITS = {
+  // Sign-in and sign-up (enforced in lib/users): per IP and per email.
   signInPerIp: { name: "signin-ip", limit: 30, windowSeconds: 15 * 60 },
   signInPerEmail: { name: "signin-email", limit: 10, windowSeconds: 15 * 60 },
   signUpPerIp: { name: "signup-ip", limit: 10, windowSeconds: 60 * 60 },
   signUpPerEmail: { name: "signup-email", limit: 5, windowSeconds: 60 * 60 },
-  checkoutPerUser: { name: "checkout-user", limit: 30, windowSeconds: 60 },
+  checkoutPerUser: perMinute("checkout-user", 30),
 } satisfies Record<string, RateLimitRule>;
+
+/** What a route or action counts: per client IP, per signed-in account, or both. */
+export type RateLimitPolicy = { perIp?: RateLimitRule; perUser?: RateLimitRule };
+
+export const RATE_LIMIT_POLICIES = {
+  /** Every API write (POST, PUT, PATCH, DELETE) that declares nothing else. */
+  write: { perIp: perMinute("write-ip", 600), perUser: perMinute("write-user", 120) },
+  /** Every server action that declares nothing else. */
+  action: { perIp: perMinute("action-ip", 600), perUser: perMinute("action-user", 120) },
+  /** Cart changes, signed in or not. */
+  cart: { perIp: perMinute("cart-ip", 600), perUser: perMinute("cart-user", 240) },
+  /** Placing an order and starting its payment. */
+  checkout: { perIp: perMinute("checkout-ip", 600), perUser: RATE_LIMITS.checkoutPerUser },
+  /** Search and suggestions (GET): the most expensive reads. */
+  search: { perIp: perMinute("search-ip", 600), perUser: perMinute("search-user", 600) },
+  /** Result clicks (they feed ranking, so flooding them must not pay). */
+  searchClicks: { perIp: perMinute("search-clicks-ip", 120), perUser: perMinute("search-clicks-user", 120) },
+  /** Writing or editing a review (one account cannot flood a product). */
+  reviewWrite: {
+    perIp: perMinute("write-ip", 600),
+    perUser: { name: "review-write-user", limit: 30, windowSeconds: 3600 },
+  },
+  reviewReport: {
+    perIp: perMinute("write-ip", 600),
+    perUser: { name: "review-report-user", limit: 20, windowSeconds: 3600 },
+  },
+  reviewVote: {
+    perIp: perMinute("write-ip", 600),
+    perUser: { name: "review-vote-user", limit: 120, windowSeconds: 3600 },
+  },
+  /** Uploads (each may be 10 MB of storage). */
+  upload: { perIp: perMinute("upload-ip", 120), perUser: perMinute("upload-user", 60) },
+} satisfies Record<string, RateLimitPolicy>;
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The limits that apply to one route method: what it declares, else the write policy for a
+ * write, else none. `false` turns the default off (a webhook: its signature is checked first and
+ * its sender retries whatever it is refused).
+ */
+export function routeRateLimit(method: string, declared: RateLimitPolicy | false | undefined): RateLimitPolicy | null {
+  if (declared === false) return null;
+  if (declared) return declared;
+  return WRITE_METHODS.has(method.toUpperCase()) ? RATE_LIMIT_POLICIES.write : null;
+}

@@ -49,11 +49,3 @@ export function reviewEligibility(
   }
   return { ok: true, closesAt };
 }
-
-// Per-user limits on review writes (enforced by the API routes), so one account cannot
-// flood a product with reviews, reports or votes. Generous for people, tight for scripts.
-export const REVIEW_RATE_LIMITS = {
-  reviewWritesPerUser: { name: "review-write-user", limit: 30, windowSeconds: 60 * 60 },
-  reportsPerUser: { name: "review-report-user", limit: 20, windowSeconds: 60 * 60 },
-  votesPerUser: { name: "review-vote-user", limit: 120, windowSeconds: 60 * 60 },
-} as const;

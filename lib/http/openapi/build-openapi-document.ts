@@ -5,8 +5,10 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 
 import { ERROR_STATUS } from "@/lib/errors/app-error";
+import { routeRateLimit } from "@/lib/rate-limit/rules";
 
 import type { ApiRouteHandler } from "../api-route";
+import { describeRateLimit } from "../describe-rate-limit";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -68,10 +70,8 @@ function operationOf(route: RouteFile, method: HttpMethod, handler: ApiRouteHand
       })
     : undefined;
   const notes = [accessNote(spec.access)];
-  if (spec.rateLimit)
-    notes.push(
-      `Rate limited: ${spec.rateLimit.rule.limit} per ${spec.rateLimit.rule.windowSeconds} s per ${spec.rateLimit.by === "user" ? "user" : "client IP"} (429 with Retry-After past it).`,
-    );
+  const limits = routeRateLimit(method, spec.rateLimit);
+  if (limits) notes.push(`Rate limited: ${describeRateLimit(limits)} (429 with Retry-After past it).`);
   const status = String(spec.status ?? 200);
   return {
     operationId: `${method.toLowerCase()}${openApiPath(route.path)
@@ -96,7 +96,7 @@ function operationOf(route: RouteFile, method: HttpMethod, handler: ApiRouteHand
       "400": errorResponse("Bad input: the message names each problem, `fields` holds them per field."),
       ...(spec.access === "public" ? {} : { "401": errorResponse("Not signed in.") }),
       ...(spec.access === "public" || spec.access === "user" ? {} : { "403": errorResponse("Another role.") }),
-      ...(spec.rateLimit ? { "429": errorResponse("Too many requests; see Retry-After.") } : {}),
+      ...(limits ? { "429": errorResponse("Too many requests; see Retry-After.") } : {}),
       default: errorResponse("Any other error (404, 409, 422, 500 …) in the same shape."),
     },
   };

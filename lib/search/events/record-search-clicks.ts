@@ -1,14 +1,10 @@
 import { z } from "zod";
 
-import type { RateLimitRule } from "@/lib/rate-limit/rate-limit";
-
 import { normalizeQuery } from "../query/normalize-query";
 import { MAX_QUERY_CHARS, RESULT_WINDOW } from "../search-config";
 import { recordSearchEvents } from "./search-event-log";
 
 /** Clicks feed ranking, so one address cannot pour them in. */
-export const SEARCH_CLICK_RATE_LIMIT: RateLimitRule = { name: "search-clicks-ip", limit: 120, windowSeconds: 60 };
-
 export const ZSearchClicks = z.object({
   events: z
     .array(

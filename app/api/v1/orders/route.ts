@@ -9,7 +9,7 @@ import { getAdmissionGate } from "@/lib/orders/get-admission-gate";
 import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
 import { ZCheckoutRequest } from "@/lib/orders/order-input";
 import { buyerOrdersPageJson } from "@/lib/orders/order-json";
-import { RATE_LIMITS } from "@/lib/rate-limit/rules";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 
 /** Places the buyer's cart as one checkout with an order per seller. Requires an Idempotency-Key. */
 export const POST = apiRoute(
@@ -17,7 +17,7 @@ export const POST = apiRoute(
     access: "user",
     body: ZCheckoutRequest,
     idempotencyKey: { missing: "Send an Idempotency-Key header so a retried checkout is never placed twice." },
-    rateLimit: { rule: RATE_LIMITS.checkoutPerUser, by: "user" },
+    rateLimit: RATE_LIMIT_POLICIES.checkout,
     summary: "Place the cart as a checkout (one order per seller)",
     status: 201,
   },

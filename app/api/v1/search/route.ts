@@ -2,11 +2,12 @@
 // → { results, facets, total, next_page, ... } (design section 3). Bad parameters are a 400 naming each one.
 import { AppError } from "@/lib/errors/app-error";
 import { apiRoute } from "@/lib/http/api-route";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { parseSearchParams } from "@/lib/search/parse-search-params";
 import { searchResponseJson } from "@/lib/search/search-json";
 import { searchProducts } from "@/lib/search/search-products";
 
-export const GET = apiRoute({ access: "public" }, async ({ req, user }) => {
+export const GET = apiRoute({ access: "public", rateLimit: RATE_LIMIT_POLICIES.search }, async ({ req, user }) => {
   const { request } = parseSearchParams(req.nextUrl.searchParams, { strict: true });
   const isAdmin = user?.role === "admin";
   if (request.debug && !isAdmin) throw new AppError("forbidden", "debug=1 (the score breakdown) is for admins.");

@@ -3,9 +3,16 @@ import { cartJson, ZAddToCartJson } from "@/lib/cart/cart-json";
 import { currentCart } from "@/lib/cart/current-cart";
 import { getCartView } from "@/lib/cart/get-cart-view";
 import { apiRoute } from "@/lib/http/api-route";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 
 export const POST = apiRoute(
-  { access: "public", body: ZAddToCartJson, summary: "Add an item to the cart", status: 201 },
+  {
+    access: "public",
+    body: ZAddToCartJson,
+    rateLimit: RATE_LIMIT_POLICIES.cart,
+    summary: "Add an item to the cart",
+    status: 201,
+  },
   async ({ body }) => {
     const { store, cartKey } = await currentCart({ mutable: true });
     await addToCart(store, cartKey!, body);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { ZEditReview } from "@/lib/reviews/review-input";
-import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
 import { editReview } from "@/lib/reviews/write/edit-review";
 
 /** The buyer edits their review within 48 hours of posting: any of { rating, title, body, images }. */
@@ -11,7 +11,7 @@ export const PATCH = apiRoute(
     access: "user",
     params: z.object({ reviewId: z.uuid("Review not found.") }),
     body: ZEditReview,
-    rateLimit: { rule: REVIEW_RATE_LIMITS.reviewWritesPerUser, by: "user" },
+    rateLimit: RATE_LIMIT_POLICIES.reviewWrite,
     summary: "Edit your review within its edit window",
   },
   async ({ user, params, body }) => {

@@ -1,13 +1,14 @@
 // POST /api/v1/search/events { events: [{ kind: "click", query, product_id, position }] } → 202.
 // Sent by the results page with navigator.sendBeacon; written in batches (lib/search/search-event-log).
 import { apiRoute } from "@/lib/http/api-route";
-import { recordSearchClicks, SEARCH_CLICK_RATE_LIMIT, ZSearchClicks } from "@/lib/search/events/record-search-clicks";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
+import { recordSearchClicks, ZSearchClicks } from "@/lib/search/events/record-search-clicks";
 
 export const POST = apiRoute(
   {
     access: "public",
     body: ZSearchClicks,
-    rateLimit: { rule: SEARCH_CLICK_RATE_LIMIT, by: "ip" },
+    rateLimit: RATE_LIMIT_POLICIES.searchClicks,
     summary: "Record result clicks from the results page",
     status: 202,
   },

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { MAX_QUERY_CHARS } from "@/lib/search/search-config";
 import { suggestSearch } from "@/lib/search/suggest-search";
 
@@ -12,7 +13,10 @@ const ZSuggestQuery = z.object({
     .default(""),
 });
 
-export const GET = apiRoute({ access: "public", query: ZSuggestQuery }, async ({ query }) => {
-  const suggestions = await suggestSearch(query.q);
-  return Response.json({ suggestions }, { headers: { "Cache-Control": "public, max-age=30, s-maxage=60" } });
-});
+export const GET = apiRoute(
+  { access: "public", query: ZSuggestQuery, rateLimit: RATE_LIMIT_POLICIES.search },
+  async ({ query }) => {
+    const suggestions = await suggestSearch(query.q);
+    return Response.json({ suggestions }, { headers: { "Cache-Control": "public, max-age=30, s-maxage=60" } });
+  },
+);

@@ -6,11 +6,18 @@ import { getCartView } from "@/lib/cart/get-cart-view";
 import { removeFromCart } from "@/lib/cart/remove-from-cart";
 import { setCartQuantity } from "@/lib/cart/set-cart-quantity";
 import { apiRoute } from "@/lib/http/api-route";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 
 const ZParams = z.object({ productId: z.uuid("Unknown product.") });
 
 export const PATCH = apiRoute(
-  { access: "public", params: ZParams, body: ZCartQuantityJson, summary: "Set an item's quantity (0 removes it)" },
+  {
+    access: "public",
+    params: ZParams,
+    body: ZCartQuantityJson,
+    rateLimit: RATE_LIMIT_POLICIES.cart,
+    summary: "Set an item's quantity (0 removes it)",
+  },
   async ({ params, body }) => {
     const { store, cartKey } = await currentCart({ mutable: true });
     await setCartQuantity(store, cartKey!, { productId: params.productId, quantity: body.quantity });
@@ -18,8 +25,11 @@ export const PATCH = apiRoute(
   },
 );
 
-export const DELETE = apiRoute({ access: "public", params: ZParams }, async ({ params }) => {
-  const { store, cartKey } = await currentCart({ mutable: true });
-  await removeFromCart(store, cartKey!, params.productId);
-  return cartJson(await getCartView(store, cartKey!));
-});
+export const DELETE = apiRoute(
+  { access: "public", params: ZParams, rateLimit: RATE_LIMIT_POLICIES.cart },
+  async ({ params }) => {
+    const { store, cartKey } = await currentCart({ mutable: true });
+    await removeFromCart(store, cartKey!, params.productId);
+    return cartJson(await getCartView(store, cartKey!));
+  },
+);

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { listOrderReviews } from "@/lib/reviews/read/list-order-reviews";
 import { createdReviewJson, orderReviewsJson } from "@/lib/reviews/read/review-json";
 import { ZCreateReview } from "@/lib/reviews/review-input";
-import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
 import { createReview } from "@/lib/reviews/write/create-review";
 
 const ZParams = z.object({ orderId: z.uuid("Order not found.") });
@@ -19,7 +19,7 @@ export const POST = apiRoute(
     access: "user",
     params: ZParams,
     body: ZCreateReview,
-    rateLimit: { rule: REVIEW_RATE_LIMITS.reviewWritesPerUser, by: "user" },
+    rateLimit: RATE_LIMIT_POLICIES.reviewWrite,
     summary: "Review an item of a delivered order",
     status: 201,
   },

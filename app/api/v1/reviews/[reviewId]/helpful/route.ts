@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
-import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { setHelpfulVote } from "@/lib/reviews/signals/set-helpful-vote";
 
 const ZParams = z.object({ reviewId: z.uuid("Review not found.") });
@@ -11,7 +11,7 @@ function vote(helpful: boolean) {
     {
       access: "user",
       params: ZParams,
-      rateLimit: { rule: REVIEW_RATE_LIMITS.votesPerUser, by: "user" },
+      rateLimit: RATE_LIMIT_POLICIES.reviewVote,
       summary: helpful ? "Mark a review helpful" : "Take back a helpful vote",
     },
     async ({ user, params }) => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 import { apiRoute } from "@/lib/http/api-route";
+import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { reportReview } from "@/lib/reviews/moderate/report-review";
 import { ZReviewReport } from "@/lib/reviews/review-input";
-import { REVIEW_RATE_LIMITS } from "@/lib/reviews/review-rules";
 
 /** A signed-in user reports a review for moderation. Body: { reason }. */
 export const POST = apiRoute(
@@ -11,7 +11,7 @@ export const POST = apiRoute(
     access: "user",
     params: z.object({ reviewId: z.uuid("Review not found.") }),
     body: ZReviewReport,
-    rateLimit: { rule: REVIEW_RATE_LIMITS.reportsPerUser, by: "user" },
+    rateLimit: RATE_LIMIT_POLICIES.reviewReport,
     summary: "Report a review for moderation",
     status: 201,
   },
