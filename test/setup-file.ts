@@ -1,5 +1,7 @@
 // Runs before every integration test file: the file gets its own database, and code that
 // reads the environment (db(), env()) points at it.
+import { AsyncLocalStorage } from "node:async_hooks";
+
 import { afterAll, afterEach, expect, inject } from "vitest";
 
 import { checkLedgerInvariants } from "@/lib/ledger/check-ledger-invariants";
@@ -8,6 +10,10 @@ import { createTestDatabase } from "./db";
 import { TEST_ENV } from "./test-env";
 
 for (const [k, v] of Object.entries(TEST_ENV)) process.env[k] ??= v;
+
+// Next's server sets this global before loading its request storage; test/as-request.ts runs
+// real route handlers and server actions inside that storage.
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
 
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
