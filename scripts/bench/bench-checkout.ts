@@ -26,8 +26,9 @@
 // Buyers are created straight in the database (one bcrypt hash from lib/auth/password.ts,
 // an address each). Steady buyers sign in over HTTP like a browser (GET /api/auth/csrf, then
 // POST /api/auth/callback/credentials), each from its own client address in X-Forwarded-For
-// (198.18.0.0/15, the benchmarking range), as behind a load balancer, so the per-IP sign-in
-// limit sees many clients. Flash buyers are too many for bcrypt sign-ins (about 0.1 s of server
+// (198.18.0.0/15, the benchmarking range), as behind a load balancer: the per-IP sign-in limit
+// sees many clients when the server trusts that hop (TRUSTED_PROXY_HOPS=1 on one web process),
+// else one (then raise RATE_LIMIT_MULTIPLIER, docs/BENCHMARKS.md). Flash buyers are too many for bcrypt sign-ins (about 0.1 s of server
 // CPU each), so their session cookies are minted with next-auth's own JWT encoder and the
 // server's NEXTAUTH_SECRET (env, else --data-dir's local-config.json), exactly what a
 // sign-in would have set; --auth mint does that for the steady buyers too.
