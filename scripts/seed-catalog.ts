@@ -42,10 +42,12 @@
 //                       fails the batch before it commits
 //   --skip-search       do not fill product_search_documents (rebuild it later with
 //                       `npm run search:reindex`, or let the worker bootstrap an empty index)
+import { fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 import cliProgress from "cli-progress";
@@ -1249,6 +1251,113 @@ async function claimSearchCursor(client: pg.Client, mark: string): Promise<strin
   ];
 }
 
+// ───────────────────────────── loading a batch (on a loader thread) ─────────────────────────────
+
+type SearchMode = "fill" | "skip" | "meili" | "none";
+type LoaderInit = {
+  url: string;
+  searchMode: SearchMode;
+  leaves: Leaf[];
+  sellersByTop: Seller[][];
+  pool: [number, PoolImage[]][];
+  claimed: string[];
+  now: number;
+};
+type BatchDone = {
+  counts: {
+    products: number;
+    attributes: number;
+    images: number;
+    adjustments: number;
+    search: number;
+    verified: number;
+  };
+  time: { generate: number; copy: number; search: number; commit: number };
+};
+
+async function openLoaderClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // A crash loses at most the last uncommitted batches, which a re-run redoes.
+  await client.query("SET synchronous_commit = off");
+  // Rows only reference shops, categories, uploads and products this run made or read, so
+  // the per-row foreign-key triggers can be skipped (superuser only; ~30% faster; it also
+  // skips every other trigger, so it stays opt-in).
+  if (args["trust-references"]) await client.query("SET session_replication_role = replica");
+  return client;
+}
+
+/** Products [from, to) with their attributes, images, adjustments and search documents, in one transaction. */
+async function loadBatch(
+  client: pg.Client,
+  generate: ReturnType<typeof makeGenerator>,
+  searchMode: SearchMode,
+  from: number,
+  to: number,
+): Promise<BatchDone> {
+  const g0 = Date.now();
+  const g = generate(from, to);
+  const c0 = Date.now();
+  const time = { generate: c0 - g0, copy: 0, search: 0, commit: 0 };
+  let indexed = 0;
+  let verified = 0;
+  await client.query("BEGIN");
+  try {
+    await copyIn(client, "products", PRODUCT_COLUMNS, Buffer.from(g.products));
+    await copyIn(client, "product_attributes", ATTRIBUTE_COLUMNS, Buffer.from(g.attributes));
+    await copyIn(client, "product_images", IMAGE_COLUMNS, Buffer.from(g.images));
+    await copyIn(client, "inventory_adjustments", ADJUSTMENT_COLUMNS, Buffer.from(g.adjustments));
+    const s0 = Date.now();
+    time.copy = s0 - c0;
+    if (searchMode === "fill") {
+      const rows = await searchRows(client, g.docs, ts(Date.now()));
+      indexed = await copyIn(client, "product_search_documents", SEARCH_COLUMNS, Buffer.from(rows));
+      const sample = g.ids.filter((_, k) => k % VERIFY_EVERY === 0);
+      const wrong = await differingDocuments(client, sample);
+      if (wrong.length > 0)
+        throw new Error(
+          `${wrong.length} of ${sample.length} sampled search documents differ from what the indexer writes (e.g. product ${wrong[0]}); nothing of this batch was committed`,
+        );
+      verified = sample.length;
+    }
+    const m0 = Date.now();
+    time.search = m0 - s0;
+    await client.query("COMMIT");
+    time.commit = Date.now() - m0;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  }
+  return { counts: { ...g.counts, search: indexed, verified }, time };
+}
+
+const LOADER_ENV = "SEED_CATALOG_LOADER";
+
+/** A loader process: one connection, batches as the main process hands them out. */
+async function loaderThread(init: LoaderInit): Promise<void> {
+  const port = { postMessage: (m: unknown) => process.send!(m) };
+  const generate = makeGenerator({
+    leaves: init.leaves,
+    sellersByTop: init.sellersByTop,
+    pool: new Map(init.pool),
+    claimed: new Set(init.claimed),
+    now: init.now,
+    withDocs: init.searchMode === "fill",
+  });
+  const client = await openLoaderClient(init.url);
+  process.on("message", (range: [number, number] | null) => {
+    if (range === null) {
+      void client.end().finally(() => process.exit(0));
+      return;
+    }
+    loadBatch(client, generate, init.searchMode, range[0], range[1]).then(
+      (done) => port.postMessage({ done }),
+      (err: Error) => port.postMessage({ error: err.stack ?? err.message }),
+    );
+  });
+  port.postMessage({ ready: true });
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 const PRODUCT_COLUMNS = [
@@ -1320,7 +1429,7 @@ async function main() {
           `SELECT to_regclass('product_search_documents')::text AS t, to_regproc('refresh_product_search_documents')::text AS f`,
         )
       ).rows[0];
-      const searchMode: "fill" | "skip" | "meili" | "none" =
+      const searchMode: SearchMode =
         !searchTable.t || !searchTable.f
           ? "none"
           : process.env.MEILI_HOST
@@ -1369,67 +1478,59 @@ async function main() {
       );
       bar.start(TOTAL, alreadyThere, { rate: "0" });
 
+      const add = (d: BatchDone) => {
+        for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += d.counts[k];
+        for (const k of Object.keys(time) as (keyof typeof time)[]) time[k] += d.time[k];
+        bar!.increment(d.counts.products, { rate: fmt(rowsSoFar() / ((Date.now() - loadStart) / 1000)) });
+      };
       let nextBatch = 0;
-      const worker = async () => {
-        const client = new pg.Client({ connectionString: database.url });
-        await client.connect();
-        // A crash loses at most the last uncommitted batches, which a re-run redoes.
-        await client.query("SET synchronous_commit = off");
-        // Rows only reference shops, categories, uploads and products this run made or read, so
-        // the per-row foreign-key triggers can be skipped (superuser only; ~30% faster; it also
-        // skips every other trigger, so it stays opt-in).
-        if (args["trust-references"]) await client.query("SET session_replication_role = replica");
+      // The first batch here, so the pool uploads are claimed by one generator only; the rest
+      // on one thread per connection (generating and composing documents is as much CPU as
+      // PostgreSQL's side of COPY, so one Node thread could not keep several connections busy).
+      if (pending.length > 0) {
+        const client = await openLoaderClient(database.url);
         try {
-          while (nextBatch < pending.length) {
-            const [from, to] = pending[nextBatch++];
-            const g0 = Date.now();
-            const g = generate(from, to);
-            const c0 = Date.now();
-            time.generate += c0 - g0;
-            await client.query("BEGIN");
-            try {
-              await copyIn(client, "products", PRODUCT_COLUMNS, Buffer.from(g.products));
-              await copyIn(client, "product_attributes", ATTRIBUTE_COLUMNS, Buffer.from(g.attributes));
-              await copyIn(client, "product_images", IMAGE_COLUMNS, Buffer.from(g.images));
-              await copyIn(client, "inventory_adjustments", ADJUSTMENT_COLUMNS, Buffer.from(g.adjustments));
-              const s0 = Date.now();
-              time.copy += s0 - c0;
-              let indexed = 0;
-              if (searchMode === "fill") {
-                indexed = await copyIn(
-                  client,
-                  "product_search_documents",
-                  SEARCH_COLUMNS,
-                  Buffer.from(await searchRows(client, g.docs, ts(Date.now()))),
-                );
-                const sample = g.ids.filter((_, k) => k % VERIFY_EVERY === 0);
-                const wrong = await differingDocuments(client, sample);
-                if (wrong.length > 0)
-                  fail(
-                    `${wrong.length} of ${sample.length} sampled search documents differ from what the indexer writes (e.g. product ${wrong[0]}); nothing of this batch was committed`,
-                  );
-                counts.verified += sample.length;
-              }
-              const m0 = Date.now();
-              time.search += m0 - s0;
-              await client.query("COMMIT");
-              time.commit += Date.now() - m0;
-              counts.search += indexed;
-            } catch (err) {
-              await client.query("ROLLBACK").catch(() => {});
-              throw err;
-            }
-            counts.products += g.counts.products;
-            counts.attributes += g.counts.attributes;
-            counts.images += g.counts.images;
-            counts.adjustments += g.counts.adjustments;
-            bar!.increment(g.counts.products, { rate: fmt(rowsSoFar() / ((Date.now() - loadStart) / 1000)) });
-          }
+          const [from, to] = pending[nextBatch++];
+          add(await loadBatch(client, generate, searchMode, from, to));
         } finally {
           await client.end().catch(() => {});
         }
+      }
+      const init: LoaderInit = {
+        url: database.url,
+        searchMode,
+        leaves,
+        sellersByTop,
+        pool: [...pool],
+        // Every pool upload counts as owned from here on: two threads must never both claim one.
+        claimed: [...new Set([...claimed, ...poolIds])],
+        now,
       };
-      await Promise.all(Array.from({ length: Math.min(CONNECTIONS, Math.max(1, pending.length)) }, worker));
+      const runThread = () =>
+        new Promise<void>((ok, ko) => {
+          // A process, not a worker thread: tsx's loader does not reach worker threads here.
+          const thread = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+            env: { ...process.env, [LOADER_ENV]: "1" },
+            serialization: "advanced",
+          });
+          const feed = () => thread.send(nextBatch < pending.length ? pending[nextBatch++] : null);
+          thread.send(init);
+          thread.on("message", (m: { ready?: true; done?: BatchDone; error?: string }) => {
+            if (m.error) {
+              nextBatch = pending.length;
+              ko(new Error(m.error));
+              thread.kill();
+            } else {
+              if (m.done) add(m.done);
+              feed();
+            }
+          });
+          thread.on("error", ko);
+          thread.on("close", (code) =>
+            code === 0 ? ok() : ko(new Error(`a loader process exited with code ${code}`)),
+          );
+        });
+      await Promise.all(Array.from({ length: Math.min(CONNECTIONS, pending.length - nextBatch) }, runThread));
       bar.stop();
       bar = null;
       const loadMs = Date.now() - loadStart;
@@ -1488,7 +1589,7 @@ async function main() {
       );
       if (counts.verified > 0)
         say(
-          `  ${fmt(counts.verified)} search documents (1 in ${VERIFY_EVERY}) checked against search_document_vector: all identical; ${fmt(pieces.size)} distinct text pieces parsed`,
+          `  ${fmt(counts.verified)} search documents (1 in ${VERIFY_EVERY}) checked against search_document_vector: all identical`,
         );
       for (const line of post) say(`  ${line}`);
       if (searchMode === "skip" || searchMode === "meili")
@@ -1508,7 +1609,9 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(`[seed:catalog] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-});
+if (process.env[LOADER_ENV] === "1") process.once("message", (init: LoaderInit) => void loaderThread(init));
+else
+  main().catch((err) => {
+    console.error(`[seed:catalog] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  });

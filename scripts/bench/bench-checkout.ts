@@ -57,7 +57,7 @@ import { encode } from "next-auth/jwt";
 import type pg from "pg";
 
 import { hashPassword } from "../../lib/users/hash-password";
-import { benchCli, machineLine, ms, openDatabase, summarize, table, type Summary } from "./support";
+import { benchCli, machineLine, ms, openDatabase, recordResult, summarize, table, type Summary } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -693,6 +693,31 @@ async function main() {
   }
   console.log(table(rows));
   console.log("");
+  const record = (measure: string, x: Summary, rate: number, unit: string, note?: string) =>
+    recordResult({ bench: "bench:checkout", measure, n: x.n, p50: x.p50, p95: x.p95, p99: x.p99, rate, unit, note });
+  if (steady)
+    record(
+      `checkout (POST /orders), ${CONCURRENCY} workers`,
+      steady.checkout,
+      steady.orders / steady.seconds,
+      "orders/s",
+      `answers: ${tally(steady.checkoutCalls)}`,
+    );
+  if (flash)
+    record(
+      `flash sale, ${flash.calls.length} buyers for ${FLASH_UNITS} units`,
+      flash.all,
+      flash.calls.length / flash.seconds,
+      "answers/s",
+      `all answered in ${flash.seconds.toFixed(2)} s; sold ${flash.sold}, stock left ${flash.stockAfter}, units in orders ${flash.unitsInOrders}`,
+    );
+  if (paid)
+    record(
+      `checkout with payment (order+intent+card+confirm), ${PAID_CONCURRENCY} workers`,
+      summarize(paid.steps.withPayment),
+      paid.steps.withPayment.length / paid.seconds,
+      "paid checkouts/s",
+    );
   if (steady) {
     say(
       `steady: ${steady.orders} orders in ${steady.seconds.toFixed(1)} s = ${(steady.orders / steady.seconds).toFixed(1)} orders/s; checkout answers: ${tally(steady.checkoutCalls)}; add-to-cart answers: ${tally(steady.cartCalls)}`,

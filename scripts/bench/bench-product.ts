@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 
 import type pg from "pg";
 
-import { benchCli, machineLine, ms, openDatabase, percentile, table } from "./support";
+import { benchCli, machineLine, ms, openDatabase, percentile, recordResult, table } from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -215,6 +215,18 @@ async function main() {
 
   const outcomes: Outcome[] = [];
   for (const s of chosen) outcomes.push(await runScenario(s, s.warm));
+  for (const o of outcomes)
+    recordResult({
+      bench: "bench:product",
+      measure: `${o.scenario.label}, ${CONNECTIONS} conn`,
+      n: o.requests,
+      p50: o.p50,
+      p95: o.p95,
+      p99: o.p99,
+      rate: o.rps,
+      unit: "req/s",
+      note: o.non2xx || o.errors || o.timeouts ? `${o.codes}; errors ${o.errors}, timeouts ${o.timeouts}` : undefined,
+    });
 
   console.log("");
   console.log(

@@ -24,6 +24,8 @@ import { parseArgs } from "node:util";
 
 import pg from "pg";
 
+import { recordResult } from "./support";
+
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 const { values: args } = parseArgs({
@@ -344,6 +346,20 @@ try {
     `  latency: p50 ${fmtMs(latency.p50)}, p95 ${fmtMs(latency.p95)}, p99 ${fmtMs(latency.p99)}, max ${fmtMs(latency.max)}`,
   );
   say(`  non-2xx: ${result.non2xx}, errors: ${result.errors}, timeouts: ${result.timeouts}`);
+  recordResult({
+    bench: "bench:search",
+    measure: `search, mixed load, ${connections} conn`,
+    n: result.requests.total,
+    p50: latency.p50,
+    p95: latency.p95,
+    p99: latency.p99,
+    rate: result.requests.total / (result.duration || duration),
+    unit: "req/s",
+    note:
+      result.non2xx || result.errors || result.timeouts
+        ? `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`
+        : undefined,
+  });
 
   // The floors of this run: what the server manages on the same machine, at the same moment,
   // for a page it only has to copy out of its cache and for a route that does nothing.

@@ -1,7 +1,7 @@
 // What the benchmark scripts share: argument checks that fail with a clear message, the
 // loopback-only target, the marketplace's database (DATABASE_URL, else the embedded one of a
 // data dir), percentiles and a plain-text table, and a line describing the machine.
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { cpus, freemem, loadavg, type as osType, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -114,4 +114,29 @@ export function machineLine(): string {
   return `machine: ${cpu.length} CPU cores (${cpu[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), ${osType()} ${release()}, Node ${process.versions.node}; load average ${loadavg()
     .map((x) => x.toFixed(2))
     .join(" ")} (the load generator shares this machine with the server)`;
+}
+
+/** One measured figure, as `npm run bench:all` collects them. */
+export type BenchResult = {
+  bench: string;
+  measure: string;
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Throughput in `unit` (req/s, orders/s, …), or NaN. */
+  rate: number;
+  unit: string;
+  note?: string;
+};
+
+/**
+ * Appends the figure as one JSON line to the file named by BENCH_RESULTS (bench:all sets it),
+ * with the time and the load average, so the combined table is built from what each bench
+ * script itself measured. Does nothing when BENCH_RESULTS is unset.
+ */
+export function recordResult(result: BenchResult): void {
+  const file = process.env.BENCH_RESULTS;
+  if (!file) return;
+  appendFileSync(file, `${JSON.stringify({ ...result, at: new Date().toISOString(), load: loadavg()[0] })}\n`);
 }
