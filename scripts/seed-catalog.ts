@@ -1254,9 +1254,11 @@ async function claimSearchCursor(client: pg.Client, mark: string): Promise<strin
 // ───────────────────────────── loading a batch (on a loader thread) ─────────────────────────────
 
 type SearchMode = "fill" | "skip" | "meili" | "none";
+/** How a batch writes its documents: composed here ("compose", big loads) or by the indexer's SQL function ("fill"). */
+type LoadMode = SearchMode | "compose";
 type LoaderInit = {
   url: string;
-  searchMode: SearchMode;
+  searchMode: LoadMode;
   leaves: Leaf[];
   sellersByTop: Seller[][];
   pool: [number, PoolImage[]][];
@@ -1291,7 +1293,7 @@ async function openLoaderClient(url: string): Promise<pg.Client> {
 async function loadBatch(
   client: pg.Client,
   generate: ReturnType<typeof makeGenerator>,
-  searchMode: SearchMode,
+  searchMode: LoadMode,
   from: number,
   to: number,
 ): Promise<BatchDone> {
@@ -1309,7 +1311,10 @@ async function loadBatch(
     await copyIn(client, "inventory_adjustments", ADJUSTMENT_COLUMNS, Buffer.from(g.adjustments));
     const s0 = Date.now();
     time.copy = s0 - c0;
-    if (searchMode === "fill") {
+    if (searchMode === "fill")
+      indexed = (await client.query<{ n: number }>(`SELECT refresh_product_search_documents($1::uuid[]) AS n`, [g.ids]))
+        .rows[0].n;
+    if (searchMode === "compose") {
       const rows = await searchRows(client, g.docs, ts(Date.now()));
       indexed = await copyIn(client, "product_search_documents", SEARCH_COLUMNS, Buffer.from(rows));
       const sample = g.ids.filter((_, k) => k % VERIFY_EVERY === 0);
@@ -1342,10 +1347,10 @@ async function loaderThread(init: LoaderInit): Promise<void> {
     pool: new Map(init.pool),
     claimed: new Set(init.claimed),
     now: init.now,
-    withDocs: init.searchMode === "fill",
+    withDocs: init.searchMode === "compose",
   });
   const client = await openLoaderClient(init.url);
-  process.on("message", (range: [number, number] | null) => {
+  process.on("message", ({ range }: { range: [number, number] | null }) => {
     if (range === null) {
       void client.end().finally(() => process.exit(0));
       return;
@@ -1461,7 +1466,10 @@ async function main() {
       const [{ mark: outboxMark }] = (
         await admin.query<{ mark: string }>("SELECT coalesce(max(id), 0)::text AS mark FROM outbox_events")
       ).rows;
-      const generate = makeGenerator({ leaves, sellersByTop, pool, claimed, now, withDocs: searchMode === "fill" });
+      // Composing documents pays once the piece cache is warm (a few hundred thousand products
+      // per loader); a small load uses the indexer's own function, in this process.
+      const loadMode: LoadMode = searchMode === "fill" && bigLoad ? "compose" : searchMode;
+      const generate = makeGenerator({ leaves, sellersByTop, pool, claimed, now, withDocs: loadMode === "compose" });
       const counts = { products: 0, attributes: 0, images: 0, adjustments: 0, search: 0, verified: 0 };
       const time = { generate: 0, copy: 0, search: 0, commit: 0 };
       const loadStart = Date.now();
@@ -1491,14 +1499,29 @@ async function main() {
         const client = await openLoaderClient(database.url);
         try {
           const [from, to] = pending[nextBatch++];
-          add(await loadBatch(client, generate, searchMode, from, to));
+          add(await loadBatch(client, generate, loadMode, from, to));
         } finally {
           await client.end().catch(() => {});
         }
       }
+      // A small load stays in this process (a loader process takes 20-60 s to start when busy).
+      if (!bigLoad)
+        await Promise.all(
+          Array.from({ length: Math.min(CONNECTIONS, pending.length - nextBatch) }, async () => {
+            const client = await openLoaderClient(database.url);
+            try {
+              while (nextBatch < pending.length) {
+                const [from, to] = pending[nextBatch++];
+                add(await loadBatch(client, generate, loadMode, from, to));
+              }
+            } finally {
+              await client.end().catch(() => {});
+            }
+          }),
+        );
       const init: LoaderInit = {
         url: database.url,
-        searchMode,
+        searchMode: loadMode,
         leaves,
         sellersByTop,
         pool: [...pool],
@@ -1513,7 +1536,7 @@ async function main() {
             env: { ...process.env, [LOADER_ENV]: "1" },
             serialization: "advanced",
           });
-          const feed = () => thread.send(nextBatch < pending.length ? pending[nextBatch++] : null);
+          const feed = () => thread.send({ range: nextBatch < pending.length ? pending[nextBatch++] : null });
           thread.send(init);
           thread.on("message", (m: { ready?: true; done?: BatchDone; error?: string }) => {
             if (m.error) {

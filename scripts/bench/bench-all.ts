@@ -27,7 +27,7 @@
 //   --label TEXT      a name for this run in the table and the JSON lines (e.g. "1M")
 //   --out FILE        JSON lines of every figure (default .data/bench-results/<time>.jsonl)
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -71,20 +71,21 @@ function databaseUrl(): string {
   return `postgresql://postgres:postgres@127.0.0.1:${port}/marketplace`;
 }
 
-/** The redis-server whose --dir is the data dir's redis directory (as scripts/start.ts starts it). */
+/**
+ * The redis-server of the data dir (scripts/start.ts starts it with --dir <data dir>/redis):
+ * redis chdirs into its --dir and retitles itself "redis-server 127.0.0.1:<port>".
+ */
 function redisPort(): number | null {
   if (args["redis-port"]) return wholeNumber("redis-port", args["redis-port"], 1, 65535);
   const dir = join(dataDir, "redis");
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    let cmd: string[];
     try {
-      cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0];
+      const port = /^(?:\S*\/)?redis-server \S*:(\d+)/.exec(title)?.[1];
+      if (port && realpathSync(`/proc/${pid}/cwd`) === realpathSync(dir)) return Number(port);
     } catch {
       continue;
     }
-    if (!cmd[0]?.endsWith("redis-server")) continue;
-    const at = (flag: string) => cmd[cmd.indexOf(flag) + 1];
-    if (cmd.includes("--dir") && resolve(at("--dir")) === dir && cmd.includes("--port")) return Number(at("--port"));
   }
   return null;
 }
@@ -264,7 +265,8 @@ function redisFloor(): void {
   spawnSync("redis-cli", ["-p", String(port), "DEL", key], { stdio: "ignore" });
   if (res.status !== 0) fail(`redis-benchmark exited with ${res.status}: ${res.stderr}`);
   // "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
-  const line = (res.stdout ?? "").trim().split("\n").at(-1)!.replace(/"/g, "").split(",");
+  // The test's name (the script) has commas of its own: the figures are the last seven fields.
+  const line = ["", ...(res.stdout ?? "").trim().split("\n").at(-1)!.replace(/"/g, "").split(",").slice(-7)];
   say(`floor-redis: ${res.stdout?.trim()}`);
   recordResult({
     bench: "bench:all",
