@@ -15,6 +15,13 @@ export const RATE_LIMITS = {
   signUpPerIp: { name: "signup-ip", limit: 10, windowSeconds: 60 * 60 },
   signUpPerEmail: { name: "signup-email", limit: 5, windowSeconds: 60 * 60 },
   checkoutPerUser: perMinute("checkout-user", 30),
+  // Account recovery and changes (lib/users): per IP and per email so reset mail can't be used
+  // to flood an inbox; re-authentication per account so a stolen session can't guess the password.
+  passwordResetPerIp: { name: "reset-ip", limit: 10, windowSeconds: 60 * 60 },
+  passwordResetPerEmail: { name: "reset-email", limit: 3, windowSeconds: 60 * 60 },
+  accountLinkPerIp: { name: "account-link-ip", limit: 30, windowSeconds: 15 * 60 },
+  verificationEmailPerUser: { name: "verify-mail-user", limit: 5, windowSeconds: 60 * 60 },
+  reauthPerUser: { name: "reauth-user", limit: 10, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /** What a route or action counts: per client IP, per signed-in account, or both. */

@@ -40,6 +40,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       {error ? <Alert>{error}</Alert> : null}
       <Field label="Email" name="email" type="email" autoComplete="email" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <p className="text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

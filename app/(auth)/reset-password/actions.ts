@@ -1,0 +1,25 @@
+"use server";
+
+import { headers } from "next/headers";
+
+import { clientIp } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
+import { serverAction } from "@/lib/http/server-action";
+import { resetPassword, ZPasswordReset } from "@/lib/users/reset-password";
+
+export type ResetPasswordState = { error?: string; fields?: Record<string, string>; done?: boolean };
+
+export const resetPasswordAction = serverAction(
+  {
+    access: "public",
+    schema: ZPasswordReset,
+    input: (_prev: ResetPasswordState, form: FormData) => ({
+      token: form.get("token"),
+      password: form.get("password"),
+    }),
+  },
+  async ({ input }, _prev: ResetPasswordState, _form: FormData): Promise<ResetPasswordState> => {
+    await resetPassword(input, { ip: clientIp(await headers()), appUrl: env().APP_URL });
+    return { done: true };
+  },
+);

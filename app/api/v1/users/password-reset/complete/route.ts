@@ -1,0 +1,13 @@
+import { clientIp } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
+import { apiRoute } from "@/lib/http/api-route";
+import { resetPassword, ZPasswordReset } from "@/lib/users/reset-password";
+
+/** Sets a new password with the emailed one-time token. */
+export const POST = apiRoute(
+  { access: "public", body: ZPasswordReset, summary: "Set a new password from a reset link" },
+  async ({ req, body }) => {
+    await resetPassword(body, { ip: clientIp(req.headers), appUrl: env().APP_URL });
+    return { ok: true };
+  },
+);
