@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
 
-import { demoLogin, expect, signIn, test } from "./support/fixtures";
+import { confirmEmail, demoLogin, expect, signIn, test } from "./support/fixtures";
 
-test("a visitor signs up, opens a shop and reaches the seller dashboard", async ({ page }) => {
+test("a visitor signs up, confirms their email, opens a shop and reaches the seller dashboard", async ({
+  page,
+  browser,
+}) => {
   const email = `new-${randomBytes(4).toString("hex")}@example.test`;
   await page.goto("/");
   await page.getByRole("link", { name: "Create account" }).click();
@@ -11,6 +14,15 @@ test("a visitor signs up, opens a shop and reaches the seller dashboard", async 
   await page.getByLabel("Password").fill("Str0ng-enough-pw");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByLabel("Account menu")).toBeVisible();
+
+  // Unconfirmed, opening a shop is refused with what to do.
+  await page.goto("/become-seller");
+  await page.getByLabel("Shop name").fill("Too Early Shop");
+  await page.getByRole("button", { name: "Open my shop" }).click();
+  await expect(page.locator("main form").getByRole("alert")).toContainText(
+    "Confirm your email address before opening a shop.",
+  );
+  await confirmEmail(browser, page.request, email);
 
   await page.getByLabel("Account menu").click();
   await page.getByRole("link", { name: "Become a seller" }).click();
@@ -74,7 +86,9 @@ test("demo logins reach their areas and the admin sees the welcome email in the 
   // The worker delivers it within seconds; reload until it is marked sent.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText("sent", { exact: true })).toBeVisible({ timeout: 1000 });
+    await expect(
+      page.locator("main li").filter({ hasText: "Welcome to the marketplace" }).getByText("sent", { exact: true }),
+    ).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 });
 

@@ -11,7 +11,7 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 import pg from "pg";
 import PgBoss from "pg-boss";
 
-import { expect, test } from "./support/fixtures";
+import { confirmEmail, expect, test } from "./support/fixtures";
 import { listProduct } from "./support/flows";
 
 type Cluster = { url: string; processes: { name: string; port: number }[]; databaseUrl: string };
@@ -56,6 +56,7 @@ test("a change made through one web process is seen through the others and the b
       await sellerPage.request.post("/api/v1/users", { data: { email, password: "Seller-pass-2026", name: "Scale" } })
     ).status(),
   ).toBe(201);
+  await confirmEmail(browser, sellerPage.request, email);
   await sellerPage.goto("/sign-in");
   await sellerPage.getByLabel("Email").fill(email);
   await sellerPage.getByLabel("Password").fill("Seller-pass-2026");

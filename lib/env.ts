@@ -81,6 +81,8 @@ const ZServerEnv = z.object({
   RETENTION_WEBHOOK_EVENTS_DAYS: number(z.coerce.number().int().min(4).default(30)),
   RETENTION_BATCH_SIZE: number(z.coerce.number().int().min(100).max(100_000).default(5000)),
   COMMISSION_BPS: number(z.coerce.number().int().min(0).max(10_000).default(1500)),
+  // A checkout above this total (in cents) needs a confirmed email address.
+  UNVERIFIED_CHECKOUT_LIMIT_CENTS: number(z.coerce.number().int().min(0).default(10_000)),
   // The parcel carrier's API (return labels, tracking); `npm start` and the tests start the
   // local carrier simulator (tools/carrier-simulator) and set it when unset.
   CARRIER_API_URL: optionalUrl,

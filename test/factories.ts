@@ -8,7 +8,7 @@ const uid = () => randomBytes(5).toString("hex");
 
 export async function createUser(
   prisma: PrismaClient,
-  opts: { role?: Role; email?: string; passwordHash?: string } = {},
+  opts: { role?: Role; email?: string; passwordHash?: string; emailVerified?: Date | null } = {},
 ) {
   return prisma.user.create({
     data: {
@@ -16,6 +16,8 @@ export async function createUser(
       name: "Test User",
       role: opts.role ?? "buyer",
       passwordHash: opts.passwordHash,
+      // Confirmed, like the demo accounts; a test of the confirmation itself passes null.
+      emailVerified: opts.emailVerified === undefined ? new Date() : opts.emailVerified,
     },
   });
 }

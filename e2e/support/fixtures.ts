@@ -3,7 +3,14 @@
 // the real form. Demo accounts are in dev/seed/demo-logins.ts.
 import { randomBytes } from "node:crypto";
 
-import { test as base, expect, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 
 import { DEMO_LOGINS } from "../../dev/seed/demo-logins";
 import { DEMO_SHOPS } from "../../dev/seed/demo-shops";
@@ -20,8 +27,46 @@ export async function signIn(page: Page, account: { email: string; password: str
   await expect(page.getByRole("button", { name: "Account menu" }).or(page.getByLabel("Account menu"))).toBeVisible();
 }
 
+// The demo admin's session in this worker, kept for reading the dev mailbox: the stand-in for each
+// person's own inbox (with SMTP_URL set, the same emails go out by SMTP).
+let mailboxReader: Promise<BrowserContext> | undefined;
+function mailboxContext(browser: Browser): Promise<BrowserContext> {
+  mailboxReader ??= (async () => {
+    const context = await browser.newContext();
+    const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const admin = demoLogin("admin");
+    const res = await context.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: admin.email, password: admin.password, json: "true" },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+    return context;
+  })();
+  return mailboxReader;
+}
+
+/** The token of the newest link to `path` (e.g. "/verify-email") emailed to `to`, read from the dev mailbox. */
+export async function emailedToken(browser: Browser, to: string, path: string): Promise<string> {
+  const reader = await mailboxContext(browser);
+  let token: string | undefined;
+  await expect(async () => {
+    const html = await (await reader.request.get(`/admin/mailbox?to=${encodeURIComponent(to)}`)).text();
+    // Newest first: the first link is the one that works.
+    token = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(html)?.[1];
+    expect(token, `no ${path} link emailed to ${to}`).toBeTruthy();
+  }).toPass({ timeout: 15_000 });
+  return token!;
+}
+
+/** Confirms a new account's email address as its owner would: with the link from the confirmation email. */
+export async function confirmEmail(browser: Browser, request: APIRequestContext, email: string): Promise<void> {
+  const token = await emailedToken(browser, email, "/verify-email");
+  const res = await request.post("/api/v1/users/email-verification", { data: { token } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
 export const test = base.extend<{ newBuyer: TestAccount }>({
-  newBuyer: async ({ request }, use) => {
+  // A fresh buyer with a confirmed address, so checkouts of any size go through.
+  newBuyer: async ({ request, browser }, use) => {
     const account = {
       email: `qa-${randomBytes(5).toString("hex")}@example.test`,
       password: "Qa-password-2026!",
@@ -29,6 +74,7 @@ export const test = base.extend<{ newBuyer: TestAccount }>({
     };
     const res = await request.post("/api/v1/users", { data: account });
     expect(res.status(), await res.text()).toBe(201);
+    await confirmEmail(browser, request, account.email);
     await use(account);
   },
 });

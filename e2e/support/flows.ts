@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 
 import type { Browser, Page } from "@playwright/test";
 
-import { expect, signIn } from "./fixtures";
+import { confirmEmail, expect, signIn } from "./fixtures";
 import { makeImages } from "./make-images";
 
 /**
@@ -23,6 +23,8 @@ export async function onboardedSellerWithListing(
   expect(
     (await page.request.post("/api/v1/users", { data: { email, password: "Seller-pass-2026", name: label } })).status(),
   ).toBe(201);
+  // Opening a shop needs a confirmed address.
+  await confirmEmail(browser, page.request, email);
   await signIn(page, { email, password: "Seller-pass-2026" });
   await page.goto("/become-seller");
   await page.getByLabel("Shop name").fill(shop);

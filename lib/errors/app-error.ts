@@ -5,6 +5,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  // The account's email address must be confirmed first (open a shop, a larger checkout).
+  email_unverified: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

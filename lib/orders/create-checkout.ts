@@ -7,6 +7,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { requireVerifiedEmail } from "@/lib/users/require-verified-email";
 
 import type { AdmissionGate } from "./admission-gate";
 import { admitHotLines } from "./admit-hot-lines";
@@ -83,6 +84,9 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
       productIds: lines.map((l) => l.productId),
     });
     const priced = priceLines(lines, products, env().COMMISSION_BPS);
+    // Larger orders need a confirmed address (one more read, only above the limit).
+    if (priced.totalCents > env().UNVERIFIED_CHECKOUT_LIMIT_CENTS)
+      await requireVerifiedEmail(db(), deps.buyerId, "checkout");
     const result = await db().$transaction(
       (tx) => reserveAndCreate(tx, { buyerId: deps.buyerId, address, priced, key }),
       { maxWait: 30_000, timeout: 30_000 },

@@ -8,6 +8,7 @@ import { zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { requireVerifiedEmail } from "@/lib/users/require-verified-email";
 
 import { sellerWelcomeEmail } from "./seller-welcome-email";
 
@@ -36,7 +37,7 @@ const RESERVED_SLUGS = new Set([
   "checkout",
 ]);
 
-/** Turns a buyer into a seller with a shop; an admin keeps the admin role. */
+/** Turns a buyer with a confirmed email address into a seller with a shop; an admin keeps the admin role. */
 export async function becomeSeller(
   userId: string,
   raw: z.input<typeof ZBecomeSeller>,
@@ -56,6 +57,7 @@ export async function becomeSeller(
       });
       if (!user) throw new AppError("not_found", "Account not found.");
       if (user.sellerProfile) throw new AppError("conflict", "You already have a shop.");
+      await requireVerifiedEmail(tx, userId, "sell");
       const profile = await tx.sellerProfile.create({
         data: { userId, shopName, slug, description },
         select: { id: true, slug: true },

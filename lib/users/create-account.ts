@@ -14,6 +14,7 @@ import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 import { hashPassword } from "./hash-password";
 import { ZEmail } from "./normalize-email";
 import { PASSWORD_MAX_BYTES, passwordProblem } from "./password-problem";
+import { queueEmailVerification } from "./queue-email-verification";
 import { welcomeEmail } from "./welcome-email";
 
 export const ZSignUp = z
@@ -26,7 +27,7 @@ export const ZSignUp = z
   .meta({ id: "SignUp", title: "Sign-up" });
 export type TSignUp = z.input<typeof ZSignUp>;
 
-/** Creates a buyer account and queues the welcome email in the same transaction. */
+/** Creates a buyer account and queues the welcome email and the address confirmation link in the same transaction. */
 export async function createAccount(
   raw: z.input<typeof ZSignUp>,
   opts: { ip: string; appUrl: string },
@@ -53,6 +54,13 @@ export async function createAccount(
         template: "welcome",
         ...mail,
         dedupeKey: `welcome:${user.id}`,
+      });
+      await queueEmailVerification(tx, {
+        userId: user.id,
+        name,
+        email,
+        purpose: "email_verification",
+        appUrl: opts.appUrl,
       });
       return user;
     });

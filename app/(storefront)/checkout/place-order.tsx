@@ -6,6 +6,8 @@ import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { AddressRecord } from "@/lib/addresses/address-input";
 
+import { ResendVerificationForm } from "../account/settings/settings-forms";
+
 /**
  * Address choice and the "Place order" button. One Idempotency-Key per visit to this page,
  * so a double click or a retried request places the order once.
@@ -19,7 +21,7 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
     chosen && addresses.some((a) => a.id === chosen)
       ? chosen
       : (addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
-  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; error?: string; code?: string }>({ busy: false });
 
   const inFlight = useRef(false);
 
@@ -32,10 +34,17 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
       headers: { "content-type": "application/json", "idempotency-key": key },
       body: JSON.stringify({ cart_id: cartId, shipping_address_id: addressId }),
     }).catch(() => null);
-    const body = (await res?.json().catch(() => null)) as { checkout_id?: string; error?: { message: string } } | null;
+    const body = (await res?.json().catch(() => null)) as {
+      checkout_id?: string;
+      error?: { code: string; message: string };
+    } | null;
     if (!res?.ok || !body?.checkout_id) {
       inFlight.current = false;
-      setState({ busy: false, error: body?.error?.message ?? "Could not place your order. Please try again." });
+      setState({
+        busy: false,
+        error: body?.error?.message ?? "Could not place your order. Please try again.",
+        code: body?.error?.code,
+      });
       return;
     }
     router.push(`/checkout/${body.checkout_id}`);
@@ -68,6 +77,7 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
         ))}
       </fieldset>
       {state.error ? <Alert>{state.error}</Alert> : null}
+      {state.code === "email_unverified" ? <ResendVerificationForm /> : null}
       <button
         type="button"
         onClick={place}
