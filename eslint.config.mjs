@@ -7,7 +7,8 @@ import importX from "eslint-plugin-import-x";
 // Dependencies between lib/ modules run one way. Read "A → B" as "A may import B"; each row
 // may import only the rows below it (a module may always import itself), never one above or
 // beside it. Edges (app/, components/, worker/, scripts/, tests) may import anything.
-//   leaves        notifications, search, reviews, analytics: react to outbox events (worker/subscribers.ts)
+//   leaves        notifications, search, reviews, analytics: react to outbox events (worker/subscribers.ts);
+//                 privacy: a person's data export and account deletion, reading every domain
 //   after sale    returns, claims, payouts, sellers
 //   payments      captures, refunds, releases: moves orders through orders' transition table
 //   orders        checkout, reservations, the order state machine, the hold gate, the flash-sale gate
@@ -20,7 +21,7 @@ import importX from "eslint-plugin-import-x";
 // The data path (catalog → inventory → orders → payments → ledger) is the direction data flows;
 // in imports payments sits above orders because a payment outcome moves the order.
 const LAYERS = [
-  ["notifications", "search", "reviews", "analytics"],
+  ["notifications", "search", "reviews", "analytics", "privacy"],
   ["returns", "claims", "payouts", "sellers"],
   ["payments"],
   ["orders"],

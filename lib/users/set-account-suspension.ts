@@ -46,6 +46,7 @@ export async function setAccountSuspension(opts: {
     });
     if (!user) throw new AppError("not_found", "Account not found.");
     if (user.role === "admin") throw new AppError("forbidden", "Admin accounts can't be suspended here.");
+    if (user.status === "deleted") throw new AppError("conflict", "This account was deleted at its owner's request.");
     const sellerId = user.sellerProfile?.id ?? null;
     if (user.status === status && (!user.sellerProfile || user.sellerProfile.status === status))
       return { status, sellerId, changed: false };

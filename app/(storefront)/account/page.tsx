@@ -38,6 +38,12 @@ export default async function AccountPage() {
           </dd>
         </div>
       </dl>
+      <p className="mt-4 text-sm">
+        <Link href="/account/settings" className="font-medium text-brand-700 underline">
+          Account settings
+        </Link>{" "}
+        <span className="text-muted">— email, password, download your data, delete your account</span>
+      </p>
     </div>
   );
 }

@@ -11,6 +11,10 @@ import * as cart from "../cart/route";
 import * as categories from "../categories/route";
 import * as checkoutsCheckoutidPayment from "../checkouts/[checkoutId]/payment/route";
 import * as checkoutsCheckoutid from "../checkouts/[checkoutId]/route";
+import * as meEmailVerification from "../me/email-verification/route";
+import * as meEmail from "../me/email/route";
+import * as meExport from "../me/export/route";
+import * as mePassword from "../me/password/route";
 import * as me from "../me/route";
 import * as ordersOrderidConfirmDelivery from "../orders/[orderId]/confirm-delivery/route";
 import * as ordersOrderidReturns from "../orders/[orderId]/returns/route";
@@ -37,6 +41,9 @@ import * as uploadsUploadidBlob from "../uploads/[uploadId]/blob/route";
 import * as uploadsUploadidComplete from "../uploads/[uploadId]/complete/route";
 import * as uploadsUploadid from "../uploads/[uploadId]/route";
 import * as uploads from "../uploads/route";
+import * as usersEmailVerification from "../users/email-verification/route";
+import * as usersPasswordResetComplete from "../users/password-reset/complete/route";
+import * as usersPasswordReset from "../users/password-reset/route";
 import * as users from "../users/route";
 
 // The signed URL's query, checked by lib/uploads/verify-upload-url.
@@ -55,6 +62,10 @@ export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/categories", module: categories },
   { path: "/api/v1/checkouts/[checkoutId]/payment", module: checkoutsCheckoutidPayment },
   { path: "/api/v1/checkouts/[checkoutId]", module: checkoutsCheckoutid },
+  { path: "/api/v1/me/email-verification", module: meEmailVerification },
+  { path: "/api/v1/me/email", module: meEmail },
+  { path: "/api/v1/me/export", module: meExport },
+  { path: "/api/v1/me/password", module: mePassword },
   { path: "/api/v1/me", module: me },
   { path: "/api/v1/orders/[orderId]/confirm-delivery", module: ordersOrderidConfirmDelivery },
   { path: "/api/v1/orders/[orderId]/returns", module: ordersOrderidReturns },
@@ -97,6 +108,9 @@ export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/uploads/[uploadId]/complete", module: uploadsUploadidComplete },
   { path: "/api/v1/uploads/[uploadId]", module: uploadsUploadid },
   { path: "/api/v1/uploads", module: uploads },
+  { path: "/api/v1/users/email-verification", module: usersEmailVerification },
+  { path: "/api/v1/users/password-reset/complete", module: usersPasswordResetComplete },
+  { path: "/api/v1/users/password-reset", module: usersPasswordReset },
   { path: "/api/v1/users", module: users },
   {
     path: "/api/v1/openapi.json",
