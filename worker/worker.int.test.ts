@@ -24,7 +24,7 @@ describe("the worker", () => {
     let status = "pending";
     while (Date.now() < deadline && status !== "sent") {
       await new Promise((r) => setTimeout(r, 200));
-      status = (await db().notification.findFirstOrThrow({ where: { userId: user.id } })).status;
+      status = (await db().notification.findFirstOrThrow({ where: { userId: user.id, template: "welcome" } })).status;
     }
     expect(status).toBe("sent");
   });

@@ -26,7 +26,7 @@ describe("createAccount (sign-up)", () => {
     expect(row.role).toBe("buyer");
     expect(row.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(await verifyPassword("Good-password-1", row.passwordHash!)).toBe(true);
-    const mail = await db().notification.findFirstOrThrow({ where: { userId: user.id } });
+    const mail = await db().notification.findFirstOrThrow({ where: { userId: user.id, template: "welcome" } });
     expect(mail).toMatchObject({
       template: "welcome",
       toAddress: e.toLowerCase(),
