@@ -48,6 +48,7 @@ const FOUNDATION = [
   "addresses",
   "carriers",
   "uploads",
+  "audit",
 ];
 const layerZones = [
   ...LAYERS.flatMap((row, i) =>

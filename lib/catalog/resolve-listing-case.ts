@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zText } from "@/lib/errors/input-primitives";
@@ -57,6 +58,12 @@ export async function resolveListingCase(opts: {
       },
     });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: c.productId, eventType: `product.${status}` });
+    await recordAuditEvent(tx, {
+      actor: { role: "admin", id: opts.adminId },
+      action: "listing.case_resolved",
+      target: { type: "product", id: c.productId },
+      details: { caseId: c.id, decision, reason: reason ?? null, status },
+    });
     return { productId: c.productId, productStatus: status };
   });
 }

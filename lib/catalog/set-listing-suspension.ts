@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
@@ -42,6 +43,12 @@ export async function setListingSuspension(opts: {
       aggregateType: "product",
       aggregateId: opts.productId,
       eventType: `product.${status}`,
+    });
+    await recordAuditEvent(tx, {
+      actor: { role: "admin", id: opts.adminId },
+      action: opts.suspend ? "listing.suspended" : "listing.reinstated",
+      target: { type: "product", id: opts.productId },
+      details: { reason: reason ?? null, status },
     });
     return { status };
   });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -69,6 +70,12 @@ export async function decideClaim(opts: {
         data: { status: "rejected", decidedById: opts.adminId, decidedAt: new Date(), decisionNote: d.note },
       });
       if (closed.count === 0) throw new AppError("conflict", "This claim was already decided.");
+      await recordAuditEvent(tx, {
+        actor: { role: "admin", id: opts.adminId },
+        action: "claim.decided",
+        target: { type: "claim", id: claim.id },
+        details: { orderId: claim.orderId, decision: d.decision, note: d.note },
+      });
       await queueClaimEmails(tx, { claimId: claim.id, event: "rejected" });
       return { outcome: "rejected", refundedCents: 0 };
     });
@@ -96,7 +103,7 @@ export async function decideClaim(opts: {
     ...part,
     onApplied: async (tx, refund) => {
       // The refund's own emails (naming the claim in their reason) tell both sides.
-      await tx.claim.updateMany({
+      const closed = await tx.claim.updateMany({
         where: { id: claim.id, status: "open" },
         data: {
           status: "refunded",
@@ -107,6 +114,19 @@ export async function decideClaim(opts: {
           refundedCents: refund.amountCents,
         },
       });
+      if (closed.count)
+        await recordAuditEvent(tx, {
+          actor: { role: "admin", id: opts.adminId },
+          action: "claim.decided",
+          target: { type: "claim", id: claim.id },
+          details: {
+            orderId: claim.orderId,
+            decision: d.decision,
+            note: d.note,
+            refundId: refund.id,
+            refundedCents: refund.amountCents,
+          },
+        });
     },
   });
   // Nothing was left to refund (refunded meanwhile by another route): the claim stays open to be rejected.

@@ -201,7 +201,10 @@ export function createApiRoute(deps: ApiRouteDeps) {
     ): Promise<Response> => {
       const started = performance.now();
       const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
-      const res = await runWithRequestContext({ requestId }, () => handle(req, routeCtx));
+      const res = await runWithRequestContext(
+        { requestId, ip: clientIp(req.headers), userAgent: req.headers.get("user-agent") ?? undefined },
+        () => handle(req, routeCtx),
+      );
       const params = routeCtx?.params ? await routeCtx.params.catch(() => ({})) : {};
       observeRequest({
         method: req.method,

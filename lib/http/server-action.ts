@@ -130,7 +130,9 @@ export function createServerAction(
     const action = async (...args: Args) => {
       const reqHeaders = await requestHeaders();
       const requestId = requestIdFrom(reqHeaders?.get(REQUEST_ID_HEADER) ?? null);
-      return runWithRequestContext({ requestId }, () => run(reqHeaders, args));
+      // Where it came from, for the audit log (lib/audit).
+      const from = reqHeaders ? { ip: clientIp(reqHeaders), userAgent: reqHeaders.get("user-agent") ?? undefined } : {};
+      return runWithRequestContext({ requestId, ...from }, () => run(reqHeaders, args));
     };
     // For docs/API-ACCESS.md (npm run docs:access): who may call it and what it counts.
     return Object.assign(action, {

@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 // What every log line written while serving one request (or working one job) carries. An
 // AsyncLocalStorage rather than a child logger passed around: the domain functions log through
 // the one module-level logger and need no extra parameter.
-export type RequestContext = { requestId: string; job?: string };
+// ip and userAgent say where a request came from, for the audit log (lib/audit).
+export type RequestContext = { requestId: string; job?: string; ip?: string; userAgent?: string };
 
 const storage = new AsyncLocalStorage<RequestContext>();
 

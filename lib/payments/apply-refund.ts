@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
@@ -73,6 +74,21 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
   else await postRefundBeforeRelease(tx, common);
 
   await closeRefundedOrder({ ...opts, whole: updated.refundedCents >= updated.totalCents }, tx);
+  await recordAuditEvent(tx, {
+    actor: { role: opts.actorType, id: opts.actorId },
+    action: "refund.issued",
+    target: { type: "order", id: order.id },
+    details: {
+      refundId: refund.id,
+      kind: opts.kind ?? null,
+      key: opts.key,
+      amountCents: refund.amountCents,
+      shippingCents: refund.shippingCents,
+      currency: order.currency,
+      afterRelease: refund.afterRelease,
+      reason: opts.reason,
+    },
+  });
   await opts.onApplied?.(tx, { id: refund.id, amountCents: refund.amountCents });
   return { outcome: "refunded", refundId: refund.id, amountCents: refund.amountCents };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -50,6 +51,12 @@ export async function decideHeldOrder(opts: {
       },
     });
     if (closed.count === 0) throw new AppError("conflict", "This order was already decided.");
+    await recordAuditEvent(tx, {
+      actor: { role: "admin", id: opts.adminId },
+      action: "payment_review.decided",
+      target: { type: "order", id: c.subjectId },
+      details: { caseId: c.id, decision: opts.decision, note },
+    });
     if (opts.decision === "clear") {
       const o = await tx.order.findUniqueOrThrow({
         where: { id: c.subjectId },

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { postRelease } from "@/lib/ledger/post-release";
@@ -47,6 +48,19 @@ export async function recordRelease(
     currency: order.currency,
     sellerShareCents: opts.amountCents,
     commissionCents: opts.commissionCents,
+  });
+  // The worker (or an admin's retry, recorded as theirs) moves it; the release itself is the system's.
+  await recordAuditEvent(tx, {
+    actor: { role: "system" },
+    action: "escrow.released",
+    target: { type: "order", id: order.id },
+    details: {
+      sellerId: order.sellerId,
+      amountCents: opts.amountCents,
+      commissionCents: opts.commissionCents,
+      currency: order.currency,
+      stripeTransferId: opts.stripeTransferId,
+    },
   });
   return "released";
 }

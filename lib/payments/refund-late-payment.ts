@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 
 import { stripe } from "./stripe-client";
@@ -41,9 +42,20 @@ export async function refundLatePayment(orderId: string): Promise<"refunded" | "
     { payment_intent: payment.paymentIntentId, amount: order.totalCents, metadata: { order_id: order.id } },
     { idempotencyKey: key },
   );
-  await db().refund.update({
-    where: { idempotencyKey: key },
-    data: { stripeRefundId: refund.id, status: refund.status === "succeeded" ? "succeeded" : "pending" },
+  await db().$transaction(async (tx) => {
+    const first = await tx.refund.updateMany({ where: { idempotencyKey: key, stripeRefundId: null }, data: {} });
+    await tx.refund.update({
+      where: { idempotencyKey: key },
+      data: { stripeRefundId: refund.id, status: refund.status === "succeeded" ? "succeeded" : "pending" },
+    });
+    // A rerun finds the Stripe refund already recorded: the audit log has it once.
+    if (first.count === 0) return;
+    await recordAuditEvent(tx, {
+      actor: { role: "system" },
+      action: "refund.issued",
+      target: { type: "order", id: order.id },
+      details: { kind: "late_payment", key, amountCents: order.totalCents, currency: order.currency },
+    });
   });
   return "refunded";
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -26,6 +27,13 @@ export async function resolveDispute(opts: {
       actorId: opts.adminId,
       reason: opts.note || "Dispute resolved in the buyer's favour",
       kind: "dispute",
+      onApplied: (tx, refund) =>
+        recordAuditEvent(tx, {
+          actor: { role: "admin", id: opts.adminId },
+          action: "dispute.resolved",
+          target: { type: "dispute", id: dispute.id },
+          details: { orderId: dispute.orderId, decision: "refund", note: opts.note, refundId: refund.id },
+        }),
     });
     return;
   }
@@ -33,13 +41,22 @@ export async function resolveDispute(opts: {
   if (outcome === "not_releasable")
     throw new AppError("conflict", "This order's money can't be released from its current state.");
   // "parked": the decision stands and the release waits for its cause (shown under Money needing attention).
-  await db().dispute.updateMany({
-    where: { id: dispute.id, status: "open" },
-    data: {
-      status: "resolved_released",
-      resolvedById: opts.adminId,
-      resolvedAt: new Date(),
-      resolutionNote: opts.note.slice(0, 1000),
-    },
+  await db().$transaction(async (tx) => {
+    const resolved = await tx.dispute.updateMany({
+      where: { id: dispute.id, status: "open" },
+      data: {
+        status: "resolved_released",
+        resolvedById: opts.adminId,
+        resolvedAt: new Date(),
+        resolutionNote: opts.note.slice(0, 1000),
+      },
+    });
+    if (resolved.count)
+      await recordAuditEvent(tx, {
+        actor: { role: "admin", id: opts.adminId },
+        action: "dispute.resolved",
+        target: { type: "dispute", id: dispute.id },
+        details: { orderId: dispute.orderId, decision: "release", note: opts.note, release: outcome },
+      });
   });
 }

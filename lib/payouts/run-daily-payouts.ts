@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
 import { listSellerLedgerCurrencies } from "@/lib/ledger/list-seller-ledger-currencies";
@@ -13,8 +14,12 @@ import { stripe } from "@/lib/payments/stripe-client";
  * from the payout first. The idempotency key is per seller, currency and day, so a rerun pays
  * nothing twice; a payout whose Stripe call never answered is retried under its own key, and
  * an admin's extra run the same day pays, under the next key, only what became available since.
+ * Each payout is in the audit log as the actor's (the system's for the cron), and an admin's run too.
  */
-export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ paidOut: number; sellers: number }> {
+export async function runDailyPayouts(
+  opts: { day?: string; actor?: AuditActor } = {},
+): Promise<{ paidOut: number; sellers: number }> {
+  const actor = opts.actor ?? { role: "system" };
   const day = opts.day ?? new Date().toISOString().slice(0, 10);
   const sellers = await db().sellerProfile.findMany({
     where: { stripeAccountId: { not: null }, payoutsEnabled: true },
@@ -64,6 +69,18 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
             payoutKey: key,
             receivableCents,
           });
+          await recordAuditEvent(tx, {
+            actor,
+            action: "payout.created",
+            target: { type: "seller", id: s.id },
+            details: {
+              payoutKey: key,
+              stripePayoutId: payout.id,
+              amountCents: row.amountCents,
+              currency,
+              receivableCents,
+            },
+          });
         });
         paidOut += row.amountCents;
         count++;
@@ -76,5 +93,12 @@ export async function runDailyPayouts(opts: { day?: string } = {}): Promise<{ pa
       }
     }
   }
+  if (actor.role === "admin")
+    await recordAuditEvent(db(), {
+      actor,
+      action: "payouts.run",
+      target: { type: "payout_run", id: day },
+      details: { sellers: count, paidOutCents: paidOut },
+    });
   return { paidOut, sellers: count };
 }

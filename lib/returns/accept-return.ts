@@ -1,6 +1,7 @@
 import "server-only";
 
 import { ZAddress } from "@/lib/addresses/address-input";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isCarrierError } from "@/lib/carriers/carrier";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -92,6 +93,13 @@ export async function acceptReturn(opts: {
       },
     });
     if (moved.changed) await enqueueJob({ name: JOBS.issueReturnLabel, data: { returnId: r.id }, tx });
+    if (moved.changed && opts.by.type === "admin")
+      await recordAuditEvent(tx, {
+        actor: { role: "admin", id: opts.by.userId },
+        action: "return.escalation_resolved",
+        target: { type: "return", id: r.id },
+        details: { decision: "accept", note: opts.by.note },
+      });
   });
   try {
     return { trackingNumber: (await issueReturnLabel(opts.returnId)).trackingNumber };

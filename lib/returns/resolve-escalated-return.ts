@@ -2,6 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -33,7 +34,7 @@ export async function resolveEscalatedReturn(opts: {
   await db().$transaction(async (tx) => {
     const r = await tx.return.findUnique({ where: { id: opts.returnId }, select: { id: true } });
     if (!r) throw new AppError("not_found", "Return not found.");
-    await transitionReturn(tx, {
+    const moved = await transitionReturn(tx, {
       returnId: r.id,
       to: "rejected",
       actorType: "admin",
@@ -42,6 +43,13 @@ export async function resolveEscalatedReturn(opts: {
       note,
       data: { adminNote: note },
     });
+    if (moved.changed)
+      await recordAuditEvent(tx, {
+        actor: { role: "admin", id: opts.adminId },
+        action: "return.escalation_resolved",
+        target: { type: "return", id: r.id },
+        details: { decision: "uphold", note },
+      });
   });
   return { decision, trackingNumber: null };
 }

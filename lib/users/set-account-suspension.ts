@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -71,6 +72,12 @@ export async function setAccountSuspension(opts: {
         resolvedById: opts.adminId,
         resolvedAt: new Date(),
       },
+    });
+    await recordAuditEvent(tx, {
+      actor: { role: "admin", id: opts.adminId },
+      action: opts.suspend ? "account.suspended" : "account.reinstated",
+      target: { type: "user", id: user.id },
+      details: { reason: reason || null, sellerId },
     });
     const hello = user.name ? `Hi ${user.name},` : "Hi,";
     const appUrl = env().APP_URL;

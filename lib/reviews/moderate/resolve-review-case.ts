@@ -2,6 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -46,6 +47,12 @@ export async function resolveReviewCase(opts: {
     });
     if (closed.count === 0) throw new AppError("conflict", "This case is already resolved.");
     const review = c.review;
+    await recordAuditEvent(tx, {
+      actor: { role: "admin", id: opts.adminId },
+      action: "review.case_resolved",
+      target: { type: "review", id: review.id },
+      details: { caseId: c.id, decision, note: note ?? null },
+    });
     if (decision === "hide" && review.status !== "hidden") {
       await tx.review.update({ where: { id: review.id }, data: { status: "hidden" } });
       await recordOutboxEvent(tx, {

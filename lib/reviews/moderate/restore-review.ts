@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
@@ -52,6 +53,12 @@ export async function restoreReview(opts: {
       payload: { product_id: c.review.productId },
     });
     await queueRatingAggregation(tx, { productId: c.review.productId, sellerId: c.review.product.sellerId });
+    await recordAuditEvent(tx, {
+      actor: { role: "admin", id: opts.adminId },
+      action: "review.restored",
+      target: { type: "review", id: c.review.id },
+      details: { caseId: c.id, note },
+    });
     return { reviewId: c.review.id };
   });
 }

@@ -16,8 +16,8 @@ const MESSAGES = {
 /** Runs a parked release now (the sweep and account.updated also do, on their own). */
 export const retryReleaseAction = serverAction(
   { access: "admin" },
-  async (_ctx, orderId: string, _prev: RetryReleaseState): Promise<RetryReleaseState> => {
-    const outcome = await retryRelease(orderId);
+  async ({ user }, orderId: string, _prev: RetryReleaseState): Promise<RetryReleaseState> => {
+    const outcome = await retryRelease(orderId, { role: "admin", id: user.id });
     revalidatePath("/admin/money");
     if (outcome === "parked")
       return { error: "Still waiting: the cause is not gone yet (the reason above is updated)." };
