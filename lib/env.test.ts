@@ -33,6 +33,20 @@ describe("parseServerEnv", () => {
     expect(parseServerEnv({ ...valid, REDIS_URL: "", SMTP_URL: "" }).REDIS_URL).toBeUndefined();
   });
 
+  it("reads comma-separated replica URLs, none when unset or empty, and names a bad one", () => {
+    expect(parseServerEnv(valid).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(parseServerEnv({ ...valid, DATABASE_REPLICA_URLS: "" }).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(
+      parseServerEnv({ ...valid, DATABASE_REPLICA_URLS: " postgresql://r1/db, postgres://r2/db ," })
+        .DATABASE_REPLICA_URLS,
+    ).toEqual(["postgresql://r1/db", "postgres://r2/db"]);
+    expect(() => parseServerEnv({ ...valid, DATABASE_REPLICA_URLS: "postgresql://r1/db,mysql://r2/db" })).toThrow(
+      /DATABASE_REPLICA_URLS.*postgresql:\/\/ URL/,
+    );
+    expect(parseServerEnv(valid).DATABASE_REPLICA_MAX_LAG_MS).toBe(2000);
+    expect(() => parseServerEnv({ ...valid, DATABASE_REPLICA_MAX_LAG_MS: "0" })).toThrow(/DATABASE_REPLICA_MAX_LAG_MS/);
+  });
+
   it("requires S3 credentials when a bucket is configured", () => {
     expect(() => parseServerEnv({ ...valid, S3_BUCKET: "b" })).toThrow(
       /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required/,

@@ -33,6 +33,21 @@ const baseShape = {
 const ZServerEnv = z.object({
   ...baseShape,
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  // Streaming replicas for catalog and search reads (lib/db/read-db.ts), comma-separated;
+  // unset or empty: every read goes to DATABASE_URL.
+  DATABASE_REPLICA_URLS: z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v
+            .split(",")
+            .map((u) => u.trim())
+            .filter(Boolean)
+        : v,
+    z.array(z.string().regex(/^postgres(ql)?:\/\//, "each must be a postgresql:// URL")).default([]),
+  ),
+  // How stale a replica may be and still serve reads; also how long a catalog write waits for
+  // the replicas before expiring cached pages (docs/ARCHITECTURE.md, "Read replicas").
+  DATABASE_REPLICA_MAX_LAG_MS: number(z.coerce.number().int().min(10).max(60_000).default(2000)),
   APP_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   DATA_DIR: z.string().default(".data"),

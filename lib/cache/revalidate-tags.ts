@@ -2,6 +2,7 @@ import "server-only";
 
 import { revalidateTag } from "next/cache";
 
+import { awaitReplicas } from "@/lib/db/await-replicas";
 import { logger } from "@/lib/log/logger";
 import { redis } from "@/lib/redis/client";
 
@@ -14,9 +15,13 @@ import { writeTagRevalidations } from "./next-cache-handler.mjs";
  * a web process does. Inside a Next request Next is told too, so the action's own response and
  * this process's view agree at once. Without Redis there is one web process and its own cache:
  * only Next's call applies.
+ * With read replicas, it first waits for them to replay the change (awaitReplicas): pages are
+ * rebuilt from a replica, and one rebuilt from a replica that lacks the change would cache it
+ * stale until its revalidate period. Call it after the change has committed.
  */
 export async function revalidateTags(tags: string[]): Promise<void> {
   if (tags.length === 0) return;
+  await awaitReplicas();
   for (const tag of tags) {
     try {
       // expire 0: gone now (what a plain revalidateTag did before Next 16 deprecated it).

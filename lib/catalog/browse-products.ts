@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { PRODUCT_SUMMARY_SELECT, toProductSummary, type ProductSummary } from "./product-summary";
@@ -42,22 +42,27 @@ export async function browseProducts(query: TBrowseQuery): Promise<{
   let categoryName: string | null = null;
   const where: Prisma.ProductWhereInput = { status: "active", seller: { status: "active" } };
   if (query.category) {
-    const cat = await db().category.findUnique({ where: { slug: query.category }, select: { path: true, name: true } });
+    const cat = await readDb().category.findUnique({
+      where: { slug: query.category },
+      select: { path: true, name: true },
+    });
     if (!cat) return { products: [], total: 0, page: 1, pageCount: 0, categoryName: null };
     categoryName = cat.name;
     where.category = { OR: [{ path: cat.path }, { path: { startsWith: `${cat.path}/` } }] };
   }
   const words = query.q?.split(/\s+/).filter(Boolean).slice(0, 8) ?? [];
   if (words.length) where.AND = words.map((w) => ({ title: { contains: w, mode: "insensitive" as const } }));
+  // A public listing page: a replica may serve it (readDb), a moment behind the primary.
+  const client = readDb();
   const [rows, total] = await Promise.all([
-    db().product.findMany({
+    client.product.findMany({
       where,
       orderBy: ORDER[query.sort],
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
       select: PRODUCT_SUMMARY_SELECT,
     }),
-    db().product.count({ where }),
+    client.product.count({ where }),
   ]);
   return {
     products: rows.map(toProductSummary),

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { z } from "zod";
 
 import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 
 import { inventoryStatus, type InventoryStatus } from "./inventory-status";
 import type { ListingImage } from "./listing-detail";
@@ -34,8 +35,9 @@ const ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 // An image without an upload of its own (the demo and catalogue seeds share one upload's
 // files between many listings) takes its variants from the upload its key names, so every
 // slot gets a variant of its width rather than the largest file.
-const load = async (productId: string): Promise<PublicProduct | null> => {
-  const rows = await db().$queryRaw<{ product: Omit<PublicProduct, "inventoryStatus"> }[]>`
+const load = async (productId: string, from: "primary" | "replica"): Promise<PublicProduct | null> => {
+  const client = from === "replica" ? readDb() : db();
+  const rows = await client.$queryRaw<{ product: Omit<PublicProduct, "inventoryStatus"> }[]>`
     SELECT json_build_object(
        'id', p.id, 'title', p.title, 'description', p.description, 'priceCents', p.price_cents, 'currency', p.currency,
        'category', json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'path', c.path),
@@ -65,10 +67,14 @@ const load = async (productId: string): Promise<PublicProduct | null> => {
 };
 
 /**
- * A live listing for buyers, or null; read fresh (stock included). One statement, and one per
- * render however many parts of the page (metadata, the page) ask for it.
+ * A live listing for buyers, or null. One statement, and one per render however many parts of
+ * the page (metadata, the page) ask for it. From the primary by default: read fresh (stock
+ * included), and what its seller just changed. `replica` is for the read model every signed-out
+ * visitor shares (getCachedPublicProduct), rebuilt only once the replicas have the change.
  */
-export const getPublicProduct = cache(async (productId: string): Promise<PublicProduct | null> => {
-  if (!z.uuid().safeParse(productId).success) return null;
-  return load(productId);
-});
+export const getPublicProduct = cache(
+  async (productId: string, from: "primary" | "replica" = "primary"): Promise<PublicProduct | null> => {
+    if (!z.uuid().safeParse(productId).success) return null;
+    return load(productId, from);
+  },
+);

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { cached } from "@/lib/cache/cached";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 
 export type CategoryNode = {
   id: number;
@@ -14,7 +14,7 @@ export type CategoryNode = {
 };
 
 async function load(): Promise<CategoryNode[]> {
-  return db().category.findMany({
+  return readDb().category.findMany({
     orderBy: [{ depth: "asc" }, { position: "asc" }, { name: "asc" }],
     select: { id: true, name: true, slug: true, path: true, depth: true, parentId: true, suggestedAttributes: true },
   });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 
 import { PRODUCT_SUMMARY_SELECT, toProductSummary, type ProductSummary } from "./product-summary";
 
@@ -13,19 +13,21 @@ export async function listStorefrontHome(): Promise<{
   newest: ProductSummary[];
 }> {
   const live = { status: "active" as const, seller: { status: "active" as const } };
+  // Public and the same for everyone: a replica may serve it (readDb).
+  const client = readDb();
   const [categories, featured, newest] = await Promise.all([
-    db().category.findMany({
+    client.category.findMany({
       where: { parentId: null },
       orderBy: [{ position: "asc" }, { name: "asc" }],
       select: { id: true, name: true, slug: true, path: true },
     }),
-    db().product.findMany({
+    client.product.findMany({
       where: { ...live, featured: true },
       orderBy: { publishedAt: "desc" },
       take: 8,
       select: PRODUCT_SUMMARY_SELECT,
     }),
-    db().product.findMany({
+    client.product.findMany({
       where: live,
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 12,

@@ -14,6 +14,7 @@
 import "server-only";
 
 import { db, type Tx } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { PRICE_BUCKETS_CENTS, RECALL_LIMIT, RESULT_WINDOW } from "../search-config";
@@ -209,12 +210,14 @@ function databaseHasThreshold(): Promise<boolean> {
   return thresholdIsDefault;
 }
 
+// Searches read a replica when one is configured and current (readDb); the fallback's
+// transaction is read-only, which a standby runs too.
 async function run<T>(m: Match, sql: Prisma.Sql): Promise<T> {
-  if (!m.fuzzy || (await databaseHasThreshold())) return db().$queryRaw<T>(sql);
-  const [, rows] = await db().$transaction([
-    db()
-      .$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
-    db().$queryRaw<T>(sql),
+  const client = readDb();
+  if (!m.fuzzy || (await databaseHasThreshold())) return client.$queryRaw<T>(sql);
+  const [, rows] = await client.$transaction([
+    client.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    client.$queryRaw<T>(sql),
   ]);
   return rows;
 }
@@ -380,7 +383,7 @@ export function createPostgresEngine(): SearchEngine {
       const tsquery = buildTsQuery(groups);
       if (!tsquery) return [];
       // Titles only (weight A), best first among a small pool.
-      return db().$queryRaw<{ productId: string; title: string }[]>`
+      return readDb().$queryRaw<{ productId: string; title: string }[]>`
         SELECT product_id AS "productId", title FROM (
           SELECT d.product_id::text AS product_id, d.title, ts_rank('{0, 0, 0.1, 1.0}', d.document, query) AS r
             FROM product_search_documents d, to_tsquery('english', ${tsquery}) AS query

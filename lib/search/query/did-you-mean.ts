@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-db";
 
 import { searchCache } from "../search-cache";
 import { SPELLING_CACHE_SECONDS } from "../search-config";
@@ -42,7 +42,7 @@ export async function checkSpelling(tokens: string[]): Promise<Spelling> {
 async function lookUpSpelling(tokens: string[]): Promise<Spelling> {
   const candidates = [...new Set(tokens.filter((t) => t.length >= 3 && !/^\d+$/.test(t)))];
   if (candidates.length === 0) return { corrected: null, unknown: new Set() };
-  const rows = await db().$queryRaw<{ token: string; known: boolean; best: string | null }[]>`
+  const rows = await readDb().$queryRaw<{ token: string; known: boolean; best: string | null }[]>`
     SELECT t.token, k.term IS NOT NULL AS known,
            CASE WHEN k.term IS NULL THEN (
              SELECT s.term FROM search_terms s
