@@ -10,6 +10,8 @@
 //   --demo           seed the demo (accounts with the published password) into a configured
 //                    DATABASE_URL too; without it only the embedded database gets demo data
 //   --fresh          wipe the data dir first (used by the e2e suite)
+//   --replica        also a streaming replica of the embedded PostgreSQL, serving catalog and
+//                    search reads (DATABASE_REPLICA_URLS; docs/ARCHITECTURE.md, "Read replicas")
 //   --use-build      serve the production build as it is, never rebuild (a second instance
 //                    beside one already serving that build, as e2e/sigterm.spec.ts starts)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -21,6 +23,7 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 
 import { startEmbeddedPostgres } from "../dev/services/embedded-postgres";
+import { startEmbeddedReplica } from "../dev/services/embedded-replica";
 import { freePort } from "../dev/services/free-port";
 import { startRedisServer } from "../dev/services/redis-server";
 import { startWebProcesses, webProcessCount, type StartedWeb } from "../dev/services/web-processes";
@@ -37,6 +40,7 @@ const { values: args } = parseArgs({
     products: { type: "string" },
     demo: { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
+    replica: { type: "boolean", default: false },
     "use-build": { type: "boolean", default: false },
   },
 });
@@ -104,7 +108,32 @@ async function main() {
     services.push(
       `PostgreSQL   embedded (${pg.reused ? "already running" : "started"}) on 127.0.0.1:${pg.port}, data in ${pgDir}`,
     );
-  } else services.push("PostgreSQL   DATABASE_URL");
+    if (args.replica) {
+      const replicaDir = join(dataDir, "postgres-replica");
+      say("starting a streaming replica of it…");
+      const replica = await startEmbeddedReplica({
+        primaryUrl: pg.url,
+        primaryDataDir: pgDir,
+        dataDir: replicaDir,
+        database: "marketplace",
+        port: Number(local.PG_REPLICA_PORT ?? 54330),
+        log: (line) => {
+          if (line.includes("built from a base backup")) say(line);
+        },
+      });
+      process.env.DATABASE_REPLICA_URLS = replica.url;
+      if (!replica.reused) stops.push({ name: "PostgreSQL replica", stop: replica.stop });
+      saveConfig("PG_REPLICA_PORT", String(replica.port));
+      services.push(
+        `PG replica   streaming replica (${replica.reused ? "already running" : replica.built ? "built by a base backup" : "resumed"}) on 127.0.0.1:${replica.port}, slot ${replica.slot}, data in ${replicaDir}: catalog and search reads`,
+      );
+    }
+  } else {
+    services.push("PostgreSQL   DATABASE_URL");
+    if (args.replica)
+      services.push("PG replica   --replica needs the embedded PostgreSQL; set DATABASE_REPLICA_URLS instead");
+  }
+  if (process.env.DATABASE_REPLICA_URLS && !args.replica) services.push("PG replicas  DATABASE_REPLICA_URLS");
 
   // Redis
   if (!process.env.REDIS_URL) {
@@ -218,6 +247,7 @@ async function main() {
         url: web.url,
         processes: web.processes.map((p) => ({ name: p.name, port: p.port, pid: p.child.pid })),
         databaseUrl: process.env.DATABASE_URL,
+        replicaUrls: process.env.DATABASE_REPLICA_URLS?.split(",").filter(Boolean) ?? [],
       },
       null,
       2,

@@ -57,6 +57,9 @@ export async function startEmbeddedPostgres(opts: {
     share: opts.fast ? 0.15 : 0.5,
   });
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...tuningFlags(tuning)];
+  // A replica's slot (dev/services/embedded-replica.ts) keeps WAL while its standby is stopped;
+  // past this much the slot is given up and the next `--replica` start builds the standby anew.
+  flags.push("-c", "max_slot_wal_keep_size=2GB");
   if (opts.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
