@@ -10,8 +10,9 @@ const alias = {
   "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
 };
 
-// Two tiers told apart by suffix: *.test.ts (pure) and *.int.test.ts (real PostgreSQL,
-// Redis and the Stripe emulator, started by test/global-setup.ts).
+// Three tiers told apart by suffix: *.test.ts (pure), *.int.test.ts (real PostgreSQL,
+// Redis and the Stripe emulator, started by test/global-setup.ts) and *.replica.test.ts (the
+// same against a primary with a streaming replica, test/replica-global-setup.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -20,7 +21,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", ".data/**", ".next/**", "e2e/**"],
+          exclude: ["**/*.int.test.ts", "**/*.replica.test.ts", "node_modules/**", ".data/**", ".next/**", "e2e/**"],
           environment: "node",
         },
       },
@@ -36,6 +37,22 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "replica",
+          include: ["**/*.replica.test.ts"],
+          exclude: ["node_modules/**", ".data/**", ".next/**", "e2e/**"],
+          environment: "node",
+          globalSetup: ["test/replica-global-setup.ts"],
+          setupFiles: ["test/setup-file.ts", "test/replica-setup-file.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          // Files would pause one shared replica under each other.
+          fileParallelism: false,
         },
       },
     ],

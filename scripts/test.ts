@@ -1,13 +1,14 @@
 // `npm test`: every tier in turn — unit (Vitest), integration (Vitest against real
-// PostgreSQL and Redis), e2e (Playwright against a production build) — then one summary.
+// PostgreSQL and Redis), replica (Vitest against a primary and its streaming replica), e2e
+// (Playwright against a production build) — then one summary.
 //   npm test            all tiers
-//   npm test -- unit    one tier (unit | int | e2e)
+//   npm test -- unit    one tier (unit | int | replica | e2e)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 
-type Tier = "unit" | "int" | "e2e";
-const ALL: Tier[] = ["unit", "int", "e2e"];
+type Tier = "unit" | "int" | "replica" | "e2e";
+const ALL: Tier[] = ["unit", "int", "replica", "e2e"];
 const requested = process.argv.slice(2).filter((a): a is Tier => (ALL as string[]).includes(a));
 const tiers = requested.length ? requested : ALL;
 const out = resolve(".data/test-results");
@@ -76,7 +77,7 @@ for (const tier of tiers) {
 console.log("\n━━━ summary ━━━");
 for (const [tier, c] of Object.entries(results)) {
   console.log(
-    `${tier.padEnd(5)} ${String(c.passed).padStart(4)} passed, ${c.failed} failed, ${c.skipped} skipped  (${c.seconds} s)`,
+    `${tier.padEnd(7)} ${String(c.passed).padStart(4)} passed, ${c.failed} failed, ${c.skipped} skipped  (${c.seconds} s)`,
   );
 }
 const total = Object.values(results).reduce(
