@@ -115,11 +115,9 @@ function createReplicaSet(urls: string[], maxLagMs: number): ReplicaSet {
       r.usable = r.replayLsn !== null && r.replayLsn >= need;
       if (r.usable) r.pinnedLsn = 0n;
       else if (r.replayLsn !== null) r.problem = `behind: replayed ${lsnText(r.replayLsn)}, needs ${lsnText(need)}`;
-      if (was !== r.usable)
-        logger.warn(
-          { replica: r.name, problem: r.problem },
-          r.usable ? "replica serving reads" : "replica taken off reads",
-        );
+      if (was === r.usable) continue;
+      if (r.usable) logger.info({ replica: r.name }, "replica serving reads");
+      else logger.warn({ replica: r.name, problem: r.problem }, "replica taken off reads");
     }
   };
 
