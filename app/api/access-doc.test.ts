@@ -14,7 +14,7 @@ describe(FILE, () => {
     expect(routeRows().length).toBeGreaterThan(45);
     expect((await actionRows()).length).toBeGreaterThan(30);
     const doc = await renderAccessDoc();
-     
+
     if (process.env.DOCS_ACCESS_WRITE) writeFileSync(FILE, doc);
     expect(readFileSync(FILE, "utf8"), "run npm run docs:access").toBe(doc);
   }, 60_000);
