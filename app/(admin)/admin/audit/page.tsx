@@ -1,6 +1,8 @@
 import Link from "next/link";
 
 import { Cell, DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar, FilterInput, FilterSelect, FilterSubmit } from "@/components/ui/filter-bar";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -10,7 +12,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 
 export const metadata = { title: "Audit log" };
 
-const FIELD = "rounded-md border border-gray-300 px-2 py-2";
+const TARGET_TYPES = ["order", "product", "user", "seller", "claim", "dispute", "return", "review", "payout_run"];
 
 function queryHref(q: Partial<TAuditQuery>, page?: number): string {
   const p = new URLSearchParams();
@@ -43,85 +45,46 @@ export default async function AdminAuditPage({
         title="Audit log"
         description={`${total} ${total === 1 ? "event" : "events"}. Every admin decision and every movement of money, with who made it and from where. Nothing here can be changed or deleted.`}
       />
-      <form
-        method="get"
-        role="search"
-        aria-label="Filter the audit log"
-        className="mb-5 flex flex-wrap items-end gap-3 text-sm"
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-actor" className="font-medium">
-            Actor (account id)
-          </label>
-          <input
-            id="audit-actor"
-            name="actor"
-            defaultValue={query.actor ?? ""}
-            maxLength={36}
-            className={`w-72 max-w-full ${FIELD}`}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className="font-medium">
-            Action
-          </label>
-          <select id="audit-action" name="action" defaultValue={query.action ?? ""} className={FIELD}>
-            <option value="">Any</option>
-            {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-target-type" className="font-medium">
-            Target type
-          </label>
-          <select id="audit-target-type" name="targetType" defaultValue={query.targetType ?? ""} className={FIELD}>
-            <option value="">Any</option>
-            {["order", "product", "user", "seller", "claim", "dispute", "return", "review", "payout_run"].map((t) => (
-              <option key={t} value={t}>
-                {t.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-target-id" className="font-medium">
-            Target id
-          </label>
-          <input
-            id="audit-target-id"
-            name="targetId"
-            defaultValue={query.targetId ?? ""}
-            maxLength={100}
-            className={`w-72 max-w-full ${FIELD}`}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-from" className="font-medium">
-            From (UTC day)
-          </label>
-          <input id="audit-from" name="from" type="date" defaultValue={query.from ?? ""} className={FIELD} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-to" className="font-medium">
-            To (UTC day)
-          </label>
-          <input id="audit-to" name="to" type="date" defaultValue={query.to ?? ""} className={FIELD} />
-        </div>
-        <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 font-medium">
-          Filter
-        </button>
+      <FilterBar label="Filter the audit log">
+        <FilterInput
+          id="audit-actor"
+          name="actor"
+          label="Actor (account id)"
+          defaultValue={query.actor ?? ""}
+          maxLength={36}
+          wide
+        />
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label="Action"
+          value={query.action}
+          options={Object.entries(AUDIT_ACTIONS)}
+        />
+        <FilterSelect
+          id="audit-target-type"
+          name="targetType"
+          label="Target type"
+          value={query.targetType}
+          options={TARGET_TYPES.map((t) => [t, t.replace("_", " ")] as const)}
+        />
+        <FilterInput
+          id="audit-target-id"
+          name="targetId"
+          label="Target id"
+          defaultValue={query.targetId ?? ""}
+          maxLength={100}
+          wide
+        />
+        <FilterInput id="audit-from" name="from" type="date" label="From (UTC day)" defaultValue={query.from ?? ""} />
+        <FilterInput id="audit-to" name="to" type="date" label="To (UTC day)" defaultValue={query.to ?? ""} />
+        <FilterSubmit>Filter</FilterSubmit>
         <Link href="/admin/audit" className="px-1 py-2 text-brand-700 underline">
           Clear
         </Link>
-      </form>
+      </FilterBar>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No events match.
-        </p>
+        <EmptyState>No events match.</EmptyState>
       ) : (
         <DataTable
           caption="Audit events, newest first"

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar, FilterInput, FilterSelect, FilterSubmit } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { ACCOUNTS_PAGE_SIZE, listAccounts, type TAccountQuery } from "@/lib/users/list-accounts";
@@ -18,36 +20,6 @@ function pageHref(q: TAccountQuery, page: number): string {
   return `/admin/users?${p}`;
 }
 
-function FilterSelect({
-  id,
-  name,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value?: string;
-  options: [string, string][];
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="rounded-md border border-gray-300 px-2 py-2">
-        <option value="">Any</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default async function AdminUsersPage({
   searchParams,
 }: {
@@ -61,25 +33,16 @@ export default async function AdminUsersPage({
         title="Accounts"
         description={`${total} ${total === 1 ? "account" : "accounts"}. Suspending signs the person out at once; a suspended seller's shop and listings disappear from the storefront and search.`}
       />
-      <form
-        method="get"
-        role="search"
-        aria-label="Find accounts"
-        className="mb-5 flex flex-wrap items-end gap-3 text-sm"
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="acct-q" className="font-medium">
-            Email, name or shop
-          </label>
-          <input
-            id="acct-q"
-            name="q"
-            type="search"
-            defaultValue={query.q ?? ""}
-            maxLength={200}
-            className="w-72 max-w-full rounded-md border border-gray-300 px-3 py-2"
-          />
-        </div>
+      <FilterBar label="Find accounts">
+        <FilterInput
+          id="acct-q"
+          name="q"
+          type="search"
+          label="Email, name or shop"
+          defaultValue={query.q ?? ""}
+          maxLength={200}
+          wide
+        />
         <FilterSelect
           id="acct-role"
           name="role"
@@ -101,15 +64,9 @@ export default async function AdminUsersPage({
             ["suspended", "Suspended"],
           ]}
         />
-        <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 font-medium">
-          Find
-        </button>
-      </form>
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No accounts match.
-        </p>
-      ) : null}
+        <FilterSubmit>Find</FilterSubmit>
+      </FilterBar>
+      {rows.length === 0 ? <EmptyState>No accounts match.</EmptyState> : null}
       <ul className="space-y-3">
         {rows.map((u) => (
           <li
