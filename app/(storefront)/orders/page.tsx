@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -17,13 +18,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-4xl">
       <PageHeader title="Your orders" description={`${total} ${total === 1 ? "order" : "orders"}`} />
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
+        <EmptyState>
           No orders yet.{" "}
           <Link href="/" className="text-brand-700 underline">
             Start shopping
           </Link>
           .
-        </p>
+        </EmptyState>
       ) : (
         <ul className="space-y-3">
           {rows.map((o) => (

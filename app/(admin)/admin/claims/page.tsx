@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -29,11 +30,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         title="Claims"
         description={`${total} open. Buyers claim within the protection window after delivery, even after the seller was paid: refund in full or in part, or reject with a note.`}
       />
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No open claims.
-        </p>
-      ) : null}
+      {rows.length === 0 ? <EmptyState>No open claims.</EmptyState> : null}
       <ul className="space-y-4">
         {rows.map((c) => {
           const money = (n: number) => formatMoney(n, c.order.currency);

@@ -1,3 +1,4 @@
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
@@ -14,11 +15,7 @@ export default async function DisputesPage() {
   return (
     <div>
       <PageHeader title="Disputes" description="Release to the seller is paused until you decide." />
-      {disputes.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No open disputes.
-        </p>
-      ) : null}
+      {disputes.length === 0 ? <EmptyState>No open disputes.</EmptyState> : null}
       <ul className="space-y-4">
         {disputes.map((d) => (
           <li key={d.id} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -22,11 +23,7 @@ export default async function FraudReviewPage({ searchParams }: { searchParams: 
         title="Payment review"
         description={`${total} held ${total === 1 ? "order" : "orders"}, oldest first. Orders whose payment scores ${REVIEW_THRESHOLD} or more are held: the money stays in escrow and the seller is told not to ship until you decide.`}
       />
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No payments are waiting for review.
-        </p>
-      ) : null}
+      {rows.length === 0 ? <EmptyState>No payments are waiting for review.</EmptyState> : null}
       <ul className="space-y-4">
         {rows.map((h) => (
           <li key={h.caseId} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">

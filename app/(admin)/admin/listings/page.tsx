@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -21,11 +22,7 @@ export default async function AdminListingsPage({ searchParams }: { searchParams
         title="Listing moderation"
         description={`${total} open ${total === 1 ? "case" : "cases"}, oldest first.`}
       />
-      {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No listings are waiting for review.
-        </p>
-      ) : null}
+      {rows.length === 0 ? <EmptyState>No listings are waiting for review.</EmptyState> : null}
       <ul className="space-y-4">
         {rows.map((c) => (
           <li key={c.id} className="rounded-lg border border-gray-200 bg-white p-4 shadow-sm">

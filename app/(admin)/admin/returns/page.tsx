@@ -1,5 +1,6 @@
 import { ReturnDecisionForm } from "@/components/returns/return-action-forms";
 import { ReturnCard } from "@/components/returns/return-card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money/format-money";
@@ -18,11 +19,7 @@ export default async function AdminReturnsPage() {
         title="Returns to mediate"
         description="The seller declined and the buyer disagrees: accept the return over the decline (the buyer gets a label) or uphold the decline."
       />
-      {returns.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No returns waiting for a decision.
-        </p>
-      ) : null}
+      {returns.length === 0 ? <EmptyState>No returns waiting for a decision.</EmptyState> : null}
       <ul className="space-y-4">
         {returns.map((r) => (
           <li key={r.id}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { StarRating } from "@/components/reviews/star-rating";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -48,9 +49,7 @@ export default async function AdminReviewsPage({
         </Link>
       </nav>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          {hiddenView ? "No hidden reviews." : "No reviews are waiting for a decision."}
-        </p>
+        <EmptyState>{hiddenView ? "No hidden reviews." : "No reviews are waiting for a decision."}</EmptyState>
       ) : null}
       <ul className="space-y-4">
         {rows.map((c) => (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { BuyerRatingPanel } from "@/components/reviews/buyer-rating-panel";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { heldOrderIds } from "@/lib/fraud/order-hold";
@@ -59,9 +60,7 @@ export default async function SellerOrdersPage({
         ))}
       </nav>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No orders here.
-        </p>
+        <EmptyState>No orders here.</EmptyState>
       ) : (
         <ul className="space-y-3">
           {rows.map((o) => (

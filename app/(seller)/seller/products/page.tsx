@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/seller/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Cell, DataTable, type Column } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageSeller } from "@/lib/auth/guards";
@@ -40,13 +41,13 @@ export default async function SellerProductsPage({
         </div>
       ) : null}
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
+        <EmptyState>
           No listings yet.{" "}
           <Link href="/seller/products/new" className="text-brand-700 underline">
             Create your first one
           </Link>
           .
-        </p>
+        </EmptyState>
       ) : (
         <DataTable caption="Your listings" columns={COLUMNS}>
           {rows.map((r) => (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AcceptReturnForm, ReturnButton, ReturnNoteForm } from "@/components/returns/return-action-forms";
 import { ReturnCard } from "@/components/returns/return-card";
 import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageSeller } from "@/lib/auth/guards";
@@ -66,9 +67,7 @@ export default async function SellerReturnsPage({
         {total} {total === 1 ? "return" : "returns"}
       </p>
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No returns here.
-        </p>
+        <EmptyState>No returns here.</EmptyState>
       ) : (
         <ul className="space-y-3">
           {rows.map((r) => (

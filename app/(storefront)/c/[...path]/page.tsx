@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ProductCard } from "@/components/catalog/product-card";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { browseProducts, ZBrowseQuery } from "@/lib/catalog/browse-products";
 import { listCategories } from "@/lib/catalog/list-categories";
@@ -84,9 +85,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </ul>
       ) : null}
       {result.products.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-muted">
-          No products in this category yet.
-        </p>
+        <EmptyState>No products in this category yet.</EmptyState>
       ) : (
         <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
           {result.products.map((p) => (
