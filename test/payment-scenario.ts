@@ -8,7 +8,9 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
 import { memoryAdmissionGate } from "@/lib/orders/admission-gate";
 import { placedCheckoutJson } from "@/lib/orders/checkout-json";
+import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 import { createCheckout } from "@/lib/orders/create-checkout";
+import { shipOrder } from "@/lib/orders/ship-order";
 import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 import { stripe } from "@/lib/payments/stripe-client";
@@ -135,4 +137,28 @@ export async function eventsAbout(ids: string[]): Promise<Stripe.Event[]> {
 export async function deliver(events: Stripe.Event[]): Promise<void> {
   for (const e of events) await handleStripeEvent(e);
   await runDomainEvents();
+}
+
+/**
+ * One order of a fresh seller to a fresh buyer, paid (its Stripe events delivered), shipped with a
+ * tracking number and, unless asked otherwise, confirmed delivered by the buyer (escrow not yet released).
+ */
+export async function shippedOrder(opts: { priceCents?: number; confirm?: boolean } = {}) {
+  const s = await onboardedSeller();
+  const buyer = await buyerWithAddress();
+  const checkout = await placeCheckout({
+    buyer,
+    lines: [{ sellerId: s.seller.id, priceCents: opts.priceCents ?? 4_000 }],
+  });
+  const orderId = checkout.orders[0].order_id;
+  const pi = await payCheckout(checkout.checkout_id, buyer.id);
+  await deliver(await eventsAbout([pi.id]));
+  await shipOrder({
+    sellerId: s.seller.id,
+    actorId: s.user.id,
+    orderId,
+    input: { carrier: "UPS", trackingNumber: "1Z999AA10123456784" },
+  });
+  if (opts.confirm ?? true) await confirmDelivery({ buyerId: buyer.id, orderId });
+  return { s, buyer, orderId, pi, checkoutId: checkout.checkout_id };
 }

@@ -6,8 +6,6 @@ import { decideClaim } from "@/lib/claims/decide-claim";
 import { openClaim } from "@/lib/claims/open-claim";
 import { db } from "@/lib/db/client";
 import { runWithRequestContext } from "@/lib/log/request-context";
-import { confirmDelivery } from "@/lib/orders/confirm-delivery";
-import { shipOrder } from "@/lib/orders/ship-order";
 import { cancelOrder } from "@/lib/payments/cancel-order";
 import { decideHeldOrder } from "@/lib/payments/decide-held-order";
 import { openDispute } from "@/lib/payments/open-dispute";
@@ -29,6 +27,7 @@ import {
   onboardedSeller,
   payCheckout,
   placeCheckout,
+  shippedOrder,
 } from "@/test/payment-scenario";
 
 import { listAuditEvents } from "./list-audit-events";
@@ -56,22 +55,7 @@ const byAdmin = () => ({ actorRole: "admin", actorId: adminId, ...FROM });
 const bySystem = { actorRole: "system", actorId: null, ip: null, userAgent: null, requestId: null };
 
 /** A 40.00 order, paid, shipped and delivered (not yet released). */
-async function deliveredOrder() {
-  const s = await onboardedSeller();
-  const buyer = await buyerWithAddress();
-  const checkout = await placeCheckout({ buyer, lines: [{ sellerId: s.seller.id, priceCents: 4_000 }] });
-  const orderId = checkout.orders[0].order_id;
-  const pi = await payCheckout(checkout.checkout_id, buyer.id);
-  await deliver(await eventsAbout([pi.id]));
-  await shipOrder({
-    sellerId: s.seller.id,
-    actorId: s.user.id,
-    orderId,
-    input: { carrier: "UPS", trackingNumber: "1Z999AA10123456784" },
-  });
-  await confirmDelivery({ buyerId: buyer.id, orderId });
-  return { s, buyer, orderId };
-}
+const deliveredOrder = () => shippedOrder();
 
 describe("the audit log is append-only", () => {
   it("refuses UPDATE, DELETE and TRUNCATE", async () => {

@@ -12,9 +12,9 @@ import {
   buyerWithAddress,
   deliver,
   eventsAbout,
-  onboardedSeller,
   payCheckout,
   placeCheckout,
+  shippedOrder,
 } from "@/test/payment-scenario";
 
 import { decideClaim, type ClaimDecision } from "./decide-claim";
@@ -29,22 +29,10 @@ beforeAll(async () => {
 
 /** A 40.00 order (commission 6.00, seller's share 34.00), shipped; delivered and released unless asked not to. */
 async function order(opts: { stage?: "shipped" | "delivered" | "released" } = {}) {
-  const s = await onboardedSeller();
-  const buyer = await buyerWithAddress();
-  const checkout = await placeCheckout({ buyer, lines: [{ sellerId: s.seller.id, priceCents: 4_000 }] });
-  const orderId = checkout.orders[0].order_id;
-  const pi = await payCheckout(checkout.checkout_id, buyer.id);
-  await deliver(await eventsAbout([pi.id]));
-  await shipOrder({
-    sellerId: s.seller.id,
-    actorId: s.user.id,
-    orderId,
-    input: { carrier: "UPS", trackingNumber: "1Z999AA1" },
-  });
   const stage = opts.stage ?? "released";
-  if (stage !== "shipped") await confirmDelivery({ buyerId: buyer.id, orderId });
-  if (stage === "released") expect(await releaseEscrow(orderId)).toBe("released");
-  return { s, buyer, orderId, pi, checkoutId: checkout.checkout_id };
+  const o = await shippedOrder({ confirm: stage !== "shipped" });
+  if (stage === "released") expect(await releaseEscrow(o.orderId)).toBe("released");
+  return o;
 }
 
 const refunds = async (piId: string) =>
