@@ -71,9 +71,14 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
+        // Everything but stored media: those carry only the media route's sandboxing policy, not
+        // this one with its 'unsafe-inline' scripts (docs/HEADERS.md).
+        source: "/((?!media/).*)",
+        headers: [{ key: "Content-Security-Policy", value: csp }],
+      },
+      {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -8,17 +8,20 @@ import { isStorageKey } from "@/lib/storage/is-storage-key";
 // Only processed, metadata-stripped variants are public; originals may carry EXIF location.
 const PUBLIC_PREFIXES = ["images/"];
 
+// Stored bytes are never a document of this site, whatever their content type claims: no script,
+// no fetch, no form, a unique origin. next.config.ts sends no site-wide CSP here (docs/HEADERS.md).
+const SANDBOX = "default-src 'none'; sandbox";
+
 const COMMON_HEADERS = {
   "Cache-Control": "public, max-age=31536000, immutable",
   "X-Content-Type-Options": "nosniff",
-  // Stored bytes are never a document of this site, whatever their content type claims.
-  "Content-Security-Policy": "default-src 'none'; sandbox",
+  "Content-Security-Policy": SANDBOX,
 };
 
 function notFound(): Response {
   return Response.json(
     { error: { code: "not_found", message: "No such file." } },
-    { status: 404, headers: { "X-Content-Type-Options": "nosniff" } },
+    { status: 404, headers: { "X-Content-Type-Options": "nosniff", "Content-Security-Policy": SANDBOX } },
   );
 }
 
