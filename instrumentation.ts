@@ -9,5 +9,8 @@ export async function register() {
     // Before the first request is handled: stamps each request's socket address (lib/auth/client-ip.ts).
     const { installSocketAddressHook } = await import("./lib/auth/socket-address");
     installSocketAddressHook();
+    // And whether it came over TLS (lib/headers/strict-transport-security.ts).
+    const { installSocketTlsHook } = await import("./lib/headers/socket-tls");
+    installSocketTlsHook();
   }
 }

@@ -21,7 +21,7 @@ export function findHaproxy(): string | null {
  * (a process whose database is down or behind on migrations gets no traffic), and the client's
  * address appended to X-Forwarded-For, the one hop lib/auth/client-ip.ts trusts.
  */
-export function haproxyConfig(opts: { host: string; port: number; backends: number[] }): string {
+export function haproxyConfig(opts: { host: string; port: number; backends: number[]; edge?: boolean }): string {
   return [
     "global",
     "  maxconn 4096",
@@ -40,6 +40,9 @@ export function haproxyConfig(opts: { host: string; port: number; backends: numb
     "",
     "frontend web",
     `  bind ${opts.host}:${opts.port}`,
+    // At the edge (no proxy in front) clients reach haproxy over plain HTTP, so whatever
+    // X-Forwarded-Proto they wrote is replaced: the app trusts this hop (HSTS, docs/HEADERS.md).
+    ...(opts.edge ? ["  http-request set-header X-Forwarded-Proto http"] : []),
     "  default_backend next",
     "",
     "backend next",
@@ -74,6 +77,8 @@ export async function startHaproxy(opts: {
   host: string;
   port: number;
   backends: number[];
+  /** Nothing in front of haproxy: it is where clients connect. */
+  edge: boolean;
 }): Promise<StartedHaproxy> {
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });

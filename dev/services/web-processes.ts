@@ -133,6 +133,7 @@ export async function startWebProcesses(opts: {
         host: opts.host,
         port: opts.port,
         backends: processes.map((p) => p.port),
+        edge: !(outerHops > 0),
       });
       await waitForHealth(`http://127.0.0.1:${opts.port}/api/health`);
     }
