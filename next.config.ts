@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 
 import { EnvError, env as readEnv } from "./lib/env";
+import { contentSecurityPolicy } from "./lib/headers/content-security-policy";
 
 // Next loads this file for `next build`, `next start` and `next dev` (after reading .env
 // files), so a missing or bad variable stops all three here with its name, before a
@@ -20,32 +21,9 @@ function validatedEnv() {
 }
 const env = validatedEnv();
 
-// Next sets NODE_ENV itself before loading this file (production for build and start).
-const isDev = env.NODE_ENV !== "production";
-// With the local Stripe emulator (STRIPE_API_BASE) its port may change between runs,
-// so any loopback origin is allowed; with real Stripe only Stripe's hosts are.
-const localStripe = env.STRIPE_API_BASE ? "http://localhost:* http://127.0.0.1:*" : "";
-const stripeJs = localStripe || "https://js.stripe.com";
-const stripeApi = localStripe || "https://api.stripe.com";
-
-// Next's inline bootstrap scripts need 'unsafe-inline' without a nonce-based CSP;
-// framing is refused everywhere except Stripe's own frames.
-// Browsers upload images straight to the bucket, so its origin must be reachable.
-const s3Upload = env.S3_BUCKET ? (env.S3_ENDPOINT ?? `https://${env.S3_BUCKET}.s3.${env.S3_REGION}.amazonaws.com`) : "";
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""} ${stripeJs}`,
-  "style-src 'self' 'unsafe-inline'",
-  `img-src 'self' data: blob: ${env.S3_PUBLIC_URL ?? ""}`.trim(),
-  "font-src 'self'",
-  `connect-src 'self' ${stripeApi} ${s3Upload}${isDev ? " ws:" : ""}`,
-  `frame-src 'self' ${stripeJs} https://hooks.stripe.com`,
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+// Every response but stored media (see headers() below) carries the site's policy without a nonce;
+// proxy.ts swaps in one with a per-request nonce for the pages it renders (docs/HEADERS.md).
+const csp = contentSecurityPolicy(env, null);
 
 // With Redis, every web process shares one server cache (ISR pages, unstable_cache data) and
 // no process keeps a private in-memory copy that a revalidation elsewhere could not reach.
