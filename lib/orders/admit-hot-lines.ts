@@ -1,25 +1,20 @@
 import "server-only";
 
 import type { CartLine } from "@/lib/cart/cart-store";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
 import type { AdmissionGate } from "./admission-gate";
 
 /**
- * Passes the cart's hot (flash-sale) lines through the admission gate before the database sees
- * them. The caller calls `release()` to give the gate back what was taken when the checkout goes
- * nowhere (refused, or a replay). A line the gate calls sold out refuses the checkout at once.
+ * Passes the cart's hot (flash-sale) lines through the admission gate before the checkout is
+ * written. The caller calls `release()` to give the gate back what was taken when the checkout
+ * goes nowhere (refused, or a replay). A line the gate calls sold out refuses the checkout at once.
  */
-export async function admitHotLines(gate: AdmissionGate, lines: CartLine[]): Promise<{ release: () => Promise<void> }> {
-  const hot = new Set(
-    (
-      await db().product.findMany({
-        where: { id: { in: lines.map((l) => l.productId) }, isHot: true },
-        select: { id: true },
-      })
-    ).map((p) => p.id),
-  );
+export async function admitHotLines(
+  gate: AdmissionGate,
+  lines: CartLine[],
+  hot: ReadonlySet<string>,
+): Promise<{ release: () => Promise<void> }> {
   const admitted: CartLine[] = [];
   const release = async () => {
     for (const l of admitted) await gate.release(l.productId, l.quantity);

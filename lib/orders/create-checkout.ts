@@ -3,15 +3,14 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import type { CartLine } from "@/lib/cart/cart-store";
-import { db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireVerifiedEmail } from "@/lib/users/require-verified-email";
 
 import type { AdmissionGate } from "./admission-gate";
 import { admitHotLines } from "./admit-hot-lines";
-import { claimCheckoutKey } from "./claim-checkout-key";
 import { createOrdersAndReserve, type CreatedCheckout } from "./create-orders-and-reserve";
 import { findCheckoutReplay } from "./find-checkout-replay";
 import { loadCheckoutInputs } from "./load-checkout-inputs";
@@ -58,9 +57,11 @@ export type CheckoutKey = { scope: string; key: string; hash: string };
 
 /**
  * Turns the buyer's cart into one checkout with one order per seller, reserving stock for
- * every line in the same transaction (all or nothing), under an idempotency key: a repeat
+ * every line in the same statement (all or nothing), under an idempotency key: a repeat
  * returns the first result and reserves nothing twice; the same key with another body is a 422.
- * Hot products pass the admission gate first, so a flash sale's excess never reaches the database.
+ * Hot products pass the admission gate before the write, so a flash sale's excess never
+ * queues on the product's row (most of it is refused earlier still, by refuseSoldOutCheckout).
+ * Three statements in all with the user's lookup: the inputs read, and the write.
  */
 export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   const input = deps.input;
@@ -68,51 +69,48 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   const key: CheckoutKey = { scope: `checkout:${deps.buyerId}`, key: deps.idempotencyKey, hash: requestHash(input) };
 
   const lines = [...deps.lines].filter((l) => l.quantity > 0).sort((a, b) => a.productId.localeCompare(b.productId));
-  // The gate first: a flash sale's excess is refused here, before any database work. A
-  // repeat of a finished checkout finds an emptied cart, so it reaches its replay below.
-  const admitted = await admitHotLines(deps.gate, lines);
+  const { stored, address, products, buyerVerified } = await loadCheckoutInputs({
+    buyerId: deps.buyerId,
+    addressId: input.shipping_address_id,
+    productIds: lines.map((l) => l.productId),
+    key,
+  });
+  // A repeat of a finished checkout finds an emptied cart: its replay comes first.
+  const replay = await findCheckoutReplay(key, stored);
+  if (replay) return replay;
+  if (lines.length === 0) throw new AppError("unprocessable", "Your cart is empty.");
+  if (!address) throw new AppError("not_found", "Choose one of your shipping addresses.");
+  const priced = priceLines(lines, products, env().COMMISSION_BPS);
+  // Larger orders need a confirmed address. The read above says whether it is; only a buyer
+  // who is not confirmed pays one more read (requireVerifiedEmail's, for the 403's wording).
+  // Before the gate and the write: a refused checkout takes no place in a flash sale and writes
+  // nothing, not even its Idempotency-Key, so the same key works once the address is confirmed.
+  if (priced.totalCents > env().UNVERIFIED_CHECKOUT_LIMIT_CENTS && !buyerVerified)
+    await requireVerifiedEmail(db(), deps.buyerId, "checkout");
+
+  const admitted = await admitHotLines(deps.gate, lines, new Set(products.filter((p) => p.isHot).map((p) => p.id)));
+  let written: Awaited<ReturnType<typeof writeCheckout>>;
   try {
-    const replay = await findCheckoutReplay(key);
-    if (replay) {
-      await admitted.release();
-      return replay;
-    }
-    if (lines.length === 0) throw new AppError("unprocessable", "Your cart is empty.");
-    const { address, products } = await loadCheckoutInputs({
-      buyerId: deps.buyerId,
-      addressId: input.shipping_address_id,
-      productIds: lines.map((l) => l.productId),
-    });
-    const priced = priceLines(lines, products, env().COMMISSION_BPS);
-    // Larger orders need a confirmed address (one more read, only above the limit).
-    if (priced.totalCents > env().UNVERIFIED_CHECKOUT_LIMIT_CENTS)
-      await requireVerifiedEmail(db(), deps.buyerId, "checkout");
-    const result = await db().$transaction(
-      (tx) => reserveAndCreate(tx, { buyerId: deps.buyerId, address, priced, key }),
-      { maxWait: 30_000, timeout: 30_000 },
-    );
-    if (result.replayed) await admitted.release();
-    return result;
+    written = await writeCheckout({ buyerId: deps.buyerId, address, priced, key });
   } catch (err) {
     await admitted.release();
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      // Another request with this key committed first: answer with its result.
-      const again = await findCheckoutReplay(key);
-      if (again) return again;
-    }
     throw err;
   }
+  if (written) return written;
+  // Another request with this key wrote first (this one waited for it to commit): its result.
+  await admitted.release();
+  const again = await findCheckoutReplay(key);
+  if (again) return again;
+  throw new AppError("conflict", "This checkout is still being processed. Try again in a moment.");
 }
 
-// The data path of one checkout, in one transaction: claim the key, write the orders with the
-// response under the key, and reserve their stock (three statements for a one-line cart).
-async function reserveAndCreate(
-  tx: Tx,
-  ctx: { buyerId: string; address: { id: string } & Prisma.InputJsonObject; priced: PricedCheckout; key: CheckoutKey },
-): Promise<CheckoutResult> {
-  const claim = await claimCheckoutKey(ctx.key, tx);
-  if (claim.replay) return claim.replay;
-
+// The write of one checkout (createOrdersAndReserve: one statement); null when the key was taken.
+async function writeCheckout(ctx: {
+  buyerId: string;
+  address: { id: string } & Prisma.InputJsonObject;
+  priced: PricedCheckout;
+  key: CheckoutKey;
+}): Promise<CheckoutResult | null> {
   const { priced } = ctx;
   const { id: addressId, ...shippingAddress } = ctx.address;
   const now = new Date();
@@ -127,18 +125,15 @@ async function reserveAndCreate(
     estimatedDelivery,
     orders: created.orders.map((o) => ({ ...o, status: "pending" })),
   });
-  const created = await createOrdersAndReserve(
-    {
-      buyerId: ctx.buyerId,
-      addressId,
-      shippingAddress,
-      priced,
-      expiresAt,
-      idempotencyKeyId: claim.claimedId,
-      // The replay record keeps the placed checkout, its date as an ISO string (find-checkout-replay reads it back).
-      response: (c) => ({ ...placed(c), reservationExpiresAt: expiresAt.toISOString() }),
-    },
-    tx,
-  );
-  return { status: 201, checkout: placed(created), replayed: false };
+  const result = await createOrdersAndReserve({
+    buyerId: ctx.buyerId,
+    addressId,
+    shippingAddress,
+    priced,
+    expiresAt,
+    key: ctx.key,
+    // The replay record keeps the placed checkout, its date as an ISO string (find-checkout-replay reads it back).
+    response: (c) => ({ ...placed(c), reservationExpiresAt: expiresAt.toISOString() }),
+  });
+  return result.claimed ? { status: 201, checkout: placed(result.created), replayed: false } : null;
 }

@@ -1,10 +1,12 @@
+import "server-only";
+
 import { randomUUID } from "node:crypto";
 
-import type { Tx } from "@/lib/db/client";
-import { AppError, isAppError } from "@/lib/errors/app-error";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { adjustInventory } from "@/lib/inventory/adjust-inventory";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
 
+import type { CheckoutKey } from "./create-checkout";
 import type { PricedCheckout } from "./price-lines";
 
 export type CreatedCheckout = {
@@ -13,28 +15,30 @@ export type CreatedCheckout = {
 };
 
 /**
- * Writes a priced checkout inside the caller's transaction: the checkout row, one pending
- * order per seller with its price snapshots, its first status change and an `order.created`
- * event, and the response stored under the claimed Idempotency-Key (built by `response` from
- * the ids, which are chosen here); then the stock reservation of every line (all or nothing).
+ * Writes a priced checkout in one statement, which is its whole transaction: it claims the
+ * Idempotency-Key (its row carries the response, built by `response` from the ids chosen here),
+ * writes the checkout row, one pending order per seller with its price snapshots, its first
+ * status change and an `order.created` event, and reserves every line's stock with its
+ * adjustment row and `product.inventory_changed` event (what adjustInventory writes, for every
+ * line at once). All or nothing: a line without the stock breaks the products CHECK
+ * (inventory_count >= 0), which aborts the statement, and that is answered as a 409 naming the
+ * line. `{ claimed: false }` when another request already holds the key: nothing was written.
  *
- * The writes are one statement (data-modifying CTEs): through Prisma's nested create they
- * were four per order plus one per event. The reservations come last, so the product rows
- * stay locked only from them to the commit, which is what a flash sale's one hot row queues on.
+ * One round trip and no BEGIN/COMMIT: the hot product's row is locked only while this one
+ * statement runs, which is what a flash sale queues on, and the statement needs no session
+ * state (PgBouncer in transaction mode). Lines are reserved in product-id order, so concurrent
+ * checkouts lock shared rows in one order.
  */
-export async function createOrdersAndReserve(
-  opts: {
-    buyerId: string;
-    addressId: string;
-    shippingAddress: Prisma.InputJsonObject;
-    priced: PricedCheckout;
-    expiresAt: Date;
-    idempotencyKeyId: string;
-    response: (created: CreatedCheckout) => Prisma.InputJsonObject;
-  },
-  tx: Tx,
-): Promise<CreatedCheckout> {
-  const { buyerId, priced } = opts;
+export async function createOrdersAndReserve(opts: {
+  buyerId: string;
+  addressId: string;
+  shippingAddress: Prisma.InputJsonObject;
+  priced: PricedCheckout;
+  expiresAt: Date;
+  key: CheckoutKey;
+  response: (created: CreatedCheckout) => Prisma.InputJsonObject;
+}): Promise<{ claimed: true; created: CreatedCheckout } | { claimed: false; created?: never }> {
+  const { buyerId, priced, key } = opts;
   const created: CreatedCheckout = {
     checkoutId: randomUUID(),
     orders: priced.orders.map((o) => ({ orderId: randomUUID(), sellerId: o.sellerId, totalCents: o.subtotalCents })),
@@ -46,81 +50,102 @@ export async function createOrdersAndReserve(
     platform_fee_cents: o.platformFeeCents,
     commission_bps: o.commissionBps,
   }));
-  const itemRows = priced.orders.flatMap((o, i) =>
-    o.items.map((it) => ({
-      order_id: created.orders[i].orderId,
-      product_id: it.productId,
-      title: it.title,
-      quantity: it.quantity,
-      unit_price_cents: it.unitPriceCents,
-    })),
-  );
+  const itemRows = priced.orders
+    .flatMap((o, i) =>
+      o.items.map((it) => ({
+        order_id: created.orders[i].orderId,
+        product_id: it.productId,
+        title: it.title,
+        quantity: it.quantity,
+        unit_price_cents: it.unitPriceCents,
+      })),
+    )
+    .sort((a, b) => a.product_id.localeCompare(b.product_id));
   const now = new Date().toISOString();
   const expiresAt = opts.expiresAt.toISOString();
   const address = JSON.stringify(opts.shippingAddress);
-  await tx.$executeRaw`
-    WITH c AS (
-      INSERT INTO checkouts (id, buyer_id, address_id, total_cents, currency, shipping_address, expires_at, created_at, updated_at)
-      VALUES (${created.checkoutId}::uuid, ${buyerId}::uuid, ${opts.addressId}::uuid, ${priced.totalCents}, ${priced.currency},
-              ${address}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3))
-      RETURNING id
-    ), o AS (
-      INSERT INTO orders (id, checkout_id, buyer_id, seller_id, subtotal_cents, total_cents, platform_fee_cents, commission_bps,
-                          currency, shipping_address, reservation_expires_at, created_at, updated_at)
-      SELECT r.id, c.id, ${buyerId}::uuid, r.seller_id, r.subtotal_cents, r.subtotal_cents, r.platform_fee_cents, r.commission_bps,
-             ${priced.currency}, ${address}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
-        FROM c, jsonb_to_recordset(${JSON.stringify(orderRows)}::jsonb)
-             AS r(id uuid, seller_id uuid, subtotal_cents int, platform_fee_cents int, commission_bps int)
-      RETURNING id
-    ), i AS (
-      INSERT INTO order_items (id, order_id, product_id, title_snapshot, quantity, unit_price_cents, currency)
-      SELECT gen_random_uuid(), r.order_id, r.product_id, r.title, r.quantity, r.unit_price_cents, ${priced.currency}
-        FROM jsonb_to_recordset(${JSON.stringify(itemRows)}::jsonb)
-             AS r(order_id uuid, product_id uuid, title text, quantity int, unit_price_cents int)
-    ), t AS (
-      INSERT INTO order_status_changes (id, order_id, to_status, actor_type, actor_id, note, created_at)
-      SELECT gen_random_uuid(), o.id, 'pending'::"OrderStatus", 'buyer'::"ActorType", ${buyerId}::uuid, 'Order placed', ${now}::timestamp(3)
-        FROM o
-    ), e AS (
-      INSERT INTO outbox_events (aggregate_type, aggregate_id, event_type, payload, created_at)
-      SELECT 'order', o.id::text, 'order.created', '{}'::jsonb, ${now}::timestamp(3) FROM o
-    )
-    UPDATE idempotency_keys
-       SET response_status = 201, response_body = ${JSON.stringify(opts.response(created))}::jsonb, completed_at = ${now}::timestamp(3)
-     WHERE id = ${opts.idempotencyKeyId}::uuid`;
-
-  // Reserve in product-id order across all orders, so concurrent checkouts lock rows in one order.
-  const items = priced.orders
-    .flatMap((o, i) => o.items.map((item) => ({ ...item, orderId: created.orders[i].orderId })))
-    .sort((a, b) => a.productId.localeCompare(b.productId));
-  for (const item of items) await reserveItem(tx, buyerId, item);
-  return created;
-}
-
-async function reserveItem(
-  tx: Tx,
-  buyerId: string,
-  item: { productId: string; title: string; quantity: number; orderId: string },
-) {
+  const items = JSON.stringify(itemRows);
+  let rows: { claimed: number }[];
   try {
-    await adjustInventory(tx, {
-      productId: item.productId,
-      delta: -item.quantity,
-      reason: "order_reserved",
-      orderId: item.orderId,
-      actorId: buyerId,
-    });
+    rows = await db().$queryRaw<{ claimed: number }[]>`
+      WITH k AS (
+        INSERT INTO idempotency_keys (id, scope, key, request_hash, response_status, response_body, created_at, completed_at)
+        VALUES (gen_random_uuid(), ${key.scope}, ${key.key}, ${key.hash}, 201, ${JSON.stringify(opts.response(created))}::jsonb,
+                ${now}::timestamp(3), ${now}::timestamp(3))
+        ON CONFLICT (scope, key) DO NOTHING
+        RETURNING id
+      ), c AS (
+        INSERT INTO checkouts (id, buyer_id, address_id, total_cents, currency, shipping_address, expires_at, created_at, updated_at)
+        SELECT ${created.checkoutId}::uuid, ${buyerId}::uuid, ${opts.addressId}::uuid, ${priced.totalCents}, ${priced.currency},
+               ${address}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3) FROM k
+        RETURNING id
+      ), o AS (
+        INSERT INTO orders (id, checkout_id, buyer_id, seller_id, subtotal_cents, total_cents, platform_fee_cents, commission_bps,
+                            currency, shipping_address, reservation_expires_at, created_at, updated_at)
+        SELECT r.id, c.id, ${buyerId}::uuid, r.seller_id, r.subtotal_cents, r.subtotal_cents, r.platform_fee_cents, r.commission_bps,
+               ${priced.currency}, ${address}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
+          FROM c, jsonb_to_recordset(${JSON.stringify(orderRows)}::jsonb)
+               AS r(id uuid, seller_id uuid, subtotal_cents int, platform_fee_cents int, commission_bps int)
+        RETURNING id
+      ), i AS (
+        INSERT INTO order_items (id, order_id, product_id, title_snapshot, quantity, unit_price_cents, currency)
+        SELECT gen_random_uuid(), r.order_id, r.product_id, r.title, r.quantity, r.unit_price_cents, ${priced.currency}
+          FROM k, jsonb_to_recordset(${items}::jsonb)
+               AS r(order_id uuid, product_id uuid, title text, quantity int, unit_price_cents int)
+      ), t AS (
+        INSERT INTO order_status_changes (id, order_id, to_status, actor_type, actor_id, note, created_at)
+        SELECT gen_random_uuid(), o.id, 'pending'::"OrderStatus", 'buyer'::"ActorType", ${buyerId}::uuid, 'Order placed', ${now}::timestamp(3)
+          FROM o
+      ), e AS (
+        INSERT INTO outbox_events (aggregate_type, aggregate_id, event_type, payload, created_at)
+        SELECT 'order', o.id::text, 'order.created', '{}'::jsonb, ${now}::timestamp(3) FROM o
+      ), r AS (
+        SELECT r.order_id, r.product_id, r.quantity
+          FROM k, jsonb_to_recordset(${items}::jsonb) AS r(order_id uuid, product_id uuid, quantity int)
+      ), u AS (
+        UPDATE products p SET inventory_count = p.inventory_count - r.quantity
+          FROM r WHERE p.id = r.product_id
+        RETURNING p.id, p.inventory_count, r.quantity, r.order_id
+      ), a AS (
+        INSERT INTO inventory_adjustments (id, product_id, delta, resulting_count, reason, actor_id, order_id, created_at)
+        SELECT gen_random_uuid(), u.id, -u.quantity, u.inventory_count, 'order_reserved'::"InventoryReason", ${buyerId}::uuid,
+               u.order_id, ${now}::timestamp(3) FROM u
+      ), pe AS (
+        INSERT INTO outbox_events (aggregate_type, aggregate_id, event_type, payload, created_at)
+        SELECT 'product', u.id::text, 'product.inventory_changed', jsonb_build_object('inventoryCount', u.inventory_count),
+               ${now}::timestamp(3) FROM u
+      )
+      SELECT (SELECT count(*) FROM k)::int AS claimed`;
   } catch (err) {
-    if (isAppError(err) && err.status === 409) {
-      const available = Number(err.details?.available ?? 0);
-      throw new AppError(
-        "conflict",
-        available === 0
-          ? `"${item.title}" is sold out. Remove it from your cart to continue.`
-          : `Only ${available} of "${item.title}" left; you asked for ${item.quantity}.`,
-        { productId: item.productId, available, requested: item.quantity },
-      );
-    }
+    if (violatesStockCheck(err)) throw await notEnoughStock(itemRows);
     throw err;
   }
+  return rows[0].claimed > 0 ? { claimed: true, created } : { claimed: false };
+}
+
+function violatesStockCheck(err: unknown): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const cause = (err.meta?.driverAdapterError as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  return cause?.code === "23514" && (cause.message ?? "").includes("products_inventory_count_check");
+}
+
+/** The 409 for the first line (in product-id order) that the stock does not cover now. */
+async function notEnoughStock(lines: { product_id: string; title: string; quantity: number }[]): Promise<AppError> {
+  const stock = new Map(
+    (
+      await db().product.findMany({
+        where: { id: { in: lines.map((l) => l.product_id) } },
+        select: { id: true, inventoryCount: true },
+      })
+    ).map((p) => [p.id, p.inventoryCount]),
+  );
+  const short = lines.find((l) => (stock.get(l.product_id) ?? 0) < l.quantity) ?? lines[0];
+  const available = Math.min(stock.get(short.product_id) ?? 0, short.quantity);
+  return new AppError(
+    "conflict",
+    available === 0
+      ? `"${short.title}" is sold out. Remove it from your cart to continue.`
+      : `Only ${available} of "${short.title}" left; you asked for ${short.quantity}.`,
+    { productId: short.product_id, available, requested: short.quantity },
+  );
 }

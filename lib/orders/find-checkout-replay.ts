@@ -1,17 +1,32 @@
 import "server-only";
 
-import { db, type Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import type { CheckoutKey, CheckoutResult, PlacedCheckout } from "./create-checkout";
 
+/** An Idempotency-Key's row as the checkout reads it. */
+export type StoredCheckoutKey = {
+  requestHash: string;
+  responseStatus: number | null;
+  responseBody: Prisma.JsonValue | null;
+  completedAt: Date | string | null;
+};
+
 /**
  * The stored result of an earlier checkout under this Idempotency-Key, or null when the key is
- * unused or its checkout has not finished. The same key with another body is a 422.
+ * unused or its checkout has not finished. The same key with another body is a 422. `stored` is
+ * the key's row when the caller read it already (null: there is none), saving the round trip.
  */
-export async function findCheckoutReplay(key: CheckoutKey, tx: Tx = db()): Promise<CheckoutResult | null> {
-  const row = await tx.idempotencyKey.findUnique({ where: { scope_key: { scope: key.scope, key: key.key } } });
+export async function findCheckoutReplay(
+  key: CheckoutKey,
+  stored?: StoredCheckoutKey | null,
+): Promise<CheckoutResult | null> {
+  const row =
+    stored !== undefined
+      ? stored
+      : await db().idempotencyKey.findUnique({ where: { scope_key: { scope: key.scope, key: key.key } } });
   if (!row) return null;
   if (row.requestHash !== key.hash)
     throw new AppError(

@@ -118,6 +118,9 @@ describe("email verification", () => {
       message: expect.stringContaining("Confirm your email address to place an order of this size."),
     });
     expect(await db().order.count({ where: { buyerId: buyer.id } })).toBe(0);
+    // Refused before the write: no stock reserved, no Idempotency-Key taken.
+    expect((await db().product.findUniqueOrThrow({ where: { id: dear.id } })).inventoryCount).toBe(dear.inventoryCount);
+    expect(await db().idempotencyKey.count({ where: { scope: `checkout:${buyer.id}` } })).toBe(0);
     expect((await checkout(cheap.id, limit)).status).toBe(201);
     await db().user.update({ where: { id: buyer.id }, data: { emailVerified: new Date() } });
     expect((await checkout(dear.id, limit + 1)).status).toBe(201);
