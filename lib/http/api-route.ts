@@ -7,6 +7,7 @@ import { z, type ZodType } from "zod";
 
 import { clientIp } from "@/lib/auth/client-ip";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { sessionSubject } from "@/lib/auth/session-subject";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
@@ -52,6 +53,14 @@ export type ApiRouteConfig<A extends Access, B, Q, P, K extends KeyOption = unde
   rateLimit?: RateLimitPolicy | false;
   /** Requires an Idempotency-Key header of 8–255 visible characters; `missing` is the message when it is absent. */
   idempotencyKey?: K;
+  /**
+   * A refusal answered from cheap state before the session is checked against the database or
+   * the body is read (a flash sale's "sold out" from Redis): given the user id the signed
+   * session cookie names, return the AppError to answer with, or null to go the whole way. Only
+   * for refusals: nothing may be given or shown on this path. The rate limit counts a refusal
+   * as it counts any request.
+   */
+  refuseEarly?: (ctx: { req: NextRequest; subject: string }) => Promise<AppError | null>;
   /** For the OpenAPI document: one line on what the operation does, and its success status. */
   summary?: string;
   status?: number;
@@ -122,6 +131,16 @@ export function authorize(access: Access, user: CurrentUser | null): void {
   if (!allowed) throw new AppError("forbidden", `This needs a ${access} account.`);
 }
 
+/** The route's Idempotency-Key header, checked (present when asked for, 8–255 visible characters); null when not asked for. */
+function idempotencyKeyOf(req: NextRequest, config: { idempotencyKey?: KeyOption }): string | null {
+  if (!config.idempotencyKey) return null;
+  const key = req.headers.get("idempotency-key");
+  if (!key) throw new AppError("bad_request", config.idempotencyKey.missing);
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw new AppError("bad_request", "Send an Idempotency-Key header of 8 to 255 visible characters.");
+  return key;
+}
+
 /** The response with its X-Request-Id; a Response built elsewhere may have immutable headers, so it is copied then. */
 function withRequestId(res: Response, requestId: string): Response {
   try {
@@ -139,7 +158,7 @@ export async function enforceLimits(
   store: RateLimitStore,
   limits: RateLimitPolicy,
   ip: string,
-  user: CurrentUser | null,
+  user: Pick<CurrentUser, "id"> | null,
 ): Promise<void> {
   if (limits.perIp) await enforceRateLimit(store, limits.perIp, [ip]);
   if (limits.perUser && user) await enforceRateLimit(store, limits.perUser, [user.id]);
@@ -148,6 +167,8 @@ export async function enforceLimits(
 export type ApiRouteDeps = {
   currentUser: () => Promise<CurrentUser | null>;
   rateLimitStore: () => RateLimitStore;
+  /** The signed session cookie's user id, unchecked against the database (for refuseEarly); none by default. */
+  sessionSubject?: (req: NextRequest) => Promise<string | null>;
 };
 
 /** apiRoute over its two outside dependencies, so the wrapper itself can be unit-tested. */
@@ -162,12 +183,24 @@ export function createApiRoute(deps: ApiRouteDeps) {
     config: ApiRouteConfig<A, B, Q, P, K>,
     handler: (ctx: ApiContext<A, B, Q, P, K>) => Promise<Response | unknown>,
   ): ApiRouteHandler {
+    // Throws the route's early refusal (after the rate limit has counted it), else returns.
+    const refuseEarly = async (req: NextRequest, config: ApiRouteConfig<A, B, Q, P, K>): Promise<void> => {
+      const subject = deps.sessionSubject ? await deps.sessionSubject(req) : null;
+      if (!subject) return;
+      idempotencyKeyOf(req, config);
+      const refusal = await config.refuseEarly!({ req, subject });
+      if (!refusal) return;
+      const limits = routeRateLimit(req.method, config.rateLimit);
+      if (limits) await enforceLimits(deps.rateLimitStore(), limits, clientIp(req.headers), { id: subject });
+      throw refusal;
+    };
     const handle = async (
       req: NextRequest,
       routeCtx: { params: Promise<Record<string, string | string[]>> },
     ): Promise<Response> => {
       try {
         if (WRITE_METHODS.has(req.method)) assertSameOrigin(req);
+        if (config.refuseEarly) await refuseEarly(req, config);
         const user = config.access === "public" ? await deps.currentUser().catch(() => null) : await deps.currentUser();
         authorize(config.access, user);
         const rawParams = routeCtx?.params ? await routeCtx.params : {};
@@ -175,13 +208,10 @@ export function createApiRoute(deps: ApiRouteDeps) {
         const query = config.query
           ? parseInput(config.query, Object.fromEntries(req.nextUrl.searchParams), "Query")
           : (undefined as Q);
-        const key = config.idempotencyKey ? req.headers.get("idempotency-key") : null;
-        if (config.idempotencyKey && !key) throw new AppError("bad_request", config.idempotencyKey.missing);
+        const key = idempotencyKeyOf(req, config);
         const limits = routeRateLimit(req.method, config.rateLimit);
         if (limits) await enforceLimits(deps.rateLimitStore(), limits, clientIp(req.headers), user);
         const body = config.body ? parseInput(config.body, await readJson(req), "Request body") : (undefined as B);
-        if (key !== null && !IDEMPOTENCY_KEY.test(key))
-          throw new AppError("bad_request", "Send an Idempotency-Key header of 8 to 255 visible characters.");
         const result = await handler({
           req,
           body,
@@ -218,4 +248,8 @@ export function createApiRoute(deps: ApiRouteDeps) {
   };
 }
 
-export const apiRoute = createApiRoute({ currentUser: getCurrentUser, rateLimitStore: getRateLimitStore });
+export const apiRoute = createApiRoute({
+  currentUser: getCurrentUser,
+  rateLimitStore: getRateLimitStore,
+  sessionSubject,
+});

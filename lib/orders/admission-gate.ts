@@ -17,6 +17,14 @@ export interface AdmissionGate {
   release(productId: string, quantity: number): Promise<void>;
   /** Resets the counter to the database's stock (after an outage, or by the reconcile job). */
   reset(productId: string, count: number): Promise<void>;
+  /**
+   * What is left, taking nothing; null when this gate cannot say (no counter, Redis down, or a
+   * per-process counter that may not have heard of stock returned elsewhere). A number below
+   * what a buyer asks for is the same "sold out" admit() would answer.
+   */
+  peek(productId: string): Promise<number | null>;
+  /** Drops the counter: the product is no longer a flash sale, so no old count may answer for it. */
+  forget(productId: string): Promise<void>;
 }
 
 async function stockOf(productId: string): Promise<number> {
@@ -51,6 +59,13 @@ export function redisAdmissionGate(client: Redis): AdmissionGate {
     },
     async reset(productId, count) {
       await client.set(gateKey(productId), count, "EX", 3600).catch(() => {});
+    },
+    async peek(productId) {
+      const left = await client.get(gateKey(productId)).catch(() => null);
+      return left === null ? null : Number(left);
+    },
+    async forget(productId) {
+      await client.del(gateKey(productId)).catch(() => {});
     },
   };
 }
@@ -100,6 +115,14 @@ export function memoryAdmissionGate(
     async reset(productId, count) {
       counters.set(productId, count);
       loadedAt.set(productId, now());
+    },
+    // Only admit() may say sold out here: it asks the database again first.
+    async peek() {
+      return null;
+    },
+    async forget(productId) {
+      counters.delete(productId);
+      loadedAt.delete(productId);
     },
   };
 }

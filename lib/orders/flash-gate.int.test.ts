@@ -1,16 +1,23 @@
 import { randomUUID } from "node:crypto";
 
 import Redis from "ioredis";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
+import { POST as placeOrder } from "@/app/api/v1/orders/route";
+import { sessionSubject } from "@/lib/auth/session-subject";
 import type { CartLine } from "@/lib/cart/cart-store";
+import { getCartStore } from "@/lib/cart/get-cart-store";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
 import { importStockCsv } from "@/lib/inventory/import-stock-csv";
 import { updateStock } from "@/lib/inventory/update-stock";
 import { senderBoss } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/queues";
 import { setFlashSale } from "@/lib/orders/set-flash-sale";
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 import { redis } from "@/lib/redis/client";
 import { createBuyerWithAddress, createCategory, createProduct, createSeller } from "@/test/factories";
 import { JOB_HANDLERS } from "@/worker/handlers";
@@ -22,6 +29,7 @@ import { createCheckout } from "./create-checkout";
 import { expireReservations } from "./expire-reservations";
 import { getAdmissionGate } from "./get-admission-gate";
 import { reconcileFlashGates } from "./reconcile-flash-gates";
+import { refuseSoldOutCheckout } from "./refuse-sold-out-checkout";
 import { syncGateStock } from "./sync-gate-stock";
 
 const redisUrl = inject("redisUrl");
@@ -284,5 +292,100 @@ describe("marking a product as a flash sale", () => {
     // Not hot any more: stock changes queue no gate sync.
     await db().$transaction((tx) => adjustInventory(tx, { productId: p.id, delta: 1, reason: "correction" }));
     expect(await syncJobsFor(p.id)).toBe(0);
+  });
+});
+
+describe("a flash sale's excess is refused from Redis, before the database", () => {
+  const post = (cookie: string, body: unknown) =>
+    new NextRequest("http://shop.test/api/v1/orders", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", "idempotency-key": randomUUID() },
+      body: JSON.stringify(body),
+    });
+  const sessionOf = async (user: { id: string }) =>
+    `next-auth.session-token=${await encode({ token: { sub: user.id }, secret: env().NEXTAUTH_SECRET })}`;
+
+  it.skipIf(!redisUrl)(
+    "POST /api/v1/orders answers a sold-out flash sale from the cart and the gate alone; anything it cannot judge goes the whole way",
+    async () => {
+      const gate = getAdmissionGate();
+      const p = await hotProduct(1);
+      const first = await newBuyer();
+      await getCartStore().setLine(`u:${first.id}`, { productId: p.id, quantity: 1, unitPriceCentsAdded: 1000 });
+      // Nothing counted yet (no counter): not judged here.
+      expect(await refuseSoldOutCheckout({ buyerId: first.id })).toBeNull();
+      expect((await checkout(gate, first, p.id)).status).toBe(201);
+
+      const late = await newBuyer();
+      await getCartStore().setLine(`u:${late.id}`, { productId: p.id, quantity: 1, unitPriceCentsAdded: 1000 });
+      // The real route, outside Next: anything past the early refusal would read the session
+      // through next/headers and fail, so this 409 came before any session, database or cart work.
+      const res = await placeOrder(
+        post(await sessionOf(late), { cart_id: `u:${late.id}`, shipping_address_id: late.addressId }),
+        {
+          params: Promise.resolve({}),
+        },
+      );
+      expect(res.status).toBe(409);
+      expect(await res.json()).toEqual({
+        error: { code: "conflict", message: "Sold out: this item has no stock left." },
+      });
+      expect(res.headers.get("x-request-id")).toBeTruthy();
+
+      // A forged cookie names nobody: no early answer (the whole path answers 401).
+      expect(
+        await sessionSubject(
+          new NextRequest("http://shop.test/", { headers: { cookie: "next-auth.session-token=forged" } }),
+        ),
+      ).toBeNull();
+      // An empty cart, a product not gated, a line the counter still covers: the whole path decides.
+      const other = await newBuyer();
+      expect(await refuseSoldOutCheckout({ buyerId: other.id })).toBeNull();
+      const cold = await createProduct(db(), {
+        sellerId: (await createSeller(db())).seller.id,
+        categoryId,
+        inventoryCount: 0,
+      });
+      await getCartStore().setLine(`u:${other.id}`, { productId: cold.id, quantity: 1, unitPriceCentsAdded: 1000 });
+      expect(await refuseSoldOutCheckout({ buyerId: other.id })).toBeNull();
+      const roomy = await hotProduct(3);
+      await gate.reset(roomy.id, 3);
+      await getCartStore().setLine(`u:${other.id}`, { productId: roomy.id, quantity: 3, unitPriceCentsAdded: 1000 });
+      expect(await refuseSoldOutCheckout({ buyerId: other.id })).toBeNull();
+      await getCartStore().setLine(`u:${other.id}`, { productId: roomy.id, quantity: 4, unitPriceCentsAdded: 1000 });
+      expect(await refuseSoldOutCheckout({ buyerId: other.id })).toMatchObject({ status: 409 });
+    },
+  );
+
+  it.skipIf(!redisUrl)("the early refusal counts against the checkout rate limit like any checkout", async () => {
+    const p = await hotProduct(0);
+    await getAdmissionGate().reset(p.id, 0);
+    const buyer = await newBuyer();
+    await getCartStore().setLine(`u:${buyer.id}`, { productId: p.id, quantity: 1, unitPriceCentsAdded: 1000 });
+    const cookie = await sessionOf(buyer);
+    const limit = RATE_LIMITS.checkoutPerUser.limit * env().RATE_LIMIT_MULTIPLIER;
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++)
+      statuses.push(
+        (
+          await placeOrder(post(cookie, { cart_id: `u:${buyer.id}`, shipping_address_id: buyer.addressId }), {
+            params: Promise.resolve({}),
+          })
+        ).status,
+      );
+    expect(statuses.slice(0, limit).every((s) => s === 409)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it("ending a flash sale drops its counter, so an old count never refuses anyone", async () => {
+    const { seller } = await createSeller(db());
+    const p = await createProduct(db(), { sellerId: seller.id, categoryId, inventoryCount: 0 });
+    const actor = { role: "seller" as const, sellerId: seller.id };
+    await setFlashSale({ productId: p.id, on: true, actor });
+    const gate = getAdmissionGate();
+    expect(await gate.admit(p.id, 1)).toBe("sold_out");
+    await setFlashSale({ productId: p.id, on: false, actor });
+    expect(await gate.peek(p.id)).toBeNull();
+    if (redis()) expect(await redis()!.exists(`gate:{${p.id}}`)).toBe(0);
   });
 });

@@ -25,5 +25,7 @@ function counted(gate: AdmissionGate): AdmissionGate {
     },
     release: (productId, quantity) => gate.release(productId, quantity),
     reset: (productId, count) => gate.reset(productId, count),
+    peek: (productId) => gate.peek(productId),
+    forget: (productId) => gate.forget(productId),
   };
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 
+import { getAdmissionGate } from "./get-admission-gate";
 import { syncGateStock } from "./sync-gate-stock";
 
 const ZProductId = z.uuid();
@@ -15,7 +16,9 @@ export type FlashSaleActor = { role: "admin" } | { role: "seller"; sellerId: str
  * Marks a product as a flash sale (its checkouts pass the admission gate first) or ends it.
  * A seller may change only their own product (another's is "not found"); an admin any.
  * Turning it on primes the gate with the committed stock, so a counter left from an earlier
- * sale never answers for this one.
+ * sale never answers for this one; ending it drops the counter, for the same reason (a checkout
+ * refused early on a counter alone, see refuseSoldOutCheckout, must never meet one that stopped
+ * following the stock).
  */
 export async function setFlashSale(opts: {
   productId: string;
@@ -30,6 +33,7 @@ export async function setFlashSale(opts: {
   });
   if (count === 0) throw new AppError("not_found", "Listing not found.");
   if (opts.on) await syncGateStock({ productIds: [opts.productId] });
+  else await getAdmissionGate().forget(opts.productId);
   const p = await db().product.findFirstOrThrow({
     where: { id: opts.productId, ...owner },
     select: { isHot: true, inventoryCount: true },

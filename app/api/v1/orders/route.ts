@@ -9,6 +9,7 @@ import { getAdmissionGate } from "@/lib/orders/get-admission-gate";
 import { listBuyerOrders } from "@/lib/orders/list-buyer-orders";
 import { ZCheckoutRequest } from "@/lib/orders/order-input";
 import { buyerOrdersPageJson } from "@/lib/orders/order-json";
+import { refuseSoldOutCheckout } from "@/lib/orders/refuse-sold-out-checkout";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 
 /** Places the buyer's cart as one checkout with an order per seller. Requires an Idempotency-Key. */
@@ -18,6 +19,8 @@ export const POST = apiRoute(
     body: ZCheckoutRequest,
     idempotencyKey: { missing: "Send an Idempotency-Key header so a retried checkout is never placed twice." },
     rateLimit: RATE_LIMIT_POLICIES.checkout,
+    // A flash sale's excess hears "sold out" from Redis before any database or cart work.
+    refuseEarly: ({ subject }) => refuseSoldOutCheckout({ buyerId: subject }),
     summary: "Place the cart as a checkout (one order per seller)",
     status: 201,
   },
