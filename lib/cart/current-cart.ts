@@ -15,14 +15,12 @@ import { mergeCarts } from "./merge-carts";
  * a signed cookie). A guest cart found at sign-in is merged into the buyer's once.
  * `mutable` is for route handlers and server actions, which may set cookies: a guest without
  * a cart gets one, and a merged guest cookie is removed (pages merge too; the emptied guest
- * cart makes a repeat merge a no-op).
+ * cart makes a repeat merge a no-op). They pass the request's user, which their wrapper has
+ * read already: React's per-request cache does not reach route handlers, so looking it up
+ * here would read the session and the database a second time.
  */
 export async function currentCart(
-  opts: {
-    mutable?: boolean;
-    /** The request's user when the caller has it already (route handlers, where React's per-request cache does not apply). */
-    user?: { id: string } | null;
-  } = {},
+  opts: { mutable: true; user: { id: string } | null } | { mutable?: false; user?: { id: string } | null } = {},
 ): Promise<{ store: CartStore; cartKey: string | null; userId: string | null }> {
   const store = getCartStore();
   const jar = await cookies();

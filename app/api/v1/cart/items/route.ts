@@ -13,8 +13,8 @@ export const POST = apiRoute(
     summary: "Add an item to the cart",
     status: 201,
   },
-  async ({ body }) => {
-    const { store, cartKey } = await currentCart({ mutable: true });
+  async ({ body, user }) => {
+    const { store, cartKey } = await currentCart({ mutable: true, user });
     await addToCart(store, cartKey!, body);
     return Response.json(cartJson(await getCartView(store, cartKey!)), { status: 201 });
   },

@@ -18,8 +18,8 @@ export const PATCH = apiRoute(
     rateLimit: RATE_LIMIT_POLICIES.cart,
     summary: "Set an item's quantity (0 removes it)",
   },
-  async ({ params, body }) => {
-    const { store, cartKey } = await currentCart({ mutable: true });
+  async ({ params, body, user }) => {
+    const { store, cartKey } = await currentCart({ mutable: true, user });
     await setCartQuantity(store, cartKey!, { productId: params.productId, quantity: body.quantity });
     return cartJson(await getCartView(store, cartKey!));
   },
@@ -27,8 +27,8 @@ export const PATCH = apiRoute(
 
 export const DELETE = apiRoute(
   { access: "public", params: ZParams, rateLimit: RATE_LIMIT_POLICIES.cart },
-  async ({ params }) => {
-    const { store, cartKey } = await currentCart({ mutable: true });
+  async ({ params, user }) => {
+    const { store, cartKey } = await currentCart({ mutable: true, user });
     await removeFromCart(store, cartKey!, params.productId);
     return cartJson(await getCartView(store, cartKey!));
   },
