@@ -7,7 +7,10 @@ import { randomUUID } from "node:crypto";
 // ip and userAgent say where a request came from, for the audit log (lib/audit).
 export type RequestContext = { requestId: string; job?: string; ip?: string; userAgent?: string };
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// On globalThis: Next bundles this module once per route and once more for instrumentation.ts,
+// and the context entered for a page request there must be the one the logger reads here.
+const globalForContext = globalThis as unknown as { marketplaceRequestContext?: AsyncLocalStorage<RequestContext> };
+const storage = (globalForContext.marketplaceRequestContext ??= new AsyncLocalStorage<RequestContext>());
 
 // An id from outside (haproxy's unique-id, a caller's trace id) is kept only when it is short and
 // plain: it lands in every log line and in a response header, so no spaces, quotes or newlines.
@@ -22,6 +25,14 @@ export function requestIdFrom(incoming: string | null | undefined): string {
 
 export function runWithRequestContext<T>(ctx: RequestContext, fn: () => T): T {
   return storage.run(ctx, fn);
+}
+
+/**
+ * Enters the context for the rest of the current synchronous run and everything it starts: for
+ * a hook that sees a request begin but does not call its handler (observeHttpRequests).
+ */
+export function enterRequestContext(ctx: RequestContext): void {
+  storage.enterWith(ctx);
 }
 
 export function currentRequestContext(): RequestContext | undefined {

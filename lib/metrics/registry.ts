@@ -26,7 +26,7 @@ function createMetrics(): Metrics {
     registry,
     httpDuration: new Histogram({
       name: "marketplace_http_request_duration_seconds",
-      help: "API route latency, by route pattern (never the raw URL), method and status.",
+      help: "Request latency of API routes (apiRoute) and pages (observeHttpRequests), by route pattern (never the raw URL), method and status.",
       labelNames: ["method", "route", "status"],
       // Around the design's budgets (100 ms page, 150-200 ms search, 500 ms checkout).
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2.5, 5, 10],
