@@ -34,6 +34,14 @@
 // sign-in would have set; --auth mint does that for the steady buyers too.
 // Only loopback targets are accepted. The database is DATABASE_URL, else --data-dir's embedded one.
 //
+// Behind haproxy (`npm start -- --web N`; --data-dir's web-processes.json says so) every request
+// reaches the app from haproxy's own address, the hop lib/auth/client-ip.ts trusts, so the per-IP
+// sign-in limit (30 per 15 min) would refuse the steady and paid buyers' sign-ins: they go to the
+// web processes' own ports instead (round robin), where each buyer's X-Forwarded-For is the last
+// hop, and the load itself still goes through --url. No RATE_LIMIT_MULTIPLIER is needed. With
+// web-processes.json the report adds the web processes' CPU per request (from /proc), the
+// figure a busy shared machine moves least.
+//
 //   --url URL               the marketplace (default http://localhost:3300)
 //   --buyers K              steady buyers (default 500)
 //   --concurrency C         steady workers (default 50)
@@ -50,6 +58,7 @@
 //   --only steady|flash|paid  run one part
 //   --data-dir DIR          embedded PostgreSQL and local-config.json (default DATA_DIR or .data)
 import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
@@ -57,7 +66,18 @@ import { encode } from "next-auth/jwt";
 import type pg from "pg";
 
 import { hashPassword } from "../../lib/users/hash-password";
-import { benchCli, machineLine, ms, openDatabase, recordResult, summarize, table, type Summary } from "./support";
+import {
+  benchCli,
+  cpuSeconds,
+  machineLine,
+  ms,
+  openDatabase,
+  readWebProcesses,
+  recordResult,
+  summarize,
+  table,
+  type Summary,
+} from "./support";
 
 const { values: args } = parseArgs({
   options: {
@@ -102,6 +122,11 @@ const RUN_PAID = !args.only || args.only === "paid";
 const BUYER_PASSWORD = "Bench-Buyer-2026!";
 const SESSION_COOKIE = base.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 const RUN_TAG = Date.now().toString(36);
+const web = readWebProcesses(args["data-dir"]);
+const webPids = web?.processes.map((p) => p.pid) ?? [];
+// Sign-ins bypass the balancer when --url is it (see the header): each process's own port.
+const behindBalancer = web !== null && web.processes.length > 1 && new URL(web.url).port === new URL(base).port;
+const signInOrigins = behindBalancer ? web!.processes.map((p) => `http://127.0.0.1:${p.port}`) : [base];
 
 // ───────────────────────────── database ─────────────────────────────
 
@@ -158,13 +183,13 @@ function cookiesFrom(res: Response): Map<string, string> {
 }
 
 /** A browser's credentials sign-in: the CSRF token and its cookie, then the callback. */
-async function signInOverHttp(b: Buyer): Promise<void> {
+async function signInOverHttp(b: Buyer, origin: string): Promise<void> {
   const headers = { "x-forwarded-for": b.ip };
-  const csrfRes = await fetch(`${base}/api/auth/csrf`, { headers });
+  const csrfRes = await fetch(`${origin}/api/auth/csrf`, { headers });
   if (!csrfRes.ok) throw new Error(`GET /api/auth/csrf answered ${csrfRes.status}`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const csrfCookie = [...cookiesFrom(csrfRes)].map(([k, v]) => `${k}=${v}`).join("; ");
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+  const res = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
@@ -189,9 +214,13 @@ async function mintSession(b: Buyer, secret: string): Promise<void> {
 /** Signs every buyer in (--auth), then checks one session works. */
 async function signInAll(buyers: Buyer[], secret: string | undefined): Promise<void> {
   const failures: string[] = [];
-  await inPool(buyers, args.auth === "http" ? 8 : 50, async (b) => {
+  if (args.auth === "http" && behindBalancer)
+    say(
+      `signing in through the ${signInOrigins.length} web processes' own ports (behind haproxy every sign-in would come from one address)`,
+    );
+  await inPool(buyers, args.auth === "http" ? 8 : 50, async (b, i) => {
     try {
-      if (args.auth === "http") await signInOverHttp(b);
+      if (args.auth === "http") await signInOverHttp(b, signInOrigins[i % signInOrigins.length]);
       else await mintSession(b, secret!);
     } catch (err) {
       failures.push((err as Error).message);
@@ -296,6 +325,8 @@ type SteadyResult = {
   checkoutCalls: Call[];
   cartCalls: Call[];
   rateLimited: number;
+  /** Web processes' CPU seconds over the measured part (0 without web-processes.json). */
+  cpu: number;
 };
 
 async function runSteady(buyers: Buyer[], products: string[]): Promise<SteadyResult> {
@@ -333,10 +364,13 @@ async function runSteady(buyers: Buyer[], products: string[]): Promise<SteadyRes
   say(
     `steady: measuring for ${DURATION} s with ${CONCURRENCY} workers over ${buyers.length} buyers and ${products.length} products…`,
   );
+  const cpu0 = cpuSeconds(webPids);
   const { cartCalls, checkoutCalls, seconds } = await loop(DURATION, true);
+  const cpu = cpuSeconds(webPids) - cpu0;
   const ok = checkoutCalls.filter((c) => c.status === 201);
   return {
     seconds,
+    cpu,
     orders: ok.length,
     cart: summarize(cartCalls.map((c) => c.ms)),
     checkout: summarize(checkoutCalls.map((c) => c.ms)),
@@ -349,6 +383,7 @@ async function runSteady(buyers: Buyer[], products: string[]): Promise<SteadyRes
 type FlashResult = {
   productId: string;
   seconds: number;
+  cpu: number;
   calls: Call[];
   all: Summary;
   sold: number;
@@ -371,11 +406,13 @@ async function runFlash(client: pg.Client, buyers: Buyer[], productId: string): 
 
   say(`flash: ${buyers.length} checkouts of ${FLASH_UNITS} units, at most ${FLASH_CONCURRENCY} in flight…`);
   const calls: Call[] = new Array(buyers.length);
+  const cpu0 = cpuSeconds(webPids);
   const t = performance.now();
   await inPool(buyers, FLASH_CONCURRENCY, async (b, i) => {
     calls[i] = await checkout(b);
   });
   const seconds = (performance.now() - t) / 1000;
+  const cpu = cpuSeconds(webPids) - cpu0;
 
   const [row] = (
     await client.query<{ stock: number; units: string; orders: string }>(
@@ -389,6 +426,7 @@ async function runFlash(client: pg.Client, buyers: Buyer[], productId: string): 
   return {
     productId,
     seconds,
+    cpu,
     calls,
     all: summarize(calls.map((c) => c.ms)),
     sold: calls.filter((c) => c.status === 201).length,
@@ -412,6 +450,7 @@ type PaidSteps = {
 };
 type PaidResult = {
   seconds: number;
+  cpu: number;
   paid: number;
   steps: PaidSteps;
   failures: string[];
@@ -506,6 +545,7 @@ async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], s
   say(
     `paid: measuring for ${PAID_DURATION} s with ${PAID_CONCURRENCY} workers over ${buyers.length} buyers, paying on ${stripeUrl}…`,
   );
+  const cpu0 = cpuSeconds(webPids);
   const t = performance.now();
   await Promise.all(
     Array.from({ length: PAID_CONCURRENCY }, async () => {
@@ -532,6 +572,7 @@ async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], s
     }),
   );
   const seconds = (performance.now() - t) / 1000;
+  const cpu = cpuSeconds(webPids) - cpu0;
   // What the database holds for these checkouts: each paid, each order's capture recorded once.
   const [row] = (
     await client.query<{ checkouts: string; paid: string; captures: string; captured: string; charged: string }>(
@@ -545,6 +586,7 @@ async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], s
   ).rows;
   return {
     seconds,
+    cpu,
     paid: steps.untilPaid.length,
     steps,
     failures,
@@ -556,6 +598,13 @@ async function runPaid(client: pg.Client, buyers: Buyer[], products: string[], s
       chargedCents: Number(row.charged),
     },
   };
+}
+
+/** "web CPU: 12.3 s in 10.0 s (62% of 2 cores), 1.2 ms per checkout", or why it is not known. */
+function webCpuLine(part: string, cpu: number, seconds: number, count: number, per: string): string {
+  if (webPids.length === 0) return `${part}: web CPU not measured (no web-processes.json in --data-dir)`;
+  const cores = availableParallelism();
+  return `${part}: web processes' CPU ${cpu.toFixed(1)} s in ${seconds.toFixed(1)} s (${((cpu / seconds / cores) * 100).toFixed(0)}% of ${cores} cores), ${count > 0 ? ((cpu * 1000) / count).toFixed(2) : "-"} ms per ${per}`;
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -722,6 +771,15 @@ async function main() {
     say(
       `steady: ${steady.orders} orders in ${steady.seconds.toFixed(1)} s = ${(steady.orders / steady.seconds).toFixed(1)} orders/s; checkout answers: ${tally(steady.checkoutCalls)}; add-to-cart answers: ${tally(steady.cartCalls)}`,
     );
+    say(
+      webCpuLine(
+        "steady",
+        steady.cpu,
+        steady.seconds,
+        steady.checkoutCalls.length + steady.cartCalls.length,
+        "request (add to cart or checkout)",
+      ),
+    );
     if (steady.rateLimited > 0)
       say(`steady: ${steady.rateLimited} checkouts were rate-limited (429, 30/min per buyer): use more --buyers`);
   }
@@ -733,9 +791,11 @@ async function main() {
     say(
       `flash: verified in SQL: stock left ${flash.stockAfter}, units in non-cancelled orders ${flash.unitsInOrders} (${flash.ordersInDb} orders), 201 answers ${flash.sold}: ${exact ? `exactly ${FLASH_UNITS} sold ✔` : "MISMATCH ✘"}`,
     );
+    say(webCpuLine("flash", flash.cpu, flash.seconds, flash.calls.length, "checkout"));
     if (!exact) process.exitCode = 2;
   }
   if (paid) {
+    say(webCpuLine("paid", paid.cpu, paid.seconds, paid.paid, "paid checkout (all its requests)"));
     const v = paid.verified;
     const reasons = new Map<string, number>();
     for (const f of paid.failures) reasons.set(f, (reasons.get(f) ?? 0) + 1);

@@ -140,3 +140,36 @@ export function recordResult(result: BenchResult): void {
   if (!file) return;
   appendFileSync(file, `${JSON.stringify({ ...result, at: new Date().toISOString(), load: loadavg()[0] })}\n`);
 }
+
+/** What `npm start` wrote about its web processes (`<data dir>/web-processes.json`), or null without it. */
+export type WebProcesses = { url: string; processes: { name: string; port: number; pid: number }[] };
+
+export function readWebProcesses(dataDirArg: string | undefined): WebProcesses | null {
+  const file = join(resolve(dataDirArg ?? process.env.DATA_DIR ?? ".data"), "web-processes.json");
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as WebProcesses;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds (user + system) the processes have used so far, from /proc (Linux): the difference
+ * over a run, divided by its requests, is the server's CPU per request, a figure the load of a
+ * shared machine moves far less than latency. Processes that are gone count nothing.
+ */
+export function cpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // The fields after the command name (which may hold spaces) close with ")".
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Not running, or not Linux.
+    }
+  }
+  return ticks / 100;
+}
