@@ -38,7 +38,8 @@
 // reaches the app from haproxy's own address, the hop lib/auth/client-ip.ts trusts, so the per-IP
 // sign-in limit (30 per 15 min) would refuse the steady and paid buyers' sign-ins: they go to the
 // web processes' own ports instead (round robin), where each buyer's X-Forwarded-For is the last
-// hop, and the load itself still goes through --url. No RATE_LIMIT_MULTIPLIER is needed. With
+// hop, and the load itself still goes through --url (whose per-IP cart and checkout limits see
+// one client: raise RATE_LIMIT_MULTIPLIER on the server, docs/BENCHMARKS.md). With
 // web-processes.json the report adds the web processes' CPU per request (from /proc), the
 // figure a busy shared machine moves least.
 //
