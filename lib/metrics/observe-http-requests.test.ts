@@ -31,11 +31,11 @@ afterAll(async () => {
   await new Promise((ok) => server.close(ok));
 });
 
-async function count(labels: Record<string, string>): Promise<number> {
+async function count(labels: Partial<Record<"method" | "route" | "status", string>>): Promise<number> {
   const { values } = await metrics().httpDuration.get();
   return values
     .filter((v) => v.metricName?.endsWith("_count"))
-    .filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))
+    .filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k as keyof typeof labels] === l))
     .reduce((n, v) => n + v.value, 0);
 }
 
