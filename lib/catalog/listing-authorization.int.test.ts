@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
@@ -90,6 +92,7 @@ describe("a seller reads and changes only their own listings", () => {
       role: "seller" as const,
       sellerId: b.seller.id,
       shopName: "B",
+      sessionId: randomUUID(),
     };
     expect(() => assertOwnSeller(userB, a.seller.id)).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => assertOwnSeller({ ...userB, sellerId: null }, a.seller.id)).toThrow(

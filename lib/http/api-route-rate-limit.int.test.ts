@@ -27,6 +27,7 @@ const buyer = (): CurrentUser => ({
   role: "buyer",
   sellerId: null,
   shopName: null,
+  sessionId: randomUUID(),
 });
 const rule = (limit: number) => ({ name: `things-${randomUUID()}`, limit, windowSeconds: 60 });
 const route = (u: CurrentUser | null) =>

@@ -14,6 +14,7 @@ const buyer: CurrentUser = {
   role: "buyer",
   sellerId: null,
   shopName: null,
+  sessionId: "s-buyer",
 };
 
 // These cases test no rate limit (rateLimit: false overrides the write default);

@@ -23,6 +23,7 @@ const user = (role: CurrentUser["role"]): CurrentUser => ({
   role,
   sellerId: role === "seller" ? "s-1" : null,
   shopName: null,
+  sessionId: `s-${role}`,
 });
 
 type State = { error?: string; message?: string; fields?: Record<string, string> };

@@ -131,9 +131,17 @@ const signInOrigins = behindBalancer ? web!.processes.map((p) => `http://127.0.0
 
 // ───────────────────────────── database ─────────────────────────────
 
-type Buyer = { id: string; email: string; name: string; addressId: string; ip: string; cookie: string };
+type Buyer = {
+  id: string;
+  email: string;
+  name: string;
+  addressId: string;
+  sessionId: string;
+  ip: string;
+  cookie: string;
+};
 
-/** Buyers with one default address each, written straight to the database. */
+/** Buyers with one default address and one session row (for a minted cookie) each, written straight to the database. */
 async function createBuyers(
   client: pg.Client,
   count: number,
@@ -148,6 +156,7 @@ async function createBuyers(
       email: `bench-${RUN_TAG}-${label}-${k}@buyers.example`,
       name: `Bench Buyer ${label} ${k}`,
       addressId: randomUUID(),
+      sessionId: randomUUID(),
       ip: `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`,
       cookie: "",
     };
@@ -165,6 +174,11 @@ async function createBuyers(
        SELECT a.id, a.user_id, a.full_name, (100 + a.n) || ' Benchmark Avenue', 'Springfield', 'IL', '62701', 'US', true, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[]) AS a(id, user_id, full_name, n)`,
       [chunk.map((b) => b.addressId), chunk.map((b) => b.id), chunk.map((b) => b.name), chunk.map((_, i) => k + i)],
+    );
+    await client.query(
+      `INSERT INTO user_sessions (id, user_id, method, created_at, last_seen_at)
+       SELECT s.id, s.user_id, 'credentials', now(), now() FROM unnest($1::uuid[], $2::uuid[]) AS s(id, user_id)`,
+      [chunk.map((b) => b.sessionId), chunk.map((b) => b.id)],
     );
     await client.query("COMMIT");
   }
@@ -202,10 +216,10 @@ async function signInOverHttp(b: Buyer, origin: string): Promise<void> {
   b.cookie = `${SESSION_COOKIE}=${session}`;
 }
 
-/** The cookie a credentials sign-in sets: next-auth's encrypted JWT of the same claims. */
+/** The cookie a credentials sign-in sets: next-auth's encrypted JWT of the same claims, naming the buyer's session row. */
 async function mintSession(b: Buyer, secret: string): Promise<void> {
   const token = await encode({
-    token: { name: b.name, email: b.email, sub: b.id, role: "buyer" },
+    token: { name: b.name, email: b.email, sub: b.id, role: "buyer", sid: b.sessionId },
     secret,
     maxAge: 24 * 3600,
   });

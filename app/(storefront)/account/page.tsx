@@ -44,6 +44,11 @@ export default async function AccountPage() {
         </Link>{" "}
         <span className="text-muted">— email, password, download your data, delete your account</span>
       </p>
+      <p className="mt-2 text-sm">
+        <Link href="/account/security" className="font-medium text-brand-700 underline">
+          Security: signed-in sessions
+        </Link>
+      </p>
     </div>
   );
 }
