@@ -6,6 +6,7 @@ const valid = {
   DATABASE_URL: "postgresql://u:p@localhost:5432/db",
   NEXTAUTH_SECRET: "a".repeat(32),
   UPLOAD_SIGNING_SECRET: "b".repeat(32),
+  TOTP_ENCRYPTION_KEY: "c".repeat(64),
   STRIPE_SECRET_KEY: "sk_test_x",
   STRIPE_WEBHOOK_SECRET: "whsec_x",
   STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_y",
@@ -45,6 +46,13 @@ describe("parseServerEnv", () => {
     );
     expect(parseServerEnv(valid).DATABASE_REPLICA_MAX_LAG_MS).toBe(2000);
     expect(() => parseServerEnv({ ...valid, DATABASE_REPLICA_MAX_LAG_MS: "0" })).toThrow(/DATABASE_REPLICA_MAX_LAG_MS/);
+  });
+
+  it("takes each OAuth provider's two variables together, and a 32-byte hex key for two-factor secrets", () => {
+    expect(parseServerEnv({ ...valid, GITHUB_ID: "id", GITHUB_SECRET: "s" }).GITHUB_ID).toBe("id");
+    expect(() => parseServerEnv({ ...valid, GITHUB_ID: "id" })).toThrow(/set both GITHUB_ID and GITHUB_SECRET/);
+    expect(() => parseServerEnv({ ...valid, GOOGLE_CLIENT_SECRET: "s" })).toThrow(/GOOGLE_CLIENT_ID/);
+    expect(() => parseServerEnv({ ...valid, TOTP_ENCRYPTION_KEY: "short" })).toThrow(/TOTP_ENCRYPTION_KEY/);
   });
 
   it("requires S3 credentials when a bucket is configured", () => {

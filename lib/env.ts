@@ -50,6 +50,13 @@ const ZServerEnv = z.object({
   DATABASE_REPLICA_MAX_LAG_MS: number(z.coerce.number().int().min(10).max(60_000).default(2000)),
   APP_URL: z.url().default("http://localhost:3000"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  // Seals each account's two-factor (TOTP) secret at rest (AES-256-GCM); `npm start` generates one.
+  TOTP_ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (openssl rand -hex 32)"),
+  // OAuth sign-in providers, each on only when both of its variables are set.
+  GITHUB_ID: optional,
+  GITHUB_SECRET: optional,
+  GOOGLE_CLIENT_ID: optional,
+  GOOGLE_CLIENT_SECRET: optional,
   DATA_DIR: z.string().default(".data"),
   // Where `next build` writes and `next start` reads; a benchmark build runs beside the e2e one.
   NEXT_DIST_DIR: z.preprocess(emptyAsUnset, z.string().default(".next")),
@@ -148,6 +155,13 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
     throw new EnvError(
       "Invalid environment: S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required",
     );
+  }
+  for (const [id, secret] of [
+    ["GITHUB_ID", "GITHUB_SECRET"],
+    ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+  ] as const) {
+    if (Boolean(env[id]) !== Boolean(env[secret]))
+      throw new EnvError(`Invalid environment: set both ${id} and ${secret}, or neither`);
   }
   return env;
 }

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 
 import cliProgress from "cli-progress";
 
-import { DEMO_LOGINS } from "../dev/seed/demo-logins";
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS } from "../dev/seed/demo-logins";
 import { seedDemo } from "../dev/seed/seed-demo";
 import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
@@ -79,6 +79,9 @@ try {
   );
   say("demo logins:");
   for (const l of DEMO_LOGINS) say(`  ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`);
+  if (process.env.TOTP_ENCRYPTION_KEY)
+    say(`  the admin's two-factor secret: ${DEMO_ADMIN_TOTP_SECRET} (\`npm run demo:code\` shows the current code)`);
+  else say("  (TOTP_ENCRYPTION_KEY is unset: the demo admin sets up two-factor sign-in at first sign-in)");
 } finally {
   stopBar();
   await prisma.$disconnect();

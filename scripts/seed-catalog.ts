@@ -905,6 +905,8 @@ async function connectDatabase(): Promise<{ url: string; dataDir: string; stop: 
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, dataDir, stop: async () => {} };
   const configFile = join(dataDir, "local-config.json");
   const local = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, string>) : {};
+  // The demo admin's two-factor secret is sealed with npm start's key (dev/seed/insert-demo-two-factor.ts).
+  process.env.TOTP_ENCRYPTION_KEY ??= local.TOTP_ENCRYPTION_KEY;
   say(`DATABASE_URL is not set: using the embedded PostgreSQL of ${dataDir}`);
   const pgServer = await startEmbeddedPostgres({
     dataDir: join(dataDir, "postgres"),

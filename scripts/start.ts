@@ -65,6 +65,7 @@ function persisted(): Record<string, string> {
   const next = {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     UPLOAD_SIGNING_SECRET: randomBytes(32).toString("hex"),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     STRIPE_CONNECT_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     CARRIER_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
@@ -85,6 +86,7 @@ async function main() {
   const local = persisted();
   process.env.NEXTAUTH_SECRET ??= local.NEXTAUTH_SECRET;
   process.env.UPLOAD_SIGNING_SECRET ??= local.UPLOAD_SIGNING_SECRET;
+  process.env.TOTP_ENCRYPTION_KEY ??= local.TOTP_ENCRYPTION_KEY;
   process.env.METRICS_TOKEN ??= local.METRICS_TOKEN;
 
   const port = await freePort(Number(args.port ?? process.env.PORT ?? 3000));
@@ -255,14 +257,24 @@ async function main() {
     { mode: 0o600 },
   );
 
-  const { DEMO_LOGINS } = await import("../dev/seed/demo-logins");
+  const { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS } = await import("../dev/seed/demo-logins");
   const demoLogins = DEMO_LOGINS.filter((l) => demoAccounts.includes(l.email));
   const lines = [
     "",
     `  Marketplace is running at ${appUrl}   (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     "",
     ...(demoLogins.length
-      ? ["  Demo logins:", ...demoLogins.map((l) => `    ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`), ""]
+      ? [
+          "  Demo logins:",
+          ...demoLogins.map((l) => `    ${l.role.padEnd(7)} ${l.email.padEnd(24)} ${l.password}`),
+          ...(demoLogins.some((l) => l.role === "admin")
+            ? [
+                `    the admin's two-factor secret: ${DEMO_ADMIN_TOTP_SECRET}`,
+                "      (add it to an authenticator app, or run `npm run demo:code` for the current code)",
+              ]
+            : []),
+          "",
+        ]
       : []),
     "  Services:",
     ...services.map((s) => `    ${s}`),

@@ -16,6 +16,7 @@ import { insertDemoImages } from "./insert-demo-images";
 import { insertDemoListings } from "./insert-demo-listings";
 import { insertDemoPeople } from "./insert-demo-people";
 import { insertDemoStock } from "./insert-demo-stock";
+import { insertDemoTwoFactor } from "./insert-demo-two-factor";
 import { planDemoCatalogue } from "./plan-demo-catalogue";
 import { demoLogin, planDemoPeople } from "./plan-demo-people";
 import { renderDemoImages } from "./render-demo-images";
@@ -87,6 +88,8 @@ export async function seedDemo(opts: {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       if (await isSeeded(tx)) return null;
       const accounts = await insertDemoPeople({ people }, tx);
+      const adminId = people.users.find((u) => u.email === demoLogin("admin").email)!.id;
+      await insertDemoTwoFactor({ adminId, key: process.env.TOTP_ENCRYPTION_KEY }, tx);
       const { leafIds, categories } = await insertDemoCategories(tx);
       const listings = await insertDemoListings({ plan, leafIds }, tx);
       const images = await insertDemoImages({ plan, rendered }, tx);

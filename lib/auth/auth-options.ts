@@ -11,13 +11,12 @@ import { authenticate } from "@/lib/users/authenticate";
 
 import { clientIp } from "./client-ip";
 import { createUserSession, type SignInMethod } from "./create-user-session";
+import { oauthProviders } from "./oauth-providers";
+import { oauthSignInProblem } from "./oauth-sign-in-problem";
 import { revokeUserSession } from "./revoke-user-session";
 import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
-
-// Sign-in error codes the sign-in page turns into sentences.
-export const SIGN_IN_ERRORS = {
-  CredentialsSignin: "Email or password is incorrect.",
-} as const;
+import { TWO_FACTOR_REQUIRED } from "./sign-in-errors";
+import { verifySecondFactor } from "./verify-second-factor";
 
 /** Who is signing in, from the request next-auth's route handler is answering. */
 export type SignInRequest = { userAgent: string | null; ip: string | null };
@@ -28,25 +27,34 @@ export type SignInRequest = { userAgent: string | null; ip: string | null };
  */
 export function authOptions(request?: SignInRequest): NextAuthOptions {
   return {
-    // The adapter stores OAuth accounts and users; email + password sessions are JWTs
-    // (next-auth requires that for credentials), re-checked against the database by
-    // getCurrentUser on every request that needs a user. Each sign-in also gets a
-    // user_sessions row whose id (`sid`) the JWT carries, so a session can be ended.
+    // The adapter stores OAuth accounts and users; sessions are JWTs (next-auth requires that
+    // for credentials), re-checked against the database by getCurrentUser on every request
+    // that needs a user. Each sign-in also gets a user_sessions row whose id (`sid`) the JWT
+    // carries, so a session can be ended.
     adapter: PrismaAdapter(db() as never),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     secret: env().NEXTAUTH_SECRET,
-    pages: { signIn: "/sign-in" },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Authentication code", type: "text" },
+        },
+        // Two steps, and no session before the second: the password, then (with two-factor on)
+        // the same form again with the code. A missing code answers TwoFactorRequired.
         async authorize(credentials, req) {
           try {
-            return await authenticate({
-              email: credentials?.email,
-              password: credentials?.password,
-              ip: clientIp(req?.headers),
-            });
+            const ip = clientIp(req?.headers);
+            const user = await authenticate({ email: credentials?.email, password: credentials?.password, ip });
+            if (!user) return null;
+            const code = typeof credentials?.code === "string" ? credentials.code : "";
+            const second = await verifySecondFactor({ userId: user.id, code, ip });
+            if (second === "missing") throw new Error(TWO_FACTOR_REQUIRED);
+            if (second === "refused") throw new Error("TwoFactorInvalid");
+            return user;
           } catch (err) {
             // next-auth passes a thrown message to the client as the error code.
             if (isAppError(err)) throw new Error(err.message);
@@ -54,8 +62,26 @@ export function authOptions(request?: SignInRequest): NextAuthOptions {
           }
         },
       }),
+      ...oauthProviders(env()),
     ],
     callbacks: {
+      async signIn({ account, profile, user }) {
+        if (!account || account.type === "credentials") return true;
+        const email = typeof user.email === "string" ? user.email.toLowerCase() : null;
+        const existing = email
+          ? await db().user.findUnique({
+              where: { email },
+              select: { status: true, twoFactor: { select: { enabledAt: true } } },
+            })
+          : null;
+        const problem = oauthSignInProblem({
+          profile: profile as Record<string, unknown> | undefined,
+          account: existing
+            ? { status: existing.status, twoFactorEnabled: Boolean(existing.twoFactor?.enabledAt) }
+            : null,
+        });
+        return problem ? `/sign-in?error=${problem}` : true;
+      },
       async jwt({ token, user, account }) {
         if (user) {
           token.sub = user.id;

@@ -13,6 +13,8 @@ export type SessionUser = {
   sellerId: string | null;
   shopName: string | null;
   sessionId: string;
+  /** Two-factor sign-in is on (required before an admin may act). */
+  twoFactorEnabled: boolean;
 };
 
 /**
@@ -32,16 +34,19 @@ export async function findSessionUser(opts: { userId: string; sessionId: string 
       status: string;
       sellerId: string | null;
       shopName: string | null;
+      twoFactorEnabled: boolean;
     }[]
   >`WITH touched AS (
       UPDATE user_sessions SET last_seen_at = now()
        WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid AND revoked_at IS NULL
          AND last_seen_at < now() - interval '1 minute'
          AND last_seen_at > now() - make_interval(secs => ${SESSION_MAX_AGE_SECONDS}::double precision))
-    SELECT u.id, u.email, u.name, u.role, u.status, s.id AS "sellerId", s.shop_name AS "shopName"
+    SELECT u.id, u.email, u.name, u.role, u.status, s.id AS "sellerId", s.shop_name AS "shopName",
+           (tf.enabled_at IS NOT NULL) AS "twoFactorEnabled"
       FROM user_sessions us
       JOIN users u ON u.id = us.user_id
       LEFT JOIN seller_profiles s ON s.user_id = u.id
+      LEFT JOIN user_two_factor tf ON tf.user_id = u.id
      WHERE us.id = ${sessionId}::uuid AND us.user_id = ${userId}::uuid AND us.revoked_at IS NULL
        AND us.last_seen_at > now() - make_interval(secs => ${SESSION_MAX_AGE_SECONDS}::double precision)`;
   if (!user || user.status !== "active") return null;
@@ -53,5 +58,6 @@ export async function findSessionUser(opts: { userId: string; sessionId: string 
     sellerId: user.sellerId,
     shopName: user.shopName,
     sessionId,
+    twoFactorEnabled: user.twoFactorEnabled,
   };
 }

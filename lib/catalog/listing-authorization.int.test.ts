@@ -93,6 +93,7 @@ describe("a seller reads and changes only their own listings", () => {
       sellerId: b.seller.id,
       shopName: "B",
       sessionId: randomUUID(),
+      twoFactorEnabled: false,
     };
     expect(() => assertOwnSeller(userB, a.seller.id)).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => assertOwnSeller({ ...userB, sellerId: null }, a.seller.id)).toThrow(

@@ -28,6 +28,7 @@ const buyer = (): CurrentUser => ({
   sellerId: null,
   shopName: null,
   sessionId: randomUUID(),
+  twoFactorEnabled: false,
 });
 const rule = (limit: number) => ({ name: `things-${randomUUID()}`, limit, windowSeconds: 60 });
 const route = (u: CurrentUser | null) =>

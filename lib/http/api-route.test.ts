@@ -15,6 +15,7 @@ const buyer: CurrentUser = {
   sellerId: null,
   shopName: null,
   sessionId: "s-buyer",
+  twoFactorEnabled: false,
 };
 
 // These cases test no rate limit (rateLimit: false overrides the write default);

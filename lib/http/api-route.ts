@@ -123,12 +123,15 @@ async function readJson(req: NextRequest): Promise<unknown> {
   }
 }
 
+export const ADMIN_NEEDS_TWO_FACTOR = "Admins must turn on two-factor sign-in first: set it up at /account/security.";
+
 export function authorize(access: Access, user: CurrentUser | null): void {
   if (access === "public") return;
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   if (access === "user") return;
   const allowed = access === "buyer" || user.role === "admin" || user.role === access;
   if (!allowed) throw new AppError("forbidden", `This needs a ${access} account.`);
+  if (access === "admin" && !user.twoFactorEnabled) throw new AppError("forbidden", ADMIN_NEEDS_TWO_FACTOR);
 }
 
 /** The route's Idempotency-Key header, checked (present when asked for, 8–255 visible characters); null when not asked for. */

@@ -24,6 +24,7 @@ const user = (role: CurrentUser["role"]): CurrentUser => ({
   sellerId: role === "seller" ? "s-1" : null,
   shopName: null,
   sessionId: `s-${role}`,
+  twoFactorEnabled: role === "admin",
 });
 
 type State = { error?: string; message?: string; fields?: Record<string, string> };
@@ -48,6 +49,13 @@ describe("serverAction", () => {
       message: user.id,
     }));
     expect(await admin()).toEqual({ message: "u-admin" });
+    const withoutTwoFactor = createServerAction(async () => ({ ...user("admin"), twoFactorEnabled: false }))(
+      { access: "admin" },
+      async () => ({ message: "ran" }),
+    );
+    expect(await withoutTwoFactor()).toEqual({
+      error: "Admins must turn on two-factor sign-in first: set it up at /account/security.",
+    });
   });
 
   it("signed out: the sign-in state for anything but a public action", async () => {

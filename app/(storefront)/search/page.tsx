@@ -11,6 +11,7 @@ import { SearchFacets } from "@/components/search/search-facets";
 import { SearchPagination } from "@/components/search/search-pagination";
 import { SortSelect } from "@/components/search/sort-select";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { actsAsAdmin } from "@/lib/auth/guards";
 import { parseSearchParams } from "@/lib/search/parse-search-params";
 import { loadCategoryLookup } from "@/lib/search/query/load-category-lookup";
 import { searchProducts } from "@/lib/search/search-products";
@@ -35,7 +36,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const { request, problems } = parseSearchParams(await searchParams, { strict: false });
   const user = await getCurrentUser();
-  const isAdmin = user?.role === "admin";
+  const isAdmin = actsAsAdmin(user);
   const [result, lookup] = await Promise.all([
     searchProducts(request, { userId: user?.id ?? null, isAdmin }),
     loadCategoryLookup(),

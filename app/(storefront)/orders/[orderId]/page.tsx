@@ -9,7 +9,7 @@ import { OrderReturns } from "@/components/returns/order-returns";
 import { OrderReviews } from "@/components/reviews/order-reviews";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatAddress } from "@/lib/addresses/format-address";
-import { requirePageUser } from "@/lib/auth/guards";
+import { actsAsAdmin, requirePageUser } from "@/lib/auth/guards";
 import { CLAIM_KINDS } from "@/lib/claims/open-claim";
 import { orderClaimWindow } from "@/lib/claims/order-claim-window";
 import { isAppError } from "@/lib/errors/app-error";
@@ -55,7 +55,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
     orderId,
     userId: user.id,
     sellerId: user.sellerId,
-    isAdmin: user.role === "admin",
+    isAdmin: actsAsAdmin(user),
   }).catch((err) => {
     if (isAppError(err) && err.status === 404) notFound();
     throw err;
@@ -193,7 +193,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       ) : null}
       <OrderReturns
         orderId={order.id}
-        viewer={{ userId: user.id, sellerId: user.sellerId, isAdmin: user.role === "admin", is: order.viewerIs }}
+        viewer={{ userId: user.id, sellerId: user.sellerId, isAdmin: actsAsAdmin(user), is: order.viewerIs }}
         actions={{
           request: requestReturnAction.bind(null, order.id),
           cancel: (id) => cancelReturnAction.bind(null, order.id, id),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { actsAsAdmin } from "@/lib/auth/guards";
 import { apiRoute } from "@/lib/http/api-route";
 import { getOrderForViewer } from "@/lib/orders/get-order-for-viewer";
 import { orderJson } from "@/lib/orders/order-json";
@@ -12,7 +13,7 @@ export const GET = apiRoute(
         orderId: params.orderId,
         userId: user.id,
         sellerId: user.sellerId,
-        isAdmin: user.role === "admin",
+        isAdmin: actsAsAdmin(user),
       }),
     );
   },

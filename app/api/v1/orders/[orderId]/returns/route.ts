@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { actsAsAdmin } from "@/lib/auth/guards";
 import { apiRoute } from "@/lib/http/api-route";
 import { listOrderReturns } from "@/lib/returns/list-order-returns";
 import { requestReturn } from "@/lib/returns/request-return";
@@ -32,7 +33,7 @@ export const GET = apiRoute({ access: "user", params: ZParams }, async ({ user, 
     orderId: params.orderId,
     userId: user.id,
     sellerId: user.sellerId,
-    isAdmin: user.role === "admin",
+    isAdmin: actsAsAdmin(user),
   });
   return orderReturnsJson(params.orderId, o);
 });

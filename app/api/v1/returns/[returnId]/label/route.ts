@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { actsAsAdmin } from "@/lib/auth/guards";
 import { apiRoute } from "@/lib/http/api-route";
 import { getReturnLabel } from "@/lib/returns/get-return-label";
 
@@ -18,7 +19,7 @@ export const GET = apiRoute(
       returnId: params.returnId,
       userId: user.id,
       sellerId: user.sellerId,
-      isAdmin: user.role === "admin",
+      isAdmin: actsAsAdmin(user),
     });
     return new Response(Buffer.from(pdf), {
       headers: {
