@@ -34,7 +34,11 @@ export function oauthProviders(config: OAuthEnv): Provider[] {
             });
             const emails = res.ok ? ((await res.json()) as GithubEmail[]) : [];
             const primary = emails.find((e) => e.primary && e.verified);
-            return { ...profile, email: primary?.email ?? profile.email ?? null, email_verified: Boolean(primary) };
+            return {
+              ...profile,
+              email: primary?.email ?? profile.email ?? undefined,
+              email_verified: Boolean(primary),
+            };
           },
         },
         profile(p) {

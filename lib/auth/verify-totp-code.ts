@@ -17,5 +17,6 @@ export async function verifyTotpCode(opts: {
     epochTolerance: 30,
     ...(opts.afterStep ? { afterTimeStep: opts.afterStep } : {}),
   });
-  return result.valid ? result.timeStep : null;
+  // otplib's functional verify types HOTP and TOTP results together; a TOTP match has its step.
+  return result.valid && "timeStep" in result ? (result.timeStep as number) : null;
 }
