@@ -1,19 +1,25 @@
 // Runs code inside the request scope Next gives a route handler or a server action, so the
 // real handlers' cookies(), headers() and getServerSession() read this request; and mints the
-// session cookie a credentials sign-in sets (next-auth's own JWT encoder, the test secret).
+// session cookie a credentials sign-in sets (next-auth's own JWT encoder, the test secret), with
+// the user_sessions row a sign-in records, since every request checks it.
 import { createRequire } from "node:module";
 
 import { encode } from "next-auth/jwt";
 
 import { SOCKET_ADDRESS_HEADER, socketAddressValue } from "@/lib/auth/socket-address";
+import { db } from "@/lib/db/client";
 
 const nodeRequire = createRequire(import.meta.url);
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
 export async function sessionCookie(user: { id: string; email: string; role: string }): Promise<string> {
+  const { id: sid } = await db().userSession.create({
+    data: { userId: user.id, method: "credentials", userAgent: "vitest" },
+    select: { id: true },
+  });
   const token = await encode({
-    token: { sub: user.id, email: user.email, role: user.role },
+    token: { sub: user.id, email: user.email, role: user.role, sid },
     secret: process.env.NEXTAUTH_SECRET!,
     maxAge: 3600,
   });
