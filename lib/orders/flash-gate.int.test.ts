@@ -302,8 +302,13 @@ describe("a flash sale's excess is refused from Redis, before the database", () 
       headers: { cookie, "content-type": "application/json", "idempotency-key": randomUUID() },
       body: JSON.stringify(body),
     });
-  const sessionOf = async (user: { id: string }) =>
-    `next-auth.session-token=${await encode({ token: { sub: user.id }, secret: env().NEXTAUTH_SECRET })}`;
+  const sessionOf = async (user: { id: string }) => {
+    const { id: sid } = await db().userSession.create({
+      data: { userId: user.id, method: "credentials" },
+      select: { id: true },
+    });
+    return `next-auth.session-token=${await encode({ token: { sub: user.id, sid }, secret: env().NEXTAUTH_SECRET })}`;
+  };
 
   it.skipIf(!redisUrl)(
     "POST /api/v1/orders answers a sold-out flash sale from the cart and the gate alone; anything it cannot judge goes the whole way",
@@ -319,7 +324,7 @@ describe("a flash sale's excess is refused from Redis, before the database", () 
       const late = await newBuyer();
       await getCartStore().setLine(`u:${late.id}`, { productId: p.id, quantity: 1, unitPriceCentsAdded: 1000 });
       // The real route, outside Next: anything past the early refusal would read the session
-      // through next/headers and fail, so this 409 came before any session, database or cart work.
+      // through next/headers and fail, so this 409 came before getCurrentUser and any order or cart work (the session row is one key read).
       const res = await placeOrder(
         post(await sessionOf(late), { cart_id: `u:${late.id}`, shipping_address_id: late.addressId }),
         {
@@ -332,6 +337,10 @@ describe("a flash sale's excess is refused from Redis, before the database", () 
       });
       expect(res.headers.get("x-request-id")).toBeTruthy();
 
+      // A signed-out session names nobody either.
+      const ended = await sessionOf(late);
+      await db().userSession.updateMany({ where: { userId: late.id }, data: { revokedAt: new Date() } });
+      expect(await sessionSubject(new NextRequest("http://shop.test/", { headers: { cookie: ended } }))).toBeNull();
       // A forged cookie names nobody: no early answer (the whole path answers 401).
       expect(
         await sessionSubject(
