@@ -37,8 +37,20 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: "**/*.mobile.spec.ts" },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: "**/*.mobile.spec.ts" },
+    // Signs the demo admin in once (a TOTP code is good once); see e2e/admin-session.setup.ts.
+    { name: "admin-session", testMatch: "admin-session.setup.ts" },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: "**/*.mobile.spec.ts",
+      dependencies: ["admin-session"],
+    },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"] },
+      testMatch: "**/*.mobile.spec.ts",
+      dependencies: ["admin-session"],
+    },
   ],
   webServer: process.env.BASE_URL
     ? undefined

@@ -2,6 +2,7 @@
 // `newBuyer` signs up a fresh account through the public API; `signIn` signs in through
 // the real form. Demo accounts are in dev/seed/demo-logins.ts.
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 
 import {
   test as base,
@@ -9,30 +10,41 @@ import {
   type APIRequestContext,
   type Browser,
   type BrowserContext,
+  type Cookie,
   type Page,
 } from "@playwright/test";
 import { generate } from "otplib";
 
-import { DEMO_ADMIN_TOTP_SECRET, DEMO_LOGINS } from "../../dev/seed/demo-logins";
+import { DEMO_LOGINS } from "../../dev/seed/demo-logins";
 import { DEMO_SHOPS } from "../../dev/seed/demo-shops";
 
 export type TestAccount = { email: string; password: string; name: string };
 
 export const demoLogin = (role: "buyer" | "seller" | "admin") => DEMO_LOGINS.find((l) => l.role === role)!;
 
+/** Where admin-session.setup.ts keeps the demo admin's session for this run. */
+export const ADMIN_SESSION_FILE = ".data/test-results/admin-session.json";
+
 /**
- * Signs in through the real form; an account with `totpSecret` (the demo admin) answers the
- * two-factor step with a code computed from it.
+ * Signs in through the real form. The demo admin (an account with `totpSecret`) instead gets the
+ * session admin-session.setup.ts signed in once for the run: a TOTP code is good once, and
+ * parallel specs signing in through the form would queue for 30-second steps. Specs that test
+ * the two-factor form use `enterTotpCode`.
  */
 export async function signIn(
   page: Page,
   account: { email: string; password: string; totpSecret?: string },
 ): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  if (account.totpSecret) await enterTotpCode(page, account.totpSecret);
+  if (account.totpSecret) {
+    const state = JSON.parse(await readFile(ADMIN_SESSION_FILE, "utf8")) as { cookies: Cookie[] };
+    await page.context().addCookies(state.cookies);
+    await page.goto("/");
+  } else {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
   await expect(page.getByRole("button", { name: "Account menu" }).or(page.getByLabel("Account menu"))).toBeVisible();
 }
 
@@ -40,23 +52,7 @@ export async function signIn(
 // person's own inbox (with SMTP_URL set, the same emails go out by SMTP).
 let mailboxReader: Promise<BrowserContext> | undefined;
 function mailboxContext(browser: Browser): Promise<BrowserContext> {
-  mailboxReader ??= (async () => {
-    const context = await browser.newContext();
-    const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const admin = demoLogin("admin");
-    // The admin signs in with a TOTP code; a code is good once, so when another spec has just
-    // used this step's code, wait for the next step's.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const code = await generate({ secret: DEMO_ADMIN_TOTP_SECRET });
-      const res = await context.request.post("/api/auth/callback/credentials", {
-        form: { csrfToken, email: admin.email, password: admin.password, code, json: "true" },
-      });
-      const signedIn = (await context.cookies()).some((c) => c.name.endsWith("next-auth.session-token"));
-      if (res.ok() && signedIn) return context;
-      await new Promise((r) => setTimeout(r, 30_500 - (Date.now() % 30_000)));
-    }
-    throw new Error("the mailbox reader could not sign the demo admin in");
-  })();
+  mailboxReader ??= browser.newContext({ storageState: ADMIN_SESSION_FILE });
   return mailboxReader;
 }
 
