@@ -11,7 +11,11 @@ import { hashPassword } from "./hash-password";
 import { PASSWORD_RESET_SENT, requestPasswordReset } from "./request-password-reset";
 import { resetPassword } from "./reset-password";
 
-const ip = () => `10.2.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+// A fresh address per call, never repeated in a run: a per-IP limit test must start from zero
+// (random octets once collided with an earlier test's address in CI, 2026-12-03).
+const ipPrefix = randomBytes(2).toString("hex");
+let ipCount = 0;
+const ip = () => `fd00:${ipPrefix}::${(++ipCount).toString(16)}`;
 const appUrl = "http://localhost:3000";
 
 async function userWithPassword(password = "Old-password-1") {
