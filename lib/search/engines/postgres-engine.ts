@@ -29,9 +29,11 @@ import type {
   SearchSort,
   TokenGroup,
 } from "../search-types";
+import { ttlMemo } from "../ttl-memo";
 import { buildTsQuery } from "./build-tsquery";
 import { filterTsQuery } from "./filter-tokens";
 import { rankedPageSql } from "./ranking-sql";
+import { estimateCache, scanBeatsIndex } from "./text-scan-choice";
 
 type CandidateJson = {
   product_id: string;
@@ -161,7 +163,10 @@ type Match = {
  * attribute and stock filters as one tsquery over the documents' GIN index; price and rating
  * bounds checked per row.
  */
-function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters" | "prefix">): Match | null {
+function matchClause(
+  q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters" | "prefix">,
+  opts: { scanInOrder?: boolean } = {},
+): Match | null {
   const filterQuery = filterTsQuery(q.filters);
   const filterSql = filterQuery ? Prisma.sql`${filterQuery}::tsquery` : null;
   const conditions: Prisma.Sql[] = [];
@@ -176,7 +181,12 @@ function matchClause(q: Pick<EngineQuery, "groups" | "text" | "fuzzy" | "filters
     const tsquery = buildTsQuery(q.groups, { prefixLast: q.prefix });
     if (!tsquery) return null;
     from = Prisma.sql`product_search_documents d, to_tsquery('english', ${tsquery}) AS query`;
-    conditions.push(filterSql ? Prisma.sql`d.document @@ (query && ${filterSql})` : Prisma.sql`d.document @@ query`);
+    const matched = filterSql ? Prisma.sql`(query && ${filterSql})` : Prisma.sql`query`;
+    // ts_match_vq is what @@ calls; written as a function the GIN index does not apply, so the
+    // rows come from a sequential scan in physical order (text-scan-choice.ts says when).
+    conditions.push(
+      opts.scanInOrder ? Prisma.sql`ts_match_vq(d.document, ${matched})` : Prisma.sql`d.document @@ ${matched}`,
+    );
     rank = RANK;
   } else {
     // Browsing (no words): the category and stock filters as plain columns, so the planner can
@@ -289,6 +299,19 @@ async function pageQuery(
   return rows.map((r) => toCandidate(r.j));
 }
 
+const cachedEstimate = estimateCache({ max: 5_000, ttlMs: 10 * 60_000 });
+const documentCount = ttlMemo(async () => {
+  const [row] = await readDb().$queryRaw<{ n: number }[]>`
+    SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'product_search_documents'::regclass`;
+  return Number(row?.n ?? 0);
+}, 10 * 60_000);
+
+/** The planner's estimate for a word search's index form, from the cache when it was asked lately. */
+function plannedMatches(m: Match): Promise<number> {
+  const key = JSON.stringify([m.from.sql, m.from.values, m.where.sql, m.where.values]);
+  return cachedEstimate(key, () => estimateMatches(m).catch(() => 0));
+}
+
 /** The planner's row estimate for a match (from column statistics; no rows are read). */
 async function estimateMatches(m: Match): Promise<number> {
   const rows = await run<{ "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[]>(
@@ -314,15 +337,25 @@ function toRawFacets(f: FacetJson, scale: number): RawFacets {
   return facets;
 }
 
-export function createPostgresEngine(): SearchEngine {
+/** `chooseScan` replaces the measured choice (text-scan-choice.ts): the contract tests run both ways. */
+export function createPostgresEngine(
+  opts: { chooseScan?: (estimate: number, documents: number) => boolean } = {},
+): SearchEngine {
+  const chooseScan = opts.chooseScan ?? scanBeatsIndex;
   return {
     name: "postgres",
     syncInTransaction: true,
     ranksInQuery: true,
 
     async query(q: EngineQuery): Promise<EngineResult> {
-      const m = matchClause(q);
+      let m = matchClause(q);
       if (!m) return { candidates: [], total: 0, totalExact: true, facets: null };
+      // A word search's pool is taken in no order: by scan when it is faster (text-scan-choice.ts).
+      let estimate: number | undefined;
+      if (m.rank && !m.fuzzy) {
+        estimate = await plannedMatches(m);
+        if (chooseScan(estimate, await documentCount.get().catch(() => 0))) m = matchClause(q, { scanInOrder: true })!;
+      }
       // Ranked here: the page of the ranked recall (none when the recall window is empty, past the reach).
       const rank = q.sort === "relevance" && q.window.kind === "recall" ? q.rank : undefined;
       const window =
@@ -368,7 +401,7 @@ export function createPostgresEngine(): SearchEngine {
       // count already: one statement fewer for most searches.
       const total =
         full && q.countMatches !== false
-          ? Math.max(RECALL_LIMIT, await estimateMatches(m).catch(() => 0))
+          ? Math.max(RECALL_LIMIT, estimate ?? (await estimateMatches(m).catch(() => 0)))
           : pool.pool_count;
       return {
         candidates,

@@ -30,6 +30,8 @@ type EngineCase = {
 
 const ENGINES: EngineCase[] = [
   { name: "postgres", skipReason: null, create: () => createPostgresEngine() },
+  // Word searches' pools read by a sequential scan, as a common word in a big catalogue is.
+  { name: "postgres, pools by scan", skipReason: null, create: () => createPostgresEngine({ chooseScan: () => true }) },
   {
     name: "meilisearch",
     skipReason: process.env.MEILI_HOST ? null : MEILI_SKIP_REASON,
