@@ -18,6 +18,7 @@ import { resolveReviewCase } from "@/lib/reviews/moderate/resolve-review-case";
 import { restoreReview } from "@/lib/reviews/moderate/restore-review";
 import { createReview } from "@/lib/reviews/write/create-review";
 import { setAccountSuspension } from "@/lib/users/set-account-suspension";
+import { endSessions } from "@/test/end-sessions";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 import { createOrder } from "@/test/order-factories";
 import {
@@ -80,11 +81,11 @@ describe("admin decisions", () => {
   it("suspending and reinstating an account: one row each, with who and from where", async () => {
     const person = await createUser(db());
     await fromAdmin(() =>
-      setAccountSuspension({ userId: person.id, adminId, suspend: true, reason: "Chargeback ring" }),
+      setAccountSuspension({ userId: person.id, adminId, endSessions, suspend: true, reason: "Chargeback ring" }),
     );
-    await fromAdmin(() => setAccountSuspension({ userId: person.id, adminId, suspend: false }));
+    await fromAdmin(() => setAccountSuspension({ userId: person.id, adminId, endSessions, suspend: false }));
     // Already active: no decision, no row.
-    await fromAdmin(() => setAccountSuspension({ userId: person.id, adminId, suspend: false }));
+    await fromAdmin(() => setAccountSuspension({ userId: person.id, adminId, endSessions, suspend: false }));
     expect(await theRow("account.suspended", person.id)).toMatchObject({
       ...byAdmin(),
       targetType: "user",

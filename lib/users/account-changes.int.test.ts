@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { endSessions } from "@/test/end-sessions";
 import { createUser } from "@/test/factories";
 
 import { authenticate } from "./authenticate";
@@ -24,17 +25,29 @@ describe("changing the password", () => {
   it("needs the current password, refuses a weak new one, then changes it and says so by email", async () => {
     const user = await person();
     await expect(
-      changePassword(user.id, { currentPassword: "Wrong-pass-1", newPassword: "Brand-new-pass-2" }, { appUrl }),
+      changePassword(
+        user.id,
+        { currentPassword: "Wrong-pass-1", newPassword: "Brand-new-pass-2" },
+        { appUrl, endSessions },
+      ),
     ).rejects.toMatchObject({ status: 400, details: { fields: { currentPassword: expect.any(String) } } });
     await expect(
-      changePassword(user.id, { currentPassword: "Current-pass-1", newPassword: "short" }, { appUrl }),
+      changePassword(user.id, { currentPassword: "Current-pass-1", newPassword: "short" }, { appUrl, endSessions }),
     ).rejects.toMatchObject({ status: 400, details: { fields: { newPassword: expect.any(String) } } });
     await expect(
-      changePassword(user.id, { currentPassword: "Current-pass-1", newPassword: "Current-pass-1" }, { appUrl }),
+      changePassword(
+        user.id,
+        { currentPassword: "Current-pass-1", newPassword: "Current-pass-1" },
+        { appUrl, endSessions },
+      ),
     ).rejects.toMatchObject({ status: 400 });
     expect(await authenticate({ email: user.email, password: "Current-pass-1", ip: ip() })).not.toBeNull();
 
-    await changePassword(user.id, { currentPassword: "Current-pass-1", newPassword: "Brand-new-pass-2" }, { appUrl });
+    await changePassword(
+      user.id,
+      { currentPassword: "Current-pass-1", newPassword: "Brand-new-pass-2" },
+      { appUrl, endSessions },
+    );
     expect(await authenticate({ email: user.email, password: "Brand-new-pass-2", ip: ip() })).not.toBeNull();
     expect(await authenticate({ email: user.email, password: "Current-pass-1", ip: ip() })).toBeNull();
     expect(await mails(user.email, "password-changed")).toHaveLength(1);
@@ -44,10 +57,18 @@ describe("changing the password", () => {
     const user = await person();
     for (let i = 0; i < 10; i++)
       await expect(
-        changePassword(user.id, { currentPassword: `Guess-${i}-aaaa`, newPassword: "Brand-new-pass-2" }, { appUrl }),
+        changePassword(
+          user.id,
+          { currentPassword: `Guess-${i}-aaaa`, newPassword: "Brand-new-pass-2" },
+          { appUrl, endSessions },
+        ),
       ).rejects.toMatchObject({ status: 400 });
     await expect(
-      changePassword(user.id, { currentPassword: "Current-pass-1", newPassword: "Brand-new-pass-2" }, { appUrl }),
+      changePassword(
+        user.id,
+        { currentPassword: "Current-pass-1", newPassword: "Brand-new-pass-2" },
+        { appUrl, endSessions },
+      ),
     ).rejects.toMatchObject({ status: 429 });
   });
 });
@@ -77,7 +98,7 @@ describe("changing the email address", () => {
     expect(await mails(user.email, "email-change-requested")).toHaveLength(1);
 
     const token = await linkTo(newEmail);
-    expect(await verifyEmail({ token }, { ip: ip(), appUrl })).toEqual({
+    expect(await verifyEmail({ token }, { ip: ip(), appUrl, endSessions })).toEqual({
       userId: user.id,
       email: newEmail,
       changed: true,
@@ -91,7 +112,7 @@ describe("changing the email address", () => {
       id: user.id,
     });
     expect(await authenticate({ email: user.email, password: "Current-pass-1", ip: ip() })).toBeNull();
-    await expect(verifyEmail({ token }, { ip: ip(), appUrl })).rejects.toMatchObject({ status: 400 });
+    await expect(verifyEmail({ token }, { ip: ip(), appUrl, endSessions })).rejects.toMatchObject({ status: 400 });
   });
 
   it("gives an address another account has the same answer, and emails it nothing", async () => {
@@ -110,7 +131,7 @@ describe("changing the email address", () => {
     await requestEmailChange(user.id, { currentPassword: "Current-pass-1", email: newEmail }, { appUrl });
     const token = await linkTo(newEmail);
     await createUser(db(), { email: newEmail });
-    await expect(verifyEmail({ token }, { ip: ip(), appUrl })).rejects.toMatchObject({ status: 409 });
+    await expect(verifyEmail({ token }, { ip: ip(), appUrl, endSessions })).rejects.toMatchObject({ status: 409 });
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).email).toBe(user.email);
   });
 });

@@ -6,6 +6,7 @@ import { createPostgresEngine } from "@/lib/search/engines/postgres-engine";
 import { drainSearchOutboxFully } from "@/lib/search/indexing/drain-search-outbox";
 import { ensureSearchBootstrapped } from "@/lib/search/indexing/ensure-search-bootstrapped";
 import { invalidateCategoryLookup } from "@/lib/search/query/load-category-lookup";
+import { endSessions } from "@/test/end-sessions";
 import { createCategory, createProduct, createUser } from "@/test/factories";
 
 import { authenticate } from "./authenticate";
@@ -57,7 +58,7 @@ describe("suspending accounts", () => {
     expect(await authenticate({ email: seller.email, password, ip: "203.0.113.7" })).not.toBeNull();
 
     await expect(
-      setAccountSuspension({ userId: seller.id, adminId, suspend: true, reason: "bad" }),
+      setAccountSuspension({ userId: seller.id, adminId, endSessions, suspend: true, reason: "bad" }),
     ).rejects.toMatchObject({ status: 400 });
     expect((await db().user.findUniqueOrThrow({ where: { id: seller.id } })).status).toBe("active");
 
@@ -65,6 +66,7 @@ describe("suspending accounts", () => {
       await setAccountSuspension({
         userId: seller.id,
         adminId,
+        endSessions,
         suspend: true,
         reason: "Counterfeit goods reported by three buyers",
       }),
@@ -73,6 +75,7 @@ describe("suspending accounts", () => {
       await setAccountSuspension({
         userId: seller.id,
         adminId,
+        endSessions,
         suspend: true,
         reason: "Counterfeit goods reported by three buyers",
       }),
@@ -96,7 +99,7 @@ describe("suspending accounts", () => {
       [seller.email, "Quillon Forge", "suspended", "Counterfeit goods reported by three buyers"],
     ]);
 
-    await setAccountSuspension({ userId: seller.id, adminId, suspend: false });
+    await setAccountSuspension({ userId: seller.id, adminId, endSessions, suspend: false });
     expect(await authenticate({ email: seller.email, password, ip: "203.0.113.7" })).not.toBeNull();
     expect(await getPublicProduct(p.id)).not.toBeNull();
     await drainSearchOutboxFully({ engine });
@@ -110,22 +113,23 @@ describe("suspending accounts", () => {
   it("admins can't be suspended here, nor can an admin suspend themself; unknown accounts are a 404", async () => {
     const other = await createUser(db(), { role: "admin" });
     await expect(
-      setAccountSuspension({ userId: other.id, adminId, suspend: true, reason: "Testing the guard" }),
+      setAccountSuspension({ userId: other.id, adminId, endSessions, suspend: true, reason: "Testing the guard" }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
-      setAccountSuspension({ userId: adminId, adminId, suspend: true, reason: "Testing the guard" }),
+      setAccountSuspension({ userId: adminId, endSessions, adminId, suspend: true, reason: "Testing the guard" }),
     ).rejects.toMatchObject({ status: 403 });
     await expect(
       setAccountSuspension({
         userId: "00000000-0000-4000-8000-000000000000",
         adminId,
+        endSessions,
         suspend: true,
         reason: "Testing the guard",
       }),
     ).rejects.toMatchObject({ status: 404 });
     const buyer = await createUser(db());
     expect(
-      await setAccountSuspension({ userId: buyer.id, adminId, suspend: true, reason: "Chargeback abuse" }),
+      await setAccountSuspension({ userId: buyer.id, adminId, endSessions, suspend: true, reason: "Chargeback abuse" }),
     ).toEqual({ status: "suspended", sellerId: null, changed: true });
     expect(await db().moderationCase.findFirst({ where: { subjectType: "user", subjectId: buyer.id } })).toMatchObject({
       status: "suspended",

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { queueEmail } from "@/lib/mail/queue-email";
 
+import type { EndSessions } from "./end-sessions";
 import { hashPassword } from "./hash-password";
 import { passwordChangedEmail } from "./password-changed-email";
 import { passwordProblem } from "./password-problem";
@@ -21,12 +22,13 @@ export const ZPasswordChange = z
 
 /**
  * Changes the signed-in person's password after checking the current one, and emails them
- * about it. The caller then ends the account's other sessions (revokeUserSessions).
+ * about it. The account's other sessions end in the same transaction (`endSessions`, which the
+ * caller gives the session to keep: the one making the change).
  */
 export async function changePassword(
   userId: string,
   raw: z.input<typeof ZPasswordChange>,
-  opts: { appUrl: string },
+  opts: { appUrl: string; endSessions: EndSessions },
 ): Promise<void> {
   const { currentPassword, newPassword } = parseInput(ZPasswordChange, raw);
   const user = await reauthenticate(userId, currentPassword);
@@ -40,6 +42,7 @@ export async function changePassword(
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     // A reset link asked for earlier must not undo this.
     await tx.accountToken.deleteMany({ where: { userId, purpose: "password_reset", usedAt: null } });
+    await opts.endSessions(tx, userId);
     await queueEmail(tx, {
       userId,
       to: user.email,

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { memoryAdmissionGate } from "@/lib/orders/admission-gate";
 import { createCheckout } from "@/lib/orders/create-checkout";
 import { becomeSeller } from "@/lib/sellers/become-seller";
+import { endSessions } from "@/test/end-sessions";
 import { createBuyerWithAddress, createCategory, createProduct, createSeller } from "@/test/factories";
 
 import { createAccount } from "./create-account";
@@ -44,24 +45,24 @@ describe("email verification", () => {
     expect(row.tokenHash).toBe(hashAccountToken(token));
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(48 * 3_600_000);
 
-    expect(await verifyEmail({ token }, { ip: ip(), appUrl })).toEqual({
+    expect(await verifyEmail({ token }, { ip: ip(), appUrl, endSessions })).toEqual({
       userId: user.id,
       email: user.email,
       changed: false,
     });
     expect(await verified(user.id)).not.toBeNull();
-    await expect(verifyEmail({ token }, { ip: ip(), appUrl })).rejects.toMatchObject({ status: 400 });
+    await expect(verifyEmail({ token }, { ip: ip(), appUrl, endSessions })).rejects.toMatchObject({ status: 400 });
   });
 
   it("refuses an expired link, a made-up one and a password reset token", async () => {
     const user = await signUp();
     const token = await verificationToken(user.email);
     await db().accountToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1) } });
-    await expect(verifyEmail({ token }, { ip: ip(), appUrl })).rejects.toMatchObject({ status: 400 });
+    await expect(verifyEmail({ token }, { ip: ip(), appUrl, endSessions })).rejects.toMatchObject({ status: 400 });
     await expect(
-      verifyEmail({ token: randomBytes(32).toString("base64url") }, { ip: ip(), appUrl }),
+      verifyEmail({ token: randomBytes(32).toString("base64url") }, { ip: ip(), appUrl, endSessions }),
     ).rejects.toMatchObject({ status: 400 });
-    await expect(verifyEmail({ token: "" }, { ip: ip(), appUrl })).rejects.toMatchObject({ status: 400 });
+    await expect(verifyEmail({ token: "" }, { ip: ip(), appUrl, endSessions })).rejects.toMatchObject({ status: 400 });
     expect(await verified(user.id)).toBeNull();
   });
 
@@ -71,8 +72,10 @@ describe("email verification", () => {
     expect(await resendEmailVerification(user.id, { appUrl })).toEqual({ email: user.email });
     const second = await verificationToken(user.email);
     expect(second).not.toBe(first);
-    await expect(verifyEmail({ token: first }, { ip: ip(), appUrl })).rejects.toMatchObject({ status: 400 });
-    await verifyEmail({ token: second }, { ip: ip(), appUrl });
+    await expect(verifyEmail({ token: first }, { ip: ip(), appUrl, endSessions })).rejects.toMatchObject({
+      status: 400,
+    });
+    await verifyEmail({ token: second }, { ip: ip(), appUrl, endSessions });
     await expect(resendEmailVerification(user.id, { appUrl })).rejects.toMatchObject({ status: 409 });
 
     const other = await signUp();
@@ -89,7 +92,7 @@ describe("email verification", () => {
       message: expect.stringMatching(/Confirm your email address before opening a shop\..*\/account\/settings/),
     });
     expect(await db().sellerProfile.count({ where: { userId: user.id } })).toBe(0);
-    await verifyEmail({ token: await verificationToken(user.email) }, { ip: ip(), appUrl });
+    await verifyEmail({ token: await verificationToken(user.email) }, { ip: ip(), appUrl, endSessions });
     await expect(becomeSeller(user.id, shop, { appUrl })).resolves.toMatchObject({ slug: shop.slug });
   });
 

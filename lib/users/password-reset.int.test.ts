@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db/client";
+import { endSessions } from "@/test/end-sessions";
 import { createUser } from "@/test/factories";
 
 import { authenticate } from "./authenticate";
@@ -40,7 +41,7 @@ describe("password reset by emailed link", () => {
       message: PASSWORD_RESET_SENT,
     });
     const token = await tokenFromMailbox(user.email);
-    expect(await resetPassword({ token, password: "New-password-2" }, { ip: ip(), appUrl })).toEqual({
+    expect(await resetPassword({ token, password: "New-password-2" }, { ip: ip(), appUrl, endSessions })).toEqual({
       userId: user.id,
       email: user.email,
     });
@@ -53,7 +54,9 @@ describe("password reset by emailed link", () => {
     expect(await db().notification.count({ where: { toAddress: user.email, template: "password-changed" } })).toBe(1);
 
     // Single use: the same link again is refused and changes nothing.
-    await expect(resetPassword({ token, password: "Third-password-3" }, { ip: ip(), appUrl })).rejects.toMatchObject({
+    await expect(
+      resetPassword({ token, password: "Third-password-3" }, { ip: ip(), appUrl, endSessions }),
+    ).rejects.toMatchObject({
       status: 400,
       details: { fields: { token: "invalid" } },
     });
@@ -82,14 +85,14 @@ describe("password reset by emailed link", () => {
     const second = await tokenFromMailbox(user.email);
     expect(second).not.toBe(first);
     await expect(
-      resetPassword({ token: first, password: "New-password-2" }, { ip: ip(), appUrl }),
+      resetPassword({ token: first, password: "New-password-2" }, { ip: ip(), appUrl, endSessions }),
     ).rejects.toMatchObject({ status: 400 });
     // 30 minutes later the newest link is dead too.
     const row = await db().accountToken.findUniqueOrThrow({ where: { tokenHash: hashAccountToken(second) } });
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(30 * 60_000);
     await db().accountToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(
-      resetPassword({ token: second, password: "New-password-2" }, { ip: ip(), appUrl }),
+      resetPassword({ token: second, password: "New-password-2" }, { ip: ip(), appUrl, endSessions }),
     ).rejects.toMatchObject({ status: 400 });
     expect(await authenticate({ email: user.email, password: "Old-password-1", ip: ip() })).not.toBeNull();
   });
@@ -98,11 +101,11 @@ describe("password reset by emailed link", () => {
     const user = await userWithPassword();
     await requestPasswordReset({ email: user.email }, { ip: ip(), appUrl });
     const token = await tokenFromMailbox(user.email);
-    await expect(resetPassword({ token, password: "short" }, { ip: ip(), appUrl })).rejects.toMatchObject({
+    await expect(resetPassword({ token, password: "short" }, { ip: ip(), appUrl, endSessions })).rejects.toMatchObject({
       status: 400,
       details: { fields: { password: expect.any(String) } },
     });
-    await resetPassword({ token, password: "Better-password-9" }, { ip: ip(), appUrl });
+    await resetPassword({ token, password: "Better-password-9" }, { ip: ip(), appUrl, endSessions });
     expect(await authenticate({ email: user.email, password: "Better-password-9", ip: ip() })).not.toBeNull();
   });
 
@@ -157,7 +160,7 @@ describe("password reset by emailed link", () => {
       status: 400,
     });
     await expect(
-      resetPassword({ token: "x".repeat(43), password: "Good-password-1" }, { ip: ip(), appUrl }),
+      resetPassword({ token: "x".repeat(43), password: "Good-password-1" }, { ip: ip(), appUrl, endSessions }),
     ).rejects.toMatchObject({ status: 400 });
   });
 });

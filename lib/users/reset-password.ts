@@ -11,6 +11,7 @@ import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
 import { consumeAccountToken, INVALID_LINK } from "./consume-account-token";
+import type { EndSessions } from "./end-sessions";
 import { hashAccountToken } from "./hash-account-token";
 import { hashPassword } from "./hash-password";
 import { passwordChangedEmail } from "./password-changed-email";
@@ -27,11 +28,12 @@ export const ZPasswordReset = z
  * Sets a new password from an emailed reset link. The link is used up in the same transaction
  * as the new hash, so it works once; a weak password is refused before it is used, so the
  * person can try another. Following the link proves the address, so it counts as verified.
- * The caller ends the account's sessions (revokeUserSessions) with the user id returned.
+ * Every session of the account ends in the same transaction (`endSessions`): whoever learned
+ * the old password, or holds a copied cookie, is signed out.
  */
 export async function resetPassword(
   raw: z.input<typeof ZPasswordReset>,
-  opts: { ip: string; appUrl: string },
+  opts: { ip: string; appUrl: string; endSessions: EndSessions },
 ): Promise<{ userId: string; email: string }> {
   await enforceRateLimit(getRateLimitStore(), RATE_LIMITS.accountLinkPerIp, [opts.ip]);
   const { token, password } = parseInput(ZPasswordReset, raw);
@@ -58,6 +60,7 @@ export async function resetPassword(
       where: { id: userId },
       data: { passwordHash, ...(user.emailVerified ? {} : { emailVerified: new Date() }) },
     });
+    await opts.endSessions(tx, userId);
     await queueEmail(tx, {
       userId,
       to: user.email,

@@ -7,13 +7,17 @@ import { AppError } from "@/lib/errors/app-error";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
+import type { EndSessions } from "./end-sessions";
+
 export type AccountSuspensionResult = { status: "active" | "suspended"; sellerId: string | null; changed: boolean };
 
 /**
  * An admin suspends an account (with a reason the person is told) or reinstates it. A
  * suspended person is signed out at once (every request reads their status) and cannot sign
- * in; a suspended seller's shop and listings leave the storefront and, through a seller
- * outbox event, the search index. The decision is kept as a moderation case (who, when, why).
+ * in. Their sessions end in the same transaction (`endSessions`), so reinstating the account
+ * later does not bring an old cookie back to life. A suspended seller's shop and listings leave
+ * the storefront and, through a seller outbox event, the search index. The decision is kept as
+ * a moderation case (who, when, why).
  * Admins are not suspended here.
  */
 export async function setAccountSuspension(opts: {
@@ -21,6 +25,7 @@ export async function setAccountSuspension(opts: {
   adminId: string;
   suspend: boolean;
   reason?: string;
+  endSessions: EndSessions;
 }): Promise<AccountSuspensionResult> {
   const reason = opts.reason?.trim() ?? "";
   if (opts.suspend && reason.length < 5)
@@ -53,6 +58,7 @@ export async function setAccountSuspension(opts: {
       return { status, sellerId, changed: false };
 
     await tx.user.update({ where: { id: user.id }, data: { status } });
+    if (opts.suspend) await opts.endSessions(tx, user.id);
     if (sellerId) {
       await tx.sellerProfile.update({ where: { id: sellerId }, data: { status } });
       // The indexer re-reads every product of the seller: hidden while suspended, back after.

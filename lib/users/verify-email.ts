@@ -13,6 +13,7 @@ import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
 import { consumeAccountToken, INVALID_LINK } from "./consume-account-token";
 import { emailChangedEmail } from "./email-changed-email";
+import type { EndSessions } from "./end-sessions";
 import { hashAccountToken } from "./hash-account-token";
 
 export const ZEmailVerification = z
@@ -25,10 +26,12 @@ export const ZEmailVerification = z
  * Uses an emailed confirmation link: the account's address becomes verified, or, for an email
  * change, the new address replaces the old one (verified, since the link reached it) and the old
  * address is told. Single use; a link for an address the account no longer has is refused.
+ * An email change also ends the account's sessions in the same transaction (`endSessions`; the
+ * caller keeps the one confirming, when it is the account's own).
  */
 export async function verifyEmail(
   raw: z.input<typeof ZEmailVerification>,
-  opts: { ip: string; appUrl: string },
+  opts: { ip: string; appUrl: string; endSessions: EndSessions },
 ): Promise<{ userId: string; email: string; changed: boolean }> {
   await enforceRateLimit(getRateLimitStore(), RATE_LIMITS.accountLinkPerIp, [opts.ip]);
   const { token } = parseInput(ZEmailVerification, raw);
@@ -56,6 +59,7 @@ export async function verifyEmail(
       await tx.user.update({ where: { id: userId }, data: { email, emailVerified: new Date() } });
       // A verification link sent to the old address proves nothing about the new one.
       await tx.accountToken.deleteMany({ where: { userId, usedAt: null } });
+      await opts.endSessions(tx, userId);
       await queueEmail(tx, {
         userId,
         to: user.email,

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 
 import { clientIp } from "@/lib/auth/client-ip";
+import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { env } from "@/lib/env";
 import { serverAction } from "@/lib/http/server-action";
 import { resetPassword, ZPasswordReset } from "@/lib/users/reset-password";
@@ -19,7 +20,11 @@ export const resetPasswordAction = serverAction(
     }),
   },
   async ({ input }, _prev: ResetPasswordState, _form: FormData): Promise<ResetPasswordState> => {
-    await resetPassword(input, { ip: clientIp(await headers()), appUrl: env().APP_URL });
+    await resetPassword(input, {
+      ip: clientIp(await headers()),
+      appUrl: env().APP_URL,
+      endSessions: (tx, userId) => revokeUserSessions({ userId, tx }),
+    });
     return { done: true };
   },
 );

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 
 import { clientIp } from "@/lib/auth/client-ip";
+import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { env } from "@/lib/env";
 import { serverAction } from "@/lib/http/server-action";
 import { verifyEmail, ZEmailVerification } from "@/lib/users/verify-email";
@@ -20,8 +21,14 @@ export const verifyEmailAction = serverAction(
     schema: ZEmailVerification,
     input: (_prev: VerifyEmailState, form: FormData) => ({ token: form.get("token") }),
   },
-  async ({ input }, _prev: VerifyEmailState, _form: FormData): Promise<VerifyEmailState> => {
-    const { email, changed } = await verifyEmail(input, { ip: clientIp(await headers()), appUrl: env().APP_URL });
+  async ({ user, input }, _prev: VerifyEmailState, _form: FormData): Promise<VerifyEmailState> => {
+    const { email, changed } = await verifyEmail(input, {
+      ip: clientIp(await headers()),
+      appUrl: env().APP_URL,
+      // The session confirming stays when it is the account's own; every other one ends.
+      endSessions: (tx, userId) =>
+        revokeUserSessions({ userId, exceptSessionId: user?.id === userId ? user.sessionId : undefined, tx }),
+    });
     return { confirmed: email, changed };
   },
 );

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
+import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { revalidateAllCachedProducts } from "@/lib/catalog/revalidate-all-cached-products";
 import { serverAction } from "@/lib/http/server-action";
 import { setAccountSuspension } from "@/lib/users/set-account-suspension";
@@ -22,6 +23,7 @@ export const setSuspensionAction = serverAction(
       adminId: user.id,
       suspend,
       reason: String(form.get("reason") ?? ""),
+      endSessions: (tx, id) => revokeUserSessions({ userId: id, tx }),
     });
     revalidatePath("/admin/users");
     // A shop's listings leave the cached product pages too.

@@ -1,5 +1,6 @@
 "use server";
 
+import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { env } from "@/lib/env";
 import { serverAction } from "@/lib/http/server-action";
 import { deleteAccount, ZAccountDeletion } from "@/lib/privacy/delete-account";
@@ -44,8 +45,11 @@ export const changePasswordAction = serverAction(
     }),
   },
   async ({ user, input }, _prev: SettingsState, _form: FormData): Promise<SettingsState> => {
-    await changePassword(user.id, input, { appUrl: env().APP_URL });
-    return { message: "Your password is changed." };
+    await changePassword(user.id, input, {
+      appUrl: env().APP_URL,
+      endSessions: (tx, userId) => revokeUserSessions({ userId, exceptSessionId: user.sessionId, tx }),
+    });
+    return { message: "Your password is changed. You were signed out everywhere else." };
   },
 );
 
