@@ -41,8 +41,8 @@ function placeOfSupply(address: Prisma.JsonValue): Prisma.InputJsonObject {
  * Deletes a person's account at their request, after their password: refused (409, each reason
  * said) while money is in flight; otherwise, in one transaction, their personal data is removed
  * or anonymized and what the law and the other party need is kept (docs/OPERATIONS.md, "Account
- * deletion"). The account can never sign in again and every session ends (the status is read on
- * every request; the caller also revokes the sessions).
+ * deletion"). The account can never sign in again and every session ends: its rows go with the
+ * rest (and the status is read on every request).
  */
 export async function deleteAccount(
   userId: string,
@@ -86,6 +86,8 @@ export async function deleteAccount(
       await tx.address.deleteMany({ where: { userId } });
       await tx.account.deleteMany({ where: { userId } });
       await tx.session.deleteMany({ where: { userId } });
+      // The sign-ins too (device, IP): every copy of every cookie is refused from the next request.
+      await tx.userSession.deleteMany({ where: { userId } });
       await tx.accountToken.deleteMany({ where: { userId } });
       await tx.cart.deleteMany({ where: { userId } });
       await tx.buyerReview.deleteMany({ where: { buyerId: userId } });

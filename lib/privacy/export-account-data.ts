@@ -1,5 +1,6 @@
 import "server-only";
 
+import { describeDevice } from "@/lib/auth/describe-device";
 import { db } from "@/lib/db/client";
 
 type Money = { amount_cents: number; currency: string };
@@ -9,8 +10,9 @@ const money = (amountCents: number, currency: string): Money => ({ amount_cents:
  * Everything the marketplace holds about one person, as the JSON their data export downloads:
  * profile, shop, saved addresses, orders bought (items, amounts, where they went), orders sold
  * (items and amounts, never the buyer's name or address), reviews written and received (the
- * reviewer left out), sessions, and the emails sent to them. Every query has the person in its
- * `where`: nothing about anyone else comes with it.
+ * reviewer left out), sign-ins (device, IP, when, when ended; never what the cookie carries),
+ * and the emails sent to them. Every query has the person in its `where`: nothing about anyone
+ * else comes with it.
  */
 export async function exportAccountData(userId: string, now = new Date()) {
   const prisma = db();
@@ -109,7 +111,11 @@ export async function exportAccountData(userId: string, now = new Date()) {
         orderBy: { createdAt: "asc" },
         select: { orderId: true, rating: true, note: true, createdAt: true, seller: { select: { shopName: true } } },
       }),
-      prisma.session.findMany({ where: { userId }, select: { id: true, expires: true } }),
+      prisma.userSession.findMany({
+        where: { userId },
+        orderBy: { createdAt: "asc" },
+        select: { method: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true, revokedAt: true },
+      }),
       prisma.notification.findMany({
         where: { userId },
         orderBy: { createdAt: "asc" },
@@ -217,7 +223,16 @@ export async function exportAccountData(userId: string, now = new Date()) {
         created_at: r.createdAt.toISOString(),
       })),
     },
-    sessions: sessions.map((s) => ({ id: s.id, expires_at: s.expires.toISOString() })),
+    // The row id rides in the session cookie, so it stays out of a file the person may pass on.
+    sessions: sessions.map((s) => ({
+      method: s.method,
+      device: describeDevice(s.userAgent),
+      user_agent: s.userAgent,
+      ip: s.ip,
+      created_at: s.createdAt.toISOString(),
+      last_seen_at: s.lastSeenAt.toISOString(),
+      revoked_at: s.revokedAt?.toISOString() ?? null,
+    })),
     emails: emails.map((e) => ({
       to: e.toAddress,
       subject: e.subject,

@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
+import { createUserSession } from "@/lib/auth/create-user-session";
+import { findSessionUser } from "@/lib/auth/find-session-user";
+import { revokeUserSession } from "@/lib/auth/revoke-user-session";
 import { db } from "@/lib/db/client";
 import { confirmDelivery } from "@/lib/orders/confirm-delivery";
 import { shipOrder } from "@/lib/orders/ship-order";
@@ -17,6 +20,8 @@ import { deleteAccount } from "./delete-account";
 import { exportAccountData } from "./export-account-data";
 
 const PASSWORD = "Privacy-pass-1";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 const ip = () => `10.5.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 async function personWithAddress(fullName: string, line1: string) {
@@ -71,19 +76,19 @@ describe("data export", () => {
     await db().buyerReview.create({
       data: { orderId: adaOrder.id, sellerId: seller.id, buyerId: ada.id, rating: 5, note: "Paid fast" },
     });
-    await db().session.create({
-      data: {
-        sessionToken: randomBytes(16).toString("hex"),
-        userId: ada.id,
-        expires: new Date(Date.now() + 86_400_000),
-      },
+    const adaPhone = await createUserSession({
+      userId: ada.id,
+      method: "credentials",
+      userAgent: IPHONE,
+      ip: "203.0.113.4",
     });
-    await db().session.create({
-      data: {
-        sessionToken: randomBytes(16).toString("hex"),
-        userId: bob.id,
-        expires: new Date(Date.now() + 86_400_000),
-      },
+    const adaOld = await createUserSession({ userId: ada.id, method: "github", userAgent: null, ip: null });
+    await revokeUserSession({ userId: ada.id, sessionId: adaOld });
+    const bobSession = await createUserSession({
+      userId: bob.id,
+      method: "credentials",
+      userAgent: null,
+      ip: "198.51.100.8",
     });
 
     const data = (await exportAccountData(ada.id))!;
@@ -97,11 +102,27 @@ describe("data export", () => {
     });
     expect(data.reviews_written).toMatchObject([{ product: "Brass gear", rating: 4, title: "Review of Brass gear" }]);
     expect(data.reviews_received.ratings_from_sellers).toMatchObject([{ rating: 5, note: "Paid fast" }]);
-    expect(data.sessions).toHaveLength(1);
+    expect(data.sessions).toEqual([
+      {
+        method: "credentials",
+        device: "Safari on iOS (mobile)",
+        user_agent: IPHONE,
+        ip: "203.0.113.4",
+        created_at: expect.any(String),
+        last_seen_at: expect.any(String),
+        revoked_at: null,
+      },
+      expect.objectContaining({ method: "github", device: null, revoked_at: expect.any(String) }),
+    ]);
 
     const text = JSON.stringify(data);
+    // The session ids ride in the cookies: an export passed on must not carry them.
+    expect(text).not.toContain(adaPhone);
+    expect(text).not.toContain(adaOld);
     for (const foreign of [
       bob.id,
+      bobSession,
+      "198.51.100.8",
       bob.email,
       "Bob Otherperson",
       "99 Elsewhere Lane",
@@ -173,13 +194,7 @@ describe("account deletion", () => {
     const street = `${randomBytes(4).toString("hex")} Erasure Street`;
     const ada = await personWithAddress("Ada Lovelace", street);
     const order = await reviewedOrder(ada, seller.id, "Brass gear");
-    await db().session.create({
-      data: {
-        sessionToken: randomBytes(16).toString("hex"),
-        userId: ada.id,
-        expires: new Date(Date.now() + 86_400_000),
-      },
-    });
+    const signedIn = await createUserSession({ userId: ada.id, method: "credentials", userAgent: IPHONE, ip: null });
     await requestPasswordReset({ email: ada.email }, { ip: ip(), appUrl: "http://localhost:3000" });
 
     await deleteAccount(ada.id, { currentPassword: PASSWORD, confirm: "DELETE" });
@@ -193,7 +208,9 @@ describe("account deletion", () => {
     });
     expect(gone.deletedAt).not.toBeNull();
     expect(await db().address.count({ where: { userId: ada.id } })).toBe(0);
-    expect(await db().session.count({ where: { userId: ada.id } })).toBe(0);
+    // The sign-in is gone with its device and IP, and its cookie no longer works.
+    expect(await db().userSession.count({ where: { userId: ada.id } })).toBe(0);
+    expect(await findSessionUser({ userId: ada.id, sessionId: signedIn })).toBeNull();
     expect(await db().accountToken.count({ where: { userId: ada.id } })).toBe(0);
     expect(await authenticate({ email: ada.email, password: PASSWORD, ip: ip() })).toBeNull();
 
