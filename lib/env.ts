@@ -101,6 +101,9 @@ const ZServerEnv = z.object({
   RETENTION_NOTIFICATIONS_DAYS: number(z.coerce.number().int().min(7).default(180)),
   // Stripe retries a webhook event for up to 3 days; its id must be remembered longer.
   RETENTION_WEBHOOK_EVENTS_DAYS: number(z.coerce.number().int().min(4).default(30)),
+  // Ended sign-ins stay listed a while (the data export, a look back after a break-in).
+  RETENTION_USER_SESSIONS_DAYS: number(z.coerce.number().int().min(1).default(90)),
+  RETENTION_ACCOUNT_TOKENS_DAYS: number(z.coerce.number().int().min(1).default(30)),
   RETENTION_BATCH_SIZE: number(z.coerce.number().int().min(100).max(100_000).default(5000)),
   COMMISSION_BPS: number(z.coerce.number().int().min(0).max(10_000).default(1500)),
   // A checkout above this total (in cents) needs a confirmed email address.

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-max-age";
 import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { db } from "@/lib/db/client";
 import { JOBS, type JobName, type JobPayloads } from "@/lib/jobs/queues";
@@ -53,7 +54,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.refundReturn]: (data) => refundReturn(data.returnId),
   [JOBS.autoRefundReturns]: () => autoRefundReturns(),
   [JOBS.dispatchDomainEvent]: (data) => dispatchDomainEvent(data.eventId),
-  [JOBS.pruneOldRows]: () => pruneOldRows(),
+  [JOBS.pruneOldRows]: () => pruneOldRows({ sessionMaxAgeSeconds: SESSION_MAX_AGE_SECONDS }),
 };
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

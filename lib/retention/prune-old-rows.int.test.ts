@@ -12,6 +12,8 @@ import { pruneOldRows } from "./prune-old-rows";
 
 const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000);
 const DAYS = 24;
+// The live lifetime the worker passes (SESSION_MAX_AGE_SECONDS): 30 days.
+const opts = { sessionMaxAgeSeconds: 30 * DAYS * 3600 };
 
 async function outboxEvent(createdAt: Date): Promise<bigint> {
   const [row] = await db().$queryRaw<{ id: bigint }[]>`
@@ -35,16 +37,16 @@ describe("pruneOldRows", () => {
     // A dispatch job for b is still waiting (retrying, say).
     const jobId = await enqueueJob({ name: JOBS.dispatchDomainEvent, data: { eventId: String(b) } });
 
-    expect((await pruneOldRows()).outbox_events).toBe(1);
+    expect((await pruneOldRows(opts)).outbox_events).toBe(1);
     expect(await outboxIds()).toEqual([b, c, recent]);
 
     await (await senderBoss()).cancel(JOBS.dispatchDomainEvent, jobId!);
-    expect((await pruneOldRows()).outbox_events).toBe(1);
+    expect((await pruneOldRows(opts)).outbox_events).toBe(1);
     expect(await outboxIds()).toEqual([c, recent]);
 
     // Once the cursor passes everything, only the young event stays.
     await db().$executeRaw`UPDATE outbox_cursors SET last_id = ${recent} WHERE consumer = 'test-consumer'`;
-    expect((await pruneOldRows()).outbox_events).toBe(1);
+    expect((await pruneOldRows(opts)).outbox_events).toBe(1);
     expect(await outboxIds()).toEqual([recent]);
   });
 
@@ -61,7 +63,7 @@ describe("pruneOldRows", () => {
         (gen_random_uuid(), 'orders:create:x', 'old-key-123', 'h', ${ago(49)}, ${ago(49)}),
         (gen_random_uuid(), 'orders:create:x', 'live-key-12', 'h', ${ago(23)}, ${ago(23)})`;
 
-    const counts = await pruneOldRows();
+    const counts = await pruneOldRows(opts);
     expect(counts.search_events).toBe(12001);
     expect(counts.idempotency_keys).toBe(1);
     expect((await db().searchEvent.findMany({ select: { query: true } })).map((r) => r.query)).toEqual(["recent"]);
@@ -100,7 +102,7 @@ describe("pruneOldRows", () => {
       ],
     });
 
-    const counts = await pruneOldRows();
+    const counts = await pruneOldRows(opts);
     expect(counts).toMatchObject({ notifications: 2, processed_webhook_events: 1, rate_limit_buckets: 1 });
     expect((await db().notification.findMany({ select: { id: true } })).map((n) => n.id).sort()).toEqual(
       [pending.id, fresh.id].sort(),
@@ -109,6 +111,53 @@ describe("pruneOldRows", () => {
     expect((await db().rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["open"]);
 
     // Nothing more to do: a second run deletes nothing.
-    expect(Object.values(await pruneOldRows()).every((n) => n === 0)).toBe(true);
+    expect(Object.values(await pruneOldRows(opts)).every((n) => n === 0)).toBe(true);
+  });
+
+  it("deletes sessions ended or expired past the window and emailed links used or expired past it; live ones stay", async () => {
+    const user = await createUser(db());
+    const session = (data: { createdAt: Date; lastSeenAt: Date; revokedAt?: Date }) =>
+      db().userSession.create({ data: { userId: user.id, method: "credentials", ...data }, select: { id: true } });
+    // Defaults: 90 days after a session ended, 30 days after a link was used or expired.
+    await session({ createdAt: ago(200 * DAYS), lastSeenAt: ago(100 * DAYS), revokedAt: ago(91 * DAYS) });
+    // Unused for 30 days it expired; 121 days unused is 91 days past that.
+    await session({ createdAt: ago(200 * DAYS), lastSeenAt: ago(121 * DAYS) });
+    const recentlyRevoked = await session({
+      createdAt: ago(200 * DAYS),
+      lastSeenAt: ago(100 * DAYS),
+      revokedAt: ago(89 * DAYS),
+    });
+    const recentlyExpired = await session({ createdAt: ago(200 * DAYS), lastSeenAt: ago(119 * DAYS) });
+    const live = await session({ createdAt: ago(400 * DAYS), lastSeenAt: ago(1) });
+
+    const token = (data: { createdAt: Date; expiresAt: Date; usedAt?: Date }) =>
+      db().accountToken.create({
+        data: {
+          userId: user.id,
+          purpose: "password_reset",
+          email: user.email,
+          tokenHash: randomUUID().replaceAll("-", "").padEnd(64, "0"),
+          ...data,
+        },
+        select: { id: true },
+      });
+    await token({ createdAt: ago(32 * DAYS), expiresAt: ago(31 * DAYS) });
+    await token({ createdAt: ago(40 * DAYS + 1), expiresAt: ago(40 * DAYS - 1), usedAt: ago(40 * DAYS) });
+    const usedRecently = await token({
+      createdAt: ago(29 * DAYS + 1),
+      expiresAt: ago(29 * DAYS - 1),
+      usedAt: ago(29 * DAYS),
+    });
+    const expiredRecently = await token({ createdAt: ago(30 * DAYS), expiresAt: ago(29 * DAYS) });
+    const pending = await token({ createdAt: ago(1), expiresAt: new Date(Date.now() + 3_600_000) });
+
+    expect(await pruneOldRows(opts)).toMatchObject({ user_sessions: 2, account_tokens: 2 });
+    const left = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id).sort();
+    expect(await left(db().userSession.findMany({ where: { userId: user.id }, select: { id: true } }))).toEqual(
+      [recentlyRevoked.id, recentlyExpired.id, live.id].sort(),
+    );
+    expect(await left(db().accountToken.findMany({ where: { userId: user.id }, select: { id: true } }))).toEqual(
+      [usedRecently.id, expiredRecently.id, pending.id].sort(),
+    );
   });
 });

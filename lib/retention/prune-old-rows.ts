@@ -19,6 +19,8 @@ export type PruneCounts = {
   notifications: number;
   processed_webhook_events: number;
   rate_limit_buckets: number;
+  user_sessions: number;
+  account_tokens: number;
 };
 
 /**
@@ -46,11 +48,18 @@ async function inBatches(batch: number, deleteBatch: (limit: number) => Promise<
  * - idempotency_keys: past RETENTION_IDEMPOTENCY_HOURS (beyond the 24 h a client may retry);
  * - notifications: sent or failed ones past RETENTION_NOTIFICATIONS_DAYS (pending ones stay);
  * - processed_webhook_events: past RETENTION_WEBHOOK_EVENTS_DAYS (Stripe retries for 3 days);
- * - rate_limit_buckets: windows that ended an hour ago (an expired bucket is reset on use anyway).
+ * - rate_limit_buckets: windows that ended an hour ago (an expired bucket is reset on use anyway);
+ * - user_sessions: signed out or revoked, or unused past the session lifetime (so refused), more
+ *   than RETENTION_USER_SESSIONS_DAYS ago: the person's list and export show recent sign-ins;
+ * - account_tokens: emailed links used or expired more than RETENTION_ACCOUNT_TOKENS_DAYS ago.
  * Ids grow with time in the two append-only logs, so they are walked by primary key (oldest first,
  * no index on created_at needed), stopping at the first row too young to go.
  */
-export async function pruneOldRows(opts: { now?: Date } = {}): Promise<PruneCounts> {
+export async function pruneOldRows(opts: {
+  now?: Date;
+  /** How long an unused session stays live (lib/auth's SESSION_MAX_AGE_SECONDS; auth sits above this module). */
+  sessionMaxAgeSeconds: number;
+}): Promise<PruneCounts> {
   const e = env();
   const now = (opts.now ?? new Date()).getTime();
   const before = (ms: number) => new Date(now - ms);
@@ -111,6 +120,21 @@ export async function pruneOldRows(opts: { now?: Date } = {}): Promise<PruneCoun
       return db().$executeRaw`
         DELETE FROM rate_limit_buckets WHERE key IN (
           SELECT key FROM rate_limit_buckets WHERE expires_at < ${cutoff} ORDER BY expires_at LIMIT ${limit}
+        )`;
+    }),
+    user_sessions: await inBatches(batch, (limit) => {
+      const ended = before(e.RETENTION_USER_SESSIONS_DAYS * DAY);
+      const unused = before(e.RETENTION_USER_SESSIONS_DAYS * DAY + opts.sessionMaxAgeSeconds * 1000);
+      return db().$executeRaw`
+        DELETE FROM user_sessions WHERE id IN (
+          SELECT id FROM user_sessions WHERE revoked_at < ${ended} OR last_seen_at < ${unused} LIMIT ${limit}
+        )`;
+    }),
+    account_tokens: await inBatches(batch, (limit) => {
+      const cutoff = before(e.RETENTION_ACCOUNT_TOKENS_DAYS * DAY);
+      return db().$executeRaw`
+        DELETE FROM account_tokens WHERE id IN (
+          SELECT id FROM account_tokens WHERE used_at < ${cutoff} OR expires_at < ${cutoff} LIMIT ${limit}
         )`;
     }),
   };
