@@ -906,7 +906,9 @@ async function connectDatabase(): Promise<{ url: string; dataDir: string; stop: 
   const configFile = join(dataDir, "local-config.json");
   const local = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, string>) : {};
   // The demo admin's two-factor secret is sealed with npm start's key (dev/seed/insert-demo-two-factor.ts).
-  process.env.TOTP_ENCRYPTION_KEY ??= local.TOTP_ENCRYPTION_KEY;
+  // A data dir npm start never ran has none: assigning undefined to process.env would store the
+  // string "undefined" and the seal would fail on it, so the admin is then left to enrol.
+  if (local.TOTP_ENCRYPTION_KEY) process.env.TOTP_ENCRYPTION_KEY ??= local.TOTP_ENCRYPTION_KEY;
   say(`DATABASE_URL is not set: using the embedded PostgreSQL of ${dataDir}`);
   const pgServer = await startEmbeddedPostgres({
     dataDir: join(dataDir, "postgres"),
