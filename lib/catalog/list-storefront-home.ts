@@ -6,7 +6,11 @@ import { PRODUCT_SUMMARY_SELECT, toProductSummary, type ProductSummary } from ".
 
 export type HomeCategory = { id: number; name: string; slug: string; path: string };
 
-/** What the storefront home shows: top-level categories, featured and newest live listings. */
+/**
+ * What the storefront home shows: top-level categories, featured and newest live listings.
+ * Both lists walk a partial index of live listings newest first (migration
+ * 20261203120000_live_listing_indexes) and stop after the list, whatever the catalogue's size.
+ */
 export async function listStorefrontHome(): Promise<{
   categories: HomeCategory[];
   featured: ProductSummary[];
@@ -23,7 +27,7 @@ export async function listStorefrontHome(): Promise<{
     }),
     client.product.findMany({
       where: { ...live, featured: true },
-      orderBy: { publishedAt: "desc" },
+      orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 8,
       select: PRODUCT_SUMMARY_SELECT,
     }),

@@ -46,7 +46,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{category.name}</h1>
-          <p className="text-sm text-muted">{result.total.toLocaleString("en-US")} products</p>
+          <p className="text-sm text-muted">
+            {result.total.toLocaleString("en-US")}
+            {result.totalExact ? "" : "+"} products
+          </p>
         </div>
         <form method="get" className="flex items-center gap-2 text-sm">
           <label htmlFor="sort">Sort by</label>
