@@ -1,6 +1,6 @@
 // `npm run bench:product -- --url http://localhost:3300 --duration 20 --connections 50`:
-// load-tests the product page and the product API of a running marketplace with autocannon
-// and prints p50/p95/p99 latency and requests/s for each, with the machine it ran on.
+// load-tests the product page, the product API and the category pages of a running marketplace
+// with autocannon and prints p50/p95/p99 latency and requests/s for each, with the machine it ran on.
 //
 // Product ids come from the marketplace's database (DATABASE_URL, else the embedded
 // PostgreSQL of --data-dir): a random pool of live listings, so the listing cache sees a
@@ -13,7 +13,8 @@
 //   --connections C    concurrent connections (default 50)
 //   --pool N           distinct product ids in the random pool (default 1000)
 //   --warmup S         seconds of warm-up per scenario (default 5; 0 for none)
-//   --only LIST        comma-separated scenarios: page-pool,page-hot,floor-static,floor-health,api-pool,api-hot
+//   --only LIST        comma-separated scenarios: page-pool,page-hot,floor-static,floor-health,api-pool,api-hot,
+//                      category (a random category, sort order and page of 1-20 each request)
 //   --data-dir DIR     where the embedded PostgreSQL lives (default DATA_DIR or .data)
 import type { EventEmitter } from "node:events";
 import { createRequire } from "node:module";
@@ -149,7 +150,9 @@ async function main() {
   let ids: string[];
   let warmIds: string[];
   let total: number;
+  let categoryPaths: string[];
   try {
+    categoryPaths = (await db.client.query<{ path: string }>(`SELECT path FROM categories`)).rows.map((r) => r.path);
     total = Number((await db.client.query<{ n: string }>(`SELECT count(*)::text AS n FROM products`)).rows[0].n);
     const sample = await sampleProductIds(db.client, POOL + 200);
     if (sample.length < 2)
@@ -201,6 +204,16 @@ async function main() {
       label: "floor: GET /api/health",
       paths: () => "/api/health",
       warm: () => "/api/health",
+    },
+    // Category pages are not cached: each one counts and sorts the category's live listings.
+    {
+      name: "category",
+      label: "category page, random category, sort and page 1-20",
+      paths: () => {
+        const sort = ["newest", "price_asc", "price_desc", "rating"][Math.floor(Math.random() * 4)];
+        return `/c/${rnd(categoryPaths)()}?sort=${sort}&page=${1 + Math.floor(Math.random() * 20)}`;
+      },
+      warm: () => `/c/${rnd(categoryPaths)()}`,
     },
     {
       name: "api-hot",
