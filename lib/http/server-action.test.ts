@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 
+import { ARG, STALE_FORM } from "./action-args";
 import { createServerAction } from "./server-action";
 
 // next.config.ts turns on authInterrupts; Next inlines this flag into its build, so forbidden() needs it here.
@@ -106,6 +107,32 @@ describe("serverAction", () => {
       async ({ input }, _prev: State, _f: FormData): Promise<State> => ({ message: String(input.count * 2) }),
     );
     expect(await action({}, form([["qty", "21"]]))).toEqual({ message: "42" });
+  });
+
+  it("declared arguments are checked before the input mapper or the action reads one", async () => {
+    let ran = 0;
+    const action = createServerAction(async () => user("seller"))(
+      {
+        access: "seller",
+        args: [ARG.id, ARG.unread, ARG.form],
+        schema: z.object({ note: z.string() }),
+        input: (_id: string, _prev: State, f: FormData) => ({ note: f.get("note") }),
+      },
+      async ({ input }, id: string, _prev: State, _f: FormData): Promise<State> => {
+        ran++;
+        return { message: `${id}: ${input.note}` };
+      },
+    );
+    const id = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b";
+    expect(await action(id, {}, form([["note", "hi"]]))).toEqual({ message: `${id}: hi` });
+    // A script's junk: a number for the id, no form, an object where the FormData goes.
+    for (const args of [[42, {}, form([])], [id, {}], [id, {}, { note: "hi" }], []] as unknown as [
+      string,
+      State,
+      FormData,
+    ][])
+      expect(await action(...args)).toEqual({ error: STALE_FORM });
+    expect(ran).toBe(1);
   });
 
   it("an AppError becomes the form's state; an unexpected error is logged and answered generically", async () => {

@@ -16,6 +16,7 @@ import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import type { RateLimitStore } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMIT_POLICIES, type RateLimitPolicy } from "@/lib/rate-limit/rules";
 
+import { checkActionArgs } from "./action-args";
 import { authorize, enforceLimits, type Access, type UserFor } from "./api-route";
 
 export type ActionFailure = { error: string; fields?: Record<string, string> };
@@ -27,6 +28,11 @@ type Input<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type ServerActionConfig<A extends Access, S, Args extends unknown[], R> = {
   access: A;
   schema?: S;
+  /**
+   * The positional arguments in order (lib/http/action-args.ts: ARG.id, ARG.state, ARG.form),
+   * checked before `input` or the action reads them. An action with arguments declares them.
+   */
+  args?: readonly z.ZodType[];
   /**
    * What the schema parses, taken from the action's arguments. Without it: the last FormData
    * argument as an object (a name given twice becomes a list), else the last argument.
@@ -112,6 +118,7 @@ export function createServerAction(
             clientIp(reqHeaders ?? undefined),
             user,
           );
+        if (config.args) checkActionArgs(config.args, args);
         const input = (
           config.schema
             ? parseInput(config.schema, config.input ? config.input(...args) : defaultInput(args))

@@ -5,6 +5,7 @@ import { after } from "next/server";
 
 import { clientIp } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { requestPasswordReset, ZPasswordResetRequest } from "@/lib/users/request-password-reset";
 
@@ -13,6 +14,7 @@ export type ForgotPasswordState = { error?: string; fields?: Record<string, stri
 export const requestPasswordResetAction = serverAction(
   {
     access: "public",
+    args: [ARG.unread, ARG.form],
     schema: ZPasswordResetRequest,
     input: (_prev: ForgotPasswordState, form: FormData) => ({ email: form.get("email") }),
   },

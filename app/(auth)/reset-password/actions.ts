@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
 import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { env } from "@/lib/env";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { resetPassword, ZPasswordReset } from "@/lib/users/reset-password";
 
@@ -13,6 +14,7 @@ export type ResetPasswordState = { error?: string; fields?: Record<string, strin
 export const resetPasswordAction = serverAction(
   {
     access: "public",
+    args: [ARG.unread, ARG.form],
     schema: ZPasswordReset,
     input: (_prev: ResetPasswordState, form: FormData) => ({
       token: form.get("token"),

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
 import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { env } from "@/lib/env";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { verifyEmail, ZEmailVerification } from "@/lib/users/verify-email";
 
@@ -18,6 +19,7 @@ export type VerifyEmailState = {
 export const verifyEmailAction = serverAction(
   {
     access: "public",
+    args: [ARG.unread, ARG.form],
     schema: ZEmailVerification,
     input: (_prev: VerifyEmailState, form: FormData) => ({ token: form.get("token") }),
   },

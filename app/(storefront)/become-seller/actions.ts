@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 
 import { env } from "@/lib/env";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { becomeSeller, ZBecomeSeller } from "@/lib/sellers/become-seller";
 
@@ -11,6 +12,7 @@ export type BecomeSellerState = { error?: string; fields?: Record<string, string
 export const becomeSellerAction = serverAction(
   {
     access: "user",
+    args: [ARG.unread, ARG.form],
     schema: ZBecomeSeller,
     input: (_prev: BecomeSellerState, form: FormData) => ({
       shopName: form.get("shopName"),

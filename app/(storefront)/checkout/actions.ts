@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { addAddress } from "@/lib/addresses/add-address";
 import { ZAddress } from "@/lib/addresses/address-input";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 
 export type AddressFormState = { error?: string; fields?: Record<string, string>; addedId?: string };
@@ -11,6 +12,7 @@ export type AddressFormState = { error?: string; fields?: Record<string, string>
 export const addAddressAction = serverAction(
   {
     access: "user",
+    args: [ARG.unread, ARG.form],
     schema: ZAddress,
     input: (_prev: AddressFormState, form: FormData) => {
       const get = (k: string) => String(form.get(k) ?? "");

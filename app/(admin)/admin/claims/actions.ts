@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionFormState } from "@/components/ui/action-form";
 import { decideClaim, ZDecision } from "@/lib/claims/decide-claim";
 import { parseInput } from "@/lib/errors/parse-input";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { formatMoney } from "@/lib/money/format-money";
 import { parseMoneyInput } from "@/lib/money/parse-money";
@@ -12,6 +13,7 @@ import { parseMoneyInput } from "@/lib/money/parse-money";
 export const decideClaimAction = serverAction(
   {
     access: "admin",
+    args: [ARG.id, ARG.currency, ARG.unread, ARG.form],
     // Anything but a refusal with a reason is the payment provider failing mid-refund.
     unexpected: "The payment provider could not be reached. Try again: the refund is made exactly once.",
   },

@@ -2,13 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { resolveDispute } from "@/lib/payments/resolve-dispute";
 
 export type DisputeState = { error?: string; message?: string };
 
 export const resolveDisputeAction = serverAction(
-  { access: "admin", unexpected: "The payment provider could not be reached. Try again." },
+  {
+    access: "admin",
+    args: [ARG.id, ARG.unread, ARG.form],
+    unexpected: "The payment provider could not be reached. Try again.",
+  },
   async ({ user }, disputeId: string, _prev: DisputeState, form: FormData): Promise<DisputeState> => {
     const decision = form.get("decision") === "release" ? "release" : "refund";
     await resolveDispute({

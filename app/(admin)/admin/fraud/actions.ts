@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { decideHeldOrder } from "@/lib/payments/decide-held-order";
 
 export type HoldDecisionState = { error?: string; message?: string };
 
 export const decideHoldAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.id, ARG.unread, ARG.form] },
   async ({ user }, caseId: string, _prev: HoldDecisionState, form: FormData): Promise<HoldDecisionState> => {
     const decision = form.get("decision") === "refund" ? "refund" : "clear";
     const r = await decideHeldOrder({ caseId, adminId: user.id, decision, note: String(form.get("note") ?? "") });

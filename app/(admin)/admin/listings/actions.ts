@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { resolveListingCase, ZResolveCase } from "@/lib/catalog/resolve-listing-case";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { setListingSuspension } from "@/lib/catalog/set-listing-suspension";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { setFlashSale } from "@/lib/orders/set-flash-sale";
 
@@ -13,6 +14,7 @@ export type DecisionState = { error?: string; message?: string };
 export const decideCaseAction = serverAction(
   {
     access: "admin",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZResolveCase,
     input: (_caseId: string, _prev: DecisionState, form: FormData) => ({
       decision: form.get("decision"),
@@ -28,7 +30,7 @@ export const decideCaseAction = serverAction(
 );
 
 export const reinstateAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.id] },
   async ({ user }, productId: string): Promise<DecisionState> => {
     await setListingSuspension({ productId, adminId: user.id, suspend: false });
     revalidatePath("/admin/listings");
@@ -38,7 +40,7 @@ export const reinstateAction = serverAction(
 );
 
 export const suspendAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.id, ARG.unread, ARG.form] },
   async ({ user }, productId: string, _prev: DecisionState, form: FormData): Promise<DecisionState> => {
     await setListingSuspension({
       productId,
@@ -53,7 +55,7 @@ export const suspendAction = serverAction(
 );
 
 export const flashSaleAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.id, ARG.unread, ARG.form] },
   async (_ctx, productId: string, _prev: DecisionState, form: FormData): Promise<DecisionState> => {
     const r = await setFlashSale({ productId, on: form.get("on") === "true", actor: { role: "admin" } });
     revalidatePath(`/admin/listings/${productId}`);

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { retryRelease } from "@/lib/payments/retry-release";
 
@@ -15,7 +16,7 @@ const MESSAGES = {
 
 /** Runs a parked release now (the sweep and account.updated also do, on their own). */
 export const retryReleaseAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.id] },
   async ({ user }, orderId: string, _prev: RetryReleaseState): Promise<RetryReleaseState> => {
     const outcome = await retryRelease(orderId, { role: "admin", id: user.id });
     revalidatePath("/admin/money");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import type { ActionFormState } from "@/components/ui/action-form";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { resolveEscalatedReturn } from "@/lib/returns/resolve-escalated-return";
 import { addressFromForm } from "@/lib/returns/return-address";
@@ -11,6 +12,7 @@ import { ZAdminReturnDecision } from "@/lib/returns/return-input";
 export const resolveReturnAction = serverAction(
   {
     access: "admin",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZAdminReturnDecision,
     input: (_returnId: string, _prev: ActionFormState, form: FormData) => ({
       decision: form.get("decision") === "accept" ? "accept" : "uphold",

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { resolveReviewCase } from "@/lib/reviews/moderate/resolve-review-case";
 import { restoreReview } from "@/lib/reviews/moderate/restore-review";
@@ -12,6 +13,7 @@ export type ReviewDecisionState = { error?: string; message?: string };
 export const decideReviewCaseAction = serverAction(
   {
     access: "admin",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZReviewCaseDecision,
     input: (_caseId: string, _prev: ReviewDecisionState, form: FormData) => ({
       decision: form.get("decision"),
@@ -36,7 +38,7 @@ export const decideReviewCaseAction = serverAction(
 );
 
 export const restoreReviewAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.id, ARG.unread, ARG.form] },
   async ({ user }, caseId: string, _prev: ReviewDecisionState, form: FormData): Promise<ReviewDecisionState> => {
     await restoreReview({ caseId, adminId: user.id, note: String(form.get("note") ?? "") });
     revalidatePath("/admin/reviews");

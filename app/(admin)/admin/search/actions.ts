@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
 import { zodToAppError } from "@/lib/errors/zod-to-app-error";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { deleteSearchSynonym, saveSearchSynonym } from "@/lib/search/query/search-synonyms";
 
 export type SynonymFormState = { error?: string; message?: string };
 
 export const saveSynonymAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.unread, ARG.form] },
   async (_ctx, _prev: SynonymFormState, form: FormData): Promise<SynonymFormState> => {
     try {
       const row = await saveSearchSynonym({
@@ -28,7 +29,7 @@ export const saveSynonymAction = serverAction(
 );
 
 export const deleteSynonymAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.serial] },
   async (_ctx, id: number, _prev: SynonymFormState): Promise<SynonymFormState> => {
     await deleteSearchSynonym(id);
     revalidatePath("/admin/search");

@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 
 import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { revalidateAllCachedProducts } from "@/lib/catalog/revalidate-all-cached-products";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { setAccountSuspension } from "@/lib/users/set-account-suspension";
 
 export type SuspensionState = { error?: string; message?: string };
 
 export const setSuspensionAction = serverAction(
-  { access: "admin" },
+  { access: "admin", args: [ARG.id, ARG.flag, ARG.unread, ARG.form] },
   async (
     { user },
     userId: string,

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { importStockCsv } from "@/lib/inventory/import-stock-csv";
 import { MAX_STOCK_CSV_BYTES, type StockCsvRowError } from "@/lib/inventory/parse-stock-csv";
@@ -51,6 +52,7 @@ function shopOf(user: CurrentUser): string {
 export const updateStockAction = serverAction(
   {
     access: "seller",
+    args: [ARG.unread, ARG.form],
     schema: ZUpdateStockForm,
     input: (_prev: UpdateStockState, form: FormData) => ({
       productId: form.get("productId") ?? undefined,
@@ -88,7 +90,11 @@ export const updateStockAction = serverAction(
 );
 
 export const importStockCsvAction = serverAction(
-  { access: "seller", failure: (f): ImportStockState => ({ ok: false, message: f.error, errors: [] }) },
+  {
+    access: "seller",
+    args: [ARG.unread, ARG.form],
+    failure: (f): ImportStockState => ({ ok: false, message: f.error, errors: [] }),
+  },
   async ({ user }, _prev: ImportStockState, form: FormData): Promise<ImportStockState> => {
     const sellerId = shopOf(user);
     const file = form.get("file");

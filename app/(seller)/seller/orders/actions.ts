@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { CancelOrderState } from "@/components/orders/cancel-order-form";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { ZShipment } from "@/lib/orders/order-input";
 import { shipOrder } from "@/lib/orders/ship-order";
@@ -20,6 +21,7 @@ function shopOf(user: CurrentUser): string {
 export const shipOrderAction = serverAction(
   {
     access: "seller",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZShipment,
     input: (_orderId: string, _prev: ShipState, form: FormData) => ({
       carrier: form.get("carrier"),
@@ -36,6 +38,7 @@ export const shipOrderAction = serverAction(
 export const cancelOrderAction = serverAction(
   {
     access: "seller",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZSellerCancel,
     input: (_orderId: string, _prev: CancelOrderState, form: FormData) => ({
       reason: form.get("reason") || undefined,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
@@ -10,6 +11,7 @@ import { ZCreateListing, ZUpdateListing } from "@/lib/catalog/product-input";
 import { revalidateCachedProduct } from "@/lib/catalog/revalidate-cached-product";
 import { updateListing } from "@/lib/catalog/update-listing";
 import { AppError } from "@/lib/errors/app-error";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { setFlashSale } from "@/lib/orders/set-flash-sale";
 
@@ -44,6 +46,7 @@ function fieldsFrom(form: FormData) {
 export const createListingAction = serverAction(
   {
     access: "seller",
+    args: [ARG.unread, ARG.form],
     schema: ZCreateListing,
     input: (_prev: ListingFormState, form: FormData) => ({
       ...fieldsFrom(form),
@@ -60,6 +63,7 @@ export const createListingAction = serverAction(
 export const updateListingAction = serverAction(
   {
     access: "seller",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZUpdateListing,
     input: (_productId: string, _prev: ListingFormState, form: FormData) => fieldsFrom(form),
   },
@@ -76,7 +80,7 @@ export const updateListingAction = serverAction(
 );
 
 export const listingStatusAction = serverAction(
-  { access: "seller" },
+  { access: "seller", args: [ARG.id, z.enum(["submit", "withdraw", "archive"])] },
   async ({ user }, productId: string, action: "submit" | "withdraw" | "archive"): Promise<ListingFormState> => {
     await changeListingStatus({ sellerId: shopOf(user), productId, action });
     revalidatePath("/seller/products");
@@ -88,7 +92,7 @@ export const listingStatusAction = serverAction(
 );
 
 export const flashSaleAction = serverAction(
-  { access: "seller" },
+  { access: "seller", args: [ARG.id, ARG.unread, ARG.form] },
   async ({ user }, productId: string, _prev: ListingFormState, form: FormData): Promise<ListingFormState> => {
     const r = await setFlashSale({
       productId,

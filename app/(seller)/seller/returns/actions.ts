@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import type { ActionFormState } from "@/components/ui/action-form";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { acceptReturn } from "@/lib/returns/accept-return";
 import { confirmReturnReceipt } from "@/lib/returns/confirm-return-receipt";
@@ -25,7 +26,7 @@ function showList(then: { filter: string; done: string }): never {
 }
 
 export const acceptReturnAction = serverAction(
-  { access: "seller" },
+  { access: "seller", args: [ARG.id, ARG.unread, ARG.form] },
   async ({ user }, returnId: string, _prev: ActionFormState, form: FormData): Promise<ActionFormState> => {
     await acceptReturn({ returnId, by: { type: "seller", ...shopOf(user) }, address: addressFromForm(form) });
     showList({ filter: "on-the-way", done: "accepted" });
@@ -35,6 +36,7 @@ export const acceptReturnAction = serverAction(
 export const declineReturnAction = serverAction(
   {
     access: "seller",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZDeclineReturn,
     input: (_returnId: string, _prev: ActionFormState, form: FormData) => ({ reason: form.get("note") }),
   },
@@ -46,7 +48,7 @@ export const declineReturnAction = serverAction(
 );
 
 export const confirmReturnReceiptAction = serverAction(
-  { access: "seller" },
+  { access: "seller", args: [ARG.id] },
   async ({ user }, returnId: string, _prev: ActionFormState): Promise<ActionFormState> => {
     const s = shopOf(user);
     await confirmReturnReceipt({ sellerId: s.sellerId, actorId: s.userId, returnId });

@@ -2,6 +2,7 @@
 
 import { revokeUserSessions } from "@/lib/auth/revoke-user-sessions";
 import { env } from "@/lib/env";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { deleteAccount, ZAccountDeletion } from "@/lib/privacy/delete-account";
 import { changePassword, ZPasswordChange } from "@/lib/users/change-password";
@@ -21,6 +22,7 @@ export const resendVerificationAction = serverAction(
 export const changeEmailAction = serverAction(
   {
     access: "user",
+    args: [ARG.unread, ARG.form],
     schema: ZEmailChange,
     input: (_prev: SettingsState, form: FormData) => ({
       email: form.get("email"),
@@ -38,6 +40,7 @@ export const changeEmailAction = serverAction(
 export const changePasswordAction = serverAction(
   {
     access: "user",
+    args: [ARG.unread, ARG.form],
     schema: ZPasswordChange,
     input: (_prev: SettingsState, form: FormData) => ({
       currentPassword: form.get("currentPassword"),
@@ -56,6 +59,7 @@ export const changePasswordAction = serverAction(
 export const deleteAccountAction = serverAction(
   {
     access: "user",
+    args: [ARG.unread, ARG.form],
     schema: ZAccountDeletion,
     input: (_prev: SettingsState, form: FormData) => ({
       currentPassword: form.get("currentPassword"),

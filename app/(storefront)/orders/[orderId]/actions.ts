@@ -6,6 +6,7 @@ import type { CancelOrderState } from "@/components/orders/cancel-order-form";
 import type { ActionFormState } from "@/components/ui/action-form";
 import { openClaim, ZClaim } from "@/lib/claims/open-claim";
 import { parseInput } from "@/lib/errors/parse-input";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { parseMoneyInput } from "@/lib/money/parse-money";
 import { confirmDelivery } from "@/lib/orders/confirm-delivery";
@@ -15,7 +16,7 @@ import { openDispute, ZDispute } from "@/lib/payments/open-dispute";
 type DisputeState = { error?: string; done?: boolean };
 
 export const confirmDeliveryAction = serverAction(
-  { access: "user" },
+  { access: "user", args: [ARG.id] },
   async ({ user }, orderId: string): Promise<{ error?: string }> => {
     await confirmDelivery({ buyerId: user.id, orderId });
     revalidatePath(`/orders/${orderId}`);
@@ -26,6 +27,7 @@ export const confirmDeliveryAction = serverAction(
 export const openDisputeAction = serverAction(
   {
     access: "user",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZDispute,
     input: (_orderId: string, _prev: DisputeState, form: FormData) => ({ reason: form.get("reason") }),
   },
@@ -37,7 +39,7 @@ export const openDisputeAction = serverAction(
 );
 
 export const cancelOrderAction = serverAction(
-  { access: "user" },
+  { access: "user", args: [ARG.id] },
   async ({ user }, orderId: string, _prev: CancelOrderState, _form: FormData): Promise<CancelOrderState> => {
     const r = await cancelOrder({ orderId, by: "buyer", buyerId: user.id, input: {} });
     revalidatePath(`/orders/${orderId}`);
@@ -50,7 +52,7 @@ export const cancelOrderAction = serverAction(
 );
 
 export const openClaimAction = serverAction(
-  { access: "user" },
+  { access: "user", args: [ARG.id, ARG.unread, ARG.form] },
   async ({ user }, orderId: string, _prev: ActionFormState, form: FormData): Promise<ActionFormState> => {
     let amountCents: number | null;
     try {

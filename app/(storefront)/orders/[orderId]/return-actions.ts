@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import type { ActionFormState } from "@/components/ui/action-form";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { cancelReturn } from "@/lib/returns/cancel-return";
 import { escalateReturn } from "@/lib/returns/escalate-return";
@@ -12,6 +13,7 @@ import { ZEscalateReturn, ZRequestReturn } from "@/lib/returns/return-input";
 export const requestReturnAction = serverAction(
   {
     access: "user",
+    args: [ARG.id, ARG.unread, ARG.form],
     schema: ZRequestReturn,
     input: (_orderId: string, _prev: ActionFormState, form: FormData) => ({
       items: [...form.entries()]
@@ -30,7 +32,7 @@ export const requestReturnAction = serverAction(
 );
 
 export const cancelReturnAction = serverAction(
-  { access: "user" },
+  { access: "user", args: [ARG.id, ARG.id] },
   async ({ user }, orderId: string, returnId: string, _prev: ActionFormState): Promise<ActionFormState> => {
     await cancelReturn({ buyerId: user.id, returnId });
     revalidatePath(`/orders/${orderId}`);
@@ -41,6 +43,7 @@ export const cancelReturnAction = serverAction(
 export const escalateReturnAction = serverAction(
   {
     access: "user",
+    args: [ARG.id, ARG.id, ARG.unread, ARG.form],
     schema: ZEscalateReturn,
     input: (_orderId: string, _returnId: string, _prev: ActionFormState, form: FormData) => ({
       note: form.get("note"),

@@ -1,0 +1,32 @@
+// What a server action's positional arguments may be. The browser sends them: ids our page bound
+// with `action.bind(null, id)`, the previous state useActionState hands back, the form's
+// FormData; a script or a page from an older deploy can send anything in their place. An action
+// declares them (serverAction's `args`) and the wrapper checks them before anything reads one,
+// so junk gets the form's message instead of reaching a query or the "unexpected" path.
+import { z } from "zod";
+
+import { AppError } from "@/lib/errors/app-error";
+import { zId, zWholeNumber } from "@/lib/errors/input-primitives";
+
+export const STALE_FORM = "This form could not be read. Reload the page and try again.";
+
+export const ARG = {
+  /** A row id (UUID) bound into the action. */
+  id: zId(STALE_FORM),
+  /** A numeric row id bound into the action. */
+  serial: zWholeNumber({ what: "Id", min: 1, max: 2 ** 31 - 1, notNumber: STALE_FORM }),
+  /** True or false bound into the action (suspend or reinstate). */
+  flag: z.boolean(),
+  /** An ISO 4217 code bound into the action, for the amounts its answer shows. */
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** An argument the action does not read (the previous form state, mostly). */
+  unread: z.unknown(),
+  form: z.instanceof(FormData, { error: STALE_FORM }),
+} as const;
+
+/** Throws the form's bad_request when an argument is not what its schema allows (extra arguments are ignored). */
+export function checkActionArgs(schemas: readonly z.ZodType[], args: readonly unknown[]): void {
+  schemas.forEach((schema, i) => {
+    if (!schema.safeParse(args[i]).success) throw new AppError("bad_request", STALE_FORM);
+  });
+}
