@@ -35,6 +35,15 @@ export function requestHeaders(opts: { cookie?: string; socket?: string; extra?:
   };
 }
 
+// A data cache that keeps nothing: every unstable_cache read runs its query, as outside Next, and
+// revalidatePath() (which needs a cache present) only records its tags on the work store.
+const KEEPS_NOTHING = {
+  isOnDemandRevalidate: false,
+  generateSimpleCacheKey: async (key: string) => key,
+  get: async () => null,
+  set: async () => {},
+};
+
 export function inRequestScope<T>(url: string, headers: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   // Node's own require, so these are the instances next/headers reads (not copies through Vite).
   const { workUnitAsyncStorage } = nodeRequire("next/dist/server/app-render/work-unit-async-storage.external");
@@ -48,7 +57,13 @@ export function inRequestScope<T>(url: string, headers: Record<string, string>, 
   const { createWorkStore } = nodeRequire("next/dist/server/async-storage/work-store");
   const work = createWorkStore({
     page: new URL(url).pathname,
-    renderOpts: { experimental: {}, waitUntil: undefined, onClose: () => {}, onAfterTaskError: undefined },
+    renderOpts: {
+      experimental: {},
+      waitUntil: undefined,
+      onClose: () => {},
+      onAfterTaskError: undefined,
+      incrementalCache: KEEPS_NOTHING,
+    },
     isPrefetchRequest: false,
     buildId: "test",
     previouslyRevalidatedTags: [],

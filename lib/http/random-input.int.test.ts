@@ -1,9 +1,11 @@
 // Random input at every API route and webhook, signed out and as each role, and at every server
-// action as each caller it must refuse: the real handlers, in Next's request scope
-// (test/as-request.ts), against this file's PostgreSQL and Redis. Whatever arrives, a route never
-// answers 5xx, every error is { error: { code, message } }, a bad webhook signature is a 400, an
-// action refuses (sign-in state, or 403) before reading its input, and a refused request writes
-// nothing (a fingerprint of every table is unchanged).
+// action as each caller it must refuse and as the least caller it must let in: the real handlers,
+// in Next's request scope (test/as-request.ts), against this file's PostgreSQL and Redis. Whatever
+// arrives, a route never answers 5xx, every error is { error: { code, message } }, a bad webhook
+// signature is a 400, an action refuses (sign-in state, or 403) before reading its input, an
+// action given junk by a caller it lets in answers with a form message rather than its
+// "something went wrong" sentence, and a refused request writes nothing (a fingerprint of every
+// table is unchanged).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -15,11 +17,14 @@ import { API_ROUTE_FILES } from "@/app/api/v1/openapi.json/api-routes";
 import * as carrierWebhook from "@/app/api/webhooks/carrier/route";
 import * as stripeConnectWebhook from "@/app/api/webhooks/stripe-connect/route";
 import * as stripeWebhook from "@/app/api/webhooks/stripe/route";
+import { sealTotpSecret } from "@/lib/auth/seal-totp-secret";
 import { db } from "@/lib/db/client";
+import { tapLogLines } from "@/lib/log/logger";
 import { inRequestScope, requestHeaders, sessionCookie } from "@/test/as-request";
 import { createCategory, createProduct, createSeller, createUser } from "@/test/factories";
 
 import { HTTP_METHODS } from "./openapi/build-openapi-document";
+import { GENERIC_FAILURE } from "./server-action";
 
 const ORIGIN = "http://localhost:3000";
 // next.config.ts turns on authInterrupts (Next inlines the flag into its build): actions answer a wrong role with forbidden().
@@ -44,6 +49,10 @@ beforeAll(async () => {
   const buyer = await createUser(prisma, { role: "buyer" });
   const { user: sellerUser, seller } = await createSeller(prisma);
   const admin = await createUser(prisma, { role: "admin" });
+  // Admin actions need two-factor sign-in on (lib/auth/guards.ts); the secret is never used here.
+  await prisma.twoFactor.create({
+    data: { userId: admin.id, secretSealed: sealTotpSecret("JBSWY3DPEHPK3PXP", admin.id), enabledAt: new Date() },
+  });
   const category = await createCategory(prisma);
   const product = await createProduct(prisma, { sellerId: seller.id, categoryId: category.id });
   cookies.buyer = await sessionCookie(buyer);
@@ -268,6 +277,44 @@ describe("random input at every route and action", () => {
     }
   });
 
+  // The least caller an action lets in (a buyer for "user", the seller for "seller"), with junk:
+  // wrong types, missing fields, FormData of random names. The schema answers, not the action's
+  // "unexpected" path; anything but Next's own control flow (redirect, notFound) is a failure,
+  // and an answer that refuses writes nothing.
+  it.each(actions().map((a) => [a.name, a] as const))(
+    "action %s answers junk from an allowed caller cleanly",
+    async (_name, action) => {
+      const fn = await action.load();
+      const role = ROLES.find((r) => allowed(fn.spec.access, r))!;
+      const unexpected = fn.spec.unexpected ?? GENERIC_FAILURE;
+      await fc.assert(
+        fc.asyncProperty(actionArgs(), async (args) => {
+          const before = await fingerprint();
+          const headers = requestHeaders({ cookie: cookies[role] });
+          const logged: string[] = [];
+          const untap = tapLogLines((line) => logged.push(line));
+          const outcome = await inRequestScope(`${ORIGIN}/`, headers, () => fn(...args))
+            .then(
+              (result) => ({ result, thrown: undefined }),
+              (err: unknown) => ({ result: undefined, thrown: err }),
+            )
+            .finally(untap);
+          measured.calls++;
+          const where = `${action.name} as ${role} with ${describeArgs(args)}`;
+          const digest = (outcome.thrown as { digest?: unknown } | undefined)?.digest;
+          if (outcome.thrown !== undefined)
+            expect(String(digest), `${where} threw ${String(outcome.thrown)}`).toMatch(
+              /^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK)/,
+            );
+          const message = failureMessage(outcome.result);
+          expect(message, `${where} reached its unexpected-error path: ${logged.join("")}`).not.toBe(unexpected);
+          if (message !== undefined) expect(await fingerprint(), `${where} refused but wrote`).toBe(before);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
+
   it("stays quick", () => {
     const seconds = (performance.now() - measured.started) / 1000;
     console.log(
@@ -311,6 +358,20 @@ function actions() {
   return actionList;
 }
 
+/**
+ * Junk in every position, or the shapes our pages send (bound ids, the previous state, a form)
+ * with junk fields, so the run also reaches past the argument check into each action's schema.
+ */
+function actionArgs(): fc.Arbitrary<unknown[]> {
+  return fc.oneof(
+    fc.array(fc.oneof(json, formData()), { maxLength: 4 }),
+    fc.tuple(json, formData()),
+    fc.tuple(idLike(), json, formData()),
+    fc.tuple(idLike(), idLike(), json, formData()),
+    fc.tuple(idLike(), fc.oneof(fc.boolean(), fc.constant("USD"), json), json, formData()),
+  );
+}
+
 function formData(): fc.Arbitrary<FormData> {
   return fc
     .array(
@@ -328,6 +389,11 @@ function formData(): fc.Arbitrary<FormData> {
       for (const [k, v] of entries) f.append(k, v);
       return f;
     });
+}
+
+/** Arguments as a failure message shows them (FormData as its entries). */
+function describeArgs(args: unknown[]): string {
+  return JSON.stringify(args.map((a) => (a instanceof FormData ? { FormData: [...a.entries()] } : a)));
 }
 
 /** The sentence a failed action shows: `error`, or `message` of a state with ok: false. */
