@@ -6,22 +6,27 @@ import { contentSecurityPolicy } from "@/lib/headers/content-security-policy";
 import { readPageNonceMatcher } from "@/lib/headers/read-page-nonce-matcher";
 import { readSocketTls, SOCKET_TLS_HEADER } from "@/lib/headers/socket-tls";
 import { HSTS_VALUE, servedOverHttps } from "@/lib/headers/strict-transport-security";
+import { refusePageOverLimit } from "@/lib/http/page-rate-limit";
 
 /**
  * Signed-out visitors without a cart get the home page and product pages from the page cache
  * (see cached-page-route). A page rendered for this request gets a CSP with a fresh script nonce;
- * every page served over HTTPS carries HSTS (docs/HEADERS.md).
+ * every page served over HTTPS carries HSTS (docs/HEADERS.md). A page with a rate limit (/search)
+ * is counted first and answered 429 past it (lib/http/page-rate-limit.ts).
  */
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const e = env();
+  const refused = await refusePageOverLimit(req);
   const target = cachedPagePath({
     method: req.method,
     pathname: req.nextUrl.pathname,
     searchParams: req.nextUrl.searchParams,
     hasCookie: (name) => req.cookies.has(name),
   });
-  let res: NextResponse;
-  if (target) {
+  let res: Response;
+  if (refused) {
+    res = refused;
+  } else if (target) {
     const url = req.nextUrl.clone();
     url.pathname = target;
     res = NextResponse.rewrite(url);

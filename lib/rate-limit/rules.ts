@@ -57,6 +57,15 @@ export const RATE_LIMIT_POLICIES = {
   upload: { perIp: perMinute("upload-ip", 120), perUser: perMinute("upload-user", 60) },
 } satisfies Record<string, RateLimitPolicy>;
 
+/**
+ * Pages that count their GET requests (proxy.ts, before the page renders), by path. /search runs
+ * the same query as GET /api/v1/search and shares its counters, so switching between the page
+ * and the API buys nothing.
+ */
+export const PAGE_RATE_LIMITS: Record<string, RateLimitPolicy> = {
+  "/search": RATE_LIMIT_POLICIES.search,
+};
+
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
