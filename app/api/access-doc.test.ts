@@ -5,14 +5,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { actionRows, renderAccessDoc, routeRows } from "./access-doc";
+import { actionRows, pageRows, renderAccessDoc, routeRows } from "./access-doc";
 
 const FILE = "docs/API-ACCESS.md";
 
 describe(FILE, () => {
-  it("lists every route and action with its access and rate limit, as the code declares them", async () => {
+  it("lists every route, action and rate-limited page with its access and rate limit, as the code declares them", async () => {
     expect(routeRows().length).toBeGreaterThan(45);
     expect((await actionRows()).length).toBeGreaterThan(30);
+    expect(pageRows().map((r) => r.what)).toContain("`GET /search`");
     const doc = await renderAccessDoc();
 
     if (process.env.DOCS_ACCESS_WRITE) writeFileSync(FILE, doc);

@@ -1,12 +1,12 @@
-// Collects every route and server action with its declared access and rate limit, for
+// Collects every route, server action and rate-limited page with its access and rate limit, for
 // docs/API-ACCESS.md (npm run docs:access writes it through access-doc.test.ts, which otherwise checks it is current).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { actionRow, renderAccessTable, routeRow, type AccessRow } from "@/lib/http/access-table";
+import { actionRow, pageRow, renderAccessTable, routeRow, type AccessRow } from "@/lib/http/access-table";
 import { HTTP_METHODS } from "@/lib/http/openapi/build-openapi-document";
-import type { RateLimitPolicy } from "@/lib/rate-limit/rules";
+import { PAGE_RATE_LIMITS, type RateLimitPolicy } from "@/lib/rate-limit/rules";
 
 import { API_ROUTE_FILES } from "./v1/openapi.json/api-routes";
 
@@ -77,6 +77,12 @@ export async function actionRows(root = "."): Promise<AccessRow[]> {
   return rows;
 }
 
+export function pageRows(): AccessRow[] {
+  return Object.entries(PAGE_RATE_LIMITS)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, limits]) => pageRow(path, limits));
+}
+
 export async function renderAccessDoc(): Promise<string> {
-  return renderAccessTable(routeRows(), await actionRows());
+  return renderAccessTable(routeRows(), await actionRows(), pageRows());
 }
