@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { STARTER_PROFILE } from "@/lib/shipping/starter-profile";
 
 const uid = () => randomBytes(5).toString("hex");
 
@@ -31,6 +32,7 @@ export async function createSeller(prisma: PrismaClient) {
       slug: `shop-${uid()}`,
       chargesEnabled: true,
       payoutsEnabled: true,
+      shippingProfiles: { create: STARTER_PROFILE },
     },
   });
   return { user, seller };

@@ -66,6 +66,7 @@ const NATIVE_SQL: Record<string, (args: string[]) => string> = {
   SmallInt: () => "smallint",
   Text: () => "text",
   Timestamptz: (a) => `timestamp(${a[0] ?? 3}) with time zone`,
+  Date: () => "date",
 };
 
 /** Defaults Prisma computes in the client rather than in the database. */

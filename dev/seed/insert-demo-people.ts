@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { demoShippingProfile } from "./demo-shipping";
 import type { DemoPeople } from "./plan-demo-people";
 
 /** The demo's accounts, its shops, and the demo buyer's default delivery address. */
@@ -7,6 +8,10 @@ export async function insertDemoPeople(opts: { people: DemoPeople }, tx: Prisma.
   const { users, profiles, buyer } = opts.people;
   const created = await tx.user.createMany({ data: users });
   const shops = await tx.sellerProfile.createMany({ data: profiles });
+  for (const shop of profiles) {
+    const { zones, ...profile } = demoShippingProfile(shop.id);
+    await tx.shippingProfile.create({ data: { ...profile, zones: { create: zones } } });
+  }
   const addresses = await tx.address.createMany({
     data: {
       userId: buyer.id,

@@ -8,6 +8,7 @@ import { zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { STARTER_PROFILE } from "@/lib/shipping/starter-profile";
 import { requireVerifiedEmail } from "@/lib/users/require-verified-email";
 
 import { sellerWelcomeEmail } from "./seller-welcome-email";
@@ -59,7 +60,7 @@ export async function becomeSeller(
       if (user.sellerProfile) throw new AppError("conflict", "You already have a shop.");
       await requireVerifiedEmail(tx, userId, "sell");
       const profile = await tx.sellerProfile.create({
-        data: { userId, shopName, slug, description },
+        data: { userId, shopName, slug, description, shippingProfiles: { create: STARTER_PROFILE } },
         select: { id: true, slug: true },
       });
       if (user.role === "buyer") await tx.user.update({ where: { id: userId }, data: { role: "seller" } });
