@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deliveryRange } from "@/lib/shipping/delivery-range";
 import { requireVerifiedEmail } from "@/lib/users/require-verified-email";
 
 import type { AdmissionGate } from "./admission-gate";
@@ -18,7 +19,8 @@ import type { TCheckoutRequest } from "./order-input";
 import { priceLines, type PricedCheckout } from "./price-lines";
 
 export const RESERVATION_MINUTES = 10;
-// The delivery date promised at checkout; a parcel not there by then may be claimed as never arrived.
+// The days within which a parcel may be claimed as never arrived (claims measure from it). The
+// window a buyer is shown comes from the shop's shipping profile (its handling + transit days).
 export const DELIVERY_DAYS = 5;
 
 /** A placed checkout as the domain sees it; checkout-json.ts turns it into the API's shape. */
@@ -28,7 +30,7 @@ export type PlacedCheckout = {
   totalCents: number;
   currency: string;
   reservationExpiresAt: Date;
-  /** The promised delivery day, YYYY-MM-DD. */
+  /** The last day the slowest shop's parcel should arrive, YYYY-MM-DD. */
   estimatedDelivery: string;
   orders: { orderId: string; sellerId: string; status: "pending"; totalCents: number }[];
 };
@@ -80,7 +82,8 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   if (replay) return replay;
   if (lines.length === 0) throw new AppError("unprocessable", "Your cart is empty.");
   if (!address) throw new AppError("not_found", "Choose one of your shipping addresses.");
-  const priced = priceLines(lines, products, env().COMMISSION_BPS);
+  // A shop that does not ship to the address is refused here, before anything is written.
+  const priced = priceLines(lines, products, env().COMMISSION_BPS, String(address.country));
   // Larger orders need a confirmed address. The read above says whether it is; only a buyer
   // who is not confirmed pays one more read (requireVerifiedEmail's, for the 403's wording).
   // Before the gate and the write: a refused checkout takes no place in a flash sale and writes
@@ -115,7 +118,8 @@ async function writeCheckout(ctx: {
   const { id: addressId, ...shippingAddress } = ctx.address;
   const now = new Date();
   const expiresAt = new Date(now.getTime() + RESERVATION_MINUTES * 60_000);
-  const estimatedDelivery = new Date(now.getTime() + DELIVERY_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const deliveries = priced.orders.map((o) => deliveryRange(now, o.handlingDays, o.transitDays));
+  const estimatedDelivery = deliveries.map((d) => d.latest).reduce((a, b) => (a > b ? a : b));
   const placed = (created: CreatedCheckout): PlacedCheckout => ({
     checkoutId: created.checkoutId,
     status: "payment_pending",
@@ -130,6 +134,7 @@ async function writeCheckout(ctx: {
     addressId,
     shippingAddress,
     priced,
+    deliveries,
     expiresAt,
     key: ctx.key,
     // The replay record keeps the placed checkout, its date as an ISO string (find-checkout-replay reads it back).

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { DeliveryRange } from "@/lib/shipping/delivery-range";
 
 import type { CheckoutKey } from "./create-checkout";
 import type { PricedCheckout } from "./price-lines";
@@ -34,6 +35,8 @@ export async function createOrdersAndReserve(opts: {
   addressId: string;
   shippingAddress: Prisma.InputJsonObject;
   priced: PricedCheckout;
+  /** Each order's delivery window, in the order of priced.orders. */
+  deliveries: DeliveryRange[];
   expiresAt: Date;
   key: CheckoutKey;
   response: (created: CreatedCheckout) => Prisma.InputJsonObject;
@@ -41,14 +44,18 @@ export async function createOrdersAndReserve(opts: {
   const { buyerId, priced, key } = opts;
   const created: CreatedCheckout = {
     checkoutId: randomUUID(),
-    orders: priced.orders.map((o) => ({ orderId: randomUUID(), sellerId: o.sellerId, totalCents: o.subtotalCents })),
+    orders: priced.orders.map((o) => ({ orderId: randomUUID(), sellerId: o.sellerId, totalCents: o.totalCents })),
   };
   const orderRows = priced.orders.map((o, i) => ({
     id: created.orders[i].orderId,
     seller_id: o.sellerId,
     subtotal_cents: o.subtotalCents,
+    shipping_cents: o.shippingCents,
+    total_cents: o.totalCents,
     platform_fee_cents: o.platformFeeCents,
     commission_bps: o.commissionBps,
+    delivery_earliest: opts.deliveries[i].earliest,
+    delivery_latest: opts.deliveries[i].latest,
   }));
   const itemRows = priced.orders
     .flatMap((o, i) =>
@@ -80,12 +87,15 @@ export async function createOrdersAndReserve(opts: {
                ${address}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3) FROM k
         RETURNING id
       ), o AS (
-        INSERT INTO orders (id, checkout_id, buyer_id, seller_id, subtotal_cents, total_cents, platform_fee_cents, commission_bps,
-                            currency, shipping_address, reservation_expires_at, created_at, updated_at)
-        SELECT r.id, c.id, ${buyerId}::uuid, r.seller_id, r.subtotal_cents, r.subtotal_cents, r.platform_fee_cents, r.commission_bps,
-               ${priced.currency}, ${address}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
+        INSERT INTO orders (id, checkout_id, buyer_id, seller_id, subtotal_cents, shipping_cents, total_cents, platform_fee_cents,
+                            commission_bps, currency, shipping_address, delivery_earliest, delivery_latest,
+                            reservation_expires_at, created_at, updated_at)
+        SELECT r.id, c.id, ${buyerId}::uuid, r.seller_id, r.subtotal_cents, r.shipping_cents, r.total_cents, r.platform_fee_cents,
+               r.commission_bps, ${priced.currency}, ${address}::jsonb, r.delivery_earliest, r.delivery_latest,
+               ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
           FROM c, jsonb_to_recordset(${JSON.stringify(orderRows)}::jsonb)
-               AS r(id uuid, seller_id uuid, subtotal_cents int, platform_fee_cents int, commission_bps int)
+               AS r(id uuid, seller_id uuid, subtotal_cents int, shipping_cents int, total_cents int, platform_fee_cents int,
+                    commission_bps int, delivery_earliest date, delivery_latest date)
         RETURNING id
       ), i AS (
         INSERT INTO order_items (id, order_id, product_id, title_snapshot, quantity, unit_price_cents, currency)

@@ -19,6 +19,8 @@ export const ORDER_DETAIL_SELECT = {
   escrowStatus: true,
   releaseBlockedCode: true,
   shippingAddress: true,
+  deliveryEarliest: true,
+  deliveryLatest: true,
   carrier: true,
   trackingNumber: true,
   reservationExpiresAt: true,

@@ -2,6 +2,9 @@ import type { CartLine } from "@/lib/cart/cart-store";
 import { AppError } from "@/lib/errors/app-error";
 import { commissionCents } from "@/lib/money/commission-cents";
 import { effectiveBps } from "@/lib/money/effective-bps";
+import { countryName } from "@/lib/shipping/country-name";
+import { quoteShopShipping } from "@/lib/shipping/quote-shop-shipping";
+import type { DaysRange, ProfileRules } from "@/lib/shipping/shipping-rules";
 
 /** What pricing needs to know about each product in the cart, as read at checkout. */
 export type ProductForPricing = {
@@ -11,8 +14,10 @@ export type ProductForPricing = {
   currency: string;
   status: string;
   sellerId: string;
-  seller: { status: string };
+  seller: { status: string; shopName: string };
   category: { commissionBps: number | null };
+  /** The listing's own profile, else the shop's default; null if the shop has neither. */
+  shippingProfile: (ProfileRules & { currency: string }) | null;
 };
 
 export type PricedItem = { productId: string; title: string; quantity: number; unitPriceCents: number };
@@ -20,7 +25,13 @@ export type PricedItem = { productId: string; title: string; quantity: number; u
 export type PricedOrder = {
   sellerId: string;
   subtotalCents: number;
+  shippingCents: number;
+  /** Items plus shipping: what the buyer pays for this shop, and what its release is taken from. */
+  totalCents: number;
+  /** On the items only: shipping goes to the seller whole. */
   platformFeeCents: number;
+  handlingDays: DaysRange;
+  transitDays: DaysRange;
   commissionBps: number;
   items: PricedItem[];
 };
@@ -28,11 +39,18 @@ export type PricedOrder = {
 export type PricedCheckout = { currency: string; totalCents: number; orders: PricedOrder[] };
 
 /**
- * Prices a cart at today's prices: one order per seller (sorted by seller id), each with its
- * subtotal and the platform's commission (each line at its category's rate, else the default).
- * Refuses a line whose product or shop is no longer active, and a cart mixing currencies.
+ * Prices a cart at today's prices for delivery to `country`: one order per seller (sorted by
+ * seller id), each with its subtotal, its shipping (quoteShopShipping) and the platform's
+ * commission on the items (each line at its category's rate, else the default).
+ * Refuses a line whose product or shop is no longer active, a cart mixing currencies, and a
+ * shop that does not ship to the country (naming both, so the buyer knows what to change).
  */
-export function priceLines(lines: CartLine[], products: ProductForPricing[], defaultBps: number): PricedCheckout {
+export function priceLines(
+  lines: CartLine[],
+  products: ProductForPricing[],
+  defaultBps: number,
+  country: string,
+): PricedCheckout {
   const byId = new Map(products.map((p) => [p.id, p]));
   const priced = lines.map((line) => {
     const p = byId.get(line.productId);
@@ -55,6 +73,7 @@ export function priceLines(lines: CartLine[], products: ProductForPricing[], def
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([sellerId, entries]): PricedOrder => {
       const subtotalCents = entries.reduce((s, e) => s + e.line.quantity * e.product.priceCents, 0);
+      const shipping = shopShipping(entries, country, currency);
       const platformFeeCents = commissionCents(
         entries.map((e) => ({
           amountCents: e.line.quantity * e.product.priceCents,
@@ -64,7 +83,11 @@ export function priceLines(lines: CartLine[], products: ProductForPricing[], def
       return {
         sellerId,
         subtotalCents,
+        shippingCents: shipping.shippingCents,
+        totalCents: subtotalCents + shipping.shippingCents,
         platformFeeCents,
+        handlingDays: shipping.handlingDays,
+        transitDays: shipping.transitDays,
         commissionBps: effectiveBps(subtotalCents, platformFeeCents),
         items: entries.map((e) => ({
           productId: e.line.productId,
@@ -74,6 +97,36 @@ export function priceLines(lines: CartLine[], products: ProductForPricing[], def
         })),
       };
     });
-  const totalCents = orders.reduce((s, o) => s + o.subtotalCents, 0);
+  const totalCents = orders.reduce((s, o) => s + o.totalCents, 0);
   return { currency, totalCents, orders };
+}
+
+function shopShipping(entries: { line: CartLine; product: ProductForPricing }[], country: string, currency: string) {
+  const shop = entries[0].product.seller.shopName;
+  const refuse = () =>
+    new AppError(
+      "unprocessable",
+      `${shop} does not ship to ${countryName(country)}. Remove its items or choose another address.`,
+      {
+        sellerId: entries[0].product.sellerId,
+        country,
+      },
+    );
+  const shippingLines = entries.map((e) => {
+    const profile = e.product.shippingProfile;
+    if (!profile) throw refuse();
+    // Rates are kept in the shop's currency; one that differs from its prices cannot be charged.
+    if (profile.currency !== currency)
+      throw new AppError(
+        "conflict",
+        `${shop}'s shipping rates are not in ${currency}; it cannot take this order now.`,
+        {
+          sellerId: e.product.sellerId,
+        },
+      );
+    return { profile, quantity: e.line.quantity, amountCents: e.line.quantity * e.product.priceCents };
+  });
+  const quote = quoteShopShipping(shippingLines, country);
+  if (!quote.ships) throw refuse();
+  return quote;
 }

@@ -223,7 +223,11 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               </li>
             ))}
           </ul>
-          <p className="flex justify-between border-t border-gray-100 px-4 py-3 font-semibold">
+          <p className="flex justify-between border-t border-gray-100 px-4 pt-3 text-sm">
+            <span>Shipping</span>
+            <span>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</span>
+          </p>
+          <p className="flex justify-between px-4 py-3 font-semibold">
             <span>Total</span>
             <span>{formatMoney(order.totalCents, order.currency)}</span>
           </p>
@@ -234,6 +238,11 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               Shipping to
             </h2>
             <p className="whitespace-pre-line text-muted">{formatAddress(address)}</p>
+            {order.deliveryEarliest && order.deliveryLatest && !order.deliveredAt ? (
+              <p className="mt-2">
+                Estimated delivery: {day(order.deliveryEarliest)} – {day(order.deliveryLatest)}
+              </p>
+            ) : null}
             {order.trackingNumber ? (
               <p className="mt-2">
                 Tracking: {order.carrier} <span className="font-mono">{order.trackingNumber}</span>
