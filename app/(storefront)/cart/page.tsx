@@ -3,8 +3,12 @@ import Link from "next/link";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { readCurrentCart } from "@/lib/cart/read-current-cart";
 import { formatMoney } from "@/lib/money/format-money";
+import { countryName } from "@/lib/shipping/country-name";
+import { quoteCartShipping } from "@/lib/shipping/quote-cart-shipping";
+import type { ShopShippingQuote } from "@/lib/shipping/quote-shop-shipping";
 
 export const metadata = { title: "Cart" };
 
@@ -23,6 +27,11 @@ export default async function CartPage() {
       </div>
     );
   }
+  const user = await getCurrentUser();
+  const shipping = await quoteCartShipping(user?.id ?? null, cart.groups);
+  const to = shipping ? countryName(shipping.country) : null;
+  const quotes = shipping ? [...shipping.bySeller.values()] : [];
+  const shippingCents = quotes.reduce((s, q) => s + (q.ships ? q.shippingCents : 0), 0);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_18rem]">
       <div>
@@ -78,6 +87,7 @@ export default async function CartPage() {
                 Subtotal from {g.shopName}:{" "}
                 <span className="font-semibold">{formatMoney(g.subtotalCents, g.currency)}</span>
               </p>
+              <ShopShipping quote={shipping?.bySeller.get(g.sellerId)} to={to} currency={g.currency} />
             </section>
           ))}
         </div>
@@ -86,12 +96,19 @@ export default async function CartPage() {
         className="h-fit space-y-4 rounded-xl border border-gray-200 bg-white p-5 lg:sticky lg:top-24"
         aria-label="Order summary"
       >
+        {shipping ? (
+          <p className="flex justify-between text-sm">
+            <span>Shipping to {to}</span>
+            <span>{cart.currency ? formatMoney(shippingCents, cart.currency) : "—"}</span>
+          </p>
+        ) : null}
         <p className="flex justify-between text-lg font-semibold">
           <span>Total</span>
-          <span>{cart.currency ? formatMoney(cart.totalCents, cart.currency) : "—"}</span>
+          <span>{cart.currency ? formatMoney(cart.totalCents + shippingCents, cart.currency) : "—"}</span>
         </p>
         <p className="text-xs text-muted">
-          Free shipping. Each shop ships separately; your payment is held until you confirm each delivery.
+          {shipping ? "" : "Shipping is added at checkout for your address. "}Each shop ships separately; your payment
+          is held until you confirm each delivery.
         </p>
         {cart.itemCount > 0 ? (
           <Link href="/checkout" className={buttonClass("primary", "w-full")}>
@@ -102,5 +119,23 @@ export default async function CartPage() {
         )}
       </aside>
     </div>
+  );
+}
+
+/** One shop's shipping line: its charge and delivery days, or that it does not ship there. */
+function ShopShipping(props: { quote: ShopShippingQuote | undefined; to: string | null; currency: string }) {
+  const { quote, to } = props;
+  if (!quote || !to) return null;
+  if (!quote.ships)
+    return <p className="px-4 pb-3 text-right text-sm font-medium text-red-700">Does not ship to {to}.</p>;
+  const days = `${quote.handlingDays.min + quote.transitDays.min}–${quote.handlingDays.max + quote.transitDays.max} days`;
+  return (
+    <p className="px-4 pb-3 text-right text-sm">
+      Shipping to {to}:{" "}
+      <span className="font-semibold">
+        {quote.shippingCents === 0 ? "Free" : formatMoney(quote.shippingCents, props.currency)}
+      </span>{" "}
+      <span className="text-muted">· arrives in {days}</span>
+    </p>
   );
 }
