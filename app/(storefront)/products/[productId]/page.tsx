@@ -7,6 +7,7 @@ import { StockStatus } from "@/components/catalog/stock-status";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
+import { describeProductShipping } from "@/lib/shipping/describe-product-shipping";
 
 type Props = {
   params: Promise<{ productId: string }>;
@@ -25,6 +26,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
   if (!product) notFound();
   const viewer = await getCurrentUser();
   const reviews = await listProductReviews({ productId: product.id, query: await searchParams, viewerId: viewer?.id });
+  const shipping = await describeProductShipping({
+    userId: viewer?.id ?? null,
+    productId: product.id,
+    priceCents: product.priceCents,
+    currency: product.currency,
+  });
   return (
     <ProductView
       product={product}
@@ -33,6 +40,11 @@ export default async function ProductPage({ params, searchParams }: Props) {
       buying={
         <>
           <StockStatus status={product.inventoryStatus} count={product.inventoryCount} />
+          {shipping ? (
+            <p className={shipping.ships ? "text-sm text-muted" : "text-sm font-medium text-red-700"}>
+              {shipping.text}
+            </p>
+          ) : null}
           <AddToCart productId={product.id} maxQuantity={product.inventoryCount} />
         </>
       }
