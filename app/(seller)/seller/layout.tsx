@@ -11,6 +11,7 @@ const NAV = [
   { href: "/seller/inventory", label: "Inventory" },
   { href: "/seller/orders", label: "Orders" },
   { href: "/seller/returns", label: "Returns" },
+  { href: "/seller/shipping", label: "Shipping" },
   { href: "/seller/payments", label: "Payments" },
 ];
 
