@@ -19,6 +19,8 @@ export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: st
         select: {
           id: true,
           status: true,
+          subtotalCents: true,
+          shippingCents: true,
           totalCents: true,
           seller: { select: { shopName: true } },
           items: { select: { titleSnapshot: true, quantity: true } },

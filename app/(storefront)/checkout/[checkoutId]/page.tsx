@@ -69,6 +69,10 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
               <OrderStatusBadge status={o.status} />
             </p>
             <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
+            <p className="text-muted">
+              Items {formatMoney(o.subtotalCents, checkout.currency)} · shipping{" "}
+              {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, checkout.currency)}
+            </p>
             <p className="text-right">{formatMoney(o.totalCents, checkout.currency)}</p>
           </div>
         ))}

@@ -104,6 +104,9 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
                 </span>
               </p>
               <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
+              <p className="text-muted">
+                Items {money(o.subtotalCents)} · shipping {o.shippingCents === 0 ? "free" : money(o.shippingCents)}
+              </p>
             </li>
           ))}
         </ul>
