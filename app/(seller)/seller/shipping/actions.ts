@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 
 import { AppError } from "@/lib/errors/app-error";
+import { ARG } from "@/lib/http/action-args";
 import { serverAction } from "@/lib/http/server-action";
 import { addShippingZone } from "@/lib/shipping/add-shipping-zone";
 
@@ -11,7 +12,7 @@ export type ZoneFormState = { error?: string; fields?: Record<string, string>; a
 // addShippingZone validates (lib/shipping/shipping-zone-input.ts); the form's fields are mapped
 // here only where HTML sends something else (a checkbox's "on", an empty threshold).
 export const addShippingZoneAction = serverAction(
-  { access: "seller" },
+  { access: "seller", args: [ARG.id, ARG.unread, ARG.form] },
   async ({ user }, profileId: string, _prev: ZoneFormState, form: FormData): Promise<ZoneFormState> => {
     if (!user.sellerId) throw new AppError("forbidden", "Open a shop first.");
     const free = form.get("freeOverCents");
