@@ -111,6 +111,8 @@ const ZServerEnv = z.object({
   // The parcel carrier's API (return labels, tracking); `npm start` and the tests start the
   // local carrier simulator (tools/carrier-simulator) and set it when unset.
   CARRIER_API_URL: optionalUrl,
+  // The ECB daily reference rates file (or a mirror in its format); unset, admins keep the table.
+  FX_RATES_URL: optionalUrl,
   CARRIER_API_KEY: optional,
   // Verifies the carrier's tracking webhooks; without it they are refused and tracking is polled only.
   CARRIER_WEBHOOK_SECRET: z

@@ -14,4 +14,6 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.pollReturnTracking, "*/10 * * * *", {}],
   [JOBS.autoRefundReturns, "23 * * * *", {}],
   [JOBS.pruneOldRows, "41 * * * *", {}],
+  // The ECB publishes around 16:00 CET on working days; without FX_RATES_URL the job does nothing.
+  [JOBS.refreshExchangeRates, "20 15,17 * * *", {}],
 ];

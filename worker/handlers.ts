@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-max-age";
 import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { db } from "@/lib/db/client";
+import { refreshExchangeRates } from "@/lib/fx/refresh-exchange-rates";
 import { JOBS, type JobName, type JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log/logger";
 import { runWithRequestContext } from "@/lib/log/request-context";
@@ -55,6 +56,9 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.autoRefundReturns]: () => autoRefundReturns(),
   [JOBS.dispatchDomainEvent]: (data) => dispatchDomainEvent(data.eventId),
   [JOBS.pruneOldRows]: () => pruneOldRows({ sessionMaxAgeSeconds: SESSION_MAX_AGE_SECONDS }),
+  [JOBS.refreshExchangeRates]: async () => {
+    await refreshExchangeRates();
+  },
 };
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { ApproxPrice } from "@/components/fx/display-currency";
 import type { ProductSummary } from "@/lib/catalog/product-summary";
 import { formatMoney } from "@/lib/money/format-money";
 
@@ -34,7 +35,14 @@ export function ProductCard({ product, priority = false }: { product: ProductSum
           <h3 className="line-clamp-2 text-sm font-medium text-ink">{product.title}</h3>
           <p className="text-xs text-muted">{product.shopName}</p>
           <div className="mt-auto flex items-center justify-between pt-2">
-            <span className="font-semibold">{formatMoney(product.priceCents, product.currency)}</span>
+            <span className="font-semibold">
+              {formatMoney(product.priceCents, product.currency)}
+              <ApproxPrice
+                cents={product.priceCents}
+                currency={product.currency}
+                className="block text-xs font-normal"
+              />
+            </span>
             {product.reviewCount > 0 ? (
               <span
                 className="text-xs text-muted"

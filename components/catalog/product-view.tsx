@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ProductDescription } from "@/components/catalog/product-description";
 import { ProductGallery } from "@/components/catalog/product-gallery";
 import { RatingSummary } from "@/components/catalog/rating-summary";
+import { ApproxPrice } from "@/components/fx/display-currency";
 import { ProductReviews } from "@/components/reviews/product-reviews";
 import type { PublicProduct } from "@/lib/catalog/get-public-product";
 import { formatMoney } from "@/lib/money/format-money";
@@ -52,7 +53,10 @@ export function ProductView({
               Sold by <span className="font-medium text-ink">{product.seller.shopName}</span>
             </p>
           </div>
-          <p className="text-3xl font-bold">{formatMoney(product.priceCents, product.currency)}</p>
+          <p className="text-3xl font-bold">
+            {formatMoney(product.priceCents, product.currency)}
+            <ApproxPrice cents={product.priceCents} currency={product.currency} className="text-lg font-normal" />
+          </p>
           {buying}
           <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-700">
             Your payment is held by the marketplace and released to the seller only after you confirm delivery.

@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { CurrencyPicker } from "@/components/fx/display-currency";
+
 export function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-gray-200 bg-white">
@@ -9,6 +11,9 @@ export function SiteFooter() {
           <p className="mt-2 text-muted">
             Independent sellers, one cart. Your payment is held until you confirm delivery.
           </p>
+          <div className="mt-4">
+            <CurrencyPicker />
+          </div>
         </div>
         <nav aria-label="Shop">
           <p className="font-semibold">Shop</p>

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   "refund.issued": "Refund issued",
   "escrow.released": "Escrow released to the seller",
   "payout.created": "Payout sent to a seller's bank",
+  "exchange_rate.set": "Exchange rate set by hand",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

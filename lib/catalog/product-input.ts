@@ -1,10 +1,11 @@
 import { z } from "zod";
 
 import { zCents, zId, zQuantity, zText, zWholeNumber } from "@/lib/errors/input-primitives";
+import { SUPPORTED_CURRENCIES } from "@/lib/money/currencies";
 
 export const MAX_IMAGES = 10;
 export const MAX_ATTRIBUTES = 30;
-export const SUPPORTED_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD"] as const;
+export { SUPPORTED_CURRENCIES };
 
 const ZAttributeKey = zText({ what: "Attribute names", min: 1, max: 50, required: "Attribute names cannot be empty." })
   .toLowerCase()

@@ -21,6 +21,7 @@ export const JOBS = {
   autoRefundReturns: "auto-refund-returns",
   dispatchDomainEvent: "dispatch-domain-event",
   pruneOldRows: "prune-old-rows",
+  refreshExchangeRates: "refresh-exchange-rates",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -48,6 +49,7 @@ export type JobPayloads = {
   // An outbox id (bigint, as a string) written by emitDomainEvent.
   [JOBS.dispatchDomainEvent]: { eventId: string };
   [JOBS.pruneOldRows]: Record<string, never>;
+  [JOBS.refreshExchangeRates]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

@@ -16,6 +16,7 @@ const NAV = [
   { href: "/admin/fraud", label: "Payment review" },
   { href: "/admin/money", label: "Money needing attention" },
   { href: "/admin/ledger", label: "Ledger" },
+  { href: "/admin/exchange-rates", label: "Exchange rates" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/mailbox", label: "Mailbox" },
 ];

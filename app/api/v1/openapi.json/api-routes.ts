@@ -11,6 +11,7 @@ import * as cart from "../cart/route";
 import * as categories from "../categories/route";
 import * as checkoutsCheckoutidPayment from "../checkouts/[checkoutId]/payment/route";
 import * as checkoutsCheckoutid from "../checkouts/[checkoutId]/route";
+import * as exchangeRates from "../exchange-rates/route";
 import * as meEmailVerification from "../me/email-verification/route";
 import * as meEmail from "../me/email/route";
 import * as meExport from "../me/export/route";
@@ -60,6 +61,7 @@ export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/cart/items", module: cartItems },
   { path: "/api/v1/cart", module: cart },
   { path: "/api/v1/categories", module: categories },
+  { path: "/api/v1/exchange-rates", module: exchangeRates },
   { path: "/api/v1/checkouts/[checkoutId]/payment", module: checkoutsCheckoutidPayment },
   { path: "/api/v1/checkouts/[checkoutId]", module: checkoutsCheckoutid },
   { path: "/api/v1/me/email-verification", module: meEmailVerification },
