@@ -24,9 +24,17 @@ export const ARG = {
   form: z.instanceof(FormData, { error: STALE_FORM }),
 } as const;
 
-/** Throws the form's bad_request when an argument is not what its schema allows (extra arguments are ignored). */
-export function checkActionArgs(schemas: readonly z.ZodType[], args: readonly unknown[]): void {
+/**
+ * The arguments as their schemas read them (a bound id sent as the string "1" becomes the number
+ * 1), or the form's bad_request when one is not what its schema allows. Extra arguments pass
+ * through unchanged.
+ */
+export function checkActionArgs<T extends readonly unknown[]>(schemas: readonly z.ZodType[], args: T): T {
+  const out = [...args];
   schemas.forEach((schema, i) => {
-    if (!schema.safeParse(args[i]).success) throw new AppError("bad_request", STALE_FORM);
+    const r = schema.safeParse(args[i]);
+    if (!r.success) throw new AppError("bad_request", STALE_FORM);
+    out[i] = r.data;
   });
+  return out as unknown as T;
 }

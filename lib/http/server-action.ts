@@ -118,13 +118,14 @@ export function createServerAction(
             clientIp(reqHeaders ?? undefined),
             user,
           );
-        if (config.args) checkActionArgs(config.args, args);
+        // The action sees its arguments as their schemas read them, never the raw values sent.
+        const read = config.args ? checkActionArgs(config.args, args) : args;
         const input = (
           config.schema
-            ? parseInput(config.schema, config.input ? config.input(...args) : defaultInput(args))
+            ? parseInput(config.schema, config.input ? config.input(...read) : defaultInput(read))
             : undefined
         ) as Input<S>;
-        return await fn({ user: user as UserFor<A>, input }, ...args);
+        return await fn({ user: user as UserFor<A>, input }, ...read);
       } catch (err) {
         unstable_rethrow(err);
         if (isAppError(err)) {
