@@ -115,6 +115,12 @@ describe("checkout with tax", () => {
     await deliver(await eventsAbout([pi.id]));
     expect(await accountBalance(db(), TAX_PAYABLE, "EUR")).toBe(taxBefore + 360 + 950);
     await invariantsHold();
+    // The buyer's confirmation email shows the numbers the order page shows.
+    const buyerEmail = await db().user.findUniqueOrThrow({ where: { id: buyer.id }, select: { email: true } });
+    const mails = await db().notification.findMany({ where: { toAddress: buyerEmail.email }, select: { body: true } });
+    expect(mails.map((m) => m.body).join("\n")).toContain(
+      "Items €42.80 · shipping €4.99 · incl. VAT 7% €3.60\nTotal paid: €47.79.",
+    );
 
     // The toy shop is paid its items less commission, less the VAT: 5 950 − 750 − 950.
     await shipAndRelease(toyShop, buyer.id, toyOrder.id);
