@@ -3,6 +3,9 @@
 // between capture and release; a seller's payable is what the platform owes them.
 export const ESCROW = "escrow:platform";
 export const COMMISSION = "platform:commission";
+// Tax collected from buyers (VAT, GST, US sales tax as marketplace facilitator): the platform
+// owes it to the tax authorities, so it leaves escrow at capture and is never released to a seller.
+export const TAX_PAYABLE = "platform:tax_payable";
 export const buyerAccount = (buyerId: string) => `buyer:${buyerId}`;
 export const sellerPayable = (sellerId: string) => `seller:${sellerId}:payable`;
 export const sellerPaidOut = (sellerId: string) => `seller:${sellerId}:paid_out`;

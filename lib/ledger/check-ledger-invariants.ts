@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
-import { ESCROW } from "./accounts";
+import { ESCROW, TAX_PAYABLE } from "./accounts";
 
 export type InvariantResult = { name: string; ok: boolean; detail: string };
 
@@ -10,13 +10,15 @@ export type InvariantResult = { name: string; ok: boolean; detail: string };
  * The ledger's invariants, checked after every integration test and shown to admins:
  * 1. every transaction's entries balance per currency (debits = credits);
  * 2. escrow holds exactly the totals of orders whose escrow is "held", less what was refunded
- *    of them, per currency;
+ *    of them and less their tax (which went to the tax payable at capture), per currency;
  * 3. no order's escrow is negative and no order was released twice;
  * 4. a seller's payable is never negative unless a receivable records the shortfall;
  * 5. no order is refunded above what was paid, and its refunded counter, its applied refunds
  *    and its ledger refunds agree;
  * 6. no chargeback gives back more than is left of the order, and no order frozen by an open
- *    chargeback was released.
+ *    chargeback was released;
+ * 7. every paid order's tax reached the tax payable once, its refunds' tax left it exactly, and
+ *    no tax ever went to a seller.
  */
 export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: InvariantResult[] }> {
   const results: InvariantResult[] = [];
@@ -39,13 +41,14 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
       SELECT currency, sum(CASE WHEN credit_account = ${ESCROW} THEN amount_cents ELSE -amount_cents END)::bigint AS balance
         FROM ledger_entries WHERE credit_account = ${ESCROW} OR debit_account = ${ESCROW} GROUP BY currency
     ), held AS (
-      SELECT currency, sum(total_cents - refunded_cents)::bigint AS total FROM orders WHERE escrow_status = 'held' GROUP BY currency
+      SELECT currency, sum(total_cents - refunded_cents - (tax_cents - refunded_tax_cents))::bigint AS total
+        FROM orders WHERE escrow_status = 'held' GROUP BY currency
     )
     SELECT coalesce(l.currency, h.currency) AS currency, coalesce(l.balance, 0) AS ledger, coalesce(h.total, 0) AS held
       FROM ledger l FULL JOIN held h ON h.currency = l.currency`;
   const escrowBad = escrow.filter((r) => Number(r.ledger) !== Number(r.held));
   results.push({
-    name: "Escrow balance equals the sum of held orders, less their partial refunds",
+    name: "Escrow balance equals the sum of held orders, less their partial refunds and their tax",
     ok: escrowBad.length === 0,
     detail:
       escrow.length === 0
@@ -150,6 +153,39 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
             .map(
               (r) =>
                 `order ${r.order_id}: paid ${r.paid}, charged back ${r.back}${r.frozen_released ? ", released while frozen" : ""}`,
+            )
+            .join("; "),
+  });
+
+  // Tax: what each captured order booked to the tax payable is its tax; what its refunds took
+  // from it is its refunded tax; and the tax payable never pays a seller.
+  const tax = await db().$queryRaw<
+    { order_id: string | null; tax: number; booked: bigint; refunded: number; returned: bigint }[]
+  >`
+    SELECT o.id AS order_id, o.tax_cents AS tax, coalesce(l.booked, 0)::bigint AS booked,
+           o.refunded_tax_cents AS refunded, coalesce(l.returned, 0)::bigint AS returned
+      FROM orders o
+      JOIN (SELECT order_id,
+                   sum(amount_cents) FILTER (WHERE entry_type = 'capture') AS captured,
+                   sum(amount_cents) FILTER (WHERE entry_type = 'tax' AND credit_account = ${TAX_PAYABLE}) AS booked,
+                   sum(amount_cents) FILTER (WHERE entry_type = 'refund' AND debit_account = ${TAX_PAYABLE}) AS returned
+              FROM ledger_entries WHERE order_id IS NOT NULL GROUP BY order_id) l ON l.order_id = o.id
+     WHERE l.captured IS NOT NULL AND (coalesce(l.booked, 0) <> o.tax_cents OR coalesce(l.returned, 0) <> o.refunded_tax_cents)
+    UNION ALL
+    SELECT NULL, 0, count(*)::bigint, 0, 0 FROM ledger_entries
+     WHERE debit_account = ${TAX_PAYABLE} AND credit_account LIKE 'seller:%' HAVING count(*) > 0`;
+  results.push({
+    name: "Each order's tax is in the tax payable, less its refunds' tax, and none went to a seller",
+    ok: tax.length === 0,
+    detail:
+      tax.length === 0
+        ? "none"
+        : tax
+            .slice(0, 5)
+            .map((r) =>
+              r.order_id === null
+                ? `${r.booked} entries pay tax to a seller`
+                : `order ${r.order_id}: tax ${r.tax}, booked ${r.booked}, refunded ${r.refunded}, returned ${r.returned}`,
             )
             .join("; "),
   });

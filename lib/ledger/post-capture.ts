@@ -1,12 +1,22 @@
 import type { Tx } from "@/lib/db/client";
 
-import { buyerAccount, ESCROW } from "./accounts";
+import { buyerAccount, ESCROW, TAX_PAYABLE } from "./accounts";
 import { postEntries } from "./post-entries";
 import type { Posting } from "./posting";
 
-export type CaptureInput = { orderId: string; buyerId: string; totalCents: number; currency: string };
+export type CaptureInput = {
+  orderId: string;
+  buyerId: string;
+  totalCents: number;
+  /** The order's tax (inside or on top of its prices): part of totalCents either way. */
+  taxCents: number;
+  currency: string;
+};
 
-/** A paid order's total moves from the buyer into escrow, where it is held until release or refund. */
+/**
+ * A paid order's total moves from the buyer into escrow, where it is held until release or
+ * refund; its tax moves on at once to the platform's tax payable, in the same transaction.
+ */
 export function captureRule(o: CaptureInput): Posting {
   return {
     orderId: o.orderId,
@@ -19,6 +29,7 @@ export function captureRule(o: CaptureInput): Posting {
         entryType: "capture",
         reference: `capture:${o.orderId}`,
       },
+      { debit: ESCROW, credit: TAX_PAYABLE, amountCents: o.taxCents, entryType: "tax", reference: `tax:${o.orderId}` },
     ],
   };
 }

@@ -52,7 +52,7 @@ describe("chargeback posting rules", () => {
     expect([net(won, buyerAccount("b1")), net(won, sellerPayable("s1")), net(won, COMMISSION)]).toEqual([
       -10_000, 8_500, 1_500,
     ]);
-    const lost = chargebackLostWhileHeldRule({ ...ids, amountCents: 4_000 });
+    const lost = chargebackLostWhileHeldRule({ ...ids, amountCents: 4_000, taxCents: 0 });
     expect([net(lost, ESCROW), net(lost, buyerAccount("b1"))]).toEqual([-4_000, 4_000]);
     const fee = chargebackFeeRule({ orderId: "o1", currency: "USD", feeCents: 1_500, key: "fee" });
     const back = chargebackFeeRule({
@@ -74,7 +74,7 @@ describe("chargeback posting rules", () => {
         for (const p of [
           chargebackAfterReleaseRule({ ...ids, sellerShareCents: share, commissionCents: fee, payableCents: payable }),
           chargebackWonAfterReleaseRule({ ...ids, sellerShareCents: share, commissionCents: fee }),
-          chargebackLostWhileHeldRule({ ...ids, amountCents: share }),
+          chargebackLostWhileHeldRule({ ...ids, amountCents: share, taxCents: 0 }),
           chargebackFeeRule({ orderId: "o1", currency: "USD", feeCents: fee, key: "k" }),
         ]) {
           expect(p.movements.every((m) => m.amountCents >= 0 && m.debit !== m.credit)).toBe(true);

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 
 import { accountBalance } from "./account-balance";
-import { buyerAccount, COMMISSION, ESCROW, sellerPayable, sellerReceivable } from "./accounts";
+import { buyerAccount, COMMISSION, ESCROW, sellerPayable, sellerReceivable, TAX_PAYABLE } from "./accounts";
 import { postEntries } from "./post-entries";
 import type { Posting } from "./posting";
 
@@ -16,6 +16,8 @@ export type RefundAfterReleaseInput = {
   sellerShareCents: number;
   /** The part of the refund taken back from the platform's commission. */
   commissionCents: number;
+  /** The tax part of the refund: from the tax payable, never from the seller. */
+  taxCents: number;
   refundKey: string;
   reversalKey: string;
 };
@@ -24,7 +26,8 @@ export type RefundAfterReleaseInput = {
  * A refund after release: the seller's share and the commission come back into escrow (the
  * reversal) and leave it to the buyer (the refund), in one transaction. The seller's share is
  * taken from their payable as far as it reaches (payableCents, the balance now); the rest is
- * booked as their receivable, which later payouts net first.
+ * booked as their receivable, which later payouts net first. The refund's tax share comes from
+ * the platform's tax payable, which is where it went at capture.
  */
 export function refundAfterReleaseRule(o: RefundAfterReleaseInput & { payableCents: number }): Posting {
   const fromPayable = Math.max(0, Math.min(o.payableCents, o.sellerShareCents));
@@ -56,7 +59,14 @@ export function refundAfterReleaseRule(o: RefundAfterReleaseInput & { payableCen
       {
         debit: ESCROW,
         credit: buyerAccount(o.buyerId),
-        amountCents: o.amountCents,
+        amountCents: o.amountCents - o.taxCents,
+        entryType: "refund",
+        reference: o.refundKey,
+      },
+      {
+        debit: TAX_PAYABLE,
+        credit: buyerAccount(o.buyerId),
+        amountCents: o.taxCents,
         entryType: "refund",
         reference: o.refundKey,
       },

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 
-import { buyerAccount, ESCROW } from "./accounts";
+import { buyerAccount, ESCROW, TAX_PAYABLE } from "./accounts";
 import { postEntries } from "./post-entries";
 import type { Posting } from "./posting";
 
@@ -9,10 +9,15 @@ export type RefundBeforeReleaseInput = {
   buyerId: string;
   currency: string;
   amountCents: number;
+  /** The tax part of amountCents: it comes back from the tax payable, the rest from escrow. */
+  taxCents: number;
   refundKey: string;
 };
 
-/** A refund while the money is still held: it leaves escrow straight back to the buyer. */
+/**
+ * A refund while the money is still held: it leaves escrow straight back to the buyer, and its
+ * tax share leaves the tax payable (both entries are refunds, under the refund's key).
+ */
 export function refundBeforeReleaseRule(o: RefundBeforeReleaseInput): Posting {
   return {
     orderId: o.orderId,
@@ -21,7 +26,14 @@ export function refundBeforeReleaseRule(o: RefundBeforeReleaseInput): Posting {
       {
         debit: ESCROW,
         credit: buyerAccount(o.buyerId),
-        amountCents: o.amountCents,
+        amountCents: o.amountCents - o.taxCents,
+        entryType: "refund",
+        reference: o.refundKey,
+      },
+      {
+        debit: TAX_PAYABLE,
+        credit: buyerAccount(o.buyerId),
+        amountCents: o.taxCents,
         entryType: "refund",
         reference: o.refundKey,
       },

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { buyerAccount, COMMISSION, ESCROW, sellerPaidOut, sellerPayable, sellerReceivable } from "./accounts";
+import {
+  buyerAccount,
+  COMMISSION,
+  ESCROW,
+  sellerPaidOut,
+  sellerPayable,
+  sellerReceivable,
+  TAX_PAYABLE,
+} from "./accounts";
 import { captureRule } from "./post-capture";
 import { payoutRule } from "./post-payout";
 import { payoutFailedRule } from "./post-payout-failed";
@@ -20,7 +28,7 @@ const ids = { orderId: "o1", buyerId: "b1", sellerId: "s1", currency: "USD" };
 
 describe("posting rules", () => {
   it("capture moves the order total from the buyer into escrow", () => {
-    const p = captureRule({ ...ids, totalCents: 4_999 });
+    const p = captureRule({ ...ids, totalCents: 4_999, taxCents: 0 });
     expect(p).toEqual({
       orderId: "o1",
       currency: "USD",
@@ -32,6 +40,8 @@ describe("posting rules", () => {
           entryType: "capture",
           reference: "capture:o1",
         },
+        // An untaxed order books no tax (postEntries skips a zero movement).
+        { debit: ESCROW, credit: TAX_PAYABLE, amountCents: 0, entryType: "tax", reference: "tax:o1" },
       ],
     });
   });
@@ -48,7 +58,7 @@ describe("posting rules", () => {
   });
 
   it("a refund before release leaves escrow to the buyer under the refund's key", () => {
-    const p = refundBeforeReleaseRule({ ...ids, amountCents: 2_500, refundKey: "refund:o1" });
+    const p = refundBeforeReleaseRule({ ...ids, amountCents: 2_500, taxCents: 0, refundKey: "refund:o1" });
     expect(net(p, ESCROW)).toBe(-2_500);
     expect(net(p, buyerAccount("b1"))).toBe(2_500);
     expect(p.movements[0]).toMatchObject({ entryType: "refund", reference: "refund:o1" });
@@ -60,6 +70,7 @@ describe("posting rules", () => {
       amountCents: 10_000,
       sellerShareCents: 8_500,
       commissionCents: 1_500,
+      taxCents: 0,
       refundKey: "refund:o1",
       reversalKey: "reversal:o1",
     };
@@ -94,14 +105,15 @@ describe("posting rules", () => {
         fc.integer({ min: -10_000_000, max: 0 }),
         (a, share, fee, payable, receivable) => {
           const postings = [
-            captureRule({ ...ids, totalCents: a }),
+            captureRule({ ...ids, totalCents: a, taxCents: 0 }),
             releaseRule({ ...ids, sellerShareCents: share, commissionCents: fee }),
-            refundBeforeReleaseRule({ ...ids, amountCents: a, refundKey: "k" }),
+            refundBeforeReleaseRule({ ...ids, amountCents: a, taxCents: 0, refundKey: "k" }),
             refundAfterReleaseRule({
               ...ids,
               amountCents: share + fee,
               sellerShareCents: share,
               commissionCents: fee,
+              taxCents: 0,
               payableCents: payable,
               refundKey: "k",
               reversalKey: "r",

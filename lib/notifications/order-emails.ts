@@ -11,11 +11,18 @@ import { queueEmail } from "@/lib/mail/queue-email";
 import { formatMoney } from "@/lib/money/format-money";
 import { openHoldCase } from "@/lib/orders/open-hold-case";
 import type { DomainEvents, OrderMoved } from "@/lib/outbox/events";
+import { describeTax } from "@/lib/tax/describe-tax";
 
 type OrderForEmail = {
   id: string;
   totalCents: number;
   platformFeeCents: number;
+  /** The amounts the order page shows beside the total (absent: an order read before tax). */
+  subtotalCents?: number;
+  shippingCents?: number;
+  taxCents?: number;
+  taxInclusive?: boolean;
+  taxLabel?: string | null;
   currency: string;
   carrier: string | null;
   trackingNumber: string | null;
@@ -27,7 +34,7 @@ type OrderForEmail = {
     payoutsEnabled: boolean;
     user: { id: string; email: string };
   };
-  items: { titleSnapshot: string; quantity: number }[];
+  items: { titleSnapshot: string; quantity: number; taxRateBps?: number }[];
   /** Set when the order was cancelled before shipping (a refund in full). */
   cancelledBy?: string | null;
   cancellationNote?: string | null;
@@ -51,7 +58,18 @@ export function orderEmails(
   const ref = o.id.slice(0, 8);
   const total = formatMoney(o.totalCents, o.currency);
   const fee = formatMoney(o.platformFeeCents, o.currency);
-  const net = formatMoney(o.totalCents - o.platformFeeCents, o.currency);
+  // The seller's share: the tax collected is the platform's to pay, never the seller's.
+  const net = formatMoney(o.totalCents - o.platformFeeCents - (o.taxCents ?? 0), o.currency);
+  const tax = describeTax({
+    taxCents: o.taxCents ?? 0,
+    inclusive: o.taxInclusive ?? false,
+    label: o.taxLabel ?? null,
+    rates: o.items.map((i) => i.taxRateBps ?? 0),
+  });
+  const breakdown =
+    o.subtotalCents === undefined
+      ? ""
+      : `Items ${formatMoney(o.subtotalCents, o.currency)} · shipping ${o.shippingCents ? formatMoney(o.shippingCents, o.currency) : "free"}${tax ? ` · ${tax} ${formatMoney(o.taxCents ?? 0, o.currency)}` : ""}\n`;
   const buyerLink = `${appUrl}/orders/${o.id}`;
   const sellerLink = `${appUrl}/seller/orders`;
   const hello = o.buyer.name ? `Hi ${o.buyer.name},` : "Hi,";
@@ -62,7 +80,7 @@ export function orderEmails(
         {
           to: "buyer",
           subject: `Order confirmed: ${o.seller.shopName} (${total})`,
-          body: `${hello}\n\nThanks for your order from ${o.seller.shopName} (order ${ref}):\n${itemLines(o)}\n\nTotal paid: ${total}. The marketplace holds your payment and pays the seller only after you confirm delivery.\n\nFollow your order: ${buyerLink}\n`,
+          body: `${hello}\n\nThanks for your order from ${o.seller.shopName} (order ${ref}):\n${itemLines(o)}\n\n${breakdown}Total paid: ${total}. The marketplace holds your payment and pays the seller only after you confirm delivery.\n\nFollow your order: ${buyerLink}\n`,
         },
         held
           ? {
@@ -213,6 +231,11 @@ const ORDER_FOR_EMAIL_SELECT = {
   id: true,
   totalCents: true,
   platformFeeCents: true,
+  subtotalCents: true,
+  shippingCents: true,
+  taxCents: true,
+  taxInclusive: true,
+  taxLabel: true,
   currency: true,
   carrier: true,
   trackingNumber: true,
@@ -226,7 +249,7 @@ const ORDER_FOR_EMAIL_SELECT = {
       user: { select: { id: true, email: true } },
     },
   },
-  items: { select: { titleSnapshot: true, quantity: true }, orderBy: { id: "asc" as const } },
+  items: { select: { titleSnapshot: true, quantity: true, taxRateBps: true }, orderBy: { id: "asc" as const } },
   cancelledBy: true,
   cancellationReason: true,
   cancellationNote: true,

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deliveryRange } from "@/lib/shipping/delivery-range";
+import { getTaxEngine } from "@/lib/tax/get-tax-engine";
 import { requireVerifiedEmail } from "@/lib/users/require-verified-email";
 
 import type { AdmissionGate } from "./admission-gate";
@@ -17,6 +18,7 @@ import { findCheckoutReplay } from "./find-checkout-replay";
 import { loadCheckoutInputs } from "./load-checkout-inputs";
 import type { TCheckoutRequest } from "./order-input";
 import { priceLines, type PricedCheckout } from "./price-lines";
+import { quoteCheckoutTax } from "./quote-checkout-tax";
 
 export const RESERVATION_MINUTES = 10;
 // The days within which a parcel may be claimed as never arrived (claims measure from it). The
@@ -63,7 +65,7 @@ export type CheckoutKey = { scope: string; key: string; hash: string };
  * returns the first result and reserves nothing twice; the same key with another body is a 422.
  * Hot products pass the admission gate before the write, so a flash sale's excess never
  * queues on the product's row (most of it is refused earlier still, by refuseSoldOutCheckout).
- * Three statements in all with the user's lookup: the inputs read, and the write.
+ * Four statements in all with the user's lookup: the inputs read, the tax rules, and the write.
  */
 export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   const input = deps.input;
@@ -83,7 +85,11 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   if (lines.length === 0) throw new AppError("unprocessable", "Your cart is empty.");
   if (!address) throw new AppError("not_found", "Choose one of your shipping addresses.");
   // A shop that does not ship to the address is refused here, before anything is written.
-  const priced = priceLines(lines, products, env().COMMISSION_BPS, String(address.country));
+  const country = String(address.country);
+  const untaxed = priceLines(lines, products, env().COMMISSION_BPS, country);
+  // Tax by the address's jurisdiction, each line rounded on its own (lib/tax).
+  const region = typeof address.region === "string" ? address.region : null;
+  const priced = await quoteCheckoutTax(await getTaxEngine(country), untaxed, { country, region });
   // Larger orders need a confirmed address. The read above says whether it is; only a buyer
   // who is not confirmed pays one more read (requireVerifiedEmail's, for the 403's wording).
   // Before the gate and the write: a refused checkout takes no place in a flash sale and writes

@@ -54,6 +54,11 @@ export async function createOrdersAndReserve(opts: {
     total_cents: o.totalCents,
     platform_fee_cents: o.platformFeeCents,
     commission_bps: o.commissionBps,
+    tax_cents: o.taxCents,
+    shipping_tax_cents: o.shippingTaxCents,
+    tax_inclusive: o.taxInclusive,
+    tax_label: o.taxLabel,
+    tax_jurisdiction: o.taxJurisdiction,
     delivery_earliest: opts.deliveries[i].earliest,
     delivery_latest: opts.deliveries[i].latest,
   }));
@@ -65,6 +70,9 @@ export async function createOrdersAndReserve(opts: {
         title: it.title,
         quantity: it.quantity,
         unit_price_cents: it.unitPriceCents,
+        tax_rate_bps: it.taxRateBps,
+        tax_cents: it.taxCents,
+        tax_inclusive: it.taxInclusive,
       })),
     )
     .sort((a, b) => a.product_id.localeCompare(b.product_id));
@@ -88,20 +96,26 @@ export async function createOrdersAndReserve(opts: {
         RETURNING id
       ), o AS (
         INSERT INTO orders (id, checkout_id, buyer_id, seller_id, subtotal_cents, shipping_cents, total_cents, platform_fee_cents,
-                            commission_bps, currency, shipping_address, delivery_earliest, delivery_latest,
+                            commission_bps, tax_cents, shipping_tax_cents, tax_inclusive, tax_label, tax_jurisdiction,
+                            currency, shipping_address, delivery_earliest, delivery_latest,
                             reservation_expires_at, created_at, updated_at)
         SELECT r.id, c.id, ${buyerId}::uuid, r.seller_id, r.subtotal_cents, r.shipping_cents, r.total_cents, r.platform_fee_cents,
-               r.commission_bps, ${priced.currency}, ${address}::jsonb, r.delivery_earliest, r.delivery_latest,
+               r.commission_bps, r.tax_cents, r.shipping_tax_cents, r.tax_inclusive, r.tax_label, r.tax_jurisdiction,
+               ${priced.currency}, ${address}::jsonb, r.delivery_earliest, r.delivery_latest,
                ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
           FROM c, jsonb_to_recordset(${JSON.stringify(orderRows)}::jsonb)
                AS r(id uuid, seller_id uuid, subtotal_cents int, shipping_cents int, total_cents int, platform_fee_cents int,
-                    commission_bps int, delivery_earliest date, delivery_latest date)
+                    commission_bps int, tax_cents int, shipping_tax_cents int, tax_inclusive boolean, tax_label text,
+                    tax_jurisdiction text, delivery_earliest date, delivery_latest date)
         RETURNING id
       ), i AS (
-        INSERT INTO order_items (id, order_id, product_id, title_snapshot, quantity, unit_price_cents, currency)
-        SELECT gen_random_uuid(), r.order_id, r.product_id, r.title, r.quantity, r.unit_price_cents, ${priced.currency}
+        INSERT INTO order_items (id, order_id, product_id, title_snapshot, quantity, unit_price_cents, tax_rate_bps, tax_cents,
+                                 tax_inclusive, currency)
+        SELECT gen_random_uuid(), r.order_id, r.product_id, r.title, r.quantity, r.unit_price_cents, r.tax_rate_bps, r.tax_cents,
+               r.tax_inclusive, ${priced.currency}
           FROM k, jsonb_to_recordset(${items}::jsonb)
-               AS r(order_id uuid, product_id uuid, title text, quantity int, unit_price_cents int)
+               AS r(order_id uuid, product_id uuid, title text, quantity int, unit_price_cents int, tax_rate_bps int,
+                    tax_cents int, tax_inclusive boolean)
       ), t AS (
         INSERT INTO order_status_changes (id, order_id, to_status, actor_type, actor_id, note, created_at)
         SELECT gen_random_uuid(), o.id, 'pending'::"OrderStatus", 'buyer'::"ActorType", ${buyerId}::uuid, 'Order placed', ${now}::timestamp(3)

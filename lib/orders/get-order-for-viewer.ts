@@ -15,6 +15,10 @@ export const ORDER_DETAIL_SELECT = {
   totalCents: true,
   platformFeeCents: true,
   commissionBps: true,
+  taxCents: true,
+  taxInclusive: true,
+  taxLabel: true,
+  refundedTaxCents: true,
   currency: true,
   escrowStatus: true,
   releaseBlockedCode: true,
@@ -47,6 +51,7 @@ export const ORDER_DETAIL_SELECT = {
       unitPriceCents: true,
       currency: true,
       refundedQuantity: true,
+      taxRateBps: true,
     },
   },
   claims: {

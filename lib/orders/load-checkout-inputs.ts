@@ -46,7 +46,7 @@ export async function loadCheckoutInputs(opts: {
                      'id', p.id, 'title', p.title, 'priceCents', p.price_cents, 'currency', p.currency, 'status', p.status,
                      'sellerId', p.seller_id, 'isHot', p.is_hot,
                      'seller', json_build_object('status', s.status, 'shopName', s.shop_name),
-                     'category', json_build_object('commissionBps', c.commission_bps),
+                     'category', json_build_object('commissionBps', c.commission_bps, 'taxCategory', split_part(c.path, '/', 1)),
                      'shippingProfile', sp.profile)), '[]'::json)
               FROM products p
               JOIN seller_profiles s ON s.id = p.seller_id

@@ -70,10 +70,27 @@ describe("priceLines", () => {
       shippingCents: 0,
       totalCents: 999,
       platformFeeCents: 100,
+      taxCents: 0,
+      shippingTaxCents: 0,
+      taxInclusive: false,
+      taxLabel: null,
+      taxJurisdiction: null,
       handlingDays: { min: 1, max: 1 },
       transitDays: { min: 2, max: 4 },
       commissionBps: 1001,
-      items: [{ productId: "p2", title: "Product p2", quantity: 1, unitPriceCents: 999 }],
+      items: [
+        {
+          productId: "p2",
+          title: "Product p2",
+          quantity: 1,
+          unitPriceCents: 999,
+          commissionBps: 1000,
+          taxCategory: null,
+          taxRateBps: 0,
+          taxCents: 0,
+          taxInclusive: false,
+        },
+      ],
     });
     expect(priced.orders[1].items.map((i) => [i.productId, i.quantity, i.unitPriceCents])).toEqual([
       ["p1", 2, 1250],

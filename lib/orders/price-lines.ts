@@ -15,21 +15,39 @@ export type ProductForPricing = {
   status: string;
   sellerId: string;
   seller: { status: string; shopName: string };
-  category: { commissionBps: number | null };
+  /** taxCategory: the top-level category's slug, which tax rules name (lib/tax). */
+  category: { commissionBps: number | null; taxCategory?: string | null };
   /** The listing's own profile, else the shop's default; null if the shop has neither. */
   shippingProfile: (ProfileRules & { currency: string }) | null;
 };
 
-export type PricedItem = { productId: string; title: string; quantity: number; unitPriceCents: number };
+export type PricedItem = {
+  productId: string;
+  title: string;
+  quantity: number;
+  unitPriceCents: number;
+  commissionBps: number;
+  taxCategory: string | null;
+  /** The line's tax (taxPricedCheckout); none until then. */
+  taxRateBps: number;
+  taxCents: number;
+  taxInclusive: boolean;
+};
 
 export type PricedOrder = {
   sellerId: string;
   subtotalCents: number;
   shippingCents: number;
-  /** Items plus shipping: what the buyer pays for this shop, and what its release is taken from. */
+  /** Items plus shipping, plus tax where it is not in the prices: what the buyer pays for this shop. */
   totalCents: number;
-  /** On the items only: shipping goes to the seller whole. */
+  /** On the items only, net of any tax in their prices: shipping goes to the seller whole. */
   platformFeeCents: number;
+  /** The lines' and shipping's tax: in the prices (inclusive) or part of totalCents (exclusive). */
+  taxCents: number;
+  shippingTaxCents: number;
+  taxInclusive: boolean;
+  taxLabel: string | null;
+  taxJurisdiction: string | null;
   handlingDays: DaysRange;
   transitDays: DaysRange;
   commissionBps: number;
@@ -86,6 +104,11 @@ export function priceLines(
         shippingCents: shipping.shippingCents,
         totalCents: subtotalCents + shipping.shippingCents,
         platformFeeCents,
+        taxCents: 0,
+        shippingTaxCents: 0,
+        taxInclusive: false,
+        taxLabel: null,
+        taxJurisdiction: null,
         handlingDays: shipping.handlingDays,
         transitDays: shipping.transitDays,
         commissionBps: effectiveBps(subtotalCents, platformFeeCents),
@@ -94,6 +117,11 @@ export function priceLines(
           title: e.product.title,
           quantity: e.line.quantity,
           unitPriceCents: e.product.priceCents,
+          commissionBps: e.product.category.commissionBps ?? defaultBps,
+          taxCategory: e.product.category.taxCategory ?? null,
+          taxRateBps: 0,
+          taxCents: 0,
+          taxInclusive: false,
         })),
       };
     });

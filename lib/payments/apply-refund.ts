@@ -44,6 +44,7 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
       refundedCents: { increment: refund.amountCents },
       refundedShippingCents: { increment: refund.shippingCents },
       refundedFeeCents: { increment: refund.commissionCents },
+      refundedTaxCents: { increment: refund.taxCents },
     },
     select: { refundedCents: true, totalCents: true },
   });
@@ -61,13 +62,14 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
     buyerId: order.buyerId,
     currency: order.currency,
     amountCents: refund.amountCents,
+    taxCents: refund.taxCents,
     refundKey: opts.key,
   };
   if (refund.afterRelease)
     await postRefundAfterRelease(tx, {
       ...common,
       sellerId: order.sellerId,
-      sellerShareCents: refund.amountCents - refund.commissionCents,
+      sellerShareCents: refund.amountCents - refund.commissionCents - refund.taxCents,
       commissionCents: refund.commissionCents,
       reversalKey: `reversal:${opts.key}`,
     });

@@ -24,6 +24,8 @@ export async function claimReleaseTransfer(
       platformFeeCents: true,
       refundedCents: true,
       refundedFeeCents: true,
+      taxCents: true,
+      refundedTaxCents: true,
       refunds: {
         where: { appliedAt: null, status: { not: "failed" }, kind: { not: "late_payment" } },
         select: { id: true },
@@ -31,7 +33,9 @@ export async function claimReleaseTransfer(
     },
   });
   const commissionCents = left.platformFeeCents - left.refundedFeeCents;
-  const amountCents = left.totalCents - left.refundedCents - commissionCents;
+  // The tax left on the order went to the tax payable at capture: it is not the seller's.
+  const taxLeft = left.taxCents - left.refundedTaxCents;
+  const amountCents = left.totalCents - left.refundedCents - commissionCents - taxLeft;
   const existing = await tx.transfer.findUnique({
     where: { idempotencyKey },
     select: { amountCents: true, keyVersion: true, status: true },

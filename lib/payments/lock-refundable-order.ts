@@ -38,6 +38,9 @@ export async function lockRefundableOrder(opts: { orderId: string; sellerId?: st
       refundedCents: true,
       refundedShippingCents: true,
       refundedFeeCents: true,
+      taxCents: true,
+      taxInclusive: true,
+      refundedTaxCents: true,
       items: {
         select: { id: true, titleSnapshot: true, quantity: true, unitPriceCents: true, refundedQuantity: true },
       },
@@ -47,7 +50,14 @@ export async function lockRefundableOrder(opts: { orderId: string; sellerId?: st
       transfers: { select: { status: true, stripeTransferId: true, amountCents: true, reversedCents: true } },
       refunds: {
         where: { appliedAt: null, status: { not: "failed" }, kind: { not: "late_payment" } },
-        select: { idempotencyKey: true, amountCents: true, shippingCents: true, commissionCents: true, lines: true },
+        select: {
+          idempotencyKey: true,
+          amountCents: true,
+          shippingCents: true,
+          commissionCents: true,
+          taxCents: true,
+          lines: true,
+        },
       },
     },
   });

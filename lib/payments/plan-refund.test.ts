@@ -19,6 +19,7 @@ describe("planRefund", () => {
       amountCents: 3_999,
       shippingCents: 499,
       commissionCents: 525,
+      taxCents: 0,
       lines: [
         { orderItemId: "a", quantity: 3 },
         { orderItemId: "b", quantity: 1 },
@@ -32,6 +33,7 @@ describe("planRefund", () => {
       amountCents: 1_000,
       shippingCents: 0,
       commissionCents: 150,
+      taxCents: 0,
       lines: [{ orderItemId: "a", quantity: 1 }],
     });
     // 500 of 3 500: 75 exactly; with shipping 499 on top (no commission on shipping).
@@ -92,7 +94,13 @@ describe("planRefund", () => {
         { lines: [{ orderItemId: "b", quantity: 1 }] },
         {
           inFlight: [
-            { amountCents: 500, shippingCents: 0, commissionCents: 75, lines: [{ orderItemId: "b", quantity: 1 }] },
+            {
+              amountCents: 500,
+              shippingCents: 0,
+              commissionCents: 75,
+              taxCents: 0,
+              lines: [{ orderItemId: "b", quantity: 1 }],
+            },
           ],
         },
       ),
@@ -105,7 +113,13 @@ describe("planRefund", () => {
   });
 
   it("an amount refund (a claim settled in part) caps later item refunds at what is left of the goods", () => {
-    expect(plan({ amountCents: 700 })).toEqual({ amountCents: 700, shippingCents: 0, commissionCents: 105, lines: [] });
+    expect(plan({ amountCents: 700 })).toEqual({
+      amountCents: 700,
+      shippingCents: 0,
+      commissionCents: 105,
+      taxCents: 0,
+      lines: [],
+    });
     const after = { order: { ...order, refundedCents: 3_000, refundedFeeCents: 450 } };
     expect(plan({ lines: [{ orderItemId: "a", quantity: 1 }] }, after)).toMatchObject({
       amountCents: 500,

@@ -10,15 +10,33 @@ export type RefundPlanInput = {
     refundedCents: number;
     refundedShippingCents: number;
     refundedFeeCents: number;
+    /** The order's tax and its part already refunded (0 for an untaxed order). */
+    taxCents?: number;
+    /** Whether the tax is inside the prices (VAT) or was added to them (sales tax). */
+    taxInclusive?: boolean;
+    refundedTaxCents?: number;
   };
   items: { id: string; titleSnapshot: string; quantity: number; unitPriceCents: number; refundedQuantity: number }[];
   /** Refunds claimed but not yet applied: they already count against what is left. */
-  inFlight: { amountCents: number; shippingCents: number; commissionCents: number; lines: RefundLine[] }[];
+  inFlight: {
+    amountCents: number;
+    shippingCents: number;
+    commissionCents: number;
+    taxCents?: number;
+    lines: RefundLine[];
+  }[];
   /** Nothing but the order: everything not yet refunded. */
   request: { lines?: RefundLine[]; shippingCents?: number; amountCents?: number };
 };
 
-export type RefundPlan = { amountCents: number; shippingCents: number; commissionCents: number; lines: RefundLine[] };
+export type RefundPlan = {
+  amountCents: number;
+  shippingCents: number;
+  commissionCents: number;
+  /** The tax part of amountCents, given back from the platform's tax payable. */
+  taxCents: number;
+  lines: RefundLine[];
+};
 
 /**
  * How much a refund returns, and of that how much is shipping and how much is commission the
@@ -29,6 +47,11 @@ export type RefundPlan = { amountCents: number; shippingCents: number; commissio
  * order's commission times the share of its goods refunded in total, rounded half up; each
  * refund gives back the difference. So partial refunds never give back more than the
  * commission, and refunding everything gives it all back exactly, to the cent.
+ *
+ * Tax follows the same rule over goods and shipping together: the tax given back in total is the
+ * order's tax times the share of its goods and shipping refunded in total, rounded half up. Tax
+ * inside the prices (VAT) is part of the goods refunded; tax added to them (sales tax) is added
+ * to the refund. A whole refund gives back all of it, and every partial one its share.
  * Returns null when nothing is left to refund.
  */
 export function planRefund(input: RefundPlanInput): RefundPlan | null {
@@ -38,7 +61,15 @@ export function planRefund(input: RefundPlanInput): RefundPlan | null {
     for (const l of r.lines) pendingQty.set(l.orderItemId, (pendingQty.get(l.orderItemId) ?? 0) + l.quantity);
   const sum = (f: (r: RefundPlanInput["inFlight"][number]) => number) => inFlight.reduce((s, r) => s + f(r), 0);
   const shippingTaken = order.refundedShippingCents + sum((r) => r.shippingCents);
-  const goodsTaken = order.refundedCents - order.refundedShippingCents + sum((r) => r.amountCents - r.shippingCents);
+  const orderTax = order.taxCents ?? 0;
+  const taxAdded = orderTax > 0 && order.taxInclusive === false;
+  const taxTaken = (order.refundedTaxCents ?? 0) + sum((r) => r.taxCents ?? 0);
+  // Sales tax was added on top of goods and shipping: what was refunded of them is net of it.
+  const goodsTaken =
+    order.refundedCents -
+    order.refundedShippingCents -
+    (taxAdded ? (order.refundedTaxCents ?? 0) : 0) +
+    sum((r) => r.amountCents - r.shippingCents - (taxAdded ? (r.taxCents ?? 0) : 0));
   const feeTaken = order.refundedFeeCents + sum((r) => r.commissionCents);
   const goodsLeft = order.subtotalCents - goodsTaken;
   const shippingLeft = order.shippingCents - shippingTaken;
@@ -98,7 +129,11 @@ export function planRefund(input: RefundPlanInput): RefundPlan | null {
         refundableShippingCents: shippingLeft,
       });
   }
-  const amountCents = goods + shipping;
+  const base = order.subtotalCents + order.shippingCents;
+  const baseAfter = goodsTaken + goods + shippingTaken + shipping;
+  const taxAfter = baseAfter >= base ? orderTax : roundHalfUp(orderTax * baseAfter, base);
+  const taxCents = Math.max(0, Math.min(orderTax - taxTaken, taxAfter - taxTaken));
+  const amountCents = goods + shipping + (taxAdded ? taxCents : 0);
   if (amountCents <= 0) {
     if (whole) return null;
     throw new AppError("conflict", "Nothing is left to refund on these items.");
@@ -109,7 +144,7 @@ export function planRefund(input: RefundPlanInput): RefundPlan | null {
       ? order.platformFeeCents
       : roundHalfUp(order.platformFeeCents * goodsAfter, order.subtotalCents);
   const commissionCents = Math.max(0, Math.min(goods, feeAfter - feeTaken));
-  return { amountCents, shippingCents: shipping, commissionCents, lines };
+  return { amountCents, shippingCents: shipping, commissionCents, taxCents, lines };
 }
 
 function roundHalfUp(numerator: number, denominator: number): number {

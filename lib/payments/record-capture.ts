@@ -21,7 +21,7 @@ export async function recordCapture(
   const orders = await tx.order.findMany({
     where: { checkoutId: opts.checkoutId },
     orderBy: { id: "asc" },
-    select: { id: true, status: true, buyerId: true, totalCents: true, currency: true },
+    select: { id: true, status: true, buyerId: true, totalCents: true, taxCents: true, currency: true },
   });
   const paid: string[] = [];
   const lateOrders: string[] = [];
@@ -55,7 +55,13 @@ export async function recordCapture(
           })
         : { changed: false };
     if (r.changed) {
-      await postCapture(tx, { orderId: o.id, buyerId: o.buyerId, totalCents: o.totalCents, currency: o.currency });
+      await postCapture(tx, {
+        orderId: o.id,
+        buyerId: o.buyerId,
+        totalCents: o.totalCents,
+        taxCents: o.taxCents,
+        currency: o.currency,
+      });
       paid.push(o.id);
     }
   }

@@ -23,7 +23,7 @@ export async function reverseRefundTransfer({
   order,
   key,
 }: RefundClaim & { key: string }): Promise<RefundReversal> {
-  const sellerShareCents = refund.amountCents - refund.commissionCents;
+  const sellerShareCents = refund.amountCents - refund.commissionCents - refund.taxCents;
   const none = { reversalId: refund.stripeReversalId, reversedCents: 0, transferReversedCents: null };
   if (!refund.afterRelease || sellerShareCents <= 0 || !order.transferId || refund.stripeReversalId) return none;
   try {

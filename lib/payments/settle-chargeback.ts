@@ -52,12 +52,13 @@ export async function settleChargeback(tx: Tx, opts: { dispute: Stripe.Dispute }
     } else if (c.stage === "held" && c.order.escrowStatus === "held") {
       const order = await tx.order.findUniqueOrThrow({
         where: { id: c.orderId },
-        select: { totalCents: true, refundedCents: true },
+        select: { totalCents: true, refundedCents: true, taxCents: true, refundedTaxCents: true },
       });
       await postChargebackLostWhileHeld(tx, {
         ...ids,
         key: `chargeback-lost:${d.id}:${c.orderId}`,
         amountCents: order.totalCents - order.refundedCents,
+        taxCents: order.taxCents - order.refundedTaxCents,
       });
       await transitionOrder(tx, {
         orderId: c.orderId,

@@ -9,6 +9,8 @@ import { formatMoney } from "@/lib/money/format-money";
 import { countryName } from "@/lib/shipping/country-name";
 import { quoteCartShipping } from "@/lib/shipping/quote-cart-shipping";
 import type { ShopShippingQuote } from "@/lib/shipping/quote-shop-shipping";
+import { describeTax } from "@/lib/tax/describe-tax";
+import { quoteCartTax, type ShopTax } from "@/lib/tax/quote-cart-tax";
 
 export const metadata = { title: "Cart" };
 
@@ -32,6 +34,11 @@ export default async function CartPage() {
   const to = shipping ? countryName(shipping.country) : null;
   const quotes = shipping ? [...shipping.bySeller.values()] : [];
   const shippingCents = quotes.reduce((s, q) => s + (q.ships ? q.shippingCents : 0), 0);
+  const taxes = await quoteCartTax(user?.id ?? null, cart.groups, shipping?.bySeller ?? null);
+  const taxList = taxes ? [...taxes.values()] : [];
+  // Sales tax is added to the total; VAT is already in the prices and is shown as included.
+  const addedTaxCents = taxList.filter((t) => !t.inclusive).reduce((s, t) => s + t.taxCents, 0);
+  const includedTaxCents = taxList.filter((t) => t.inclusive).reduce((s, t) => s + t.taxCents, 0);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_18rem]">
       <div>
@@ -88,6 +95,7 @@ export default async function CartPage() {
                 <span className="font-semibold">{formatMoney(g.subtotalCents, g.currency)}</span>
               </p>
               <ShopShipping quote={shipping?.bySeller.get(g.sellerId)} to={to} currency={g.currency} />
+              <ShopTaxLine tax={taxes?.get(g.sellerId)} currency={g.currency} />
             </section>
           ))}
         </div>
@@ -102,10 +110,21 @@ export default async function CartPage() {
             <span>{cart.currency ? formatMoney(shippingCents, cart.currency) : "—"}</span>
           </p>
         ) : null}
+        {addedTaxCents > 0 ? (
+          <p className="flex justify-between text-sm">
+            <span>Sales tax</span>
+            <span>{cart.currency ? formatMoney(addedTaxCents, cart.currency) : "—"}</span>
+          </p>
+        ) : null}
         <p className="flex justify-between text-lg font-semibold">
           <span>Total</span>
-          <span>{cart.currency ? formatMoney(cart.totalCents + shippingCents, cart.currency) : "—"}</span>
+          <span>
+            {cart.currency ? formatMoney(cart.totalCents + shippingCents + addedTaxCents, cart.currency) : "—"}
+          </span>
         </p>
+        {includedTaxCents > 0 && cart.currency ? (
+          <p className="text-right text-sm text-muted">incl. {formatMoney(includedTaxCents, cart.currency)} tax</p>
+        ) : null}
         <p className="text-xs text-muted">
           {shipping ? "" : "Shipping is added at checkout for your address. "}Each shop ships separately; your payment
           is held until you confirm each delivery.
@@ -136,6 +155,17 @@ function ShopShipping(props: { quote: ShopShippingQuote | undefined; to: string 
         {quote.shippingCents === 0 ? "Free" : formatMoney(quote.shippingCents, props.currency)}
       </span>{" "}
       <span className="text-muted">· arrives in {days}</span>
+    </p>
+  );
+}
+
+/** One shop's tax: "incl. VAT 19% €9.50" inside its prices, or "Sales tax 7.25% $5.44" on top. */
+function ShopTaxLine(props: { tax: ShopTax | undefined; currency: string }) {
+  const text = props.tax ? describeTax(props.tax) : null;
+  if (!props.tax || !text) return null;
+  return (
+    <p className="border-t border-gray-100 px-4 py-3 text-right text-sm" data-testid="shop-tax">
+      {text}: <span className="font-semibold">{formatMoney(props.tax.taxCents, props.currency)}</span>
     </p>
   );
 }

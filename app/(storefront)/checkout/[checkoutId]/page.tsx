@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrderTaxNote } from "@/components/orders/order-tax-note";
 import { PaymentForm } from "@/components/payments/payment-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -72,6 +73,7 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
             <p className="text-muted">
               Items {formatMoney(o.subtotalCents, checkout.currency)} · shipping{" "}
               {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, checkout.currency)}
+              <OrderTaxNote order={o} currency={checkout.currency} />
             </p>
             <p className="text-right">{formatMoney(o.totalCents, checkout.currency)}</p>
           </div>

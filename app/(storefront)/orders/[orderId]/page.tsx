@@ -20,6 +20,7 @@ import { getOrderForViewer } from "@/lib/orders/get-order-for-viewer";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 import { releaseBlockFix } from "@/lib/payments/release-block-fix";
 import { waitsForSeller } from "@/lib/payments/waits-for-seller";
+import { describeTax } from "@/lib/tax/describe-tax";
 
 import { cancelOrderAction, confirmDeliveryAction, openClaimAction, openDisputeAction } from "./actions";
 import { ClaimForm } from "./claim-form";
@@ -61,6 +62,12 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
     throw err;
   });
   const address = order.shippingAddress as Parameters<typeof formatAddress>[0];
+  const taxName = describeTax({
+    taxCents: order.taxCents,
+    inclusive: order.taxInclusive,
+    label: order.taxLabel,
+    rates: order.items.map((i) => i.taxRateBps),
+  });
   const autoConfirm = order.shippedAt ? new Date(order.shippedAt.getTime() + AUTO_CONFIRM_DAYS * 86_400_000) : null;
   const disputeDeadline = order.deliveredAt
     ? new Date(order.deliveredAt.getTime() + DISPUTE_WINDOW_DAYS * 86_400_000)
@@ -227,10 +234,22 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
             <span>Shipping</span>
             <span>{order.shippingCents === 0 ? "Free" : formatMoney(order.shippingCents, order.currency)}</span>
           </p>
-          <p className="flex justify-between px-4 py-3 font-semibold">
+          {taxName && !order.taxInclusive ? (
+            <p className="flex justify-between px-4 pt-2 text-sm" data-testid="order-tax">
+              <span>{taxName}</span>
+              <span>{formatMoney(order.taxCents, order.currency)}</span>
+            </p>
+          ) : null}
+          <p className="flex justify-between px-4 pt-3 font-semibold">
             <span>Total</span>
             <span>{formatMoney(order.totalCents, order.currency)}</span>
           </p>
+          {taxName && order.taxInclusive ? (
+            <p className="px-4 text-right text-sm text-muted" data-testid="order-tax">
+              {taxName} {formatMoney(order.taxCents, order.currency)}
+            </p>
+          ) : null}
+          <div className="pb-3" />
         </section>
         <aside className="space-y-4">
           <section aria-labelledby="ship-heading" className="rounded-xl border border-gray-200 bg-white p-4 text-sm">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { OrderTaxNote } from "@/components/orders/order-tax-note";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -106,6 +107,7 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
               <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
               <p className="text-muted">
                 Items {money(o.subtotalCents)} · shipping {o.shippingCents === 0 ? "free" : money(o.shippingCents)}
+                <OrderTaxNote order={o} currency={checkout.currency} />
               </p>
             </li>
           ))}
