@@ -43,7 +43,10 @@ export function ZoneForm({
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label={label}>
       {state.error ? (
         <div className="sm:col-span-2">
-          <Alert>{state.error}</Alert>
+          {/* Field messages sit under their fields; the alert says where to look. */}
+          <Alert>
+            {state.fields && Object.keys(state.fields).length > 0 ? "Check the fields marked below." : state.error}
+          </Alert>
         </div>
       ) : state.added || state.message ? (
         <div className="sm:col-span-2">
