@@ -16,7 +16,11 @@ export type ListingFormValues = {
   inventoryCount: number;
   attributes: Record<string, string>;
   images: { uploadId: string; url: string; width: number; height: number }[];
+  /** "" for the shop's default profile. */
+  shippingProfileId: string;
 };
+
+export type ShippingProfileOption = { id: string; name: string; currency: string; isDefault: boolean };
 
 type State = { error?: string; fields?: Record<string, string>; message?: string };
 type CategoryOption = { id: number; label: string; suggestedAttributes: string[] };
@@ -27,11 +31,13 @@ export function ListingForm({
   categories,
   initial,
   currencies,
+  shippingProfiles,
 }: {
   action: (prev: State, form: FormData) => Promise<State>;
   categories: CategoryOption[];
   initial: ListingFormValues;
   currencies: readonly string[];
+  shippingProfiles: ShippingProfileOption[];
 }) {
   const [state, formAction, pending] = useActionState<State, FormData>(action, {});
   const [categoryId, setCategoryId] = useState<number | null>(initial.categoryId);
@@ -122,6 +128,31 @@ export function ListingForm({
             defaultValue={initial.inventoryCount}
             error={f.inventoryCount}
           />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="shippingProfileId" className="text-sm font-medium">
+            Shipping profile
+          </label>
+          <select
+            id="shippingProfileId"
+            name="shippingProfileId"
+            defaultValue={initial.shippingProfileId}
+            aria-invalid={!!f.shippingProfileId}
+            aria-describedby={f.shippingProfileId ? "shippingProfileId-error" : undefined}
+            className="rounded-md border border-gray-300 px-3 py-2 text-sm sm:max-w-sm"
+          >
+            <option value="">Shop default ({shippingProfiles.find((p) => p.isDefault)?.name ?? "none"})</option>
+            {shippingProfiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.currency})
+              </option>
+            ))}
+          </select>
+          {f.shippingProfileId ? (
+            <p id="shippingProfileId-error" className="text-sm text-red-700">
+              {f.shippingProfileId}
+            </p>
+          ) : null}
         </div>
       </section>
 

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { assertListingProfile } from "@/lib/shipping/assert-listing-profile";
 
 import { assertCanPublish } from "./assert-can-publish";
 import { ZCreateListing } from "./product-input";
@@ -27,6 +28,11 @@ export async function createListing(opts: {
       throw new AppError("validation_failed", "Choose a category from the list.", {
         fields: { categoryId: "unknown category" },
       });
+    await assertListingProfile(tx, {
+      sellerId: opts.sellerId,
+      profileId: fields.shippingProfileId,
+      currency: fields.currency,
+    });
     const status = draft ? "draft" : "pending_review";
     if (status === "pending_review") await assertCanPublish(tx, opts.sellerId);
     const product = await tx.product.create({

@@ -15,6 +15,7 @@ export const LISTING_DETAIL_SELECT = {
   status: true,
   statusReason: true,
   isHot: true,
+  shippingProfileId: true,
   ratingAvg: true,
   reviewCount: true,
   ratingHistogram: true,

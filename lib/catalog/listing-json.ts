@@ -53,6 +53,7 @@ export function sellerListingJson(l: ListingDetail) {
     low_stock_threshold: l.lowStockThreshold,
     status: l.status,
     status_reason: l.statusReason,
+    shipping_profile_id: l.shippingProfileId,
     attributes: l.attributes,
     images: l.images.map((i) => ({ upload_id: i.uploadId, ...imageJson(i) })),
     created_at: l.createdAt.toISOString(),
@@ -94,6 +95,7 @@ export function listingInputFromJson(body: unknown): unknown {
   pick("inventoryCount", b.inventory_count, b.inventoryCount);
   pick("attributes", b.attributes);
   pick("images", b.images);
+  pick("shippingProfileId", b.shipping_profile_id, b.shippingProfileId);
   pick("draft", b.draft);
   return out;
 }

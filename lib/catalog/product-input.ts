@@ -39,6 +39,8 @@ const FIELDS = {
   attributes: ZAttributes,
   // Upload ids from the image uploader, in display order.
   images: z.array(zId("Unknown image.")).max(MAX_IMAGES, `At most ${MAX_IMAGES} images.`),
+  // One of the seller's shipping profiles; null: the shop's default.
+  shippingProfileId: zId("Choose one of your shipping profiles.").nullable(),
 };
 
 export const ZCreateListing = z
@@ -49,6 +51,7 @@ export const ZCreateListing = z
     inventoryCount: FIELDS.inventoryCount.default(0),
     attributes: FIELDS.attributes.default({}),
     images: FIELDS.images.default([]),
+    shippingProfileId: FIELDS.shippingProfileId.default(null),
     // The API submits for review by default (the design's 201 { status: "pending_review" }); the dashboard can save a draft.
     draft: z.boolean().default(false),
   })

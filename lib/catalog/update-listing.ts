@@ -9,6 +9,7 @@ import { setInventoryCount } from "@/lib/inventory/set-inventory-count";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
+import { assertListingProfile } from "@/lib/shipping/assert-listing-profile";
 
 import { nextListingStatus } from "./listing-status";
 import { ZUpdateListing } from "./product-input";
@@ -37,6 +38,7 @@ export async function updateListing(opts: {
         categoryId: true,
         priceCents: true,
         currency: true,
+        shippingProfileId: true,
       },
     });
     if (!current) throw new AppError("not_found", "Listing not found.");
@@ -51,6 +53,12 @@ export async function updateListing(opts: {
         fields: { categoryId: "unknown category" },
       });
     }
+    if (fields.shippingProfileId !== undefined || fields.currency !== undefined)
+      await assertListingProfile(tx, {
+        sellerId: opts.sellerId,
+        profileId: fields.shippingProfileId === undefined ? current.shippingProfileId : fields.shippingProfileId,
+        currency: fields.currency ?? current.currency,
+      });
     const materialChange =
       images !== undefined ||
       MATERIAL.some(

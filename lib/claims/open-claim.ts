@@ -8,7 +8,6 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zCents, zId, zQuantity, zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
-import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";
 
 import { claimWindow } from "./claim-window";
 
@@ -68,6 +67,7 @@ export async function openClaim(opts: {
         status: true,
         createdAt: true,
         deliveredAt: true,
+        deliveryLatest: true,
         totalCents: true,
         refundedCents: true,
         subtotalCents: true,
@@ -80,7 +80,6 @@ export async function openClaim(opts: {
       kind: input.kind,
       now: opts.now ?? new Date(),
       protectionDays: env().BUYER_PROTECTION_DAYS,
-      deliveryDays: DELIVERY_DAYS,
     });
     if (!window.open) throw new AppError("conflict", window.reason);
     if (await tx.claim.count({ where: { orderId: order.id, status: "open" } }))

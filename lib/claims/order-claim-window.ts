@@ -2,7 +2,6 @@ import "server-only";
 
 import { env } from "@/lib/env";
 import type { ClaimKind } from "@/lib/generated/prisma/enums";
-import { DELIVERY_DAYS } from "@/lib/orders/create-checkout";
 
 import { claimWindow, type ClaimWindow } from "./claim-window";
 
@@ -13,6 +12,5 @@ export function orderClaimWindow(order: Parameters<typeof claimWindow>[0]["order
     kind,
     now: new Date(),
     protectionDays: env().BUYER_PROTECTION_DAYS,
-    deliveryDays: DELIVERY_DAYS,
   });
 }

@@ -4,15 +4,26 @@ import { db } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 
+import { AUTO_CONFIRM_DAYS, AUTO_CONFIRM_GRACE_DAYS } from "./auto-confirm-at";
 import { transitionOrder } from "./order-status";
 
-export const AUTO_CONFIRM_DAYS = 14;
+const DAY = 86_400_000;
 
-/** The daily job: orders shipped 14 days ago and not confirmed are confirmed for the buyer. */
+/**
+ * The daily job: shipped orders the buyer has not confirmed are confirmed for them at
+ * autoConfirmAt (14 days after shipping, later for a long promised delivery window).
+ */
 export async function autoConfirmDeliveries(opts: { now?: Date } = {}): Promise<{ confirmed: number }> {
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - AUTO_CONFIRM_DAYS * 86_400_000);
+  const now = (opts.now ?? new Date()).getTime();
+  const cutoff = new Date(now - AUTO_CONFIRM_DAYS * DAY);
+  // delivery_latest is a date: the window ends when that day does.
+  const windowCutoff = new Date(now - (AUTO_CONFIRM_GRACE_DAYS + 1) * DAY);
   const due = await db().order.findMany({
-    where: { status: "shipped", shippedAt: { lt: cutoff } },
+    where: {
+      status: "shipped",
+      shippedAt: { lt: cutoff },
+      OR: [{ deliveryLatest: null }, { deliveryLatest: { lte: windowCutoff } }],
+    },
     select: { id: true },
     take: 1000,
   });
@@ -24,7 +35,7 @@ export async function autoConfirmDeliveries(opts: { now?: Date } = {}): Promise<
         to: "delivered",
         actorType: "system",
         from: ["shipped"],
-        note: `Delivery confirmed automatically ${AUTO_CONFIRM_DAYS} days after shipping`,
+        note: "Delivery confirmed automatically after the delivery window",
       });
       if (r.changed) {
         await enqueueJob({ name: JOBS.releaseEscrow, data: { orderId: o.id }, tx });

@@ -21,10 +21,6 @@ import { priceLines, type PricedCheckout } from "./price-lines";
 import { quoteCheckoutTax } from "./quote-checkout-tax";
 
 export const RESERVATION_MINUTES = 10;
-// The days within which a parcel may be claimed as never arrived (claims measure from it). The
-// window a buyer is shown comes from the shop's shipping profile (its handling + transit days).
-export const DELIVERY_DAYS = 5;
-
 /** A placed checkout as the domain sees it; checkout-json.ts turns it into the API's shape. */
 export type PlacedCheckout = {
   checkoutId: string;

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 
+import { assertZoneFits } from "./assert-zone-fits";
 import { ShippingZoneInput } from "./shipping-zone-input";
 
 /**
@@ -14,17 +15,10 @@ export async function addShippingZone(opts: { sellerId: string; profileId: strin
   const zone = parseInput(ShippingZoneInput, opts.input);
   const profile = await db().shippingProfile.findFirst({
     where: { id: opts.profileId, sellerId: opts.sellerId },
-    select: { id: true, zones: { select: { countries: true, restOfWorld: true } } },
+    select: { id: true, zones: { select: { id: true, countries: true, restOfWorld: true } } },
   });
   if (!profile) throw new AppError("not_found", "Shipping profile not found.");
-  if (zone.restOfWorld && profile.zones.some((z) => z.restOfWorld))
-    throw new AppError("conflict", 'This profile already has an "everywhere else" zone; edit that one.');
-  const taken = zone.countries.filter((c) => profile.zones.some((z) => z.countries.includes(c)));
-  if (taken.length > 0)
-    throw new AppError(
-      "conflict",
-      `${taken.join(", ")} already ${taken.length === 1 ? "has" : "have"} a zone in this profile.`,
-    );
+  assertZoneFits(profile.zones, zone);
   return db().shippingZone.create({
     data: { ...zone, countries: zone.restOfWorld ? [] : zone.countries, profileId: profile.id },
     select: { id: true },

@@ -2,20 +2,23 @@ import "server-only";
 
 import type { CartViewGroup } from "@/lib/cart/build-cart-view";
 
-import { getBuyerCountry } from "./get-buyer-country";
+import { getShipToAddress } from "./get-buyer-country";
 import { loadShippingProfiles } from "./load-shipping-profiles";
 import { quoteShopShipping, type ShopShippingQuote } from "./quote-shop-shipping";
 
 /**
- * Each cart shop's shipping to the buyer's default address country, as checkout will charge it
- * (the same quote); null without a signed-in buyer with an address, who sees it at checkout.
+ * Each cart shop's shipping to the country of the buyer's chosen address (else their default),
+ * as checkout will charge it (the same quote); null without a signed-in buyer with an address,
+ * who sees it at checkout.
  */
 export async function quoteCartShipping(
   userId: string | null,
   groups: CartViewGroup[],
-): Promise<{ country: string; bySeller: Map<string, ShopShippingQuote> } | null> {
-  const country = userId ? await getBuyerCountry(userId) : null;
-  if (!country) return null;
+  addressId?: string | null,
+): Promise<{ addressId: string; country: string; bySeller: Map<string, ShopShippingQuote> } | null> {
+  const address = userId ? await getShipToAddress(userId, addressId) : null;
+  if (!address) return null;
+  const country = address.country;
   const lines = groups.flatMap((g) => g.lines.filter((l) => l.available && l.quantity > 0));
   const profiles = await loadShippingProfiles(lines.map((l) => l.productId));
   const bySeller = new Map<string, ShopShippingQuote>();
@@ -35,5 +38,5 @@ export async function quoteCartShipping(
           ),
     );
   }
-  return { country, bySeller };
+  return { addressId: address.id, country, bySeller };
 }

@@ -1,3 +1,4 @@
+import countries from "i18n-iso-countries";
 import { z } from "zod";
 
 import { zCents, zWholeNumber } from "@/lib/errors/input-primitives";
@@ -20,7 +21,15 @@ export const ShippingZoneInput = z
           .filter(Boolean)
           .map((c) => c.toUpperCase()),
       )
-      .refine((cs) => cs.every((c) => /^[A-Z]{2}$/.test(c)), "Countries must be two-letter codes, like DE, FR."),
+      .refine((cs) => cs.every((c) => /^[A-Z]{2}$/.test(c)), "Countries must be two-letter codes, like DE, FR.")
+      .superRefine((cs, ctx) => {
+        const unknown = cs.filter((c) => /^[A-Z]{2}$/.test(c) && !countries.isValid(c));
+        if (unknown.length > 0)
+          ctx.addIssue({
+            code: "custom",
+            message: `${unknown.join(", ")} ${unknown.length === 1 ? "is not a country code" : "are not country codes"} (ISO 3166, like DE for Germany).`,
+          });
+      }),
     firstItemCents: zCents({ what: "The first item's rate", min: 0, max: 10_000_000 }),
     additionalItemCents: zCents({ what: "The rate for each additional item", min: 0, max: 10_000_000 }).default(0),
     freeOverCents: zCents({ what: "The free-shipping threshold", min: 0, max: 100_000_000 }).nullable().default(null),

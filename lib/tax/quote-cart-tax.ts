@@ -9,7 +9,8 @@ import { getTaxEngine } from "./get-tax-engine";
 export type ShopTax = { taxCents: number; inclusive: boolean; label: string | null; rates: number[] };
 
 /**
- * Each cart shop's tax to the buyer's default address (else their newest), as checkout will
+ * Each cart shop's tax to the address the cart ships to (the buyer's choice, else their default,
+ * else their newest), as checkout will
  * charge it: the same engine, each line and the shop's shipping rounded on their own. Null
  * without a signed-in buyer with an address (they see it at checkout).
  */
@@ -17,10 +18,11 @@ export async function quoteCartTax(
   userId: string | null,
   groups: CartViewGroup[],
   shipping: Map<string, ShopShippingQuote> | null,
+  addressId?: string | null,
 ): Promise<Map<string, ShopTax> | null> {
   if (!userId) return null;
   const address = await db().address.findFirst({
-    where: { userId },
+    where: addressId ? { id: addressId, userId } : { userId },
     orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }],
     select: { country: true, region: true },
   });

@@ -1,20 +1,23 @@
 import Link from "next/link";
 
 import { CartLineControls } from "@/components/cart/cart-line-controls";
+import { ShipToPicker } from "@/components/shipping/ship-to-picker";
+import { ShopShippingLine } from "@/components/shipping/shop-shipping-line";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { listAddresses } from "@/lib/addresses/list-addresses";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { readCurrentCart } from "@/lib/cart/read-current-cart";
 import { formatMoney } from "@/lib/money/format-money";
 import { countryName } from "@/lib/shipping/country-name";
 import { quoteCartShipping } from "@/lib/shipping/quote-cart-shipping";
-import type { ShopShippingQuote } from "@/lib/shipping/quote-shop-shipping";
 import { describeTax } from "@/lib/tax/describe-tax";
 import { quoteCartTax, type ShopTax } from "@/lib/tax/quote-cart-tax";
 
 export const metadata = { title: "Cart" };
 
-export default async function CartPage() {
+export default async function CartPage({ searchParams }: { searchParams: Promise<{ address?: string | string[] }> }) {
+  const { address } = await searchParams;
   const cart = await readCurrentCart();
   if (cart.groups.length === 0) {
     return (
@@ -30,15 +33,20 @@ export default async function CartPage() {
     );
   }
   const user = await getCurrentUser();
-  const shipping = await quoteCartShipping(user?.id ?? null, cart.groups);
+  const [shipping, addresses] = await Promise.all([
+    quoteCartShipping(user?.id ?? null, cart.groups, typeof address === "string" ? address : null),
+    user ? listAddresses(user.id) : [],
+  ]);
   const to = shipping ? countryName(shipping.country) : null;
   const quotes = shipping ? [...shipping.bySeller.values()] : [];
   const shippingCents = quotes.reduce((s, q) => s + (q.ships ? q.shippingCents : 0), 0);
-  const taxes = await quoteCartTax(user?.id ?? null, cart.groups, shipping?.bySeller ?? null);
+  const taxes = await quoteCartTax(user?.id ?? null, cart.groups, shipping?.bySeller ?? null, shipping?.addressId);
   const taxList = taxes ? [...taxes.values()] : [];
   // Sales tax is added to the total; VAT is already in the prices and is shown as included.
   const addedTaxCents = taxList.filter((t) => !t.inclusive).reduce((s, t) => s + t.taxCents, 0);
   const includedTaxCents = taxList.filter((t) => t.inclusive).reduce((s, t) => s + t.taxCents, 0);
+  // A shop that does not ship to the address keeps the whole cart from checking out there.
+  const blocked = cart.groups.filter((g) => shipping?.bySeller.get(g.sellerId)?.ships === false);
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_18rem]">
       <div>
@@ -94,7 +102,13 @@ export default async function CartPage() {
                 Subtotal from {g.shopName}:{" "}
                 <span className="font-semibold">{formatMoney(g.subtotalCents, g.currency)}</span>
               </p>
-              <ShopShipping quote={shipping?.bySeller.get(g.sellerId)} to={to} currency={g.currency} />
+              <ShopShippingLine
+                quote={shipping?.bySeller.get(g.sellerId)}
+                to={to}
+                shopName={g.shopName}
+                currency={g.currency}
+                className="px-4 pb-3 text-right"
+              />
               <ShopTaxLine tax={taxes?.get(g.sellerId)} currency={g.currency} />
             </section>
           ))}
@@ -104,6 +118,15 @@ export default async function CartPage() {
         className="h-fit space-y-4 rounded-xl border border-gray-200 bg-white p-5 lg:sticky lg:top-24"
         aria-label="Order summary"
       >
+        {shipping && addresses.length > 1 ? (
+          <ShipToPicker
+            selectedId={shipping.addressId}
+            addresses={addresses.map((a) => ({
+              id: a.id,
+              label: `${a.fullName}, ${a.city}, ${countryName(a.country)}`,
+            }))}
+          />
+        ) : null}
         {shipping ? (
           <p className="flex justify-between text-sm">
             <span>Shipping to {to}</span>
@@ -129,8 +152,16 @@ export default async function CartPage() {
           {shipping ? "" : "Shipping is added at checkout for your address. "}Each shop ships separately; your payment
           is held until you confirm each delivery.
         </p>
-        {cart.itemCount > 0 ? (
-          <Link href="/checkout" className={buttonClass("primary", "w-full")}>
+        {blocked.length > 0 ? (
+          <p role="alert" className="text-sm font-medium text-red-700">
+            {blocked.map((g) => g.shopName).join(", ")} {blocked.length === 1 ? "doesn't" : "don't"} ship to {to}.
+            Remove {blocked.length === 1 ? "its" : "their"} items or choose another address to check out.
+          </p>
+        ) : cart.itemCount > 0 ? (
+          <Link
+            href={shipping ? `/checkout?address=${shipping.addressId}` : "/checkout"}
+            className={buttonClass("primary", "w-full")}
+          >
             Check out
           </Link>
         ) : (
@@ -138,24 +169,6 @@ export default async function CartPage() {
         )}
       </aside>
     </div>
-  );
-}
-
-/** One shop's shipping line: its charge and delivery days, or that it does not ship there. */
-function ShopShipping(props: { quote: ShopShippingQuote | undefined; to: string | null; currency: string }) {
-  const { quote, to } = props;
-  if (!quote || !to) return null;
-  if (!quote.ships)
-    return <p className="px-4 pb-3 text-right text-sm font-medium text-red-700">Does not ship to {to}.</p>;
-  const days = `${quote.handlingDays.min + quote.transitDays.min}–${quote.handlingDays.max + quote.transitDays.max} days`;
-  return (
-    <p className="px-4 pb-3 text-right text-sm">
-      Shipping to {to}:{" "}
-      <span className="font-semibold">
-        {quote.shippingCents === 0 ? "Free" : formatMoney(quote.shippingCents, props.currency)}
-      </span>{" "}
-      <span className="text-muted">· arrives in {days}</span>
-    </p>
   );
 }
 

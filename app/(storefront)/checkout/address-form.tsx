@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +23,11 @@ const COUNTRIES: [string, string][] = [
 
 export function AddressForm({ open }: { open: boolean }) {
   const [state, action, pending] = useActionState<AddressFormState, FormData>(addAddressAction, {});
+  const router = useRouter();
+  // The new address becomes the one shipping is quoted to.
+  useEffect(() => {
+    if (state.addedId) router.replace(`/checkout?address=${state.addedId}`, { scroll: false });
+  }, [state.addedId, router]);
   const f = state.fields ?? {};
   return (
     <details open={open} className="rounded-lg border border-gray-200 bg-white p-4">

@@ -1,21 +1,36 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { ShopShippingLine } from "@/components/shipping/shop-shipping-line";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAddresses } from "@/lib/addresses/list-addresses";
 import { requirePageUser } from "@/lib/auth/guards";
 import { readCurrentCart } from "@/lib/cart/read-current-cart";
 import { formatMoney } from "@/lib/money/format-money";
+import { countryName } from "@/lib/shipping/country-name";
+import { quoteCartShipping } from "@/lib/shipping/quote-cart-shipping";
 
 import { AddressForm } from "./address-form";
 import { PlaceOrder } from "./place-order";
 
 export const metadata = { title: "Checkout" };
 
-export default async function CheckoutPage() {
+export default async function CheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ address?: string | string[] }>;
+}) {
   const user = await requirePageUser("/checkout");
+  const { address } = await searchParams;
   const [cart, addresses] = await Promise.all([readCurrentCart(), listAddresses(user.id)]);
   if (cart.itemCount === 0) redirect("/cart");
+  // The summary quotes the address chosen above (?address=, set by PlaceOrder), as the order will charge it.
+  const shipping = await quoteCartShipping(user.id, cart.groups, typeof address === "string" ? address : null);
+  const to = shipping ? countryName(shipping.country) : null;
+  const shippingCents = [...(shipping?.bySeller.values() ?? [])].reduce(
+    (s, q) => s + (q.ships ? q.shippingCents : 0),
+    0,
+  );
   return (
     <div className="mx-auto grid max-w-5xl gap-8 lg:grid-cols-[1fr_20rem]">
       <div className="space-y-6">
@@ -29,7 +44,7 @@ export default async function CheckoutPage() {
             .
           </p>
         ) : null}
-        <PlaceOrder cartId={cart.cartId} addresses={addresses} />
+        <PlaceOrder cartId={cart.cartId} addresses={addresses} selectedId={shipping?.addressId ?? ""} />
         <AddressForm open={addresses.length === 0} />
       </div>
       <aside className="h-fit space-y-4 rounded-xl border border-gray-200 bg-white p-5" aria-label="Order summary">
@@ -49,15 +64,22 @@ export default async function CheckoutPage() {
                   </li>
                 ))}
             </ul>
-            <p className="mt-1 flex justify-between">
-              <span>Shipping</span>
-              <span>Free</span>
-            </p>
+            {shipping ? (
+              <ShopShippingLine
+                quote={shipping.bySeller.get(g.sellerId)}
+                to={to}
+                shopName={g.shopName}
+                currency={g.currency}
+                className="mt-1"
+              />
+            ) : (
+              <p className="mt-1 text-muted">Shipping: add an address to see it.</p>
+            )}
           </div>
         ))}
         <p className="flex justify-between text-lg font-semibold">
           <span>Total</span>
-          <span>{cart.currency ? formatMoney(cart.totalCents, cart.currency) : "—"}</span>
+          <span>{cart.currency ? formatMoney(cart.totalCents + shippingCents, cart.currency) : "—"}</span>
         </p>
         <p className="text-xs text-muted">
           One payment, one order per shop. Each shop is paid only after you confirm its delivery.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, useTransition } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import type { AddressRecord } from "@/lib/addresses/address-input";
@@ -12,15 +12,26 @@ import { ResendVerificationForm } from "../account/settings/settings-forms";
  * Address choice and the "Place order" button. One Idempotency-Key per visit to this page,
  * so a double click or a retried request places the order once.
  */
-export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: AddressRecord[] }) {
+export function PlaceOrder({
+  cartId,
+  addresses,
+  selectedId,
+}: {
+  cartId: string;
+  addresses: AddressRecord[];
+  /** The address the page quoted shipping to (?address=, else the default). */
+  selectedId: string;
+}) {
   const router = useRouter();
   const [key] = useState(() => crypto.randomUUID());
-  const [chosen, setAddressId] = useState<string | null>(null);
-  // A newly added address (the list refreshes after the action) is picked up without a reload.
-  const addressId =
-    chosen && addresses.some((a) => a.id === chosen)
-      ? chosen
-      : (addresses.find((a) => a.isDefault)?.id ?? addresses[0]?.id ?? "");
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [quoting, startQuoting] = useTransition();
+  // The radio follows the click at once; the summary follows when the server has re-quoted.
+  const addressId = chosen && addresses.some((a) => a.id === chosen) && quoting ? chosen : selectedId;
+  function choose(id: string) {
+    setChosen(id);
+    startQuoting(() => router.replace(`/checkout?address=${id}`, { scroll: false }));
+  }
   const [state, setState] = useState<{ busy: boolean; error?: string; code?: string }>({ busy: false });
 
   const inFlight = useRef(false);
@@ -65,7 +76,7 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
               name="address"
               value={a.id}
               checked={addressId === a.id}
-              onChange={() => setAddressId(a.id)}
+              onChange={() => choose(a.id)}
             />
             <span>
               <span className="font-medium">{a.fullName}</span>
@@ -81,7 +92,7 @@ export function PlaceOrder({ cartId, addresses }: { cartId: string; addresses: A
       <button
         type="button"
         onClick={place}
-        disabled={state.busy || !addressId}
+        disabled={state.busy || quoting || !addressId}
         className="w-full rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {state.busy ? "Placing your order…" : "Place order"}

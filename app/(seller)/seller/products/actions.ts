@@ -40,6 +40,8 @@ function fieldsFrom(form: FormData) {
     inventoryCount: form.get("inventoryCount") === "" ? undefined : Number(form.get("inventoryCount")),
     attributes,
     images: form.getAll("images").map(String),
+    // The select's first option ("the shop's default") sends an empty value.
+    shippingProfileId: form.has("shippingProfileId") ? String(form.get("shippingProfileId")) || null : undefined,
   };
 }
 

@@ -15,7 +15,7 @@ import { orderClaimWindow } from "@/lib/claims/order-claim-window";
 import { isAppError } from "@/lib/errors/app-error";
 import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
-import { AUTO_CONFIRM_DAYS } from "@/lib/orders/auto-confirm-deliveries";
+import { autoConfirmAt } from "@/lib/orders/auto-confirm-at";
 import { getOrderForViewer } from "@/lib/orders/get-order-for-viewer";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 import { releaseBlockFix } from "@/lib/payments/release-block-fix";
@@ -68,7 +68,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
     label: order.taxLabel,
     rates: order.items.map((i) => i.taxRateBps),
   });
-  const autoConfirm = order.shippedAt ? new Date(order.shippedAt.getTime() + AUTO_CONFIRM_DAYS * 86_400_000) : null;
+  const autoConfirm = autoConfirmAt(order);
   const disputeDeadline = order.deliveredAt
     ? new Date(order.deliveredAt.getTime() + DISPUTE_WINDOW_DAYS * 86_400_000)
     : null;

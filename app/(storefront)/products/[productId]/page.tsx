@@ -44,7 +44,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
             <p className={shipping.ships ? "text-sm text-muted" : "text-sm font-medium text-red-700"}>
               {shipping.text}
             </p>
-          ) : null}
+          ) : (
+            <p className="text-sm text-muted">Shipping is calculated at checkout for your address.</p>
+          )}
           <AddToCart productId={product.id} maxQuantity={product.inventoryCount} />
         </>
       }

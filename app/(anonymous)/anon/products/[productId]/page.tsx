@@ -35,12 +35,15 @@ export default async function CachedProductPage({ params }: Props) {
       reviews={reviews}
       viewer={{ signedIn: false, canReply: false }}
       buying={
-        <LiveStock
-          productId={product.id}
-          count={product.inventoryCount}
-          status={product.inventoryStatus}
-          lowStockThreshold={product.lowStockThreshold}
-        />
+        <>
+          <LiveStock
+            productId={product.id}
+            count={product.inventoryCount}
+            status={product.inventoryStatus}
+            lowStockThreshold={product.lowStockThreshold}
+          />
+          <p className="text-sm text-muted">Shipping is calculated at checkout for your address.</p>
+        </>
       }
     />
   );

@@ -12,6 +12,7 @@ import { categoryOptions, listCategories } from "@/lib/catalog/list-categories";
 import { canListing } from "@/lib/catalog/listing-status";
 import { SUPPORTED_CURRENCIES } from "@/lib/catalog/product-input";
 import { isAppError } from "@/lib/errors/app-error";
+import { listShippingProfiles } from "@/lib/shipping/list-shipping-profiles";
 
 import { flashSaleAction, listingStatusAction, updateListingAction } from "../actions";
 import { ListingActions } from "./listing-actions";
@@ -32,7 +33,10 @@ export default async function EditListingPage({
     throw err;
   });
   const { saved } = await searchParams;
-  const categories = categoryOptions(await listCategories());
+  const [categories, shippingProfiles] = await Promise.all([
+    listCategories().then(categoryOptions),
+    listShippingProfiles(seller.sellerId),
+  ]);
   const allowed = (["submit", "withdraw", "archive"] as const).filter((a) => canListing(listing.status, a));
   const editable = listing.status !== "suspended" && listing.status !== "archived";
   return (
@@ -58,12 +62,14 @@ export default async function EditListingPage({
           action={updateListingAction.bind(null, listing.id)}
           categories={categories}
           currencies={SUPPORTED_CURRENCIES}
+          shippingProfiles={shippingProfiles}
           initial={{
             title: listing.title,
             description: listing.description,
             categoryId: listing.categoryId,
             price: (listing.priceCents / 100).toFixed(2),
             currency: listing.currency,
+            shippingProfileId: listing.shippingProfileId ?? "",
             inventoryCount: listing.inventoryCount,
             attributes: listing.attributes,
             images: listing.images

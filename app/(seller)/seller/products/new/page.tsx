@@ -3,14 +3,18 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { categoryOptions, listCategories } from "@/lib/catalog/list-categories";
 import { SUPPORTED_CURRENCIES } from "@/lib/catalog/product-input";
+import { listShippingProfiles } from "@/lib/shipping/list-shipping-profiles";
 
 import { createListingAction } from "../actions";
 
 export const metadata = { title: "New listing" };
 
 export default async function NewListingPage() {
-  await requirePageSeller("/seller/products/new");
-  const categories = categoryOptions(await listCategories());
+  const seller = await requirePageSeller("/seller/products/new");
+  const [categories, shippingProfiles] = await Promise.all([
+    listCategories().then(categoryOptions),
+    listShippingProfiles(seller.sellerId),
+  ]);
   return (
     <div className="max-w-3xl">
       <PageHeader
@@ -21,6 +25,7 @@ export default async function NewListingPage() {
         action={createListingAction}
         categories={categories}
         currencies={SUPPORTED_CURRENCIES}
+        shippingProfiles={shippingProfiles}
         initial={{
           title: "",
           description: "",
@@ -30,6 +35,7 @@ export default async function NewListingPage() {
           inventoryCount: 1,
           attributes: {},
           images: [],
+          shippingProfileId: "",
         }}
       />
     </div>

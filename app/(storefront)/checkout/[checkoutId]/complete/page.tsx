@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
-import { AUTO_CONFIRM_DAYS } from "@/lib/orders/auto-confirm-deliveries";
+import { AUTO_CONFIRM_DAYS } from "@/lib/orders/auto-confirm-at";
 import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
 import { getCheckoutPaymentState } from "@/lib/payments/get-checkout-payment-state";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
@@ -130,7 +130,8 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
             </li>
             <li>
               When it arrives, confirm delivery on the order&apos;s page (if you don&apos;t, it&apos;s confirmed for you{" "}
-              {AUTO_CONFIRM_DAYS} days after shipping).
+              {AUTO_CONFIRM_DAYS} days after shipping, or a week after the latest estimated delivery day if that is
+              later).
             </li>
             <li>
               Only then does the marketplace release your payment to the seller. Something wrong? Open a dispute from
