@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { LiveStock } from "@/components/catalog/live-stock";
 import { ProductView } from "@/components/catalog/product-view";
+import { AskSeller } from "@/components/messages/ask-seller";
 import { getCachedPublicProduct } from "@/lib/catalog/get-cached-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 
@@ -35,12 +36,19 @@ export default async function CachedProductPage({ params }: Props) {
       reviews={reviews}
       viewer={{ signedIn: false, canReply: false }}
       buying={
-        <LiveStock
-          productId={product.id}
-          count={product.inventoryCount}
-          status={product.inventoryStatus}
-          lowStockThreshold={product.lowStockThreshold}
-        />
+        <>
+          <LiveStock
+            productId={product.id}
+            count={product.inventoryCount}
+            status={product.inventoryStatus}
+            lowStockThreshold={product.lowStockThreshold}
+          />
+          <AskSeller
+            action={null}
+            shopName={product.seller.shopName}
+            signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`/products/${product.id}`)}`}
+          />
+        </>
       }
     />
   );
