@@ -22,7 +22,7 @@ import importX from "eslint-plugin-import-x";
 // in imports payments sits above orders because a payment outcome moves the order.
 const LAYERS = [
   ["notifications", "search", "reviews", "analytics", "privacy"],
-  ["returns", "claims", "payouts", "sellers"],
+  ["returns", "claims", "payouts", "sellers", "messages"],
   ["payments"],
   ["orders"],
   ["catalog"],

@@ -13,6 +13,7 @@ export async function dispatchDomainEvent(eventId: string): Promise<number> {
   const event = await readDomainEvent(BigInt(eventId));
   if (!event) return 0;
   const subscribers = (SUBSCRIBERS[event.name] ?? []) as Subscriber<DomainEventName>[];
-  for (const subscriber of subscribers) await db().$transaction((tx) => subscriber(tx, event.payload));
+  for (const subscriber of subscribers)
+    await db().$transaction((tx) => subscriber(tx, event.payload, { eventId: event.id }));
   return subscribers.length;
 }

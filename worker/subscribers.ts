@@ -1,14 +1,23 @@
 import type { Tx } from "@/lib/db/client";
+import { EVENT_NOTIFICATIONS } from "@/lib/notifications/catalogue";
+import { queueMessageEmail } from "@/lib/notifications/message-email";
 import { queueOrderEmails, queuePartialRefundEmails } from "@/lib/notifications/order-emails";
 import { queueReleaseBlockedEmail } from "@/lib/notifications/release-blocked-email";
+import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
 
-export type Subscriber<N extends DomainEventName> = (tx: Tx, event: DomainEvents[N]) => Promise<void>;
+export type Subscriber<N extends DomainEventName> = (
+  tx: Tx,
+  event: DomainEvents[N],
+  meta: { eventId: bigint },
+) => Promise<void>;
+
+type Subscribers = { [N in DomainEventName]: Subscriber<N>[] };
 
 // Who reacts to each domain event (lib/outbox/events.ts). The leaves (notifications today)
 // subscribe here, at the edge, so the modules that emit an event never import its readers.
 // Each subscriber is idempotent: a retried dispatch runs it again and changes nothing.
-export const SUBSCRIBERS: { [N in DomainEventName]: Subscriber<N>[] } = {
+const EMAIL_AND_OTHER: Subscribers = {
   "order.paid": [queueOrderEmails],
   "order.shipped": [queueOrderEmails],
   "order.delivered": [queueOrderEmails],
@@ -18,4 +27,19 @@ export const SUBSCRIBERS: { [N in DomainEventName]: Subscriber<N>[] } = {
   "order.cancelled": [],
   "order.partially_refunded": [queuePartialRefundEmails],
   "order.release_blocked": [queueReleaseBlockedEmail],
+  "listing.approved": [],
+  "listing.rejected": [],
+  "review.received": [],
+  "message.sent": [queueMessageEmail],
 };
+
+// Every event the catalogue sends in-app (lib/notifications/catalogue.ts) also gets the in-app writer.
+export const SUBSCRIBERS = Object.fromEntries(
+  (Object.keys(EMAIL_AND_OTHER) as DomainEventName[]).map((name) => [
+    name,
+    [
+      ...EMAIL_AND_OTHER[name],
+      ...(EVENT_NOTIFICATIONS[name].channels.includes("in_app") ? [writeInAppNotifications(name)] : []),
+    ],
+  ]),
+) as Subscribers;

@@ -47,6 +47,12 @@ export function AccountMenu({ user }: { user: MenuUser | null }) {
         <Link href="/orders" className="block px-4 py-2 hover:bg-gray-50">
           My orders
         </Link>
+        <Link href="/messages" className="block px-4 py-2 hover:bg-gray-50">
+          Messages
+        </Link>
+        <Link href="/account/notifications" className="block px-4 py-2 hover:bg-gray-50">
+          Notification settings
+        </Link>
         {user.hasShop ? (
           <Link href="/seller" className="block px-4 py-2 hover:bg-gray-50">
             Seller dashboard

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-export type NavItem = { href: string; label: string };
+export type NavItem = { href: string; label: string; /** A count shown beside it (unread messages). */ badge?: number };
 
 /** The dashboard navigation: a sidebar on desktop, a scrollable strip on phones. */
 export function SideNav({ title, items }: { title: string; items: NavItem[] }) {
@@ -15,6 +15,12 @@ export function SideNav({ title, items }: { title: string; items: NavItem[] }) {
               className="block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-ink hover:bg-gray-100"
             >
               {item.label}
+              {item.badge ? (
+                <span className="ml-2 rounded-full bg-brand-600 px-1.5 text-xs font-bold text-white">
+                  {item.badge}
+                  <span className="sr-only"> unread</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         ))}

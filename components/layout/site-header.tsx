@@ -5,6 +5,7 @@ import { SearchBox } from "@/components/search/search-box";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 import { AccountMenu } from "./account-menu";
+import { HeaderInbox } from "./header-inbox";
 
 const SEARCH_PLACEHOLDER = "Search products, brands and shops";
 
@@ -44,6 +45,7 @@ export function SiteHeader({ user, cartCount }: { user: CurrentUser | null; cart
           </div>
         </form>
         <div className="ml-auto flex items-center gap-1">
+          {user ? <HeaderInbox user={user} /> : null}
           <Link
             href="/cart"
             className="relative rounded-md px-3 py-2 text-sm font-medium hover:bg-gray-100"

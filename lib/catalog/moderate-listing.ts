@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { checkListingRules, type RuleViolation } from "./check-listing-rules";
@@ -49,6 +50,7 @@ export async function moderateListing(productId: string): Promise<"activated" | 
         data: { status: "active", statusReason: null, publishedAt: new Date() },
       });
       await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: productId, eventType: "product.active" });
+      await emitDomainEvent(tx, "listing.approved", { productId });
       return "activated";
     }
     await tx.moderationCase.create({

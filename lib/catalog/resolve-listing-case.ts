@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { nextListingStatus } from "./listing-status";
@@ -58,6 +59,10 @@ export async function resolveListingCase(opts: {
       },
     });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: c.productId, eventType: `product.${status}` });
+    // The seller hears the decision (lib/notifications); a suspension is told by its own path.
+    if (decision === "approve") await emitDomainEvent(tx, "listing.approved", { productId: c.productId });
+    if (decision === "reject")
+      await emitDomainEvent(tx, "listing.rejected", { productId: c.productId, reason: reason ?? "" });
     await recordAuditEvent(tx, {
       actor: { role: "admin", id: opts.adminId },
       action: "listing.case_resolved",

@@ -19,6 +19,8 @@ export const ARG = {
   flag: z.boolean(),
   /** An ISO 4217 code bound into the action, for the amounts its answer shows. */
   currency: z.string().regex(/^[A-Z]{3}$/),
+  /** What a buyer's question is about, bound into the action (lib/messages). */
+  topic: z.enum(["product", "order"], { error: STALE_FORM }),
   /** An argument the action does not read (the previous form state, mostly). */
   unread: z.unknown(),
   form: z.instanceof(FormData, { error: STALE_FORM }),

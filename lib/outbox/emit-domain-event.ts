@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 
-import type { DomainEventName, DomainEvents } from "./events";
+import { eventAggregate, type DomainEventName, type DomainEvents } from "./events";
 
 /**
  * Announces a domain event inside the transaction that makes the change: the outbox row (read
@@ -15,10 +15,11 @@ export async function emitDomainEvent<N extends DomainEventName>(
   name: N,
   payload: DomainEvents[N],
 ): Promise<void> {
+  const aggregate = eventAggregate(name, payload);
   const row = await tx.outboxEvent.create({
     data: {
-      aggregateType: "order",
-      aggregateId: payload.orderId,
+      aggregateType: aggregate.type,
+      aggregateId: aggregate.id,
       eventType: name,
       payload: payload as Prisma.InputJsonValue,
     },

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type OutboxAggregate = "product" | "order" | "review" | "seller";
+export type OutboxAggregate = "product" | "order" | "review" | "seller" | "conversation";
 
 /**
  * Announces a change for consumers outside the transaction (search indexer, analytics).

@@ -22,6 +22,10 @@ export const RATE_LIMITS = {
   accountLinkPerIp: { name: "account-link-ip", limit: 30, windowSeconds: 15 * 60 },
   verificationEmailPerUser: { name: "verify-mail-user", limit: 5, windowSeconds: 60 * 60 },
   reauthPerUser: { name: "reauth-user", limit: 10, windowSeconds: 15 * 60 },
+  // Messages between buyers and sellers (lib/messages): a person types a few a minute at most;
+  // a script spamming shops or starting threads with many of them is stopped per account.
+  messageSendPerUser: { name: "message-user", limit: 30, windowSeconds: 10 * 60 },
+  conversationStartPerUser: { name: "conversation-start-user", limit: 10, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /** What a route or action counts: per client IP, per signed-in account, or both. */
@@ -53,6 +57,8 @@ export const RATE_LIMIT_POLICIES = {
     perIp: perMinute("write-ip", 600),
     perUser: { name: "review-vote-user", limit: 120, windowSeconds: 3600 },
   },
+  /** Sending a message or starting a conversation (lib/messages also counts per account). */
+  messages: { perIp: perMinute("write-ip", 600), perUser: perMinute("message-action-user", 20) },
   /** Uploads (each may be 10 MB of storage). */
   upload: { perIp: perMinute("upload-ip", 120), perUser: perMinute("upload-user", 60) },
 } satisfies Record<string, RateLimitPolicy>;

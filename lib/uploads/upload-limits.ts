@@ -12,7 +12,7 @@ export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
 // reserving storage keys and upload URLs in bulk.
 export const MAX_PENDING_UPLOADS_PER_HOUR = 50;
 
-export const UPLOAD_PURPOSES = ["product_image", "review_image", "return_image"] as const;
+export const UPLOAD_PURPOSES = ["product_image", "review_image", "return_image", "message_image"] as const;
 export type UploadPurposeName = (typeof UPLOAD_PURPOSES)[number];
 
 export const UPLOAD_STATUSES = ["pending", "uploaded", "processing", "ready", "rejected"] as const;

@@ -9,6 +9,7 @@ const NAV = [
   { href: "/admin", label: "Overview" },
   { href: "/admin/listings", label: "Listings" },
   { href: "/admin/reviews", label: "Reviews" },
+  { href: "/admin/messages", label: "Messages" },
   { href: "/admin/users", label: "Accounts" },
   { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/returns", label: "Returns" },

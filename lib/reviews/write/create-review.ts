@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
 import { queueRatingAggregation } from "../ratings/queue-rating-aggregation";
@@ -92,6 +93,7 @@ export async function createReview(opts: {
         eventType: "review.created",
         payload: { product_id: item.productId, rating: input.rating },
       });
+      await emitDomainEvent(tx, "review.received", { reviewId: review.id });
       await queueRatingAggregation(tx, { productId: item.productId, sellerId: order.sellerId });
       return {
         reviewId: review.id,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { AskSeller } from "@/components/messages/ask-seller";
 import { CancelOrderForm } from "@/components/orders/cancel-order-form";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { OrderTimeline } from "@/components/orders/order-timeline";
@@ -22,6 +23,7 @@ import { releaseBlockFix } from "@/lib/payments/release-block-fix";
 import { waitsForSeller } from "@/lib/payments/waits-for-seller";
 import { describeTax } from "@/lib/tax/describe-tax";
 
+import { startConversationAction } from "../../messages/actions";
 import { cancelOrderAction, confirmDeliveryAction, openClaimAction, openDisputeAction } from "./actions";
 import { ClaimForm } from "./claim-form";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
@@ -105,6 +107,13 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         description={`Placed ${order.createdAt.toISOString().slice(0, 10)} · #${order.id.slice(0, 8)}`}
         actions={<OrderStatusBadge status={order.cancelledBy ? "cancelled" : order.status} />}
       />
+      {order.viewerIs === "buyer" ? (
+        <AskSeller
+          action={startConversationAction.bind(null, "order", order.id)}
+          shopName={order.seller.shopName}
+          signInHref={null}
+        />
+      ) : null}
       {order.status === "pending" ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           Waiting for payment; items are held until {order.reservationExpiresAt.toISOString().slice(11, 16)} UTC.{" "}

@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { ProductView } from "@/components/catalog/product-view";
 import { StockStatus } from "@/components/catalog/stock-status";
+import { AskSeller } from "@/components/messages/ask-seller";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 import { describeProductShipping } from "@/lib/shipping/describe-product-shipping";
+
+import { startConversationAction } from "../../messages/actions";
 
 type Props = {
   params: Promise<{ productId: string }>;
@@ -48,6 +51,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
             <p className="text-sm text-muted">Shipping is calculated at checkout for your address.</p>
           )}
           <AddToCart productId={product.id} maxQuantity={product.inventoryCount} />
+          {viewer?.sellerId === product.seller.id ? null : (
+            <AskSeller
+              action={viewer ? startConversationAction.bind(null, "product", product.id) : null}
+              shopName={product.seller.shopName}
+              signInHref={viewer ? null : `/sign-in?callbackUrl=${encodeURIComponent(`/products/${product.id}`)}`}
+            />
+          )}
         </>
       }
     />

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { LiveStock } from "@/components/catalog/live-stock";
 import { ProductView } from "@/components/catalog/product-view";
+import { AskSeller } from "@/components/messages/ask-seller";
 import { getCachedPublicProduct } from "@/lib/catalog/get-cached-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 
@@ -43,6 +44,11 @@ export default async function CachedProductPage({ params }: Props) {
             lowStockThreshold={product.lowStockThreshold}
           />
           <p className="text-sm text-muted">Shipping is calculated at checkout for your address.</p>
+          <AskSeller
+            action={null}
+            shopName={product.seller.shopName}
+            signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`/products/${product.id}`)}`}
+          />
         </>
       }
     />

@@ -1,0 +1,53 @@
+// Who hears what: per person, per event group and channel. No row means on. Transactional
+// email (an order's confirmation, shipping, refunds) has no switch: it is how the platform
+// tells a buyer or seller about their money and goods.
+import type { Tx } from "@/lib/db/client";
+import type { NotificationChannel } from "@/lib/generated/prisma/enums";
+
+export type NotificationGroup = "orders" | "messages" | "listings" | "reviews";
+
+export const NOTIFICATION_GROUPS: readonly {
+  group: NotificationGroup;
+  label: string;
+  /** The channels the group uses; a locked one is always sent. */
+  channels: readonly { channel: NotificationChannel; locked?: string }[];
+}[] = [
+  {
+    group: "orders",
+    label: "Orders: confirmed, shipped, delivered, refunds",
+    channels: [
+      { channel: "email", locked: "Order emails are always sent: they are your record of each purchase and sale." },
+      { channel: "in_app" },
+    ],
+  },
+  {
+    group: "messages",
+    label: "Messages from buyers and shops",
+    channels: [{ channel: "email" }, { channel: "in_app" }],
+  },
+  { group: "listings", label: "Your listings approved or rejected", channels: [{ channel: "in_app" }] },
+  { group: "reviews", label: "Reviews of your shop's items", channels: [{ channel: "in_app" }] },
+];
+
+export function isLocked(group: NotificationGroup, channel: NotificationChannel): boolean {
+  return Boolean(
+    NOTIFICATION_GROUPS.find((g) => g.group === group)?.channels.find((c) => c.channel === channel)?.locked,
+  );
+}
+
+export function usesChannel(group: NotificationGroup, channel: NotificationChannel): boolean {
+  return Boolean(NOTIFICATION_GROUPS.find((g) => g.group === group)?.channels.some((c) => c.channel === channel));
+}
+
+/** Whether this person gets this group's notifications on this channel. */
+export async function wantsNotification(
+  tx: Tx,
+  opts: { userId: string; group: NotificationGroup; channel: NotificationChannel },
+): Promise<boolean> {
+  if (isLocked(opts.group, opts.channel)) return true;
+  const row = await tx.notificationPreference.findUnique({
+    where: { userId_group_channel: { userId: opts.userId, group: opts.group, channel: opts.channel } },
+    select: { enabled: true },
+  });
+  return row?.enabled ?? true;
+}
