@@ -20,6 +20,8 @@ export async function register() {
     const { readPageManifests } = await import("./lib/metrics/read-page-manifests");
     const manifests = readPageManifests(env().NEXT_DIST_DIR);
     observeHttpRequests({ pageOf: manifests ? pagePattern(manifests) : () => null });
+    const { flushEventsOnShutdown } = await import("./lib/analytics/events/flush-events-on-shutdown");
+    flushEventsOnShutdown();
   }
 }
 

@@ -96,6 +96,8 @@ const ZServerEnv = z.object({
   RETENTION_OUTBOX_DAYS: number(z.coerce.number().int().min(1).default(7)),
   // Purchase attribution reads a week of clicks before an order.
   RETENTION_SEARCH_EVENTS_DAYS: number(z.coerce.number().int().min(8).default(30)),
+  // Raw analytics events; only those already in the rollups are deleted, which keep the numbers.
+  RETENTION_ANALYTICS_EVENTS_DAYS: number(z.coerce.number().int().min(1).default(30)),
   // A client may retry a checkout with its Idempotency-Key for 24 hours.
   RETENTION_IDEMPOTENCY_HOURS: number(z.coerce.number().int().min(25).default(48)),
   RETENTION_NOTIFICATIONS_DAYS: number(z.coerce.number().int().min(7).default(180)),

@@ -16,4 +16,6 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.pruneOldRows, "41 * * * *", {}],
   // The ECB publishes around 16:00 CET on working days; without FX_RATES_URL the job does nothing.
   [JOBS.refreshExchangeRates, "20 15,17 * * *", {}],
+  // A sale shows in the seller's analytics within a minute (the page also reads the tail not yet rolled up).
+  [JOBS.rollUpAnalytics, "* * * * *", {}],
 ];

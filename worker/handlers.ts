@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 
+import { rollUpAnalytics } from "@/lib/analytics/rollups/roll-up-analytics";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-max-age";
 import { moderateListing } from "@/lib/catalog/moderate-listing";
 import { db } from "@/lib/db/client";
@@ -59,6 +60,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.refreshExchangeRates]: async () => {
     await refreshExchangeRates();
   },
+  [JOBS.rollUpAnalytics]: () => rollUpAnalytics(),
 };
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

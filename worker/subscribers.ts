@@ -1,3 +1,4 @@
+import { recordOrderPaid, recordOrderRefund } from "@/lib/analytics/events/record-order-events";
 import type { Tx } from "@/lib/db/client";
 import { EVENT_NOTIFICATIONS } from "@/lib/notifications/catalogue";
 import { queueMessageEmail } from "@/lib/notifications/message-email";
@@ -18,14 +19,17 @@ type Subscribers = { [N in DomainEventName]: Subscriber<N>[] };
 // subscribe here, at the edge, so the modules that emit an event never import its readers.
 // Each subscriber is idempotent: a retried dispatch runs it again and changes nothing.
 const EMAIL_AND_OTHER: Subscribers = {
-  "order.paid": [queueOrderEmails],
+  "order.paid": [queueOrderEmails, (tx, e) => recordOrderPaid(tx, e.orderId)],
   "order.shipped": [queueOrderEmails],
   "order.delivered": [queueOrderEmails],
   "order.completed": [queueOrderEmails],
   "order.disputed": [queueOrderEmails],
-  "order.refunded": [queueOrderEmails],
+  "order.refunded": [queueOrderEmails, (tx, e) => recordOrderRefund(tx, { orderId: e.orderId, refundId: null })],
   "order.cancelled": [],
-  "order.partially_refunded": [queuePartialRefundEmails],
+  "order.partially_refunded": [
+    queuePartialRefundEmails,
+    (tx, e) => recordOrderRefund(tx, { orderId: e.orderId, refundId: e.refundId }),
+  ],
   "order.release_blocked": [queueReleaseBlockedEmail],
   "listing.approved": [],
   "listing.rejected": [],

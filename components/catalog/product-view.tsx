@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import { ProductViewBeacon } from "@/components/analytics/product-view-beacon";
 import { ProductDescription } from "@/components/catalog/product-description";
 import { ProductGallery } from "@/components/catalog/product-gallery";
 import { RatingSummary } from "@/components/catalog/rating-summary";
@@ -28,6 +29,7 @@ export function ProductView({
   const crumbs = product.category.path.split("/");
   return (
     <div>
+      <ProductViewBeacon productId={product.id} />
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-muted">
         <ol className="flex flex-wrap gap-1">
           <li>

@@ -188,9 +188,12 @@ export async function shapeFromDatabase(
       ORDER BY c.relname, a.attnum`,
     [schema],
   );
+  const handWritten = new Set<string>();
   for (const r of cols.rows) {
-    // Full-text search vectors are hand-written extras (schema.prisma cannot type them).
-    if (ignoreTables.includes(r.table) || r.type === "tsvector") continue;
+    // Full-text search vectors and transaction ids (analytics' rollup watermark) are hand-written
+    // extras: schema.prisma cannot type them, and neither can their indexes.
+    if (r.type === "xid8") handWritten.add(`${r.table}.${r.column}`);
+    if (ignoreTables.includes(r.table) || r.type === "tsvector" || r.type === "xid8") continue;
     const t = (shape.tables[r.table] ??= { columns: {}, primaryKey: [], uniques: [], indexes: [], foreignKeys: [] });
     t.columns[r.column] = { type: r.type.replace(/"/g, ""), nullable: !r.notnull, hasDefault: r.hasdefault };
   }
@@ -218,6 +221,7 @@ export async function shapeFromDatabase(
     // Partial, expression and GIN/GiST indexes (search, trigram) are hand-written extras
     // that schema.prisma does not declare; they are not drift.
     if (!t || r.partial || r.expression || r.method !== "btree") continue;
+    if (r.columns.some((c) => handWritten.has(`${r.table}.${c}`))) continue;
     if (r.primary) t.primaryKey = r.columns;
     else if (r.unique) t.uniques.push(r.columns);
     else t.indexes.push(r.columns);

@@ -22,6 +22,7 @@ export const JOBS = {
   dispatchDomainEvent: "dispatch-domain-event",
   pruneOldRows: "prune-old-rows",
   refreshExchangeRates: "refresh-exchange-rates",
+  rollUpAnalytics: "roll-up-analytics",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -50,6 +51,7 @@ export type JobPayloads = {
   [JOBS.dispatchDomainEvent]: { eventId: string };
   [JOBS.pruneOldRows]: Record<string, never>;
   [JOBS.refreshExchangeRates]: Record<string, never>;
+  [JOBS.rollUpAnalytics]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

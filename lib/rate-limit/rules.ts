@@ -44,6 +44,10 @@ export const RATE_LIMIT_POLICIES = {
   search: { perIp: perMinute("search-ip", 600), perUser: perMinute("search-user", 600) },
   /** Result clicks (they feed ranking, so flooding them must not pay). */
   searchClicks: { perIp: perMinute("search-clicks-ip", 120), perUser: perMinute("search-clicks-user", 120) },
+  /** Product-view beacons from product pages (analytics only, but a flood must not pay). */
+  analyticsBeacon: { perIp: perMinute("analytics-beacon-ip", 120), perUser: perMinute("analytics-beacon-user", 120) },
+  /** A seller's analytics report and its CSV export (each reads a range of rollups). */
+  analyticsRead: { perIp: perMinute("analytics-read-ip", 120), perUser: perMinute("analytics-read-user", 60) },
   /** Writing or editing a review (one account cannot flood a product). */
   reviewWrite: {
     perIp: perMinute("write-ip", 600),

@@ -15,6 +15,7 @@ const MAX_BATCHES = 200;
 export type PruneCounts = {
   outbox_events: number;
   search_events: number;
+  analytics_events: number;
   idempotency_keys: number;
   notifications: number;
   processed_webhook_events: number;
@@ -45,6 +46,8 @@ async function inBatches(batch: number, deleteBatch: (limit: number) => Promise<
  *   cursor and below every event a dispatch job still waits to hand out (or failed to);
  * - search_events: past RETENTION_SEARCH_EVENTS_DAYS; ranking reads search_query_stats, and only
  *   purchase attribution reads these, for clicks in the week before an order;
+ * - analytics_events: past RETENTION_ANALYTICS_EVENTS_DAYS and already in the rollups (below their
+ *   watermark): the seller's numbers are read from the rollups, so they do not change;
  * - idempotency_keys: past RETENTION_IDEMPOTENCY_HOURS (beyond the 24 h a client may retry);
  * - notifications: sent or failed ones past RETENTION_NOTIFICATIONS_DAYS (pending ones stay);
  * - processed_webhook_events: past RETENTION_WEBHOOK_EVENTS_DAYS (Stripe retries for 3 days);
@@ -91,6 +94,14 @@ export async function pruneOldRows(opts: {
         DELETE FROM search_events WHERE id IN (
           SELECT id FROM search_events ORDER BY id LIMIT ${limit}
         ) AND created_at < ${cutoff}`;
+    }),
+    analytics_events: await inBatches(batch, (limit) => {
+      const cutoff = before(e.RETENTION_ANALYTICS_EVENTS_DAYS * DAY);
+      return db().$executeRaw`
+        DELETE FROM analytics_events WHERE id IN (
+          SELECT id FROM analytics_events ORDER BY id LIMIT ${limit}
+        ) AND occurred_at < ${cutoff}
+          AND xact_id < (SELECT xact_watermark FROM analytics_rollup_state WHERE id = 1)`;
     }),
     idempotency_keys: await inBatches(batch, (limit) => {
       const cutoff = before(e.RETENTION_IDEMPOTENCY_HOURS * HOUR);

@@ -15,6 +15,7 @@ const NAV = [
   { href: "/seller/returns", label: "Returns" },
   { href: "/seller/shipping", label: "Shipping" },
   { href: "/seller/payments", label: "Payments" },
+  { href: "/seller/analytics", label: "Analytics" },
 ];
 
 // Display only: each seller page checks the role itself in page.tsx.

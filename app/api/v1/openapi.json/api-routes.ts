@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { RouteFile } from "@/lib/http/openapi/build-openapi-document";
 
 import * as addresses from "../addresses/route";
+import * as analyticsEvents from "../analytics/events/route";
 import * as cartItemsProductid from "../cart/items/[productId]/route";
 import * as cartItems from "../cart/items/route";
 import * as cart from "../cart/route";
@@ -35,6 +36,8 @@ import * as reviews from "../reviews/route";
 import * as searchEvents from "../search/events/route";
 import * as search from "../search/route";
 import * as searchSuggest from "../search/suggest/route";
+import * as sellersSelleridAnalyticsExport from "../sellers/[sellerId]/analytics/export/route";
+import * as sellersSelleridAnalytics from "../sellers/[sellerId]/analytics/route";
 import * as sellersSelleridProductsProductid from "../sellers/[sellerId]/products/[productId]/route";
 import * as sellersSelleridProductsProductidSubmit from "../sellers/[sellerId]/products/[productId]/submit/route";
 import * as sellersSelleridProducts from "../sellers/[sellerId]/products/route";
@@ -57,6 +60,7 @@ const ZUploadPutQuery = z.object({
 
 export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/addresses", module: addresses },
+  { path: "/api/v1/analytics/events", module: analyticsEvents },
   { path: "/api/v1/cart/items/[productId]", module: cartItemsProductid },
   { path: "/api/v1/cart/items", module: cartItems },
   { path: "/api/v1/cart", module: cart },
@@ -87,6 +91,8 @@ export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/search/events", module: searchEvents },
   { path: "/api/v1/search", module: search },
   { path: "/api/v1/search/suggest", module: searchSuggest },
+  { path: "/api/v1/sellers/[sellerId]/analytics", module: sellersSelleridAnalytics },
+  { path: "/api/v1/sellers/[sellerId]/analytics/export", module: sellersSelleridAnalyticsExport },
   { path: "/api/v1/sellers/[sellerId]/products/[productId]", module: sellersSelleridProductsProductid },
   { path: "/api/v1/sellers/[sellerId]/products/[productId]/submit", module: sellersSelleridProductsProductidSubmit },
   { path: "/api/v1/sellers/[sellerId]/products", module: sellersSelleridProducts },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { recordCheckoutStarted } from "@/lib/analytics/events/record-checkout-started";
 import { currentCart } from "@/lib/cart/current-cart";
 import { revalidateProductStock } from "@/lib/catalog/revalidate-product-stock";
 import { apiRoute } from "@/lib/http/api-route";
@@ -38,6 +39,7 @@ export const POST = apiRoute(
     if (!result.replayed) {
       await store.clear(cartKey!);
       revalidateProductStock(lines.map((l) => l.productId));
+      recordCheckoutStarted(user.id, result.checkout.orders);
     }
     return Response.json(placedCheckoutJson(result.checkout), {
       status: result.status,

@@ -1,3 +1,5 @@
+import { eventActor } from "@/lib/analytics/events/event-actor";
+import { recordAddToCart } from "@/lib/analytics/events/record-add-to-cart";
 import { addToCart } from "@/lib/cart/add-to-cart";
 import { cartJson, ZAddToCartJson } from "@/lib/cart/cart-json";
 import { currentCart } from "@/lib/cart/current-cart";
@@ -13,9 +15,10 @@ export const POST = apiRoute(
     summary: "Add an item to the cart",
     status: 201,
   },
-  async ({ body, user }) => {
+  async ({ req, body, user }) => {
     const { store, cartKey } = await currentCart({ mutable: true, user });
     await addToCart(store, cartKey!, body);
+    recordAddToCart(body.productId, eventActor(req.headers, user?.id ?? null));
     return Response.json(cartJson(await getCartView(store, cartKey!)), { status: 201 });
   },
 );
