@@ -67,6 +67,7 @@ const NATIVE_SQL: Record<string, (args: string[]) => string> = {
   Text: () => "text",
   Timestamptz: (a) => `timestamp(${a[0] ?? 3}) with time zone`,
   Date: () => "date",
+  Decimal: (a) => `numeric(${a[0]},${a[1]})`,
 };
 
 /** Defaults Prisma computes in the client rather than in the database. */

@@ -38,7 +38,7 @@ CREATE TABLE "messages" (
     "author_id" UUID NOT NULL,
     "author_role" "ConversationParty" NOT NULL,
     "body" TEXT NOT NULL,
-    "off_platform_signals" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "off_platform_signals" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "messages_pkey" PRIMARY KEY ("id")
