@@ -7,8 +7,8 @@
 // the worker in its own transaction instead (record-order-events.ts).
 import "server-only";
 
+import { batchedWriter } from "@/lib/db/batched-writer";
 import { db } from "@/lib/db/client";
-import { logger } from "@/lib/log/logger";
 
 export type BufferedEventKind = "product_view" | "add_to_cart" | "checkout_started";
 export type BufferedEvent = {
@@ -22,29 +22,14 @@ export type BufferedEvent = {
   occurredAt?: Date;
 };
 
-const FLUSH_MS = 1000;
-const FLUSH_AT = 500;
-const MAX_BUFFERED = 20_000;
-
 type Row = Required<BufferedEvent> & { at: string };
-type State = {
-  buffer: Row[];
-  timer: NodeJS.Timeout | null;
-  flushing: Promise<number> | null;
-  dropped: number;
-};
-// Shared across the module copies Next may load in one process.
-const g = globalThis as unknown as { analyticsEventLog?: State };
-const state: State = (g.analyticsEventLog ??= { buffer: [], timer: null, flushing: null, dropped: 0 });
+
+const log = batchedWriter<Row>({ key: "analyticsEventLog", what: "analytics events", write: writeBatch });
 
 /** Queues events for the next batch write; returns at once. */
 export function recordAnalyticsEvents(events: BufferedEvent[]): void {
-  for (const e of events) {
-    if (state.buffer.length >= MAX_BUFFERED) {
-      state.dropped += 1;
-      continue;
-    }
-    state.buffer.push({
+  log.add(
+    events.map((e) => ({
       kind: e.kind,
       productId: e.productId,
       sellerId: e.sellerId,
@@ -53,42 +38,18 @@ export function recordAnalyticsEvents(events: BufferedEvent[]): void {
       visitorKey: e.visitorKey,
       occurredAt: e.occurredAt ?? new Date(),
       at: (e.occurredAt ?? new Date()).toISOString(),
-    });
-  }
-  if (state.buffer.length >= FLUSH_AT) void flushAnalyticsEvents();
-  else if (!state.timer && state.buffer.length) {
-    state.timer = setTimeout(() => void flushAnalyticsEvents(), FLUSH_MS);
-    state.timer.unref?.();
-  }
+    })),
+  );
 }
 
 /** How many events are waiting (tests, and the shutdown log line). */
 export function bufferedAnalyticsEvents(): number {
-  return state.buffer.length;
+  return log.size();
 }
 
 /** Writes everything buffered now (tests and shutdown call it; the timer does otherwise). Returns events written. */
-export async function flushAnalyticsEvents(): Promise<number> {
-  if (state.timer) {
-    clearTimeout(state.timer);
-    state.timer = null;
-  }
-  if (state.flushing) await state.flushing;
-  if (state.buffer.length === 0) return 0;
-  const batch = state.buffer.splice(0, state.buffer.length);
-  state.flushing = writeBatch(batch)
-    .catch((err) => {
-      logger.warn({ err, events: batch.length }, "analytics events dropped: could not write them");
-      return 0;
-    })
-    .finally(() => {
-      state.flushing = null;
-      if (state.buffer.length && !state.timer) {
-        state.timer = setTimeout(() => void flushAnalyticsEvents(), FLUSH_MS);
-        state.timer.unref?.();
-      }
-    });
-  return state.flushing;
+export function flushAnalyticsEvents(): Promise<number> {
+  return log.flush();
 }
 
 async function writeBatch(batch: Row[]): Promise<number> {

@@ -4,8 +4,8 @@
 // anything a buyer or seller depends on; under a database outage the buffer stops growing.
 import "server-only";
 
+import { batchedWriter } from "@/lib/db/batched-writer";
 import { db } from "@/lib/db/client";
-import { logger } from "@/lib/log/logger";
 
 export type SearchEventKind = "impression" | "click" | "purchase";
 export type SearchEventInput = {
@@ -16,62 +16,23 @@ export type SearchEventInput = {
   position: number | null;
 };
 
-const FLUSH_MS = 1000;
-const FLUSH_AT = 500;
-const MAX_BUFFERED = 20_000;
 const MAX_QUERY = 200;
 
-type State = {
-  buffer: (SearchEventInput & { at: string })[];
-  timer: NodeJS.Timeout | null;
-  flushing: Promise<number> | null;
-  dropped: number;
-};
-// Shared across the module copies Next may load in one process.
-const g = globalThis as unknown as { searchEventLog?: State };
-const state: State = (g.searchEventLog ??= { buffer: [], timer: null, flushing: null, dropped: 0 });
+type Row = SearchEventInput & { at: string };
+
+const log = batchedWriter<Row>({ key: "searchEventLog", what: "search events", write: writeBatch });
 
 /** Queues events for the next batch write; returns at once. */
 export function recordSearchEvents(events: SearchEventInput[]): void {
-  for (const e of events) {
-    if (state.buffer.length >= MAX_BUFFERED) {
-      state.dropped += 1;
-      continue;
-    }
-    state.buffer.push({ ...e, query: e.query.slice(0, MAX_QUERY), at: new Date().toISOString() });
-  }
-  if (state.buffer.length >= FLUSH_AT) void flushSearchEvents();
-  else if (!state.timer && state.buffer.length) {
-    state.timer = setTimeout(() => void flushSearchEvents(), FLUSH_MS);
-    state.timer.unref?.();
-  }
+  log.add(events.map((e) => ({ ...e, query: e.query.slice(0, MAX_QUERY), at: new Date().toISOString() })));
 }
 
 /** Writes everything buffered now (tests and shutdown call it; the timer does otherwise). Returns events written. */
-export async function flushSearchEvents(): Promise<number> {
-  if (state.timer) {
-    clearTimeout(state.timer);
-    state.timer = null;
-  }
-  if (state.flushing) await state.flushing;
-  if (state.buffer.length === 0) return 0;
-  const batch = state.buffer.splice(0, state.buffer.length);
-  state.flushing = writeBatch(batch)
-    .catch((err) => {
-      logger.warn({ err, events: batch.length }, "search events dropped: could not write them");
-      return 0;
-    })
-    .finally(() => {
-      state.flushing = null;
-      if (state.buffer.length && !state.timer) {
-        state.timer = setTimeout(() => void flushSearchEvents(), FLUSH_MS);
-        state.timer.unref?.();
-      }
-    });
-  return state.flushing;
+export function flushSearchEvents(): Promise<number> {
+  return log.flush();
 }
 
-async function writeBatch(batch: (SearchEventInput & { at: string })[]): Promise<number> {
+async function writeBatch(batch: Row[]): Promise<number> {
   // Counters are upserted in (query, product) order so concurrent flushes from several
   // processes lock rows in the same order and cannot deadlock.
   await db().$executeRaw`
