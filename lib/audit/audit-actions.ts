@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = {
   "escrow.released": "Escrow released to the seller",
   "payout.created": "Payout sent to a seller's bank",
   "exchange_rate.set": "Exchange rate set by hand",
+  "tax_rule.added": "Tax rule added",
+  "tax_rule.ended": "Tax rule ended",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

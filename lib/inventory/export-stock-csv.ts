@@ -1,5 +1,6 @@
 import "server-only";
 
+import { csvTextCell } from "@/lib/csv/csv-cell";
 import { db } from "@/lib/db/client";
 
 const HEADER = ["product_id", "title", "inventory_count", "low_stock_threshold", "status"];
@@ -22,19 +23,12 @@ export async function exportStockCsv(opts: { sellerId: string }): Promise<string
     });
     for (const p of batch)
       lines.push(
-        [p.id, textCell(p.title), String(p.inventoryCount), String(p.lowStockThreshold), textCell(p.status)].join(","),
+        [p.id, csvTextCell(p.title), String(p.inventoryCount), String(p.lowStockThreshold), csvTextCell(p.status)].join(
+          ",",
+        ),
       );
     if (batch.length < BATCH) break;
     after = batch[batch.length - 1].id;
   }
   return `${lines.join("\r\n")}\r\n`;
-}
-
-/**
- * A free-text cell: a leading = + - @ tab or CR would make a spreadsheet run it as a formula
- * (CSV injection), so such a cell gets a leading apostrophe; then RFC 4180 quoting.
- */
-function textCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

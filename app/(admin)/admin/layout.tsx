@@ -18,6 +18,7 @@ const NAV = [
   { href: "/admin/money", label: "Money needing attention" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/exchange-rates", label: "Exchange rates" },
+  { href: "/admin/tax", label: "Tax" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/mailbox", label: "Mailbox" },
 ];
