@@ -45,6 +45,8 @@ const FOUNDATION = [
   "storage",
   "rate-limit",
   "mail",
+  "push",
+  "sms",
   "addresses",
   "carriers",
   "uploads",

@@ -86,6 +86,31 @@ const ZServerEnv = z.object({
   UPLOAD_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters"),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Marketplace <no-reply@marketplace.local>"),
+  // Web push (VAPID, RFC 8292): the application server's P-256 key pair, base64url as
+  // `web-push generate-vapid-keys` prints it; `npm start` generates one. Both or neither: unset, push is off.
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (npx web-push generate-vapid-keys)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (npx web-push generate-vapid-keys)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Who push services contact about this sender (mailto: or https:); default mailto:MAIL_FROM's address.
+  VAPID_SUBJECT: optional,
+  // Text messages through Twilio; all three or none. Unset: the dev SMS inbox at /admin/sms.
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  TWILIO_AUTH_TOKEN: optional,
+  // The sending number (E.164) or a Messaging Service SID (MG…).
+  TWILIO_FROM: optional,
+  // Only for tests and local stand-ins: Twilio's API base (default https://api.twilio.com).
+  TWILIO_API_BASE: optionalUrl,
   // The bearer token /api/metrics asks of a scraper; unset, the endpoint is off. `npm start` generates one.
   METRICS_TOKEN: z
     .string()
@@ -166,10 +191,16 @@ export function parseServerEnv(source: Record<string, string | undefined>): TSer
   for (const [id, secret] of [
     ["GITHUB_ID", "GITHUB_SECRET"],
     ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+    ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY"],
   ] as const) {
     if (Boolean(env[id]) !== Boolean(env[secret]))
       throw new EnvError(`Invalid environment: set both ${id} and ${secret}, or neither`);
   }
+  const twilio = [env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, env.TWILIO_FROM].filter(Boolean).length;
+  if (twilio !== 0 && twilio !== 3)
+    throw new EnvError(
+      "Invalid environment: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM together, or none",
+    );
   return env;
 }
 

@@ -21,6 +21,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 import cliProgress from "cli-progress";
+import webpush from "web-push";
 
 import { startEmbeddedPostgres } from "../dev/services/embedded-postgres";
 import { startEmbeddedReplica } from "../dev/services/embedded-replica";
@@ -70,10 +71,17 @@ function persisted(): Record<string, string> {
     STRIPE_CONNECT_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     CARRIER_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
     METRICS_TOKEN: randomBytes(24).toString("hex"),
+    ...vapidKeys(),
     ...current,
   };
   writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
   return next;
+}
+
+/** A fresh web-push (VAPID) key pair; kept with the other secrets, as browsers' subscriptions are bound to it. */
+function vapidKeys(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
+  const { publicKey, privateKey } = webpush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey };
 }
 
 function saveConfig(key: string, value: string) {
@@ -88,6 +96,11 @@ async function main() {
   process.env.UPLOAD_SIGNING_SECRET ??= local.UPLOAD_SIGNING_SECRET;
   process.env.TOTP_ENCRYPTION_KEY ??= local.TOTP_ENCRYPTION_KEY;
   process.env.METRICS_TOKEN ??= local.METRICS_TOKEN;
+  // A configured pair wins as a pair: never mix a configured public key with a generated private one.
+  if (!process.env.VAPID_PUBLIC_KEY && !process.env.VAPID_PRIVATE_KEY) {
+    process.env.VAPID_PUBLIC_KEY = local.VAPID_PUBLIC_KEY;
+    process.env.VAPID_PRIVATE_KEY = local.VAPID_PRIVATE_KEY;
+  }
 
   const port = await freePort(Number(args.port ?? process.env.PORT ?? 3000));
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
@@ -206,6 +219,7 @@ async function main() {
     process.env.S3_BUCKET ? "Images       S3 bucket S3_BUCKET" : `Images       local disk, ${join(dataDir, "uploads")}`,
   );
   services.push(process.env.SMTP_URL ? "Email        SMTP_URL" : "Email        dev mailbox at /admin/mailbox");
+  services.push(process.env.TWILIO_ACCOUNT_SID ? "SMS          Twilio" : "SMS          dev SMS inbox at /admin/sms");
 
   const { assertServerEnv } = await import("../lib/env");
   assertServerEnv();

@@ -12,4 +12,7 @@ export const TEST_ENV = {
   CARRIER_WEBHOOK_SECRET: "carrier-webhook-secret-for-tests",
   LOG_LEVEL: "silent",
   METRICS_TOKEN: "metrics-token-for-tests-0123456789",
+  // A key pair generated once for the tests (web-push generate-vapid-keys).
+  VAPID_PUBLIC_KEY: "BFmg9P3CpkJ2z7Y6ToPST5HReBmo1weRhpu6RHSE7o5nAoVzX_wGvYkXkWIMedCSOXtGW_xQHEcKevUo5thXP2M",
+  VAPID_PRIVATE_KEY: "C-M8XyVrDIVyY4jctHFXexNFDvfSfTLCwl-3_mnjHjA",
 } as const;

@@ -18,4 +18,6 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.refreshExchangeRates, "20 15,17 * * *", {}],
   // A sale shows in the seller's analytics within a minute (the page also reads the tail not yet rolled up).
   [JOBS.rollUpAnalytics, "* * * * *", {}],
+  // Each seller who chose the daily digest gets it at the first run after 08:00 their time.
+  [JOBS.sendDailyDigests, "5 * * * *", {}],
 ];

@@ -9,6 +9,7 @@ import { JOBS, type JobName, type JobPayloads } from "@/lib/jobs/queues";
 import { logger } from "@/lib/log/logger";
 import { runWithRequestContext } from "@/lib/log/request-context";
 import { sendNotification } from "@/lib/mail/send-notification";
+import { sendDailyDigests } from "@/lib/notifications/send-daily-digests";
 import { autoConfirmDeliveries } from "@/lib/orders/auto-confirm-deliveries";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { reconcileFlashGates } from "@/lib/orders/reconcile-flash-gates";
@@ -18,6 +19,7 @@ import { retryRelease } from "@/lib/payments/retry-release";
 import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { settlePayout } from "@/lib/payouts/settle-payout";
+import { sendPushNotification } from "@/lib/push/send-push-notification";
 import { pruneOldRows } from "@/lib/retention/prune-old-rows";
 import { autoRefundReturns } from "@/lib/returns/auto-refund-returns";
 import { issueReturnLabel } from "@/lib/returns/issue-return-label";
@@ -26,6 +28,7 @@ import { refundReturn } from "@/lib/returns/refund-return";
 import { aggregateReviews } from "@/lib/reviews/ratings/aggregate-reviews";
 import { refreshSearchStats } from "@/lib/search/indexing/refresh-search-stats";
 import { runSearchIndexer, SEARCH_INDEXER_RUN_MS } from "@/lib/search/indexing/run-search-indexer";
+import { sendSmsNotification } from "@/lib/sms/send-sms-notification";
 import { processUpload } from "@/lib/uploads/process-upload";
 
 import { dispatchDomainEvent } from "./dispatch-domain-event";
@@ -61,6 +64,9 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
     await refreshExchangeRates();
   },
   [JOBS.rollUpAnalytics]: () => rollUpAnalytics(),
+  [JOBS.sendPush]: (data) => sendPushNotification(db(), data.notificationId),
+  [JOBS.sendSms]: (data) => sendSmsNotification(db(), data.notificationId),
+  [JOBS.sendDailyDigests]: () => sendDailyDigests(),
 };
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

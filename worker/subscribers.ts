@@ -1,8 +1,11 @@
 import { recordOrderPaid, recordOrderRefund } from "@/lib/analytics/events/record-order-events";
 import type { Tx } from "@/lib/db/client";
 import { EVENT_NOTIFICATIONS } from "@/lib/notifications/catalogue";
+import { collectReviewForDigest } from "@/lib/notifications/collect-review-for-digest";
 import { queueMessageEmail } from "@/lib/notifications/message-email";
 import { queueOrderEmails, queuePartialRefundEmails } from "@/lib/notifications/order-emails";
+import { queuePushNotifications } from "@/lib/notifications/queue-push-notifications";
+import { queueSmsNotifications } from "@/lib/notifications/queue-sms-notifications";
 import { queueReleaseBlockedEmail } from "@/lib/notifications/release-blocked-email";
 import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
@@ -33,17 +36,20 @@ const EMAIL_AND_OTHER: Subscribers = {
   "order.release_blocked": [queueReleaseBlockedEmail],
   "listing.approved": [],
   "listing.rejected": [],
-  "review.received": [],
+  "review.received": [collectReviewForDigest],
   "message.sent": [queueMessageEmail],
 };
 
-// Every event the catalogue sends in-app (lib/notifications/catalogue.ts) also gets the in-app writer.
+// Every event the catalogue sends in-app, by push or by SMS (lib/notifications/catalogue.ts) also
+// gets that channel's writer.
 export const SUBSCRIBERS = Object.fromEntries(
   (Object.keys(EMAIL_AND_OTHER) as DomainEventName[]).map((name) => [
     name,
     [
       ...EMAIL_AND_OTHER[name],
       ...(EVENT_NOTIFICATIONS[name].channels.includes("in_app") ? [writeInAppNotifications(name)] : []),
+      ...(EVENT_NOTIFICATIONS[name].channels.includes("push") ? [queuePushNotifications(name)] : []),
+      ...(EVENT_NOTIFICATIONS[name].channels.includes("sms") ? [queueSmsNotifications(name)] : []),
     ],
   ]),
 ) as Subscribers;

@@ -35,6 +35,8 @@ export function contentSecurityPolicy(e: CspEnv, nonce: string | null): string {
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${e.S3_PUBLIC_URL ? ` ${e.S3_PUBLIC_URL}` : ""}`,
     "font-src 'self'",
+    // The web-push service worker (public/sw.js); without it the fallback is script-src, whose 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
     `connect-src 'self' ${stripeApi}${s3Upload ? ` ${s3Upload}` : ""}${dev ? " ws:" : ""}`,
     // Framing is refused everywhere except Stripe's own frames.
     `frame-src 'self' ${stripeJs} https://hooks.stripe.com`,

@@ -23,6 +23,9 @@ export const JOBS = {
   pruneOldRows: "prune-old-rows",
   refreshExchangeRates: "refresh-exchange-rates",
   rollUpAnalytics: "roll-up-analytics",
+  sendPush: "send-push",
+  sendSms: "send-sms",
+  sendDailyDigests: "send-daily-digests",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -52,6 +55,10 @@ export type JobPayloads = {
   [JOBS.pruneOldRows]: Record<string, never>;
   [JOBS.refreshExchangeRates]: Record<string, never>;
   [JOBS.rollUpAnalytics]: Record<string, never>;
+  // A `push` or `sms` row of the notifications table (lib/push, lib/sms).
+  [JOBS.sendPush]: { notificationId: string };
+  [JOBS.sendSms]: { notificationId: string };
+  [JOBS.sendDailyDigests]: Record<string, never>;
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

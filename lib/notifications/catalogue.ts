@@ -1,6 +1,7 @@
 // The notification catalogue: for every domain event, the preference group it belongs to and
 // the channels it reaches people on. Email templates live with their subscribers
-// (order-emails.ts, message-email.ts, …); in-app ones in in-app-templates.ts.
+// (order-emails.ts, message-email.ts, …); in-app ones in in-app-templates.ts, which push reuses
+// (lib/push); SMS has its own short ones (lib/sms/sms-templates.ts).
 // catalogue.int.test.ts dispatches each event and fails when a targeted channel writes nothing.
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import type { DomainEventName } from "@/lib/outbox/events";
@@ -11,16 +12,16 @@ export const EVENT_NOTIFICATIONS: {
   [N in DomainEventName]: { group: NotificationGroup; channels: readonly NotificationChannel[] };
 } = {
   "order.paid": { group: "orders", channels: ["email", "in_app"] },
-  "order.shipped": { group: "orders", channels: ["email", "in_app"] },
-  "order.delivered": { group: "orders", channels: ["email", "in_app"] },
+  "order.shipped": { group: "orders", channels: ["email", "in_app", "push", "sms"] },
+  "order.delivered": { group: "orders", channels: ["email", "in_app", "push"] },
   "order.completed": { group: "orders", channels: ["email"] },
   "order.disputed": { group: "orders", channels: ["email"] },
   "order.refunded": { group: "orders", channels: ["email"] },
   "order.cancelled": { group: "orders", channels: [] },
   "order.partially_refunded": { group: "orders", channels: ["email"] },
-  "order.release_blocked": { group: "orders", channels: ["email"] },
+  "order.release_blocked": { group: "orders", channels: ["email", "sms"] },
   "listing.approved": { group: "listings", channels: ["in_app"] },
   "listing.rejected": { group: "listings", channels: ["in_app"] },
   "review.received": { group: "reviews", channels: ["in_app"] },
-  "message.sent": { group: "messages", channels: ["email", "in_app"] },
+  "message.sent": { group: "messages", channels: ["email", "in_app", "push"] },
 };

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/mail/queue-email";
 import type { DomainEvents } from "@/lib/outbox/events";
 
+import { collectDigestItem, wantsDailyDigest } from "./collect-digest-item";
 import { wantsNotification } from "./preferences";
 
 export function messageEmail(
@@ -45,7 +46,20 @@ export async function queueMessageEmail(tx: Tx, event: DomainEvents["message.sen
   const to = toSeller ? c.seller.user : c.buyer;
   if (to.deletedAt) return;
   if (!(await wantsNotification(tx, { userId: to.id, group: "messages", channel: "email" }))) return;
-  const link = `${env().APP_URL}${toSeller ? "/seller/messages" : "/messages"}/${c.id}`;
+  const path = `${toSeller ? "/seller/messages" : "/messages"}/${c.id}`;
+  // A seller on the daily digest reads it there instead (send-daily-digests.ts).
+  if (toSeller && (await wantsDailyDigest(tx, to.id))) {
+    await collectDigestItem(tx, {
+      userId: to.id,
+      kind: "message",
+      title: `${c.buyer.name ?? "A buyer"}: ${c.subject}`,
+      body: m.body,
+      link: path,
+      dedupeKey: `digest:message:${m.id}`,
+    });
+    return;
+  }
+  const link = `${env().APP_URL}${path}`;
   const email = messageEmail(
     {
       body: m.body,

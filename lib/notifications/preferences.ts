@@ -9,8 +9,8 @@ export type NotificationGroup = "orders" | "messages" | "listings" | "reviews";
 export const NOTIFICATION_GROUPS: readonly {
   group: NotificationGroup;
   label: string;
-  /** The channels the group uses; a locked one is always sent. */
-  channels: readonly { channel: NotificationChannel; locked?: string }[];
+  /** The channels the group uses; a locked one is always sent; an `optIn` one is off until turned on. */
+  channels: readonly { channel: NotificationChannel; locked?: string; optIn?: true }[];
 }[] = [
   {
     group: "orders",
@@ -18,12 +18,14 @@ export const NOTIFICATION_GROUPS: readonly {
     channels: [
       { channel: "email", locked: "Order emails are always sent: they are your record of each purchase and sale." },
       { channel: "in_app" },
+      { channel: "push" },
+      { channel: "sms", optIn: true },
     ],
   },
   {
     group: "messages",
     label: "Messages from buyers and shops",
-    channels: [{ channel: "email" }, { channel: "in_app" }],
+    channels: [{ channel: "email" }, { channel: "in_app" }, { channel: "push" }],
   },
   { group: "listings", label: "Your listings approved or rejected", channels: [{ channel: "in_app" }] },
   { group: "reviews", label: "Reviews of your shop's items", channels: [{ channel: "in_app" }] },
@@ -33,6 +35,11 @@ export function isLocked(group: NotificationGroup, channel: NotificationChannel)
   return Boolean(
     NOTIFICATION_GROUPS.find((g) => g.group === group)?.channels.find((c) => c.channel === channel)?.locked,
   );
+}
+
+/** Whether the switch is on for someone who never changed it (SMS is opt-in). */
+export function isOnByDefault(group: NotificationGroup, channel: NotificationChannel): boolean {
+  return !NOTIFICATION_GROUPS.find((g) => g.group === group)?.channels.find((c) => c.channel === channel)?.optIn;
 }
 
 export function usesChannel(group: NotificationGroup, channel: NotificationChannel): boolean {
@@ -49,5 +56,5 @@ export async function wantsNotification(
     where: { userId_group_channel: { userId: opts.userId, group: opts.group, channel: opts.channel } },
     select: { enabled: true },
   });
-  return row?.enabled ?? true;
+  return row?.enabled ?? isOnByDefault(opts.group, opts.channel);
 }

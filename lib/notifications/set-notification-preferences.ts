@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 
-import { isLocked, NOTIFICATION_GROUPS, type NotificationGroup } from "./preferences";
+import { isLocked, isOnByDefault, NOTIFICATION_GROUPS, type NotificationGroup } from "./preferences";
 
 export type PreferenceRow = {
   group: NotificationGroup;
@@ -23,7 +23,7 @@ export async function listNotificationPreferences(userId: string): Promise<Prefe
       group: g.group,
       label: g.label,
       channel: c.channel,
-      enabled: c.locked ? true : (byKey.get(`${g.group}:${c.channel}`) ?? true),
+      enabled: c.locked ? true : (byKey.get(`${g.group}:${c.channel}`) ?? isOnByDefault(g.group, c.channel)),
       locked: c.locked ?? null,
     })),
   );

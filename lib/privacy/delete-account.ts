@@ -91,6 +91,10 @@ export async function deleteAccount(
       await tx.accountToken.deleteMany({ where: { userId } });
       await tx.cart.deleteMany({ where: { userId } });
       await tx.buyerReview.deleteMany({ where: { buyerId: userId } });
+      // No more push or text messages: the browsers and the phone number go.
+      await tx.pushSubscription.deleteMany({ where: { userId } });
+      await tx.notificationSettings.deleteMany({ where: { userId } });
+      await tx.digestItem.deleteMany({ where: { userId } });
       // Emails already sent keep only that they were sent; one not sent yet never will be.
       await tx.notification.updateMany({
         where: { userId, status: { not: "sent" } },

@@ -65,6 +65,8 @@ export const RATE_LIMIT_POLICIES = {
   },
   /** Sending a message or starting a conversation (lib/messages also counts per account). */
   messages: { perIp: perMinute("write-ip", 600), perUser: perMinute("message-action-user", 20) },
+  /** Turning web push on or off for a browser (each subscription is a row the worker sends to). */
+  pushSubscriptions: { perIp: perMinute("push-subscription-ip", 60), perUser: perMinute("push-subscription-user", 20) },
   /** Uploads (each may be 10 MB of storage). */
   upload: { perIp: perMinute("upload-ip", 120), perUser: perMinute("upload-user", 60) },
 } satisfies Record<string, RateLimitPolicy>;

@@ -8,7 +8,7 @@ import type { PreferenceRow } from "@/lib/notifications/set-notification-prefere
 
 import { saveNotificationPreferencesAction, type PreferencesState } from "./actions";
 
-const CHANNEL = { email: "Email", in_app: "In the app" } as const;
+const CHANNEL = { email: "Email", in_app: "In the app", push: "Push", sms: "Text message (SMS)" } as const;
 
 export function PreferencesForm({ rows }: { rows: PreferenceRow[] }) {
   const [state, action, pending] = useActionState<PreferencesState, FormData>(saveNotificationPreferencesAction, {});

@@ -18,6 +18,7 @@ import * as meEmailVerification from "../me/email-verification/route";
 import * as meEmail from "../me/email/route";
 import * as meExport from "../me/export/route";
 import * as mePassword from "../me/password/route";
+import * as mePushSubscriptions from "../me/push-subscriptions/route";
 import * as me from "../me/route";
 import * as ordersOrderidConfirmDelivery from "../orders/[orderId]/confirm-delivery/route";
 import * as ordersOrderidReturns from "../orders/[orderId]/returns/route";
@@ -74,6 +75,7 @@ export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/me/email", module: meEmail },
   { path: "/api/v1/me/export", module: meExport },
   { path: "/api/v1/me/password", module: mePassword },
+  { path: "/api/v1/me/push-subscriptions", module: mePushSubscriptions },
   { path: "/api/v1/me", module: me },
   { path: "/api/v1/orders/[orderId]/confirm-delivery", module: ordersOrderidConfirmDelivery },
   { path: "/api/v1/orders/[orderId]/returns", module: ordersOrderidReturns },
