@@ -1,6 +1,8 @@
 // What each urgent event says by text message: short (one SMS segment where it can), naming the
 // shop or order and linking to it. Only the events whose catalogue entry targets sms have one;
 // catalogue.int.test.ts fails when one is missing.
+import "server-only";
+
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";

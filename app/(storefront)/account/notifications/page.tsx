@@ -35,7 +35,11 @@ export default async function NotificationSettingsPage() {
         <h2 id="phone-heading" className="text-lg font-semibold">
           Phone, quiet hours and digest
         </h2>
-        <SettingsForm settings={settings} isSeller={Boolean(user.sellerId)} />
+        <SettingsForm
+          settings={settings}
+          isSeller={Boolean(user.sellerId)}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+        />
       </section>
     </div>
   );

@@ -9,15 +9,19 @@ import type { NotificationSettingsView } from "@/lib/notifications/notification-
 
 import { saveNotificationSettingsAction, type SettingsState } from "./actions";
 
-function zones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return [...new Set(["UTC", current, ...all])];
-}
-
 /** Phone for text messages, quiet hours for push and SMS, and (sellers) the daily digest. */
-export function SettingsForm({ settings, isSeller }: { settings: NotificationSettingsView; isSeller: boolean }) {
+export function SettingsForm({
+  settings,
+  isSeller,
+  timeZones,
+}: {
+  settings: NotificationSettingsView;
+  isSeller: boolean;
+  /** From the server, so the server's and the browser's renders list the same zones. */
+  timeZones: string[];
+}) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveNotificationSettingsAction, {});
-  const options = useMemo(() => zones(settings.timeZone), [settings.timeZone]);
+  const options = useMemo(() => [...new Set(["UTC", settings.timeZone, ...timeZones])], [settings.timeZone, timeZones]);
   const zoneSelect = useRef<HTMLSelectElement>(null);
   const saved = Boolean(settings.quietHours) || settings.timeZone !== "UTC";
   // Never saved: suggest the browser's zone (after hydration, so server and client render alike).
