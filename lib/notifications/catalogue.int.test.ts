@@ -35,6 +35,19 @@ async function world(status: OrderStatus = "paid") {
   const product = await createProduct(db(), { sellerId: seller.id, categoryId });
   const buyer = await createUser(db());
   const order = await createOrder(db(), { buyerId: buyer.id, sellerId: seller.id, productIds: [product.id], status });
+  // Both can be reached by push (a browser each) and SMS (a number, and SMS turned on for orders).
+  for (const [i, userId] of [buyer.id, sellerUser.id].entries()) {
+    await db().pushSubscription.create({
+      data: {
+        userId,
+        endpoint: `https://push.example.test/${randomUUID()}`,
+        p256dh: "p".repeat(87),
+        auth: "a".repeat(22),
+      },
+    });
+    await db().notificationSettings.create({ data: { userId, phoneNumber: `+1415555010${i}` } });
+    await db().notificationPreference.create({ data: { userId, group: "orders", channel: "sms", enabled: true } });
+  }
   return { seller, sellerUser, product, buyer, order };
 }
 type World = Awaited<ReturnType<typeof world>>;
@@ -49,7 +62,7 @@ type Fixture = {
   status?: OrderStatus;
   /** Produces the event through the path that announces it (or emits it as that path would). */
   run: (w: World) => Promise<unknown>;
-  /** Who hears it on each channel: the buyer, the seller or both. */
+  /** Who hears it on each channel: the buyer, the seller or both (push: whoever hears it in-app). */
   hears: Partial<Record<NotificationChannel, ("buyer" | "seller")[]>>;
 };
 
@@ -62,7 +75,7 @@ const FIXTURES: { [N in DomainEventName]: Fixture } = {
   "order.shipped": {
     status: "shipped",
     run: (w) => moved(w, "shipped"),
-    hears: { email: ["buyer"], in_app: ["buyer"] },
+    hears: { email: ["buyer"], in_app: ["buyer"], sms: ["buyer"] },
   },
   "order.delivered": {
     status: "delivered",
@@ -88,7 +101,7 @@ const FIXTURES: { [N in DomainEventName]: Fixture } = {
     status: "delivered",
     run: (w) =>
       emit("order.release_blocked", { orderId: w.order.id, code: "stripe_error", reason: "Stripe was down." }),
-    hears: { email: ["seller"] },
+    hears: { email: ["seller"], sms: ["seller"] },
   },
   "listing.approved": {
     run: (w) => emit("listing.approved", { productId: w.product.id }),
@@ -130,8 +143,8 @@ describe("the notification catalogue", () => {
       const w = await world(fixture.status);
       await fixture.run(w);
       await runDomainEvents();
-      for (const channel of ["email", "in_app"] as const) {
-        const people = fixture.hears[channel] ?? [];
+      for (const channel of ["email", "in_app", "push", "sms"] as const) {
+        const people = (channel === "push" ? fixture.hears.in_app : fixture.hears[channel]) ?? [];
         const expected = channels.includes(channel)
           ? people.map((p) => (p === "buyer" ? w.buyer.id : w.sellerUser.id)).sort()
           : [];
@@ -142,7 +155,7 @@ describe("the notification catalogue", () => {
         expect(written.map((n) => n.userId).sort(), `${name} on ${channel}`).toEqual(expected);
         for (const n of written) {
           expect(n.subject.length, `${name} ${channel} subject`).toBeGreaterThan(0);
-          if (channel === "in_app") expect(n.link, `${name} in-app link`).toMatch(/^\//);
+          if (channel === "in_app" || channel === "push") expect(n.link, `${name} ${channel} link`).toMatch(/^\//);
         }
       }
       // A retried dispatch writes nothing more.
