@@ -26,6 +26,16 @@ export async function exportAccountData(userId: string, now = new Date()) {
       status: true,
       emailVerified: true,
       createdAt: true,
+      notificationSettings: {
+        select: {
+          phoneNumber: true,
+          quietStartMinutes: true,
+          quietEndMinutes: true,
+          timeZone: true,
+          dailyDigest: true,
+        },
+      },
+      pushSubscriptions: { select: { userAgent: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       sellerProfile: {
         select: { id: true, shopName: true, slug: true, description: true, status: true, createdAt: true },
       },
@@ -232,6 +242,20 @@ export async function exportAccountData(userId: string, now = new Date()) {
       created_at: s.createdAt.toISOString(),
       last_seen_at: s.lastSeenAt.toISOString(),
       revoked_at: s.revokedAt?.toISOString() ?? null,
+    })),
+    notification_settings: user.notificationSettings
+      ? {
+          phone_number: user.notificationSettings.phoneNumber,
+          quiet_hours_start_minute: user.notificationSettings.quietStartMinutes,
+          quiet_hours_end_minute: user.notificationSettings.quietEndMinutes,
+          time_zone: user.notificationSettings.timeZone,
+          daily_digest: user.notificationSettings.dailyDigest,
+        }
+      : null,
+    // Each browser that receives push; its push-service address is a capability, not shown.
+    push_browsers: user.pushSubscriptions.map((p) => ({
+      user_agent: p.userAgent,
+      created_at: p.createdAt.toISOString(),
     })),
     emails: emails.map((e) => ({
       to: e.toAddress,
