@@ -8,11 +8,21 @@ const base64url = (what: string, min: number, max: number) =>
     .regex(/^[A-Za-z0-9_-]+=*$/, `${what} must be base64url.`);
 
 /** A browser's PushSubscription as PushSubscription.toJSON() gives it. */
+function isPublicHostname(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, "");
+  if (h.startsWith("[") || /^\d+(\.\d+){3}$/.test(h) || !h.includes(".")) return false;
+  return !/(^|\.)(localhost|local|internal|lan|home|corp|intranet)$/.test(h);
+}
+
 export const ZPushSubscriptionJson = z
   .object({
     endpoint: z
       .url({ protocol: /^https$/, error: "The push endpoint must be an https URL." })
-      .max(1000, "The push endpoint is too long."),
+      .max(1000, "The push endpoint is too long.")
+      // The worker POSTs to it: refuse addresses that name a machine directly (an IP literal,
+      // localhost, a private DNS suffix) rather than a push service. Browsers' push services
+      // (FCM, Mozilla, Apple, WNS) are all public hostnames.
+      .refine((u) => isPublicHostname(new URL(u).hostname), "The push endpoint must be a push service's address."),
     // Browsers set it for subscriptions that expire; not used.
     expirationTime: z.number().nullable().optional(),
     keys: z.object({
