@@ -67,7 +67,8 @@ function fail(message: string): never {
 }
 function wholeNumber(flag: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    fail(`--${flag} must be a whole number from ${min} to ${max}, got "${value}".`);
   return n;
 }
 
@@ -124,14 +125,16 @@ async function removeShop(client: pg.Client, sellerId: string, userId: string): 
     `DELETE FROM search_events WHERE product_id IN (SELECT id FROM products WHERE seller_id = $1)`,
   ])
     await client.query(sql, [sellerId]);
-  await client.query(`CREATE TEMP TABLE gone_checkouts ON COMMIT DROP AS SELECT checkout_id FROM orders WHERE seller_id = $1`, [
-    sellerId,
-  ]);
+  await client.query(
+    `CREATE TEMP TABLE gone_checkouts ON COMMIT DROP AS SELECT checkout_id FROM orders WHERE seller_id = $1`,
+    [sellerId],
+  );
   await client.query(`DELETE FROM orders WHERE seller_id = $1`, [sellerId]);
   await client.query(`DELETE FROM checkouts WHERE id IN (SELECT checkout_id FROM gone_checkouts)`);
-  await client.query(`DELETE FROM inventory_adjustments WHERE product_id IN (SELECT id FROM products WHERE seller_id = $1)`, [
-    sellerId,
-  ]);
+  await client.query(
+    `DELETE FROM inventory_adjustments WHERE product_id IN (SELECT id FROM products WHERE seller_id = $1)`,
+    [sellerId],
+  );
   await client.query(`DELETE FROM products WHERE seller_id = $1`, [sellerId]);
   await client.query(`DELETE FROM users WHERE email LIKE 'bench-analytics-buyer-%@buyers.example'`);
   await client.query(`DELETE FROM seller_profiles WHERE id = $1`, [sellerId]);
@@ -152,7 +155,8 @@ async function main() {
       [BENCH_SELLER_EMAIL],
     );
     if (existing.rows[0]) {
-      if (!args.replace) fail(`the benchmark shop (${BENCH_SELLER_EMAIL}) is already there; pass --replace to make it again.`);
+      if (!args.replace)
+        fail(`the benchmark shop (${BENCH_SELLER_EMAIL}) is already there; pass --replace to make it again.`);
       say("removing the benchmark shop of an earlier run");
       await timed("removed", () => removeShop(client, existing.rows[0].seller_id, existing.rows[0].user_id));
     }
@@ -270,7 +274,7 @@ async function main() {
     await timed("ledger, payouts, refunds, returns, disputes, reviews", async () => {
       await client.query(
         `INSERT INTO ledger_entries (id, transaction_id, order_id, debit_account, credit_account, amount_cents, currency, entry_type, reference, created_at)
-         SELECT gen_random_uuid(), gen_random_uuid(), id, $2 || buyer_id, $3, total, 'USD', 'capture', 'capture:' || id, paid_at FROM bench_orders
+         SELECT gen_random_uuid(), gen_random_uuid(), id, $2 || buyer_id, $3, total, 'USD', 'capture'::"LedgerEntryType", 'capture:' || id, paid_at FROM bench_orders
          UNION ALL
          SELECT gen_random_uuid(), gen_random_uuid(), id, $3, $1, total - fee, 'USD', 'release', 'release:' || id, paid_at + interval '18 days'
            FROM bench_orders WHERE escrow = 'released'
@@ -289,7 +293,7 @@ async function main() {
              FROM bench_orders WHERE escrow = 'released' GROUP BY 1),
          p AS (
            INSERT INTO payouts (id, seller_id, stripe_payout_id, idempotency_key, amount_cents, currency, status, arrival_date, created_at, updated_at)
-           SELECT gen_random_uuid(), $1, 'po_bench_' || to_char(at, 'YYYYMMDD'), 'payout:' || $1 || ':USD:' || to_char(at, 'YYYY-MM-DD'), cents, 'USD',
+           SELECT gen_random_uuid(), $1::uuid, 'po_bench_' || to_char(at, 'YYYYMMDD'), 'payout:' || $1::text || ':USD:' || to_char(at, 'YYYY-MM-DD'), cents, 'USD',
                   CASE WHEN at > now() - interval '2 days' THEN 'in_transit' ELSE 'paid' END::"PayoutStatus", at + interval '2 days', at, at
              FROM daily WHERE at < now()
            RETURNING idempotency_key, amount_cents, created_at)
@@ -337,13 +341,14 @@ async function main() {
     // Events: as the app records them, one transaction per month so each rollup run folds a month.
     await client.query(
       `CREATE TEMP TABLE bench_month_bounds AS
-       SELECT n, now() - make_interval(days => least($1, (n + 1) * 31)) AS lo, now() - make_interval(days => n * 31) AS hi
-         FROM generate_series(0, ceil($1 / 31.0)::int - 1) AS n`,
+       SELECT n, now() - make_interval(days => least($1::int, (n + 1) * 31)) AS lo, now() - make_interval(days => n * 31) AS hi
+         FROM generate_series(0, ceil($1::int / 31.0)::int - 1) AS n`,
       [DAYS],
     );
     await client.query("COMMIT");
-    const months = (await client.query<{ n: number; lo: Date; hi: Date }>(`SELECT n, lo, hi FROM bench_month_bounds ORDER BY n DESC`))
-      .rows;
+    const months = (
+      await client.query<{ n: number; lo: Date; hi: Date }>(`SELECT n, lo, hi FROM bench_month_bounds ORDER BY n DESC`)
+    ).rows;
 
     // Background: listings of other shops (all of them, or a sample when the catalogue is larger).
     await client.query(
@@ -351,7 +356,9 @@ async function main() {
        SELECT id, seller_id FROM products WHERE seller_id <> $1 AND status = 'active' ORDER BY id LIMIT $2`,
       [sellerId, BACKGROUND],
     );
-    const background = Number((await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM bench_background`)).rows[0].n);
+    const background = Number(
+      (await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM bench_background`)).rows[0].n,
+    );
     say(`background: ${background.toLocaleString("en-US")} listings of other shops get ${BACKGROUND_VIEWS} views each`);
 
     process.env.DATABASE_URL = url;
@@ -386,7 +393,7 @@ async function main() {
       );
       const paid = await client.query(
         `INSERT INTO analytics_events (kind, seller_id, order_id, user_id, dedupe_key, occurred_at)
-         SELECT 'order_paid', seller_id, id, buyer_id, 'order_paid:' || id, paid_at FROM orders WHERE seller_id = $1 AND paid_at >= $2 AND paid_at < $3
+         SELECT 'order_paid'::"AnalyticsEventKind", seller_id, id, buyer_id, 'order_paid:' || id, paid_at FROM orders WHERE seller_id = $1 AND paid_at >= $2 AND paid_at < $3
          UNION ALL
          SELECT 'refund', o.seller_id, o.id, o.buyer_id, 'refund:' || o.id || ':' || r.id, r.created_at
            FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.seller_id = $1 AND r.created_at >= $2 AND r.created_at < $3`,
