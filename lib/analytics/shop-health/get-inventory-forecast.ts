@@ -1,6 +1,5 @@
 import "server-only";
 
-import { getAnalyticsStore } from "@/lib/analytics/store/get-analytics-store";
 import { db } from "@/lib/db/client";
 
 /** The sales rate is read over the last 28 UTC days, today included. */
@@ -36,9 +35,12 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * Days of cover per live listing: stock divided by the daily sales rate of the last 28 days
- * (units from the analytics rollups, so the same units as the top products table; stock as it
- * is now). A listing with no sales in the window has no rate and is left out: nothing says when
- * it would run out. Sorted by days of cover, then the faster seller, then title.
+ * (units of the orders paid in those UTC days, as the analytics rollups count them: a later
+ * refund does not take a sale back; stock as it is now). A listing with no sales in the window
+ * has no rate and is left out: nothing says when it would run out. Sorted by days of cover, then
+ * the faster seller, then title. Read from the orders (by seller and paid time) rather than the
+ * product rollups, whose day rows carry every viewed listing: a shop with 10,000 listings has
+ * ~100,000 of them a month against a few thousand order lines (docs/BENCHMARKS.md).
  */
 export async function getInventoryForecast(opts: { sellerId: string; now?: Date }): Promise<InventoryForecast> {
   const { sellerId } = opts;
@@ -48,24 +50,24 @@ export async function getInventoryForecast(opts: { sellerId: string; now?: Date 
     to: day(now.getTime()),
     days: FORECAST_WINDOW_DAYS,
   };
-  const totals = await getAnalyticsStore().readProductTotals({ sellerId, from: window.from, to: window.to });
-  const sold = new Map<string, number>();
-  for (const t of totals) if (t.unitsSold > 0) sold.set(t.productId, (sold.get(t.productId) ?? 0) + t.unitsSold);
-  if (sold.size === 0) return { window, items: [], reorderSoonCount: 0 };
-  const stock = await db().product.findMany({
-    where: { sellerId, status: "active", id: { in: [...sold.keys()] } },
-    select: { id: true, title: true, inventoryCount: true },
-  });
-  const items = stock
+  const sold = await db().$queryRaw<{ product_id: string; title: string; inventory_count: number; units: number }[]>`
+    SELECT p.id AS product_id, p.title, p.inventory_count, s.units FROM (
+      SELECT oi.product_id, sum(oi.quantity)::int AS units
+        FROM orders o JOIN order_items oi ON oi.order_id = o.id
+       WHERE o.seller_id = ${sellerId}::uuid
+         AND o.paid_at >= ${window.from}::timestamp AND o.paid_at < ${window.to}::timestamp + interval '1 day'
+       GROUP BY oi.product_id
+    ) s JOIN products p ON p.id = s.product_id AND p.seller_id = ${sellerId}::uuid AND p.status = 'active'
+     WHERE s.units > 0`;
+  const items = sold
     .map((p): StockForecast => {
-      const unitsSold = sold.get(p.id) ?? 0;
-      const perDay = unitsSold / FORECAST_WINDOW_DAYS;
-      const daysOfCover = Math.floor((Math.max(0, p.inventoryCount) / perDay) * 10) / 10;
+      const perDay = p.units / FORECAST_WINDOW_DAYS;
+      const daysOfCover = Math.floor((Math.max(0, p.inventory_count) / perDay) * 10) / 10;
       return {
-        productId: p.id,
+        productId: p.product_id,
         title: p.title,
-        inventoryCount: p.inventoryCount,
-        unitsSold,
+        inventoryCount: p.inventory_count,
+        unitsSold: p.units,
         unitsPerDay: Math.round(perDay * 100) / 100,
         daysOfCover,
         reorderSoon: daysOfCover < REORDER_SOON_DAYS,
