@@ -1,6 +1,7 @@
 // A seller's analytics: a buyer (an ordinary browser, not a crawler) views the new listing,
 // adds it to the cart and pays; within a minute the seller's /seller/analytics shows the sale in
-// the revenue table and the funnel, and the CSV they download has the same totals.
+// the revenue table and the funnel, the after-sale blocks (rates, rating trend, payouts, the
+// inventory forecast) show it, and the CSV they download has the same totals.
 import { readFile } from "node:fs/promises";
 
 import AxeBuilder from "@axe-core/playwright";
@@ -53,6 +54,32 @@ test("a seller sees a new paid order in the revenue table and the funnel, and th
   await expect(
     page.getByRole("table", { name: "Top products by revenue" }).getByRole("row", { name: new RegExp(seller.title) }),
   ).toContainText("$12.50");
+
+  // The after-sale blocks: one paid order, nothing refunded, returned or disputed yet; no reviews;
+  // the order's money (less commission) held in escrow; the listing's days of cover at 1 sold in 28 days.
+  const afterSale = page.getByRole("table", { name: "Refunds, returns and disputes per paid order" });
+  const afterSaleRow = (name: string) => afterSale.getByRole("row", { name: new RegExp(`^${name}`) }).getByRole("cell");
+  await expect(afterSaleRow("Paid orders").nth(1)).toHaveText("1");
+  for (const name of ["Orders refunded", "Returns requested", "Orders disputed"]) {
+    await expect(afterSaleRow(name).nth(1)).toHaveText("0");
+    await expect(afterSaleRow(name).nth(2)).toHaveText("0%");
+  }
+  await expect(page.getByText("No reviews of your products in this period.")).toBeVisible();
+  const payouts = page.getByRole("region", { name: "Payouts" });
+  const held = payouts.getByText("Held in escrow").locator("..");
+  const heldCents = Math.round(Number((await held.locator("p").nth(1).textContent())!.replace(/[^0-9.]/g, "")) * 100);
+  expect(heldCents).toBeGreaterThan(0);
+  expect(heldCents).toBeLessThan(1250);
+  await expect(payouts.getByText("Next payout")).toBeVisible();
+  const forecastRow = page
+    .getByRole("table", { name: "Inventory forecast, most urgent first" })
+    .getByRole("row", { name: new RegExp(seller.title) })
+    .getByRole("cell");
+  // 5 listed, 1 bought: 4 left at 1/28 a day is 112 days of cover.
+  await expect(forecastRow.nth(1)).toHaveText("4");
+  await expect(forecastRow.nth(2)).toHaveText("1");
+  await expect(forecastRow.nth(4)).toHaveText("112");
+  await expect(forecastRow.nth(5)).toHaveText("OK");
 
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(axe.violations).toEqual([]);

@@ -50,7 +50,7 @@ export function benchCli(name: string) {
 /** The marketplace's database, and the data dir's local-config.json (secrets, ports) when there is one. */
 export async function openDatabase(
   dataDirArg: string | undefined,
-): Promise<{ client: pg.Client; local: Record<string, string>; close: () => Promise<void> }> {
+): Promise<{ client: pg.Client; url: string; local: Record<string, string>; close: () => Promise<void> }> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const dataDir = resolve(dataDirArg ?? process.env.DATA_DIR ?? ".data");
   const configFile = join(dataDir, "local-config.json");
@@ -70,6 +70,7 @@ export async function openDatabase(
   await client.connect();
   return {
     client,
+    url,
     local,
     close: async () => {
       await client.end().catch(() => {});

@@ -49,7 +49,9 @@ export function postgresAnalyticsStore(): AnalyticsStore {
              GROUP BY 1, 2 ORDER BY 1, 2`;
           return { counts, revenue };
         },
-        { isolationLevel: "RepeatableRead" },
+        // A year of a large shop's day rows takes seconds on a busy machine (docs/BENCHMARKS.md);
+        // Prisma's 5 s default would fail the page rather than show it late.
+        { isolationLevel: "RepeatableRead", timeout: 20_000 },
       );
     },
     async readProductTotals({ sellerId, from, to }) {
@@ -79,7 +81,9 @@ export function postgresAnalyticsStore(): AnalyticsStore {
               ) x JOIN products p ON p.id = x.product_id AND p.seller_id = ${sellerId}::uuid
              GROUP BY x.product_id, p.title, x.currency`;
         },
-        { isolationLevel: "RepeatableRead" },
+        // A year of a large shop's day rows takes seconds on a busy machine (docs/BENCHMARKS.md);
+        // Prisma's 5 s default would fail the page rather than show it late.
+        { isolationLevel: "RepeatableRead", timeout: 20_000 },
       );
     },
   };

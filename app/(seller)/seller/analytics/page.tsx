@@ -12,9 +12,15 @@ import {
 } from "@/lib/analytics/report/analytics-range";
 import { getSellerAnalytics } from "@/lib/analytics/report/get-seller-analytics";
 import { viewerLocale } from "@/lib/analytics/report/viewer-locale";
+import { countAfterSaleCases } from "@/lib/analytics/shop-health/count-after-sale-cases";
+import { getInventoryForecast } from "@/lib/analytics/shop-health/get-inventory-forecast";
+import { getPayoutSummary } from "@/lib/analytics/shop-health/get-payout-summary";
+import { getRatingTrend } from "@/lib/analytics/shop-health/get-rating-trend";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
+
+import { AfterSaleSection, ForecastSection, PayoutsSection, RatingSection } from "./shop-health-sections";
 
 export const metadata = { title: "Analytics" };
 
@@ -46,7 +52,14 @@ export default async function SellerAnalyticsPage({ searchParams }: Props) {
   const seller = await requirePageSeller("/seller/analytics");
   const { range, error } = readRange(await searchParams);
   const locale = viewerLocale((await headers()).get("accept-language"));
-  const report = await getSellerAnalytics({ sellerId: seller.sellerId, range });
+  const sellerId = seller.sellerId;
+  const [report, cases, ratings, payouts, forecast] = await Promise.all([
+    getSellerAnalytics({ sellerId, range }),
+    countAfterSaleCases({ sellerId, range }),
+    getRatingTrend({ sellerId, range }),
+    getPayoutSummary({ sellerId, range }),
+    getInventoryForecast({ sellerId }),
+  ]);
   const { current, previous } = report;
   const main = report.currencies[0] ?? "USD";
   const revenueOf = (p: typeof current, c: string) =>
@@ -265,6 +278,15 @@ export default async function SellerAnalyticsPage({ searchParams }: Props) {
           </DataTable>
         )}
       </section>
+
+      <AfterSaleSection
+        locale={locale}
+        cases={cases}
+        paidOrders={{ current: current.paidOrders, previous: previous.paidOrders }}
+      />
+      <RatingSection locale={locale} trend={ratings} />
+      <PayoutsSection locale={locale} payouts={payouts} />
+      <ForecastSection locale={locale} forecast={forecast} />
 
       <section aria-labelledby="search-heading" className="space-y-3">
         <h2 id="search-heading" className="text-lg font-semibold">
