@@ -30,7 +30,9 @@ export function ShopForm({
   return (
     <form onSubmit={submit} className="max-w-2xl space-y-4" aria-label="Shop page">
       {state.error ? (
-        <Alert>{state.error}</Alert>
+        <Alert>
+          {state.fields && Object.keys(state.fields).length > 0 ? "Check the fields marked below." : state.error}
+        </Alert>
       ) : state.message ? (
         <Alert tone="success">{state.message}</Alert>
       ) : null}

@@ -95,7 +95,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
           <form
             method="get"
             role="search"
-            aria-label="Search this shop"
+            aria-label="Shop search"
             className="flex flex-wrap items-end gap-2 text-sm"
           >
             <div className="flex flex-col gap-1">
