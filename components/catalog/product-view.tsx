@@ -52,7 +52,13 @@ export function ProductView({
           <div>
             <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{product.title}</h1>
             <p className="mt-1 text-sm text-muted">
-              Sold by <span className="font-medium text-ink">{product.seller.shopName}</span>
+              Sold by{" "}
+              <Link
+                href={`/shops/${product.seller.slug}`}
+                className="font-medium text-ink underline hover:text-brand-700"
+              >
+                {product.seller.shopName}
+              </Link>
             </p>
           </div>
           <p className="text-3xl font-bold">

@@ -21,3 +21,17 @@ export function LocalTime({ iso, className }: { iso: string; className?: string 
     </time>
   );
 }
+
+/** A month and year in the viewer's locale ("December 2026"); the UTC month before hydration. */
+export function LocalDate({ iso, className }: { iso: string; className?: string }) {
+  const text = useSyncExternalStore(
+    subscribe,
+    () => new Intl.DateTimeFormat(undefined, { year: "numeric", month: "long" }).format(new Date(iso)),
+    () => new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(iso)),
+  );
+  return (
+    <time dateTime={iso.slice(0, 10)} className={className}>
+      {text}
+    </time>
+  );
+}

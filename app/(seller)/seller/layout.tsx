@@ -13,6 +13,7 @@ const NAV = [
   { href: "/seller/orders", label: "Orders" },
   { href: "/seller/messages", label: "Messages" },
   { href: "/seller/returns", label: "Returns" },
+  { href: "/seller/shop", label: "Shop page" },
   { href: "/seller/shipping", label: "Shipping" },
   { href: "/seller/payments", label: "Payments" },
   { href: "/seller/analytics", label: "Analytics" },

@@ -15,7 +15,17 @@ export default async function SellerHomePage({ searchParams }: { searchParams: P
   const count = (s: string) => overview.productsByStatus[s] ?? 0;
   return (
     <div>
-      <PageHeader title={overview.shopName} description={`Your shop at /shops/${overview.slug}`} />
+      <PageHeader title={overview.shopName} />
+      <p className="-mt-4 mb-6 text-sm text-muted">
+        Your shop at{" "}
+        <Link href={`/shops/${overview.slug}`} className="font-medium text-brand-700 underline">
+          /shops/{overview.slug}
+        </Link>{" "}
+        ·{" "}
+        <Link href="/seller/shop" className="underline">
+          edit its page
+        </Link>
+      </p>
       {welcome ? (
         <div className="mb-4">
           <Alert tone="success">Your shop is open. Next: connect payouts and list your first product.</Alert>

@@ -108,6 +108,13 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
         actions={<OrderStatusBadge status={order.cancelledBy ? "cancelled" : order.status} />}
       />
       {order.viewerIs === "buyer" ? (
+        <p className="text-sm">
+          <Link href={`/shops/${order.seller.slug}`} className="font-medium text-brand-700 underline">
+            Visit {order.seller.shopName}&apos;s shop
+          </Link>
+        </p>
+      ) : null}
+      {order.viewerIs === "buyer" ? (
         <AskSeller
           action={startConversationAction.bind(null, "order", order.id)}
           shopName={order.seller.shopName}
