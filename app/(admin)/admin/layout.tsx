@@ -21,6 +21,7 @@ const NAV = [
   { href: "/admin/tax", label: "Tax" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/mailbox", label: "Mailbox" },
+  { href: "/admin/notifications", label: "Undelivered email" },
 ];
 
 // Display only: each admin page checks the role itself in page.tsx.
