@@ -26,6 +26,8 @@ export type SmtpSink = {
   /** Waits until a message to `to` matching `match` arrives (or throws after `timeoutMs`). */
   waitFor: (to: string, match?: (m: ReceivedEmail) => boolean, timeoutMs?: number) => Promise<ReceivedEmail>;
   rejectRecipient: (address: string, code?: number) => void;
+  /** Takes `address` again (undoes rejectRecipient). */
+  acceptRecipient: (address: string) => void;
   /** The next `count` messages fail with `code` (421: try later) at MAIL FROM. */
   failNext: (count: number, code?: number) => void;
   reset: () => void;
@@ -122,6 +124,9 @@ export async function startSmtpSink(opts: { port?: number; host?: string } = {})
     },
     rejectRecipient(addr, code = 550) {
       rejected.set(addr.toLowerCase(), code);
+    },
+    acceptRecipient(addr) {
+      rejected.delete(addr.toLowerCase());
     },
     failNext(count, code = 421) {
       temporary = { count, code };
