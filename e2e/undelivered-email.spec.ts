@@ -51,16 +51,16 @@ test("a bounced welcome email shows with its reason; lifting the suppression and
   const results = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
-  // The mailbox works again: lift the suppression, then resend.
+  // The mailbox works again: lift the suppression, then resend. The list refreshes after each:
+  // the address leaves the suppressions, the email leaves the undelivered ones.
   await setSmtpRecipient(email, "accept");
-  await admin
-    .getByRole("form", { name: `Lift the suppression of ${email}` })
-    .getByRole("button")
-    .click();
-  await expect(admin.getByText(`Lifted: ${email} gets email again.`)).toBeVisible();
+  const lift = admin.getByRole("form", { name: `Lift the suppression of ${email}` });
+  await lift.getByRole("button").click();
+  await expect(lift).toHaveCount(0);
   await admin.goto(`/admin/notifications?to=${encodeURIComponent(email)}`);
+  await expect(welcome).not.toContainText("Lift the suppression below");
   await welcome.getByRole("button", { name: /^Resend/ }).click();
-  await expect(admin.getByText("Queued again")).toBeVisible();
+  await expect(welcome).toHaveCount(0);
   await expect
     .poll(async () => (await receivedEmails(email)).map((m) => m.subject), { timeout: 30_000 })
     .toContain("Welcome to the marketplace");
