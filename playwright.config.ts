@@ -1,11 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 
 import { findChromium } from "./e2e/support/find-chromium";
+import { smtpSinkAddress } from "./e2e/support/smtp-inbox";
 
 // BASE_URL points the suite at any running instance; otherwise it starts its own
 // (fresh embedded services, a small demo catalog, a production build) on E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.BASE_URL ?? `http://localhost:${port}`;
+// The app it starts sends email over SMTP to a sink the specs read (e2e/support/smtp-sink-server.ts).
+const sink = smtpSinkAddress(port);
 
 export default defineConfig({
   testDir: "e2e",
@@ -54,15 +57,25 @@ export default defineConfig({
   ],
   webServer: process.env.BASE_URL
     ? undefined
-    : {
-        command: `npx tsx --conditions=react-server scripts/start.ts --port ${port} --data-dir .data/e2e --products 40 --fresh`,
-        // Every test signs up from 127.0.0.1; scale the per-IP limits so the suite isn't throttled.
-        env: { RATE_LIMIT_MULTIPLIER: "50" },
-        url: `${baseURL}/api/health`,
-        timeout: 600_000,
-        reuseExistingServer: false,
-        stdout: "pipe",
-        stderr: "pipe",
-        gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
-      },
+    : [
+        {
+          command: `npx tsx e2e/support/smtp-sink-server.ts --smtp-port ${sink.smtpPort} --http-port ${sink.httpPort}`,
+          url: `${sink.httpUrl}/health`,
+          timeout: 60_000,
+          reuseExistingServer: false,
+          stdout: "pipe",
+          stderr: "pipe",
+        },
+        {
+          command: `npx tsx --conditions=react-server scripts/start.ts --port ${port} --data-dir .data/e2e --products 40 --fresh`,
+          // Every test signs up from 127.0.0.1; scale the per-IP limits so the suite isn't throttled.
+          env: { RATE_LIMIT_MULTIPLIER: "50", SMTP_URL: sink.smtpUrl },
+          url: `${baseURL}/api/health`,
+          timeout: 600_000,
+          reuseExistingServer: false,
+          stdout: "pipe",
+          stderr: "pipe",
+          gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+        },
+      ],
 });

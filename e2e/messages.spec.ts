@@ -5,13 +5,14 @@ import type { Browser, Page } from "@playwright/test";
 
 import { ADMIN_SESSION_FILE, demoLogin, expect, signIn, test, twoSellersProducts } from "./support/fixtures";
 import { makeImages } from "./support/make-images";
+import { receivedEmails, smtpSinkUrl } from "./support/smtp-inbox";
 
 async function expectAxeClean(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** How many new-message emails from the shop reached `to`, read from the dev mailbox as the demo admin. */
+/** How many new-message emails from the shop were queued for `to`, read from the dev mailbox as the demo admin. */
 async function messageEmails(browser: Browser, to: string, shop: string): Promise<number> {
   const reader = await browser.newContext({ storageState: ADMIN_SESSION_FILE });
   const mailbox = await reader.newPage();
@@ -86,8 +87,19 @@ test("a buyer asks a shop a question; the seller sees it unread and replies with
   await expect(page).toHaveURL(new RegExp(`${threadPath}$`));
   await expect(page.getByRole("img", { name: `Photo 1 from ${shop}` })).toBeVisible();
   await expect(page.getByRole("note").filter({ hasText: "outside the marketplace" })).toBeVisible();
-  // ...and the email, in the dev mailbox (by SMTP when SMTP_URL is set).
+  // ...and the email: recorded in the dev mailbox and, in this run, received by the SMTP server.
   await expect.poll(() => messageEmails(browser, newBuyer.email, shop), { timeout: 15_000 }).toBe(1);
+  const fromShop = async () =>
+    (await receivedEmails(newBuyer.email)).filter((m) => m.subject.startsWith(`New message from ${shop}:`));
+  if (smtpSinkUrl()) {
+    await expect.poll(async () => (await fromShop()).length, { timeout: 30_000 }).toBe(1);
+    const [email] = await fromShop();
+    expect(email!.to).toEqual([newBuyer.email.toLowerCase()]);
+    expect(email!.subject).toContain(product.title);
+    expect(email!.text).toContain("Yes, it is. Here is how it looks.");
+    expect(email!.text).toContain("(1 photo attached)");
+    expect(email!.text).toContain(`/messages/${conversationId}`);
+  } else console.log("BASE_URL run: no SMTP sink to read, the email was checked in the dev mailbox only");
 
   // The buyer turns message email off; the next reply arrives in the app only.
   await page.goto("/account/notifications");
@@ -110,8 +122,10 @@ test("a buyer asks a shop a question; the seller sees it unread and replies with
     await page.goto("/notifications");
     await expect(page.getByText(/Second reply: it ships tomorrow/)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  // The email subscriber runs before the in-app one in the same dispatch: nothing more was queued.
+  // The email subscriber runs before the in-app one in the same dispatch: nothing more was queued,
+  // so nothing more can reach the SMTP server either.
   expect(await messageEmails(browser, newBuyer.email, shop)).toBe(1);
+  if (smtpSinkUrl()) expect(await fromShop()).toHaveLength(1);
 
   await page.getByRole("button", { name: "Mark all read" }).click();
   await expect(page.getByRole("link", { name: "Notifications, 0 unread" })).toBeVisible();

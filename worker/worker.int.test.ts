@@ -21,7 +21,7 @@ describe("the worker", () => {
       { ip: "10.9.9.9", appUrl: "http://x" },
     );
     const deadline = Date.now() + 15_000;
-    let status = "pending";
+    let status = "queued";
     while (Date.now() < deadline && status !== "sent") {
       await new Promise((r) => setTimeout(r, 200));
       status = (await db().notification.findFirstOrThrow({ where: { userId: user.id, template: "welcome" } })).status;

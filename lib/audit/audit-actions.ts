@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = {
   "exchange_rate.set": "Exchange rate set by hand",
   "tax_rule.added": "Tax rule added",
   "tax_rule.ended": "Tax rule ended",
+  "notification.resent": "Undelivered email resent",
+  "email_suppression.lifted": "Email suppression lifted",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

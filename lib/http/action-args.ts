@@ -21,6 +21,8 @@ export const ARG = {
   currency: z.string().regex(/^[A-Z]{3}$/),
   /** What a buyer's question is about, bound into the action (lib/messages). */
   topic: z.enum(["product", "order"], { error: STALE_FORM }),
+  /** An email address bound into the action (a suppressed address, lib/mail). */
+  emailAddress: z.string({ error: STALE_FORM }).trim().min(3, STALE_FORM).max(254, STALE_FORM),
   /** An argument the action does not read (the previous form state, mostly). */
   unread: z.unknown(),
   form: z.instanceof(FormData, { error: STALE_FORM }),

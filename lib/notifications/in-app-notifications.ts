@@ -55,7 +55,10 @@ export function countUnreadNotifications(userId: string): Promise<number> {
 /** Marks one of the person's notifications read (another person's id changes nothing); returns its link. */
 export async function markNotificationRead(opts: { userId: string; notificationId: string }): Promise<string | null> {
   const mine = { id: opts.notificationId, userId: opts.userId, channel: "in_app" as const };
-  await db().notification.updateMany({ where: { ...mine, readAt: null }, data: { readAt: new Date() } });
+  await db().notification.updateMany({
+    where: { ...mine, readAt: null },
+    data: { readAt: new Date(), status: "opened" },
+  });
   const row = await db().notification.findFirst({ where: mine, select: { link: true } });
   return row?.link ?? null;
 }
@@ -64,7 +67,7 @@ export async function markNotificationRead(opts: { userId: string; notificationI
 export async function markAllNotificationsRead(userId: string): Promise<number> {
   const { count } = await db().notification.updateMany({
     where: { userId, channel: "in_app", readAt: null },
-    data: { readAt: new Date() },
+    data: { readAt: new Date(), status: "opened" },
   });
   return count;
 }

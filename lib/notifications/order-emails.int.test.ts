@@ -101,7 +101,7 @@ describe("order emails", () => {
     expect(second[5].body).toContain("after the dispute was decided");
     // Each email is queued for delivery by the worker.
     expect(
-      await db().notification.count({ where: { dedupeKey: { startsWith: `order:${o2}:` }, status: "pending" } }),
+      await db().notification.count({ where: { dedupeKey: { startsWith: `order:${o2}:` }, status: "queued" } }),
     ).toBe(6);
   });
 });

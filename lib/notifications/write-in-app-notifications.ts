@@ -29,7 +29,8 @@ export function writeInAppNotifications<N extends DomainEventName>(name: N) {
           subject: note.title.slice(0, 300),
           body: note.body,
           link: note.link,
-          status: "sent",
+          // Shown in the bell from now on; read, it becomes opened.
+          status: "delivered",
           sentAt: now,
           dedupeKey,
         },

@@ -97,7 +97,7 @@ export async function deleteAccount(
       await tx.digestItem.deleteMany({ where: { userId } });
       // Emails already sent keep only that they were sent; one not sent yet never will be.
       await tx.notification.updateMany({
-        where: { userId, status: { not: "sent" } },
+        where: { userId, status: "queued" },
         data: { status: "failed", error: "account deleted" },
       });
       await tx.notification.updateMany({

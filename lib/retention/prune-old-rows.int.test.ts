@@ -70,9 +70,9 @@ describe("pruneOldRows", () => {
     expect((await db().idempotencyKey.findMany({ select: { key: true } })).map((r) => r.key)).toEqual(["live-key-12"]);
   });
 
-  it("deletes sent and failed notifications past the window but never a pending one; old webhook ids and ended rate windows", async () => {
+  it("deletes sent and failed notifications past the window but never a queued one; old webhook ids and ended rate windows", async () => {
     const user = await createUser(db());
-    const note = (status: "sent" | "failed" | "pending", createdAt: Date) =>
+    const note = (status: "sent" | "failed" | "queued", createdAt: Date) =>
       db().notification.create({
         data: {
           userId: user.id,
@@ -87,7 +87,7 @@ describe("pruneOldRows", () => {
       });
     await note("sent", ago(200 * DAYS));
     await note("failed", ago(200 * DAYS));
-    const pending = await note("pending", ago(200 * DAYS));
+    const pending = await note("queued", ago(200 * DAYS));
     const fresh = await note("sent", ago(10 * DAYS));
     await db().processedWebhookEvent.createMany({
       data: [

@@ -49,7 +49,7 @@ async function inBatches(batch: number, deleteBatch: (limit: number) => Promise<
  * - analytics_events: past RETENTION_ANALYTICS_EVENTS_DAYS and already in the rollups (below their
  *   watermark): the seller's numbers are read from the rollups, so they do not change;
  * - idempotency_keys: past RETENTION_IDEMPOTENCY_HOURS (beyond the 24 h a client may retry);
- * - notifications: sent or failed ones past RETENTION_NOTIFICATIONS_DAYS (pending ones stay);
+ * - notifications: sent or failed ones past RETENTION_NOTIFICATIONS_DAYS (queued ones stay);
  * - processed_webhook_events: past RETENTION_WEBHOOK_EVENTS_DAYS (Stripe retries for 3 days);
  * - rate_limit_buckets: windows that ended an hour ago (an expired bucket is reset on use anyway);
  * - user_sessions: signed out or revoked, or unused past the session lifetime (so refused), more
@@ -114,7 +114,7 @@ export async function pruneOldRows(opts: {
       const cutoff = before(e.RETENTION_NOTIFICATIONS_DAYS * DAY);
       return db().$executeRaw`
         DELETE FROM notifications WHERE id IN (
-          SELECT id FROM notifications WHERE created_at < ${cutoff} AND status <> 'pending'
+          SELECT id FROM notifications WHERE created_at < ${cutoff} AND status <> 'queued'
            ORDER BY created_at LIMIT ${limit}
         )`;
     }),

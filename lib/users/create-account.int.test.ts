@@ -30,7 +30,7 @@ describe("createAccount (sign-up)", () => {
     expect(mail).toMatchObject({
       template: "welcome",
       toAddress: e.toLowerCase(),
-      status: "pending",
+      status: "queued",
       subject: "Welcome to the marketplace",
     });
     expect(await jobsFor(mail.id)).toEqual([{ name: "send-notification" }]);

@@ -22,6 +22,7 @@ const NAV = [
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/mailbox", label: "Mailbox" },
   { href: "/admin/sms", label: "SMS inbox" },
+  { href: "/admin/notifications", label: "Undelivered email" },
 ];
 
 // Display only: each admin page checks the role itself in page.tsx.

@@ -12,7 +12,19 @@ import { requirePageUser } from "@/lib/auth/guards";
 
 export const metadata = { title: "Audit log" };
 
-const TARGET_TYPES = ["order", "product", "user", "seller", "claim", "dispute", "return", "review", "payout_run"];
+const TARGET_TYPES = [
+  "order",
+  "product",
+  "user",
+  "seller",
+  "claim",
+  "dispute",
+  "return",
+  "review",
+  "payout_run",
+  "notification",
+  "email_suppression",
+];
 
 function queryHref(q: Partial<TAuditQuery>, page?: number): string {
   const p = new URLSearchParams();
