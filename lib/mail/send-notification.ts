@@ -5,6 +5,8 @@ import nodemailer from "nodemailer";
 import { env } from "@/lib/env";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
+import { unsubscribeHeaders } from "./unsubscribe-headers";
+
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {
   if (transport === undefined) {
@@ -28,6 +30,8 @@ export async function sendNotification(prisma: PrismaClient, notificationId: str
       to: n.toAddress,
       subject: n.subject,
       text: n.body,
+      html: n.html ?? undefined,
+      headers: unsubscribeHeaders(n.unsubscribeUrl),
     });
   }
   // Conditional on still pending, so two concurrent runs record one delivery.

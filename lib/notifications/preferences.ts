@@ -3,30 +3,72 @@
 // tells a buyer or seller about their money and goods.
 import type { Tx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
-export type NotificationGroup = "orders" | "messages" | "listings" | "reviews";
+export type NotificationGroup = "orders" | "payouts" | "security" | "messages" | "listings" | "reviews" | "stock";
 
 export const NOTIFICATION_GROUPS: readonly {
   group: NotificationGroup;
   label: string;
+  /** Completes an email's footer: "You're getting this email because …". */
+  reason: string;
   /** The channels the group uses; a locked one is always sent. */
   channels: readonly { channel: NotificationChannel; locked?: string }[];
 }[] = [
   {
     group: "orders",
-    label: "Orders: confirmed, shipped, delivered, refunds",
+    label: "Orders: confirmed, shipped, delivered, refunds, returns and claims",
+    reason: TRANSACTIONAL_FOOTERS.order.reason,
     channels: [
       { channel: "email", locked: "Order emails are always sent: they are your record of each purchase and sale." },
       { channel: "in_app" },
     ],
   },
   {
+    group: "payouts",
+    label: "Payouts to your bank",
+    reason: TRANSACTIONAL_FOOTERS.payout.reason,
+    channels: [
+      { channel: "email", locked: "Payout emails are always sent: they are your record of money paid to you." },
+      { channel: "in_app" },
+    ],
+  },
+  {
+    group: "security",
+    label: "Account security: password changes and two-factor sign-in",
+    reason: TRANSACTIONAL_FOOTERS.security.reason,
+    channels: [
+      {
+        channel: "email",
+        locked: "Security emails are always sent: they warn you if someone else changed your account.",
+      },
+      { channel: "in_app" },
+    ],
+  },
+  {
     group: "messages",
     label: "Messages from buyers and shops",
+    reason: "someone wrote to you in a conversation, and message emails are on",
     channels: [{ channel: "email" }, { channel: "in_app" }],
   },
-  { group: "listings", label: "Your listings approved or rejected", channels: [{ channel: "in_app" }] },
-  { group: "reviews", label: "Reviews of your shop's items", channels: [{ channel: "in_app" }] },
+  {
+    group: "listings",
+    label: "Your listings approved or rejected",
+    reason: "it is about one of your shop's listings, and listing emails are on",
+    channels: [{ channel: "email" }, { channel: "in_app" }],
+  },
+  {
+    group: "reviews",
+    label: "Reviews of your shop's items",
+    reason: "a buyer reviewed your shop's item, and review emails are on",
+    channels: [{ channel: "email" }, { channel: "in_app" }],
+  },
+  {
+    group: "stock",
+    label: "Listings running low on stock",
+    reason: "a listing of yours is running low on stock, and stock emails are on",
+    channels: [{ channel: "email" }, { channel: "in_app" }],
+  },
 ];
 
 export function isLocked(group: NotificationGroup, channel: NotificationChannel): boolean {
