@@ -1,3 +1,5 @@
+import "server-only";
+
 import { env } from "@/lib/env";
 import type { EmailFooter } from "@/lib/mail/render-email";
 

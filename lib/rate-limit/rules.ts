@@ -65,6 +65,11 @@ export const RATE_LIMIT_POLICIES = {
   },
   /** Sending a message or starting a conversation (lib/messages also counts per account). */
   messages: { perIp: perMinute("write-ip", 600), perUser: perMinute("message-action-user", 20) },
+  /**
+   * One-click unsubscribe links (GET redirects to the page, POST turns a group's email off): signed
+   * out by design, so per IP above all; a mail provider posts from few addresses, so generous.
+   */
+  unsubscribe: { perIp: perMinute("unsubscribe-ip", 120), perUser: perMinute("unsubscribe-user", 60) },
   /** Uploads (each may be 10 MB of storage). */
   upload: { perIp: perMinute("upload-ip", 120), perUser: perMinute("upload-user", 60) },
 } satisfies Record<string, RateLimitPolicy>;
