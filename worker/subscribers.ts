@@ -4,6 +4,11 @@ import { EVENT_NOTIFICATIONS } from "@/lib/notifications/catalogue";
 import { queueMessageEmail } from "@/lib/notifications/message-email";
 import { queueOrderEmails, queuePartialRefundEmails } from "@/lib/notifications/order-emails";
 import { queueReleaseBlockedEmail } from "@/lib/notifications/release-blocked-email";
+import {
+  queueListingApprovedEmail,
+  queueListingRejectedEmail,
+  queueReviewReceivedEmail,
+} from "@/lib/notifications/seller-emails";
 import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
 
@@ -31,9 +36,9 @@ const EMAIL_AND_OTHER: Subscribers = {
     (tx, e) => recordOrderRefund(tx, { orderId: e.orderId, refundId: e.refundId }),
   ],
   "order.release_blocked": [queueReleaseBlockedEmail],
-  "listing.approved": [],
-  "listing.rejected": [],
-  "review.received": [],
+  "listing.approved": [queueListingApprovedEmail],
+  "listing.rejected": [queueListingRejectedEmail],
+  "review.received": [queueReviewReceivedEmail],
   "message.sent": [queueMessageEmail],
 };
 
