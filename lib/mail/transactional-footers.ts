@@ -8,6 +8,5 @@ import type { EmailFooter } from "./render-email";
 export const TRANSACTIONAL_FOOTERS = {
   account: { reason: "it is about your account" },
   order: { reason: "it is about an order you placed or sold" },
-  payout: { reason: "it is about money paid out to your shop" },
   security: { reason: "it is about the security of your account" },
 } as const satisfies Record<string, EmailFooter>;

@@ -25,27 +25,6 @@ export const NOTIFICATION_GROUPS: readonly {
     ],
   },
   {
-    group: "payouts",
-    label: "Payouts to your bank",
-    reason: TRANSACTIONAL_FOOTERS.payout.reason,
-    channels: [
-      { channel: "email", locked: "Payout emails are always sent: they are your record of money paid to you." },
-      { channel: "in_app" },
-    ],
-  },
-  {
-    group: "security",
-    label: "Account security: password changes and two-factor sign-in",
-    reason: TRANSACTIONAL_FOOTERS.security.reason,
-    channels: [
-      {
-        channel: "email",
-        locked: "Security emails are always sent: they warn you if someone else changed your account.",
-      },
-      { channel: "in_app" },
-    ],
-  },
-  {
     group: "messages",
     label: "Messages from buyers and shops",
     reason: "someone wrote to you in a conversation, and message emails are on",
@@ -61,12 +40,6 @@ export const NOTIFICATION_GROUPS: readonly {
     group: "reviews",
     label: "Reviews of your shop's items",
     reason: "a buyer reviewed your shop's item, and review emails are on",
-    channels: [{ channel: "email" }, { channel: "in_app" }],
-  },
-  {
-    group: "stock",
-    label: "Listings running low on stock",
-    reason: "a listing of yours is running low on stock, and stock emails are on",
     channels: [{ channel: "email" }, { channel: "in_app" }],
   },
 ];

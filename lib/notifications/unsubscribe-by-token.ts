@@ -38,7 +38,7 @@ export async function readUnsubscribeToken(token: string, now = new Date()): Pro
   if (isLocked(group, channel) || !usesChannel(group, channel))
     throw new AppError(
       "bad_request",
-      "These emails can't be turned off: they are your record of orders, payouts and account changes.",
+      "These emails can't be turned off: they are your record of orders and account changes.",
     );
   const user = await db().user.findFirst({ where: { id: userId, deletedAt: null }, select: { id: true } });
   if (!user) throw new AppError("bad_request", "This unsubscribe link belongs to an account that no longer exists.");
