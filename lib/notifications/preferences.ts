@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
-export type NotificationGroup = "orders" | "payouts" | "security" | "messages" | "listings" | "reviews" | "stock";
+export type NotificationGroup = "orders" | "messages" | "listings" | "reviews";
 
 export const NOTIFICATION_GROUPS: readonly {
   group: NotificationGroup;
