@@ -6,6 +6,7 @@ const valid = {
   DATABASE_URL: "postgresql://u:p@localhost:5432/db",
   NEXTAUTH_SECRET: "a".repeat(32),
   UPLOAD_SIGNING_SECRET: "b".repeat(32),
+  UNSUBSCRIBE_SECRET: "u".repeat(32),
   TOTP_ENCRYPTION_KEY: "c".repeat(64),
   STRIPE_SECRET_KEY: "sk_test_x",
   STRIPE_WEBHOOK_SECRET: "whsec_x",

@@ -84,6 +84,8 @@ const ZServerEnv = z.object({
   S3_SECRET_ACCESS_KEY: optional,
   S3_PUBLIC_URL: optionalUrl,
   UPLOAD_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters"),
+  // Signs the one-click unsubscribe links in emails (HMAC-SHA256); `npm start` generates one.
+  UNSUBSCRIBE_SECRET: z.string().min(32, "must be at least 32 characters"),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default("Marketplace <no-reply@marketplace.local>"),
   // Web push (VAPID, RFC 8292): the application server's P-256 key pair, base64url as

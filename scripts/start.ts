@@ -66,6 +66,7 @@ function persisted(): Record<string, string> {
   const next = {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     UPLOAD_SIGNING_SECRET: randomBytes(32).toString("hex"),
+    UNSUBSCRIBE_SECRET: randomBytes(32).toString("hex"),
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
     STRIPE_CONNECT_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
@@ -94,6 +95,7 @@ async function main() {
   const local = persisted();
   process.env.NEXTAUTH_SECRET ??= local.NEXTAUTH_SECRET;
   process.env.UPLOAD_SIGNING_SECRET ??= local.UPLOAD_SIGNING_SECRET;
+  process.env.UNSUBSCRIBE_SECRET ??= local.UNSUBSCRIBE_SECRET;
   process.env.TOTP_ENCRYPTION_KEY ??= local.TOTP_ENCRYPTION_KEY;
   process.env.METRICS_TOKEN ??= local.METRICS_TOKEN;
   // A configured pair wins as a pair: never mix a configured public key with a generated private one.

@@ -3,6 +3,7 @@ export const TEST_ENV = {
   NODE_ENV: "test",
   NEXTAUTH_SECRET: "test-nextauth-secret-0123456789abcdef0123456789",
   UPLOAD_SIGNING_SECRET: "test-upload-secret-0123456789abcdef0123456789",
+  UNSUBSCRIBE_SECRET: "test-unsubscribe-secret-0123456789abcdef012345",
   TOTP_ENCRYPTION_KEY: "7e575e0e7e575e0e7e575e0e7e575e0e7e575e0e7e575e0e7e575e0e7e575e0e",
   STRIPE_SECRET_KEY: "sk_test_marketplace_tests",
   STRIPE_WEBHOOK_SECRET: "whsec_marketplace_tests",

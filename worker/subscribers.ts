@@ -7,6 +7,11 @@ import { queueOrderEmails, queuePartialRefundEmails } from "@/lib/notifications/
 import { queuePushNotifications } from "@/lib/notifications/queue-push-notifications";
 import { queueSmsNotifications } from "@/lib/notifications/queue-sms-notifications";
 import { queueReleaseBlockedEmail } from "@/lib/notifications/release-blocked-email";
+import {
+  queueListingApprovedEmail,
+  queueListingRejectedEmail,
+  queueReviewReceivedEmail,
+} from "@/lib/notifications/seller-emails";
 import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
 
@@ -34,9 +39,10 @@ const EMAIL_AND_OTHER: Subscribers = {
     (tx, e) => recordOrderRefund(tx, { orderId: e.orderId, refundId: e.refundId }),
   ],
   "order.release_blocked": [queueReleaseBlockedEmail],
-  "listing.approved": [],
-  "listing.rejected": [],
-  "review.received": [collectReviewForDigest],
+  "listing.approved": [queueListingApprovedEmail],
+  "listing.rejected": [queueListingRejectedEmail],
+  // A seller on the daily digest gets the review there; the email skips them (seller-emails.ts).
+  "review.received": [collectReviewForDigest, queueReviewReceivedEmail],
   "message.sent": [queueMessageEmail],
 };
 

@@ -6,6 +6,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 import { formatMoney } from "@/lib/money/format-money";
 
 const KIND: Record<string, string> = {
@@ -91,6 +92,7 @@ export async function queueClaimEmails(tx: Tx, opts: { claimId: string; event: "
       subject: email.subject,
       body: email.body,
       dedupeKey: `claim:${claim.id}:${opts.event}:${email.to}`,
+      footer: TRANSACTIONAL_FOOTERS.order,
     });
   }
 }

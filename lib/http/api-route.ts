@@ -51,6 +51,12 @@ export type ApiRouteConfig<A extends Access, B, Q, P, K extends KeyOption = unde
    * Unset: a write method gets RATE_LIMIT_POLICIES.write, a read none; false: none at all.
    */
   rateLimit?: RateLimitPolicy | false;
+  /**
+   * Accepts writes from other sites (skips the Origin check). Only for a route whose request
+   * carries its own proof and can come from no page of ours: the one-click unsubscribe POST,
+   * which a mail provider makes with a signed token and no session.
+   */
+  crossSiteWrites?: true;
   /** Requires an Idempotency-Key header of 8–255 visible characters; `missing` is the message when it is absent. */
   idempotencyKey?: K;
   /**
@@ -202,7 +208,7 @@ export function createApiRoute(deps: ApiRouteDeps) {
       routeCtx: { params: Promise<Record<string, string | string[]>> },
     ): Promise<Response> => {
       try {
-        if (WRITE_METHODS.has(req.method)) assertSameOrigin(req);
+        if (WRITE_METHODS.has(req.method) && !config.crossSiteWrites) assertSameOrigin(req);
         if (config.refuseEarly) await refuseEarly(req, config);
         const user = config.access === "public" ? await deps.currentUser().catch(() => null) : await deps.currentUser();
         authorize(config.access, user);

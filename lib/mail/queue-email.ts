@@ -1,19 +1,38 @@
+import "server-only";
+
 import type { Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 
+import { renderEmail, type EmailFooter } from "./render-email";
+import { TRANSACTIONAL_FOOTERS } from "./transactional-footers";
+
 /**
  * Records an email in the notifications table and queues its delivery, both inside the
- * caller's transaction. A dedupe key makes a repeated call a no-op.
+ * caller's transaction. The body is the text part; the HTML part is rendered from it in the
+ * shared layout (render-email.ts) and stored beside it, with the footer's unsubscribe link
+ * when the email can be turned off. A dedupe key makes a repeated call a no-op.
  */
 export async function queueEmail(
   tx: Tx,
-  msg: { userId?: string; to: string; template: string; subject: string; body: string; dedupeKey?: string },
+  msg: {
+    userId?: string;
+    to: string;
+    template: string;
+    subject: string;
+    body: string;
+    dedupeKey?: string;
+    /** Why the person gets it and how to stop it (lib/notifications/email-footer.ts); account emails by default. */
+    footer?: EmailFooter;
+  },
 ): Promise<string | null> {
   if (msg.dedupeKey) {
     const existing = await tx.notification.findUnique({ where: { dedupeKey: msg.dedupeKey }, select: { id: true } });
     if (existing) return null;
   }
+  const footer: EmailFooter = msg.footer ?? TRANSACTIONAL_FOOTERS.account;
+  const rendered = await renderEmail({ subject: msg.subject, body: msg.body, footer, appUrl: env().APP_URL });
   const n = await tx.notification.create({
     data: {
       userId: msg.userId,
@@ -21,7 +40,9 @@ export async function queueEmail(
       template: msg.template,
       toAddress: msg.to,
       subject: msg.subject,
-      body: msg.body,
+      body: rendered.text,
+      html: rendered.html,
+      unsubscribeUrl: footer.unsubscribeUrl ?? null,
       dedupeKey: msg.dedupeKey,
     },
     select: { id: true },

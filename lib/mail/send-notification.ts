@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { classifySmtpError, DELIVERY_RETRY, nextAttemptDelayMs, type DeliveryRetry } from "./delivery-policy";
 import { recordDeliveryFailure } from "./record-delivery-failure";
+import { unsubscribeHeaders } from "./unsubscribe-headers";
 
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {
@@ -70,6 +71,8 @@ export async function sendNotification(
         to: n.toAddress,
         subject: n.subject,
         text: n.body,
+        html: n.html ?? undefined,
+        headers: unsubscribeHeaders(n.unsubscribeUrl),
         // One Message-ID per notification, so a receiver can tell a resend after a lost reply.
         messageId: `<${n.id}@${new URL(env().APP_URL).hostname}>`,
       });

@@ -105,11 +105,11 @@ const FIXTURES: { [N in DomainEventName]: Fixture } = {
   },
   "listing.approved": {
     run: (w) => emit("listing.approved", { productId: w.product.id }),
-    hears: { in_app: ["seller"] },
+    hears: { email: ["seller"], in_app: ["seller"] },
   },
   "listing.rejected": {
     run: (w) => emit("listing.rejected", { productId: w.product.id, reason: "Photos show a different item." }),
-    hears: { in_app: ["seller"] },
+    hears: { email: ["seller"], in_app: ["seller"] },
   },
   "review.received": {
     status: "delivered",
@@ -119,7 +119,7 @@ const FIXTURES: { [N in DomainEventName]: Fixture } = {
         orderId: w.order.id,
         input: { rating: 5, title: "Lovely", body: "Works well and looks good." },
       }),
-    hears: { in_app: ["seller"] },
+    hears: { email: ["seller"], in_app: ["seller"] },
   },
   "message.sent": {
     run: (w) =>

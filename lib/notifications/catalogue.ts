@@ -1,7 +1,7 @@
 // The notification catalogue: for every domain event, the preference group it belongs to and
 // the channels it reaches people on. Email templates live with their subscribers
-// (order-emails.ts, message-email.ts, …); in-app ones in in-app-templates.ts, which push reuses
-// (lib/push); SMS has its own short ones (lib/sms/sms-templates.ts).
+// (order-emails.ts, message-email.ts, seller-emails.ts, …); in-app ones in in-app-templates.ts,
+// which push reuses (lib/push); SMS has its own short ones (lib/sms/sms-templates.ts).
 // catalogue.int.test.ts dispatches each event and fails when a targeted channel writes nothing.
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import type { DomainEventName } from "@/lib/outbox/events";
@@ -20,8 +20,8 @@ export const EVENT_NOTIFICATIONS: {
   "order.cancelled": { group: "orders", channels: [] },
   "order.partially_refunded": { group: "orders", channels: ["email"] },
   "order.release_blocked": { group: "orders", channels: ["email", "sms"] },
-  "listing.approved": { group: "listings", channels: ["in_app"] },
-  "listing.rejected": { group: "listings", channels: ["in_app"] },
-  "review.received": { group: "reviews", channels: ["in_app"] },
+  "listing.approved": { group: "listings", channels: ["email", "in_app"] },
+  "listing.rejected": { group: "listings", channels: ["email", "in_app"] },
+  "review.received": { group: "reviews", channels: ["email", "in_app"] },
   "message.sent": { group: "messages", channels: ["email", "in_app", "push"] },
 };

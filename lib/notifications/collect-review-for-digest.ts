@@ -3,7 +3,7 @@ import type { DomainEvents } from "@/lib/outbox/events";
 
 import { collectDigestItem, wantsDailyDigest } from "./collect-digest-item";
 
-/** A new review of a digest reader's item goes into their next daily digest (reviews have no email of their own). */
+/** A new review of a digest reader's item goes into their next daily digest instead of its own email (seller-emails.ts skips digest readers). */
 export async function collectReviewForDigest(tx: Tx, event: DomainEvents["review.received"]): Promise<void> {
   const r = await tx.review.findUnique({
     where: { id: event.reviewId },

@@ -8,6 +8,7 @@ import { queueEmail } from "@/lib/mail/queue-email";
 import type { DomainEvents } from "@/lib/outbox/events";
 
 import { collectDigestItem, wantsDailyDigest } from "./collect-digest-item";
+import { emailFooterFor } from "./email-footer";
 import { wantsNotification } from "./preferences";
 
 export function messageEmail(
@@ -17,7 +18,7 @@ export function messageEmail(
   const photos = m.imageCount > 0 ? `\n\n(${m.imageCount} photo${m.imageCount === 1 ? "" : "s"} attached)` : "";
   return {
     subject: `New message from ${m.fromName}: ${m.subject}`.slice(0, 300),
-    body: `${m.fromName} wrote about "${m.subject}":\n\n${m.body}${photos}\n\nReply: ${link}\n\nKeep payments on the marketplace: money paid elsewhere isn't covered by buyer protection.\nTurn off these emails: ${env().APP_URL}/account/notifications\n`,
+    body: `${m.fromName} wrote about "${m.subject}":\n\n${m.body}${photos}\n\nReply: ${link}\n\nKeep payments on the marketplace: money paid elsewhere isn't covered by buyer protection.\n`,
   };
 }
 
@@ -76,5 +77,6 @@ export async function queueMessageEmail(tx: Tx, event: DomainEvents["message.sen
     subject: email.subject,
     body: email.body,
     dedupeKey: `message:${m.id}:email`,
+    footer: emailFooterFor(to.id, "messages"),
   });
 }

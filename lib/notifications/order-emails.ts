@@ -1,7 +1,8 @@
 // The emails an order's moves send to its buyer and its seller. They react to the move's
 // domain event (lib/outbox/events.ts, dispatched by the worker), so exactly once per move and
 // recipient: a move happens once, and each email has a dedupe key of order, status and
-// recipient, so a repeated dispatch queues nothing. Plain text, with the link to act on.
+// recipient, so a repeated dispatch queues nothing. Written as text, with the link to act on;
+// the HTML part is rendered from it (lib/mail/render-email.ts).
 import "server-only";
 
 import type { Tx } from "@/lib/db/client";
@@ -12,6 +13,8 @@ import { formatMoney } from "@/lib/money/format-money";
 import { openHoldCase } from "@/lib/orders/open-hold-case";
 import type { DomainEvents, OrderMoved } from "@/lib/outbox/events";
 import { describeTax } from "@/lib/tax/describe-tax";
+
+import { emailFooterFor } from "./email-footer";
 
 type OrderForEmail = {
   id: string;
@@ -273,6 +276,7 @@ export async function queueOrderEmails(tx: Tx, opts: OrderMoved): Promise<void> 
       subject: email.subject,
       body: email.body,
       dedupeKey: `order:${order.id}:${opts.to}:${email.to}`,
+      footer: emailFooterFor(user.id, "orders"),
     });
   }
 }
@@ -310,6 +314,7 @@ export async function queuePartialRefundEmails(tx: Tx, opts: DomainEvents["order
       subject: email.subject,
       body: email.body,
       dedupeKey: `refund:${opts.refundId}:${email.to}`,
+      footer: emailFooterFor(user.id, "orders"),
     });
   }
 }

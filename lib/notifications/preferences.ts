@@ -3,18 +3,22 @@
 // tells a buyer or seller about their money and goods.
 import type { Tx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
 export type NotificationGroup = "orders" | "messages" | "listings" | "reviews";
 
 export const NOTIFICATION_GROUPS: readonly {
   group: NotificationGroup;
   label: string;
+  /** Completes an email's footer: "You're getting this email because …". */
+  reason: string;
   /** The channels the group uses; a locked one is always sent; an `optIn` one is off until turned on. */
   channels: readonly { channel: NotificationChannel; locked?: string; optIn?: true }[];
 }[] = [
   {
     group: "orders",
-    label: "Orders: confirmed, shipped, delivered, refunds",
+    label: "Orders: confirmed, shipped, delivered, refunds, returns and claims",
+    reason: TRANSACTIONAL_FOOTERS.order.reason,
     channels: [
       { channel: "email", locked: "Order emails are always sent: they are your record of each purchase and sale." },
       { channel: "in_app" },
@@ -25,10 +29,21 @@ export const NOTIFICATION_GROUPS: readonly {
   {
     group: "messages",
     label: "Messages from buyers and shops",
+    reason: "someone wrote to you in a conversation, and message emails are on",
     channels: [{ channel: "email" }, { channel: "in_app" }, { channel: "push" }],
   },
-  { group: "listings", label: "Your listings approved or rejected", channels: [{ channel: "in_app" }] },
-  { group: "reviews", label: "Reviews of your shop's items", channels: [{ channel: "in_app" }] },
+  {
+    group: "listings",
+    label: "Your listings approved or rejected",
+    reason: "it is about one of your shop's listings, and listing emails are on",
+    channels: [{ channel: "email" }, { channel: "in_app" }],
+  },
+  {
+    group: "reviews",
+    label: "Reviews of your shop's items",
+    reason: "a buyer reviewed your shop's item, and review emails are on",
+    channels: [{ channel: "email" }, { channel: "in_app" }],
+  },
 ];
 
 export function isLocked(group: NotificationGroup, channel: NotificationChannel): boolean {

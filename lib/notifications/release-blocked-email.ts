@@ -11,6 +11,8 @@ import { formatMoney } from "@/lib/money/format-money";
 import type { DomainEvents } from "@/lib/outbox/events";
 import { releaseBlockFix } from "@/lib/payments/release-block-fix";
 
+import { emailFooterFor } from "./email-footer";
+
 type OrderForReleaseEmail = { id: string; totalCents: number; platformFeeCents: number; currency: string };
 
 const SUBJECT: Record<ReleaseBlockCode, (amount: string, ref: string) => string> = {
@@ -61,5 +63,6 @@ export async function queueReleaseBlockedEmail(tx: Tx, opts: DomainEvents["order
     subject: email.subject,
     body: email.body,
     dedupeKey: `release-blocked:${order.id}:${opts.code}`,
+    footer: emailFooterFor(user.id, "orders"),
   });
 }

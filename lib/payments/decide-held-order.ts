@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
 import { refundOrder } from "./refund-order";
 
@@ -69,6 +70,7 @@ export async function decideHeldOrder(opts: {
         subject: `Cleared to ship: order ${o.id.slice(0, 8)}`,
         body: `The payment for order ${o.id.slice(0, 8)} passed our review. Please ship it now and add the tracking number: ${env().APP_URL}/seller/orders\n`,
         dedupeKey: `order:${o.id}:cleared:seller`,
+        footer: TRANSACTIONAL_FOOTERS.order,
       });
     }
   });

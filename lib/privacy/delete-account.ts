@@ -102,7 +102,13 @@ export async function deleteAccount(
       });
       await tx.notification.updateMany({
         where: { userId },
-        data: { toAddress: anonymousEmail, subject: "(removed: account deleted)", body: "" },
+        data: {
+          toAddress: anonymousEmail,
+          subject: "(removed: account deleted)",
+          body: "",
+          html: null,
+          unsubscribeUrl: null,
+        },
       });
       // Orders and checkouts stay (the seller's and the platform's records), without the name,
       // street and phone of the address they went to.

@@ -164,7 +164,7 @@ describe("web push delivery", () => {
     const errors = await runPushJobs();
     expect(errors).toHaveLength(1);
     const row = await db().notification.findFirstOrThrow({ where: { userId: w.buyer.id, channel: "push" } });
-    expect(row.status).toBe("pending");
+    expect(row.status).toBe("queued");
     expect(row.error).toMatch(/500/);
     expect(await db().pushSubscription.findUnique({ where: { endpoint: sub.endpoint } })).not.toBeNull();
 
@@ -219,7 +219,7 @@ describe("web push delivery", () => {
     expect(receivedBy(sub)).toHaveLength(0);
 
     const row = await db().notification.findFirstOrThrow({ where: { userId: w.buyer.id, channel: "push" } });
-    expect(row.status).toBe("pending");
+    expect(row.status).toBe("queued");
     const [job] = await db().$queryRaw<{ start_after: Date }[]>`
       SELECT start_after FROM pgboss.job WHERE name = ${JOBS.sendPush} AND data->>'notificationId' = ${row.id}`;
     const waited = job.start_after.getTime() - now.getTime();

@@ -24,9 +24,9 @@ export async function sendPushNotification(
   notificationId: string,
 ): Promise<"sent" | "skipped" | "gone"> {
   const n = await prisma.notification.findUnique({ where: { id: notificationId } });
-  if (!n || n.channel !== "push" || n.status !== "pending") return "skipped";
+  if (!n || n.channel !== "push" || n.status !== "queued") return "skipped";
   const fail = (error: string) =>
-    prisma.notification.updateMany({ where: { id: n.id, status: "pending" }, data: { status: "failed", error } });
+    prisma.notification.updateMany({ where: { id: n.id, status: "queued" }, data: { status: "failed", error } });
   const sub = await prisma.pushSubscription.findFirst({ where: { id: n.toAddress, userId: n.userId ?? undefined } });
   if (!sub || !n.userId) {
     await fail("the browser unsubscribed");
@@ -55,7 +55,7 @@ export async function sendPushNotification(
     throw err;
   }
   const updated = await prisma.notification.updateMany({
-    where: { id: n.id, status: "pending" },
+    where: { id: n.id, status: "queued" },
     data: { status: "sent", sentAt: new Date(), error: null },
   });
   return updated.count === 1 ? "sent" : "skipped";

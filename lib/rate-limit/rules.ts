@@ -67,6 +67,11 @@ export const RATE_LIMIT_POLICIES = {
   messages: { perIp: perMinute("write-ip", 600), perUser: perMinute("message-action-user", 20) },
   /** Turning web push on or off for a browser (each subscription is a row the worker sends to). */
   pushSubscriptions: { perIp: perMinute("push-subscription-ip", 60), perUser: perMinute("push-subscription-user", 20) },
+  /**
+   * One-click unsubscribe links (GET redirects to the page, POST turns a group's email off): signed
+   * out by design, so per IP above all; a mail provider posts from few addresses, so generous.
+   */
+  unsubscribe: { perIp: perMinute("unsubscribe-ip", 120), perUser: perMinute("unsubscribe-user", 60) },
   /** Uploads (each may be 10 MB of storage). */
   upload: { perIp: perMinute("upload-ip", 120), perUser: perMinute("upload-user", 60) },
 } satisfies Record<string, RateLimitPolicy>;

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { ReturnReason, ReturnStatus } from "@/lib/generated/prisma/enums";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 import { formatMoney } from "@/lib/money/format-money";
 
 import { returnReasonLabel } from "./return-rules";
@@ -171,6 +172,7 @@ export async function queueReturnEmails(
       subject: email.subject,
       body: email.body,
       dedupeKey: `return:${r.id}:${opts.to}:${email.to}`,
+      footer: TRANSACTIONAL_FOOTERS.order,
     });
   }
 }

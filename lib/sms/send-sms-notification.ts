@@ -15,7 +15,7 @@ export async function sendSmsNotification(
   provider: SmsProvider = smsProvider(),
 ): Promise<"sent" | "skipped" | "failed"> {
   const n = await prisma.notification.findUnique({ where: { id: notificationId } });
-  if (!n || n.channel !== "sms" || n.status !== "pending") return "skipped";
+  if (!n || n.channel !== "sms" || n.status !== "queued") return "skipped";
   let result;
   try {
     result = await provider.send({ to: n.toAddress, body: n.body });
@@ -25,13 +25,13 @@ export async function sendSmsNotification(
   }
   if (!result.ok) {
     await prisma.notification.updateMany({
-      where: { id: n.id, status: "pending" },
+      where: { id: n.id, status: "queued" },
       data: { status: "failed", error: result.error.slice(0, 500) },
     });
     return "failed";
   }
   const updated = await prisma.notification.updateMany({
-    where: { id: n.id, status: "pending" },
+    where: { id: n.id, status: "queued" },
     data: { status: "sent", sentAt: new Date(), error: null },
   });
   return updated.count === 1 ? "sent" : "skipped";

@@ -206,7 +206,7 @@ describe("the Twilio provider", () => {
     answer = { status: 503, body: { message: "Service unavailable" } };
     const transient = await queuedSms();
     await expect(sendSmsNotification(db(), transient.id, provider)).rejects.toThrow(/503/);
-    expect((await db().notification.findUniqueOrThrow({ where: { id: transient.id } })).status).toBe("pending");
+    expect((await db().notification.findUniqueOrThrow({ where: { id: transient.id } })).status).toBe("queued");
     answer = { status: 201, body: { sid: "SM456" } };
     expect(await sendSmsNotification(db(), transient.id, provider)).toBe("sent");
   });

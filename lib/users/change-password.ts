@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
 import type { EndSessions } from "./end-sessions";
 import { hashPassword } from "./hash-password";
@@ -48,6 +49,7 @@ export async function changePassword(
       to: user.email,
       template: "password-changed",
       ...passwordChangedEmail(user.name, opts.appUrl),
+      footer: TRANSACTIONAL_FOOTERS.security,
     });
   });
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
 import { emailChangedEmail } from "./email-changed-email";
 import { ZEmail } from "./normalize-email";
@@ -39,6 +40,7 @@ export async function requestEmailChange(
       userId,
       to: user.email,
       template: "email-change-requested",
+      footer: TRANSACTIONAL_FOOTERS.security,
       ...emailChangedEmail({ name: user.name, newEmail: email, done: false, appUrl: opts.appUrl }),
     });
     if (taken) return;

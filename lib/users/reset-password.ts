@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
@@ -65,6 +66,7 @@ export async function resetPassword(
       userId,
       to: user.email,
       template: "password-changed",
+      footer: TRANSACTIONAL_FOOTERS.security,
       ...passwordChangedEmail(user.name, opts.appUrl),
     });
     return { userId, email: user.email };

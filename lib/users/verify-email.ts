@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queueEmail } from "@/lib/mail/queue-email";
+import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
@@ -64,6 +65,7 @@ export async function verifyEmail(
         userId,
         to: user.email,
         template: "email-changed",
+        footer: TRANSACTIONAL_FOOTERS.security,
         ...emailChangedEmail({ name: user.name, newEmail: email, done: true, appUrl: opts.appUrl }),
       });
       return { userId, email, changed: true };

@@ -49,7 +49,7 @@ export default async function SmsInboxPage({
                 <span>
                   <LocalTime iso={m.createdAt.toISOString()} /> ·{" "}
                   <span className={m.status === "sent" ? "text-green-700" : "text-amber-700"}>
-                    {m.status === "pending" ? "waiting" : m.status}
+                    {m.status === "queued" ? "waiting" : m.status}
                   </span>
                 </span>
               </p>

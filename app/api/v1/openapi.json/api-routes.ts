@@ -43,6 +43,7 @@ import * as sellersSelleridAnalytics from "../sellers/[sellerId]/analytics/route
 import * as sellersSelleridProductsProductid from "../sellers/[sellerId]/products/[productId]/route";
 import * as sellersSelleridProductsProductidSubmit from "../sellers/[sellerId]/products/[productId]/submit/route";
 import * as sellersSelleridProducts from "../sellers/[sellerId]/products/route";
+import * as unsubscribe from "../unsubscribe/route";
 import * as uploadsUploadidBlob from "../uploads/[uploadId]/blob/route";
 import * as uploadsUploadidComplete from "../uploads/[uploadId]/complete/route";
 import * as uploadsUploadid from "../uploads/[uploadId]/route";
@@ -63,6 +64,7 @@ const ZUploadPutQuery = z.object({
 export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/addresses", module: addresses },
   { path: "/api/v1/admin/tax-report", module: adminTaxReport },
+  { path: "/api/v1/unsubscribe", module: unsubscribe },
   { path: "/api/v1/analytics/events", module: analyticsEvents },
   { path: "/api/v1/cart/items/[productId]", module: cartItemsProductid },
   { path: "/api/v1/cart/items", module: cartItems },

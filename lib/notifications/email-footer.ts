@@ -1,0 +1,18 @@
+import "server-only";
+
+import { env } from "@/lib/env";
+import type { EmailFooter } from "@/lib/mail/render-email";
+
+import { isLocked, NOTIFICATION_GROUPS, type NotificationGroup } from "./preferences";
+import { signUnsubscribeToken } from "./unsubscribe-token";
+
+/**
+ * The footer of an email in a notification group: why it came and, when the person may turn
+ * the group's email off, the signed one-click unsubscribe link (sent as List-Unsubscribe too).
+ */
+export function emailFooterFor(userId: string, group: NotificationGroup): EmailFooter {
+  const reason = NOTIFICATION_GROUPS.find((g) => g.group === group)?.reason ?? "you have an account with us";
+  if (isLocked(group, "email")) return { reason };
+  const token = signUnsubscribeToken({ userId, group, channel: "email" }, { secret: env().UNSUBSCRIBE_SECRET });
+  return { reason, unsubscribeUrl: `${env().APP_URL}/api/v1/unsubscribe?token=${token}` };
+}
