@@ -34,8 +34,8 @@ test("an admin reads GMV and take rate for a range, and the CSV's GMV total matc
   // A custom range: today only.
   const today = new Date().toISOString().slice(0, 10);
   await page.getByLabel("Period").selectOption({ label: "Custom (dates below)" });
-  await page.getByLabel("From").fill(today);
-  await page.getByLabel("To").fill(today);
+  await page.getByLabel("From", { exact: true }).fill(today);
+  await page.getByLabel("To", { exact: true }).fill(today);
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
   await expect(page.getByRole("alert")).toHaveCount(0);
