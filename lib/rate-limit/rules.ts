@@ -48,7 +48,7 @@ export const RATE_LIMIT_POLICIES = {
   analyticsBeacon: { perIp: perMinute("analytics-beacon-ip", 120), perUser: perMinute("analytics-beacon-user", 120) },
   /** A seller's analytics report and its CSV export (each reads a range of rollups). */
   analyticsRead: { perIp: perMinute("analytics-read-ip", 120), perUser: perMinute("analytics-read-user", 60) },
-  /** An admin report read over a period of the ledger (the tax report and its CSV). */
+  /** An admin report read over a period of the ledger (the tax report and its CSV, the platform analytics CSV). */
   adminReport: { perIp: perMinute("admin-report-ip", 60), perUser: perMinute("admin-report-user", 30) },
   /** Writing or editing a review (one account cannot flood a product). */
   reviewWrite: {

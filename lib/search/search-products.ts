@@ -8,6 +8,7 @@
 // states); the cards themselves are always read fresh.
 import { cachedEngineQuery } from "./engines/engine-result-cache";
 import { getSearchEngine } from "./engines/get-search-engine";
+import { recordNoResultsSearch } from "./events/record-no-results-search";
 import { recordSearchImpressions } from "./events/record-search-impressions";
 import { buildEngineQuery } from "./query/build-engine-query";
 import { canonicalFilters } from "./query/canonical-filters";
@@ -143,6 +144,7 @@ export async function searchProducts(
 
   const hits = await hydrateHits(page.items, { debug });
   recordSearchImpressions({ text: page.text, page: req.page, offset, userId: viewer.userId, hits });
+  recordNoResultsSearch({ text: normalized.text, page: req.page, userId: viewer.userId, hits: hits.length });
   return respond({
     result: { candidates: [], ...page.counts },
     hits,

@@ -7,6 +7,7 @@ import { currentCartCount } from "@/lib/cart/current-cart-count";
 
 const NAV = [
   { href: "/admin", label: "Overview" },
+  { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/listings", label: "Listings" },
   { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/messages", label: "Messages" },

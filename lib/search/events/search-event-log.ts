@@ -7,7 +7,7 @@ import "server-only";
 import { batchedWriter } from "@/lib/db/batched-writer";
 import { db } from "@/lib/db/client";
 
-export type SearchEventKind = "impression" | "click" | "purchase";
+export type SearchEventKind = "impression" | "click" | "purchase" | "no_results";
 export type SearchEventInput = {
   kind: SearchEventKind;
   query: string;

@@ -1,23 +1,21 @@
 import { headers } from "next/headers";
 
 import { FunnelChart, RevenueChart } from "@/components/analytics/analytics-charts";
+import { AnalyticsRangeForm } from "@/components/analytics/analytics-range-form";
+import { periodChange } from "@/components/analytics/period-change";
 import { Alert } from "@/components/ui/alert";
 import { Cell, DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
-import {
-  resolveAnalyticsRange,
-  ZAnalyticsRangeQuery,
-  type AnalyticsRange,
-} from "@/lib/analytics/report/analytics-range";
+import { dayLabeller, describeRange } from "@/lib/analytics/report/format-range";
 import { getSellerAnalytics } from "@/lib/analytics/report/get-seller-analytics";
+import { readAnalyticsRange } from "@/lib/analytics/report/read-analytics-range";
 import { viewerLocale } from "@/lib/analytics/report/viewer-locale";
 import { countAfterSaleCases } from "@/lib/analytics/shop-health/count-after-sale-cases";
 import { getInventoryForecast } from "@/lib/analytics/shop-health/get-inventory-forecast";
 import { getPayoutSummary } from "@/lib/analytics/shop-health/get-payout-summary";
 import { getRatingTrend } from "@/lib/analytics/shop-health/get-rating-trend";
 import { requirePageSeller } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 
 import { AfterSaleSection, ForecastSection, PayoutsSection, RatingSection } from "./shop-health-sections";
@@ -26,31 +24,9 @@ export const metadata = { title: "Analytics" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-
-function change(now: number, before: number): string {
-  if (before === 0) return now === 0 ? "no change" : "new this period";
-  const pct = Math.round(((now - before) / before) * 100);
-  return `${pct >= 0 ? "+" : ""}${pct}% vs previous period`;
-}
-
-function readRange(raw: Record<string, string | string[] | undefined>): {
-  range: AnalyticsRange;
-  error: string | null;
-} {
-  const parsed = ZAnalyticsRangeQuery.safeParse({ days: one(raw.days), from: one(raw.from), to: one(raw.to) });
-  try {
-    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "That range could not be read.");
-    return { range: resolveAnalyticsRange(parsed.data), error: null };
-  } catch (err) {
-    const message = isAppError(err) || err instanceof Error ? err.message : "That range could not be read.";
-    return { range: resolveAnalyticsRange({ days: "30" }), error: `${message} Showing the last 30 days.` };
-  }
-}
-
 export default async function SellerAnalyticsPage({ searchParams }: Props) {
   const seller = await requirePageSeller("/seller/analytics");
-  const { range, error } = readRange(await searchParams);
+  const { range, error } = readAnalyticsRange(await searchParams);
   const locale = viewerLocale((await headers()).get("accept-language"));
   const sellerId = seller.sellerId;
   const [report, cases, ratings, payouts, forecast] = await Promise.all([
@@ -64,8 +40,7 @@ export default async function SellerAnalyticsPage({ searchParams }: Props) {
   const main = report.currencies[0] ?? "USD";
   const revenueOf = (p: typeof current, c: string) =>
     p.revenue.find((r) => r.currency === c) ?? { orders: 0, revenueCents: 0 };
-  const day = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
-  const label = (d: string) => day.format(new Date(`${d}T00:00:00Z`));
+  const label = dayLabeller(locale);
   const number = new Intl.NumberFormat(locale);
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const funnel = [
@@ -80,67 +55,10 @@ export default async function SellerAnalyticsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <PageHeader
-        title="Analytics"
-        description={`${label(range.from)} – ${label(range.to)} (UTC days), compared with ${label(range.previous.from)} – ${label(range.previous.to)}`}
-      />
+      <PageHeader title="Analytics" description={describeRange(range, locale)} />
       {error ? <Alert tone="error">{error}</Alert> : null}
 
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Date range">
-        <div>
-          <label htmlFor="days" className="block text-sm font-medium">
-            Period
-          </label>
-          <select
-            id="days"
-            name="days"
-            defaultValue={range.preset ? String(range.preset) : ""}
-            className="rounded border border-gray-300 px-2 py-1.5 text-sm"
-          >
-            <option value="7">Last 7 days</option>
-            <option value="30">Last 30 days</option>
-            <option value="90">Last 90 days</option>
-            <option value="">Custom (dates below)</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="block text-sm font-medium">
-            From
-          </label>
-          <input
-            id="from"
-            name="from"
-            type="date"
-            defaultValue={range.preset ? "" : range.from}
-            className="rounded border border-gray-300 px-2 py-1 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-sm font-medium">
-            To
-          </label>
-          <input
-            id="to"
-            name="to"
-            type="date"
-            defaultValue={range.preset ? "" : range.to}
-            className="rounded border border-gray-300 px-2 py-1 text-sm"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-        >
-          Show
-        </button>
-        <a
-          href={exportHref}
-          download
-          className="rounded border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50"
-        >
-          Download CSV
-        </a>
-      </form>
+      <AnalyticsRangeForm range={range} exportHref={exportHref} />
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" className="sr-only">
@@ -150,12 +68,12 @@ export default async function SellerAnalyticsPage({ searchParams }: Props) {
           <StatCard
             label="Revenue"
             value={formatMoney(cur.revenueCents, main, locale)}
-            hint={change(cur.revenueCents, prev.revenueCents)}
+            hint={periodChange(cur.revenueCents, prev.revenueCents)}
           />
           <StatCard
             label="Paid orders"
             value={number.format(current.paidOrders)}
-            hint={change(current.paidOrders, previous.paidOrders)}
+            hint={periodChange(current.paidOrders, previous.paidOrders)}
           />
           <StatCard
             label="Average order value"

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { RouteFile } from "@/lib/http/openapi/build-openapi-document";
 
 import * as addresses from "../addresses/route";
+import * as adminAnalyticsExport from "../admin/analytics/export/route";
 import * as adminTaxReport from "../admin/tax-report/route";
 import * as analyticsEvents from "../analytics/events/route";
 import * as cartItemsProductid from "../cart/items/[productId]/route";
@@ -63,6 +64,7 @@ const ZUploadPutQuery = z.object({
 
 export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/addresses", module: addresses },
+  { path: "/api/v1/admin/analytics/export", module: adminAnalyticsExport },
   { path: "/api/v1/admin/tax-report", module: adminTaxReport },
   { path: "/api/v1/unsubscribe", module: unsubscribe },
   { path: "/api/v1/analytics/events", module: analyticsEvents },
