@@ -92,12 +92,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
             {query.q ? `Listings matching “${query.q}”` : "Listings"}{" "}
             <span className="text-sm font-normal text-muted">({result.total.toLocaleString("en-US")})</span>
           </h2>
-          <form
-            method="get"
-            role="search"
-            aria-label="Shop search"
-            className="flex flex-wrap items-end gap-2 text-sm"
-          >
+          <form method="get" role="search" aria-label="Shop search" className="flex flex-wrap items-end gap-2 text-sm">
             <div className="flex flex-col gap-1">
               <label htmlFor="shop-q" className="font-medium">
                 Search this shop
