@@ -50,7 +50,12 @@ describe("sendNotification over SMTP", () => {
     const mail = await sink.waitFor(to);
     expect(mail.to).toEqual([to.toLowerCase()]);
     expect(mail.subject).toBe("Your order shipped");
-    expect(mail.text.trim()).toBe(`Hello ${to},\nit is on its way.`);
+    // The template's words, then the footer saying why it came; and the same words as HTML.
+    expect(mail.text.trim()).toMatch(new RegExp(`^Hello ${to.replace(/[.+]/g, "\\$&")},\nit is on its way\.\n\n-- \n`));
+    expect(mail.text).toContain("Notification settings: ");
+    expect(mail.html).toContain("it is on its way.");
+    // An account email can't be turned off: no one-click unsubscribe header.
+    expect(mail.headers["list-unsubscribe"]).toBeUndefined();
     expect(mail.from).toBe("no-reply@marketplace.local");
     expect(mail.messageId).toBe(`<${id}@localhost>`);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 1, error: null, nextAttemptAt: null });

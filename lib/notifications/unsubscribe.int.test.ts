@@ -81,7 +81,11 @@ describe("one-click unsubscribe", () => {
     expect(posted).toMatchObject({ status: 200, payload: { unsubscribed: { group: "messages", channel: "email" } } });
     expect(await prefRows(user.id)).toEqual([{ group: "messages", channel: "email", enabled: false }]);
     const prefs = await listNotificationPreferences(user.id);
-    expect(prefs.filter((p) => !p.enabled).map((p) => `${p.group}:${p.channel}`)).toEqual(["messages:email"]);
+    // Off: message email, and order texts, which are off until ticked (SMS is opt-in).
+    expect(prefs.filter((p) => !p.enabled).map((p) => `${p.group}:${p.channel}`)).toEqual([
+      "orders:sms",
+      "messages:email",
+    ]);
     // Again: still off, nothing else written.
     expect((await call("POST", token, ONE_CLICK)).status).toBe(200);
     expect(await prefRows(user.id)).toHaveLength(1);
