@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { SortSelect } from "@/components/ui/sort-select";
 import { requirePageSeller } from "@/lib/auth/guards";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
 import { listSellerStock, ZStockQuery, type TStockQuery } from "@/lib/inventory/list-seller-stock";
@@ -99,23 +100,12 @@ export default async function InventoryPage({
             className="w-64 max-w-full rounded-md border border-gray-300 px-3 py-2 shadow-sm"
           />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="stock-sort" className="font-medium">
-            Sort by
-          </label>
-          <select
-            id="stock-sort"
-            name="sort"
-            defaultValue={query.sort}
-            className="rounded-md border border-gray-300 bg-white px-2 py-2"
-          >
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SortSelect
+          id="stock-sort"
+          value={query.sort}
+          options={SORTS}
+          className="rounded-md border border-gray-300 bg-white px-2 py-2"
+        />
         <div className="flex items-center gap-2 py-2">
           <input
             id="stock-low"

@@ -5,20 +5,15 @@ import { notFound } from "next/navigation";
 import { ProductCard } from "@/components/catalog/product-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { SortSelect } from "@/components/ui/sort-select";
 import { browseProducts, ZBrowseQuery } from "@/lib/catalog/browse-products";
 import { listCategories } from "@/lib/catalog/list-categories";
+import { LISTING_SORTS } from "@/lib/catalog/listing-sorts";
 
 type Props = {
   params: Promise<{ path: string[] }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const SORTS = [
-  { value: "newest", label: "Newest" },
-  { value: "price_asc", label: "Price: low to high" },
-  { value: "price_desc", label: "Price: high to low" },
-  { value: "rating", label: "Top rated" },
-] as const;
 
 async function findCategory(path: string[]) {
   const all = await listCategories();
@@ -52,19 +47,13 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           </p>
         </div>
         <form method="get" className="flex items-center gap-2 text-sm">
-          <label htmlFor="sort">Sort by</label>
-          <select
+          <SortSelect
             id="sort"
-            name="sort"
-            defaultValue={query.sort}
+            value={query.sort}
+            options={LISTING_SORTS}
+            inline
             className="rounded-md border border-gray-300 px-2 py-1.5"
-          >
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          />
           <button
             type="submit"
             className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium hover:bg-gray-50"

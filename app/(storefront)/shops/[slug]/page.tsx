@@ -5,6 +5,8 @@ import { ProductCard } from "@/components/catalog/product-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalDate } from "@/components/ui/local-time";
 import { Pagination } from "@/components/ui/pagination";
+import { SortSelect } from "@/components/ui/sort-select";
+import { LISTING_SORTS } from "@/lib/catalog/listing-sorts";
 import { formatMoney } from "@/lib/money/format-money";
 import { getShop, type ShopZone } from "@/lib/sellers/get-shop";
 import { listShopProducts, ZShopQuery } from "@/lib/sellers/list-shop-products";
@@ -13,13 +15,6 @@ type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const SORTS = [
-  { value: "newest", label: "Newest" },
-  { value: "price_asc", label: "Price: low to high" },
-  { value: "price_desc", label: "Price: high to low" },
-  { value: "rating", label: "Top rated" },
-] as const;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const shop = await getShop((await params).slug);
@@ -106,23 +101,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
                 className="w-56 rounded-md border border-gray-300 px-2 py-1.5"
               />
             </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="shop-sort" className="font-medium">
-                Sort by
-              </label>
-              <select
-                id="shop-sort"
-                name="sort"
-                defaultValue={query.sort}
-                className="rounded-md border border-gray-300 px-2 py-1.5"
-              >
-                {SORTS.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SortSelect id="shop-sort" value={query.sort} options={LISTING_SORTS} />
             <button
               type="submit"
               className="rounded-md border border-gray-300 bg-white px-3 py-1.5 font-medium hover:bg-gray-50"
