@@ -3,6 +3,7 @@ import "server-only";
 import { readDb } from "@/lib/db/read-db";
 import { env } from "@/lib/env";
 import { countryName } from "@/lib/shipping/country-name";
+import { ZONE_SELECT } from "@/lib/shipping/load-shipping-profiles";
 
 export type ShopZone = {
   where: string;
@@ -55,17 +56,7 @@ export async function getShop(slug: string): Promise<Shop | null> {
           currency: true,
           zones: {
             orderBy: [{ restOfWorld: "asc" }, { createdAt: "asc" }],
-            select: {
-              countries: true,
-              restOfWorld: true,
-              firstItemCents: true,
-              additionalItemCents: true,
-              freeOverCents: true,
-              handlingDaysMin: true,
-              handlingDaysMax: true,
-              transitDaysMin: true,
-              transitDaysMax: true,
-            },
+            select: ZONE_SELECT,
           },
         },
       },

@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 
 import type { ProfileRules } from "./shipping-rules";
 
-const ZONE_SELECT = {
+/** A zone's rules as the shipping quotes read them. */
+export const ZONE_SELECT = {
   countries: true,
   restOfWorld: true,
   firstItemCents: true,
