@@ -2,8 +2,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-import { expect, signIn, test, twoSellersProducts } from "./support/fixtures";
-import { addToCart, confirmedOrderLinks, fillCard, placeOrder } from "./support/flows";
+import { demoLogin, expect, signIn, test, twoSellersProducts } from "./support/fixtures";
+import {
+  addToCart,
+  confirmedOrderLinks,
+  expectPaidOrders,
+  fillCard,
+  onboardedSellerWithListing,
+  placeOrder,
+} from "./support/flows";
 
 async function expectNoSeriousA11yIssues(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -51,4 +58,76 @@ test("after paying, the confirmation page waits for the webhook and turns paid w
   await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Cart, 0 items" })).toBeVisible();
   await expectNoSeriousA11yIssues(page);
+});
+
+test("a seller's own order page: address, 2 × an item, a printable packing slip, a carrier to choose; counts are units everywhere", async ({
+  page,
+  browser,
+  newBuyer,
+}) => {
+  test.setTimeout(240_000);
+  const seller = await onboardedSellerWithListing(browser, "Slip Mugs", "12.00");
+  await signIn(page, newBuyer);
+  await page.goto(`/search?q=${encodeURIComponent(seller.title)}`);
+  await page
+    .getByRole("link", { name: new RegExp(seller.title) })
+    .first()
+    .click();
+  await addToCart(page);
+  await addToCart(page);
+  await expect(page.getByRole("link", { name: "Cart, 2 items" })).toBeVisible();
+  await placeOrder(page, { name: "Pat Packer", street: "9 Quay Street", city: "Salem", postal: "01970" });
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}\/complete$/, { timeout: 30_000 });
+  await expectPaidOrders(page, 1);
+  const orderId = (await confirmedOrderLinks(page).getAttribute("href"))!.split("/").pop()!;
+  // The buyer's list names the quantity, not "and 1 more".
+  await page.goto("/orders");
+  const mine = page.locator("main li").filter({ hasText: seller.title });
+  await expect(mine).toContainText(`2 × ${seller.title}`);
+  await expect(mine).toContainText("2 items");
+  await expect(mine).not.toContainText("more");
+
+  const s = seller.page;
+  await s.goto("/seller/orders?filter=to-ship");
+  const card = s.locator("main li").filter({ hasText: seller.title });
+  await expect(card).toContainText(`2 × ${seller.title}`);
+  await expect(card).toContainText("Ship to Pat Packer, 9 Quay Street");
+  await card.getByRole("link", { name: `2 × ${seller.title}` }).click();
+  await expect(s).toHaveURL(`/seller/orders/${orderId}`);
+  await expect(s.getByRole("heading", { name: `Order #${orderId.slice(0, 8)}` })).toBeVisible();
+  await expect(s.getByRole("region", { name: "Ship to" })).toContainText("9 Quay Street");
+  await expect(s.getByRole("region", { name: "Items" })).toContainText(`2 × ${seller.title}`);
+  await expect(s.getByRole("region", { name: "Items" })).toContainText("$24.00");
+  await expectNoSeriousA11yIssues(s);
+
+  await s.getByRole("link", { name: "Packing slip" }).click();
+  await expect(s.getByRole("heading", { name: "Packing slip" })).toBeVisible();
+  await expect(s.getByRole("row").filter({ hasText: seller.title })).toContainText("2");
+  await expect(s.getByText("9 Quay Street")).toBeVisible();
+  await expectNoSeriousA11yIssues(s);
+  // Printed, only the slip: no dashboard navigation, no header, no print button.
+  await s.emulateMedia({ media: "print" });
+  await expect(s.getByRole("navigation", { name: "Seller dashboard" })).toBeHidden();
+  await expect(s.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(s.getByRole("heading", { name: "Packing slip" })).toBeVisible();
+  await s.emulateMedia({ media: "screen" });
+
+  // Another shop's seller finds no such order, on the page or its slip.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, demoLogin("seller"));
+  expect((await other.goto(`/seller/orders/${orderId}`))!.status()).toBe(404);
+  expect((await other.goto(`/seller/orders/${orderId}/packing-slip`))!.status()).toBe(404);
+
+  await s.goto(`/seller/orders/${orderId}`);
+  const carrier = s.getByLabel("Carrier");
+  const listId = await carrier.getAttribute("list");
+  await expect(s.locator(`datalist[id="${listId}"] option[value="DHL"]`)).toHaveCount(1);
+  await carrier.fill("DHL");
+  await s.getByLabel("Tracking number").fill("JD0140000001");
+  await s.getByRole("button", { name: "Mark shipped" }).click();
+  await expect(s.getByText("Marked as shipped.")).toBeVisible();
+  await s.reload();
+  await expect(s.getByRole("region", { name: "Shipment" })).toContainText("DHL JD0140000001");
 });

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { formatAddress } from "@/lib/addresses/format-address";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -10,7 +11,7 @@ export async function listSellerOrders(opts: {
   sellerId: string;
   status?: Prisma.OrderWhereInput["status"];
   page?: number;
-}): Promise<{ rows: OrderListRow[]; total: number }> {
+}): Promise<{ rows: (OrderListRow & { shipTo: string })[]; total: number }> {
   const where: Prisma.OrderWhereInput = { sellerId: opts.sellerId, status: opts.status ?? { not: "pending" } };
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
@@ -19,9 +20,16 @@ export async function listSellerOrders(opts: {
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (page - 1) * 20,
       take: 20,
-      select: { ...orderListSelect, buyer: { select: { name: true, email: true } } },
+      select: { ...orderListSelect, shippingAddress: true, buyer: { select: { name: true, email: true } } },
     }),
     db().order.count({ where }),
   ]);
-  return { total, rows: rows.map((r) => toOrderListRow(r, r.buyer.name ?? r.buyer.email)) };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      ...toOrderListRow(r, r.buyer.name ?? r.buyer.email),
+      // One line for the list; the order's page has it as a label.
+      shipTo: formatAddress(r.shippingAddress as Parameters<typeof formatAddress>[0]).replaceAll("\n", ", "),
+    })),
+  };
 }

@@ -1,5 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { countOrderUnits, describeOrderItems } from "./describe-order-items";
+
 // One row of an order list, the same for the buyer's orders and a seller's: only who is on the
 // other side differs (the shop for a buyer, the buyer for a seller).
 export type OrderListRow = {
@@ -12,8 +14,10 @@ export type OrderListRow = {
   currency: string;
   createdAt: Date;
   counterpart: string;
+  /** Units, not lines: a line of 2 × one product counts 2. */
   itemCount: number;
-  firstItem: string;
+  /** "2 × Mug, 1 × Lamp and 3 more items". */
+  itemsLabel: string;
 };
 
 /** The columns an order list reads; each list adds its counterpart's relation. */
@@ -26,7 +30,7 @@ export const orderListSelect = {
   cancelledBy: true,
   currency: true,
   createdAt: true,
-  items: { select: { titleSnapshot: true, quantity: true } },
+  items: { orderBy: { id: "asc" }, select: { titleSnapshot: true, quantity: true } },
 } satisfies Prisma.OrderSelect;
 
 type OrderListRecord = Prisma.OrderGetPayload<{ select: typeof orderListSelect }>;
@@ -43,7 +47,7 @@ export function toOrderListRow(r: OrderListRecord, counterpart: string): OrderLi
     currency: r.currency,
     createdAt: r.createdAt,
     counterpart,
-    itemCount: r.items.reduce((n, i) => n + i.quantity, 0),
-    firstItem: r.items[0]?.titleSnapshot ?? "",
+    itemCount: countOrderUnits(r.items),
+    itemsLabel: describeOrderItems(r.items),
   };
 }

@@ -28,9 +28,14 @@ export default async function SellerLayout({ children }: { children: ReactNode }
   const nav = NAV.map((item) => (item.href === "/seller/messages" ? { ...item, badge: unread } : item));
   return (
     <>
-      <SiteHeader user={user} cartCount={cartCount} />
+      {/* A packing slip prints without the dashboard around it. */}
+      <div className="contents print:hidden">
+        <SiteHeader user={user} cartCount={cartCount} />
+      </div>
       <div className="mx-auto flex max-w-7xl flex-col md:flex-row">
-        <SideNav title="Seller dashboard" items={nav} />
+        <div className="contents print:hidden">
+          <SideNav title="Seller dashboard" items={nav} />
+        </div>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8">
           {children}
         </main>

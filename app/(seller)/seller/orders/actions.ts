@@ -31,6 +31,7 @@ export const shipOrderAction = serverAction(
   async ({ user, input }, orderId: string, _prev: ShipState, _form: FormData): Promise<ShipState> => {
     await shipOrder({ sellerId: shopOf(user), actorId: user.id, orderId, input });
     revalidatePath("/seller/orders");
+    revalidatePath(`/seller/orders/${orderId}`);
     return { shipped: true };
   },
 );

@@ -67,13 +67,14 @@ export default async function SellerOrdersPage({
             <li key={o.id} className="rounded-lg border border-gray-200 bg-white p-4">
               <div className="flex flex-wrap items-center justify-between gap-3">
                 <div>
-                  <Link href={`/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
-                    {o.firstItem}
-                    {o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ""}
+                  <Link href={`/seller/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
+                    {o.itemsLabel}
                   </Link>
                   <p className="text-sm text-muted">
-                    for {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)} · #{o.id.slice(0, 8)}
+                    for {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)} · #{o.id.slice(0, 8)} · {o.itemCount}{" "}
+                    {o.itemCount === 1 ? "item" : "items"}
                   </p>
+                  {o.status === "paid" ? <p className="text-sm">Ship to {o.shipTo}</p> : null}
                 </div>
                 <div className="flex items-center gap-3">
                   <OrderStatusBadge status={o.cancelledBy ? "cancelled" : o.status} />

@@ -7,6 +7,9 @@ import { Button } from "@/components/ui/button";
 
 import type { ShipState } from "./actions";
 
+// Offered as suggestions (a datalist), not a closed list: a shop may use a local courier.
+const CARRIERS = ["UPS", "USPS", "FedEx", "DHL", "Royal Mail", "Canada Post", "DPD"];
+
 export function ShipForm({
   orderId,
   action,
@@ -32,9 +35,16 @@ export function ShipForm({
           name="carrier"
           required
           maxLength={50}
+          list={`carriers-${orderId}`}
+          autoComplete="off"
           placeholder="UPS"
-          className="w-28 rounded-md border border-gray-300 px-2 py-1.5 text-sm"
+          className="w-32 rounded-md border border-gray-300 px-2 py-1.5 text-sm"
         />
+        <datalist id={`carriers-${orderId}`}>
+          {CARRIERS.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor={`tracking-${orderId}`} className="text-xs font-medium">
