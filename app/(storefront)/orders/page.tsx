@@ -34,12 +34,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-gray-200 bg-white p-4 hover:border-brand-500"
               >
                 <div>
-                  <p className="font-medium">
-                    {o.firstItem}
-                    {o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ""}
-                  </p>
+                  <p className="font-medium">{o.itemsLabel}</p>
                   <p className="text-sm text-muted">
-                    from {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)}
+                    from {o.counterpart} · {o.createdAt.toISOString().slice(0, 10)} · {o.itemCount}{" "}
+                    {o.itemCount === 1 ? "item" : "items"}
                   </p>
                 </div>
                 <div className="flex items-center gap-3">
