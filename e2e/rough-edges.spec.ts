@@ -131,3 +131,30 @@ test("a seller's own order page: address, 2 × an item, a printable packing slip
   await s.reload();
   await expect(s.getByRole("region", { name: "Shipment" })).toContainText("DHL JD0140000001");
 });
+
+test("breadcrumbs name categories, on category and product pages", async ({ page, request }) => {
+  await page.goto("/c/home-kitchen/cookware");
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs.getByRole("link")).toHaveText(["Home", "Home & Kitchen", "Cookware"]);
+  await expect(crumbs.getByRole("link", { name: "Cookware" })).toHaveAttribute("aria-current", "page");
+  await expectNoSeriousA11yIssues(page);
+
+  const [product] = await twoSellersProducts(request);
+  await page.goto(`/products/${product.product_id}`);
+  const links = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link");
+  expect(await links.count()).toBeGreaterThanOrEqual(2);
+  // Each crumb reads as its category page's own heading: the name, never the slug.
+  for (const link of (await links.all()).slice(1)) {
+    const name = (await link.textContent())!;
+    const href = (await link.getAttribute("href"))!;
+    const category = (await browserlessHeading(request, href)).trim();
+    expect(name).toBe(category);
+  }
+});
+
+/** The h1 of a server-rendered page, read without a browser. */
+async function browserlessHeading(request: import("@playwright/test").APIRequestContext, path: string) {
+  const html = await (await request.get(path)).text();
+  const m = /<h1[^>]*>([^<]*)<\/h1>/.exec(html);
+  return (m?.[1] ?? "").replaceAll("&amp;", "&").replaceAll("&#x27;", "'");
+}

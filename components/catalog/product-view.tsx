@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { ProductViewBeacon } from "@/components/analytics/product-view-beacon";
+import { CategoryBreadcrumbs } from "@/components/catalog/category-breadcrumbs";
 import { ProductDescription } from "@/components/catalog/product-description";
 import { ProductGallery } from "@/components/catalog/product-gallery";
 import { RatingSummary } from "@/components/catalog/rating-summary";
@@ -26,26 +27,10 @@ export function ProductView({
   viewer: { signedIn: boolean; canReply: boolean };
   buying: ReactNode;
 }) {
-  const crumbs = product.category.path.split("/");
   return (
     <div>
       <ProductViewBeacon productId={product.id} />
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-muted">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/" className="hover:underline">
-              Home
-            </Link>
-          </li>
-          {crumbs.map((slug, i) => (
-            <li key={slug} className="before:mr-1 before:content-['›']">
-              <Link href={`/c/${crumbs.slice(0, i + 1).join("/")}`} className="hover:underline">
-                {i === crumbs.length - 1 ? product.category.name : slug.replace(/-/g, " ")}
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <CategoryBreadcrumbs path={product.category.path} />
       <div className="grid gap-8 lg:grid-cols-2">
         <ProductGallery images={product.images} title={product.title} />
         <div className="space-y-5">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { CategoryBreadcrumbs } from "@/components/catalog/category-breadcrumbs";
 import { ProductCard } from "@/components/catalog/product-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -38,6 +39,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const link = (page: number) => `${base}?${new URLSearchParams({ sort: query.sort, page: String(page) })}`;
   return (
     <div>
+      <CategoryBreadcrumbs path={category.path} current />
       <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{category.name}</h1>
