@@ -34,7 +34,8 @@ const ORDER: Record<TBrowseQuery["sort"], Prisma.Sql> = {
   newest: Prisma.sql`published_at DESC, id ASC`,
   price_asc: Prisma.sql`price_cents ASC, id ASC`,
   price_desc: Prisma.sql`price_cents DESC, id ASC`,
-  rating: Prisma.sql`rating_avg DESC, review_count DESC, id ASC`,
+  // A Bayesian average (lib/catalog/rating-score.ts), not the bare average.
+  rating: Prisma.sql`listing_rating_score(rating_avg, review_count) DESC, review_count DESC, id ASC`,
 };
 
 const LIVE = Prisma.sql`p.status = 'active'

@@ -6,6 +6,7 @@ import "server-only";
 
 import { Meilisearch, MeilisearchApiError, type Filter, type Index, type IndexSwap, type Settings } from "meilisearch";
 
+import { listingRatingScore } from "@/lib/catalog/rating-score";
 import { db } from "@/lib/db/client";
 
 import { PRICE_BUCKETS_CENTS, RESULT_WINDOW } from "../search-config";
@@ -36,6 +37,8 @@ export type MeiliProduct = {
   currency: string;
   rating_avg: number;
   rating_floor: number;
+  /** The Bayesian average "Top rated" sorts by (lib/catalog/rating-score.ts). */
+  rating_score: number;
   review_count: number;
   seller_id: string;
   seller_rating: number;
@@ -68,7 +71,7 @@ const SORTS: Record<Exclude<SearchSort, "relevance">, string[]> = {
   price_asc: ["price_cents:asc"],
   price_desc: ["price_cents:desc"],
   newest: ["published_at:desc"],
-  rating: ["rating_avg:desc", "review_count:desc"],
+  rating: ["rating_score:desc", "review_count:desc"],
 };
 
 export function priceBucket(priceCents: number): number {
@@ -92,6 +95,7 @@ export function toMeiliProduct(r: SearchSourceRow): MeiliProduct {
     currency: r.currency,
     rating_avg: r.rating_avg,
     rating_floor: Math.min(5, Math.floor(r.rating_avg)),
+    rating_score: listingRatingScore(r.rating_avg, r.review_count),
     review_count: r.review_count,
     seller_id: r.seller_id,
     seller_rating: r.seller_rating,
@@ -135,7 +139,7 @@ export function meiliSettings(synonyms: Record<string, string[]>): Settings {
       "attribute_pairs",
       "seller_id",
     ],
-    sortableAttributes: ["price_cents", "published_at", "rating_avg", "review_count"],
+    sortableAttributes: ["price_cents", "published_at", "rating_avg", "rating_score", "review_count"],
     rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
     synonyms,
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },

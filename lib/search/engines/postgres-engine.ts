@@ -93,9 +93,10 @@ const SORT_SQL: Record<Exclude<SearchSort, "relevance">, { d: Prisma.Sql; p: Pri
     d: Prisma.sql`d.published_at DESC, d.product_id DESC`,
     p: Prisma.sql`p.published_at DESC, p.product_id DESC`,
   },
+  // The Bayesian average of lib/catalog/rating-score.ts (index product_search_documents_rating_score_idx).
   rating: {
-    d: Prisma.sql`d.rating_avg DESC, d.review_count DESC, d.product_id DESC`,
-    p: Prisma.sql`p.rating_avg DESC, p.review_count DESC, p.product_id DESC`,
+    d: Prisma.sql`listing_rating_score(d.rating_avg, d.review_count) DESC, d.review_count DESC, d.product_id DESC`,
+    p: Prisma.sql`listing_rating_score(p.rating_avg, p.review_count) DESC, p.review_count DESC, p.product_id DESC`,
   },
 };
 
