@@ -158,3 +158,27 @@ async function browserlessHeading(request: import("@playwright/test").APIRequest
   const m = /<h1[^>]*>([^<]*)<\/h1>/.exec(html);
   return (m?.[1] ?? "").replaceAll("&amp;", "&").replaceAll("&#x27;", "'");
 }
+
+test("a category page has the search's facets; choosing one stays on the category page", async ({ page }) => {
+  await page.goto("/c/electronics");
+  const filters = page.getByRole("navigation", { name: "Filters" });
+  await expect(filters.getByRole("heading", { name: "Price" })).toBeVisible();
+  await expect(filters.getByRole("heading", { name: "Availability" })).toBeVisible();
+  // No stray Apply button beside the sort (the select submits itself).
+  await expect(page.getByRole("button", { name: "Apply" })).toHaveCount(0);
+  await expectNoSeriousA11yIssues(page);
+
+  const range = filters.getByRole("link", { name: /^(Under |\$)/ }).first();
+  const count = Number((await range.locator("span").last().textContent())!.replace(/\D/g, ""));
+  await range.click();
+  await expect(page).toHaveURL(/\/c\/electronics\?(.*&)?price_(min|max)=/);
+  await expect(page.locator("main p[role=status]")).toHaveText(`${count} products`);
+  await expect(page.getByRole("link", { name: /^Remove filter Price/ })).toBeVisible();
+  await expect(page.locator("main article")).toHaveCount(Math.min(count, 24));
+
+  // The sort keeps the filter.
+  await page.getByLabel("Sort by").selectOption("price_asc");
+  await expect(page).toHaveURL(/sort=price_asc/);
+  await expect(page).toHaveURL(/price_(min|max)=/);
+  await expect(page).toHaveURL(/\/c\/electronics\?/);
+});

@@ -8,7 +8,8 @@ import { priceLabel } from "./search-facets";
 export function FilterChips({ state, categoryName }: { state: SearchState; categoryName: string | null }) {
   const f = state.filters;
   const chips: { label: string; href: string }[] = [];
-  if (f.category)
+  // On a category page the category is the page itself, not a filter to remove.
+  if (f.category && !state.basePath)
     chips.push({
       label: `Category: ${categoryName ?? f.category}`,
       href: searchHref(state, { filters: { category: undefined } }),
@@ -50,7 +51,13 @@ export function FilterChips({ state, categoryName }: { state: SearchState; categ
       {chips.length > 1 ? (
         <li>
           <Link
-            href={searchHref({ q: state.q, filters: { attributes: {} }, sort: state.sort, page: 1 })}
+            href={searchHref({
+              q: state.q,
+              filters: { attributes: {}, category: state.basePath ? f.category : undefined },
+              sort: state.sort,
+              page: 1,
+              basePath: state.basePath,
+            })}
             className="text-sm text-brand-700 underline"
           >
             Clear all

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 
 import { formatMoney } from "@/lib/money/format-money";
 import type { SearchFacets as Facets } from "@/lib/search/search-types";
-import { searchHref, searchParamsOf, toggleAttribute, type SearchState } from "@/lib/search/search-url";
+import { searchHref, searchParamsOf, searchPathOf, toggleAttribute, type SearchState } from "@/lib/search/search-url";
 
 const optionClass = (selected: boolean) =>
   `flex items-center justify-between gap-2 rounded px-2 py-1 text-sm hover:bg-gray-100 ${selected ? "font-semibold text-brand-700" : "text-ink"}`;
@@ -60,41 +60,44 @@ export function SearchFacets({
   ];
   return (
     <nav aria-label="Filters" className="rounded-lg border border-gray-200 bg-white px-3">
-      <Section title="Category">
-        <ul>
-          {categoryTrail.length ? (
-            <li>
-              <Link href={searchHref(state, { filters: { category: undefined } })} className={optionClass(false)}>
-                ‹ All categories
-              </Link>
-            </li>
-          ) : null}
-          {categoryTrail.map((c, i) => (
-            <li key={c.slug}>
-              <Link
-                href={searchHref(state, { filters: { category: c.slug } })}
-                aria-current={i === categoryTrail.length - 1 ? "true" : undefined}
-                className={optionClass(i === categoryTrail.length - 1)}
-                style={{ paddingLeft: `${0.5 + i * 0.75}rem` }}
-              >
-                {c.name}
-              </Link>
-            </li>
-          ))}
-          {facets.categories.map((c) => (
-            <li key={c.slug}>
-              <Link
-                href={searchHref(state, { filters: { category: c.slug } })}
-                className={optionClass(false)}
-                style={{ paddingLeft: `${0.5 + categoryTrail.length * 0.75}rem` }}
-              >
-                <span>{c.name}</span>
-                <Count n={c.count} exact={facets.exact} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </Section>
+      {/* A category page lists its subcategories itself. */}
+      {state.basePath ? null : (
+        <Section title="Category">
+          <ul>
+            {categoryTrail.length ? (
+              <li>
+                <Link href={searchHref(state, { filters: { category: undefined } })} className={optionClass(false)}>
+                  ‹ All categories
+                </Link>
+              </li>
+            ) : null}
+            {categoryTrail.map((c, i) => (
+              <li key={c.slug}>
+                <Link
+                  href={searchHref(state, { filters: { category: c.slug } })}
+                  aria-current={i === categoryTrail.length - 1 ? "true" : undefined}
+                  className={optionClass(i === categoryTrail.length - 1)}
+                  style={{ paddingLeft: `${0.5 + i * 0.75}rem` }}
+                >
+                  {c.name}
+                </Link>
+              </li>
+            ))}
+            {facets.categories.map((c) => (
+              <li key={c.slug}>
+                <Link
+                  href={searchHref(state, { filters: { category: c.slug } })}
+                  className={optionClass(false)}
+                  style={{ paddingLeft: `${0.5 + categoryTrail.length * 0.75}rem` }}
+                >
+                  <span>{c.name}</span>
+                  <Count n={c.count} exact={facets.exact} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
 
       {facets.priceRanges.length || f.priceMinCents != null || f.priceMaxCents != null ? (
         <Section title="Price">
@@ -119,7 +122,7 @@ export function SearchFacets({
               );
             })}
           </ul>
-          <Form action="/search" className="mt-2 flex items-end gap-2 px-2 text-sm">
+          <Form action={searchPathOf(state)} className="mt-2 flex items-end gap-2 px-2 text-sm">
             {hidden.map(([k, v], i) => (
               <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
             ))}

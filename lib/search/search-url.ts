@@ -6,7 +6,15 @@ import type { SearchFilters, SearchRequest } from "./search-types";
 export type SearchState = Pick<SearchRequest, "q" | "filters" | "sort" | "page"> & {
   perPage?: number;
   debug?: boolean;
+  /**
+   * A category page's own path ("/c/home-kitchen"): its facet links stay on it, and its category
+   * is in the path rather than a parameter. Unset: /search.
+   */
+  basePath?: string;
 };
+
+/** Where a state's links and GET forms go. */
+export const searchPathOf = (state: Pick<SearchState, "basePath">) => state.basePath ?? "/search";
 
 const money = (cents: number) => (cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2));
 
@@ -14,7 +22,7 @@ export function searchParamsOf(state: SearchState): URLSearchParams {
   const p = new URLSearchParams();
   const f = state.filters;
   if (state.q) p.set("q", state.q);
-  if (f.category) p.set("category", f.category);
+  if (f.category && !state.basePath) p.set("category", f.category);
   if (f.priceMinCents != null) p.set("price_min", money(f.priceMinCents));
   if (f.priceMaxCents != null) p.set("price_max", money(f.priceMaxCents));
   if (f.ratingMin != null) p.set("rating_min", String(f.ratingMin));
@@ -46,7 +54,7 @@ export function searchHref(
     page: change.page ?? (filtersChanged ? 1 : state.page),
   };
   const qs = searchParamsOf(next).toString();
-  return qs ? `/search?${qs}` : "/search";
+  return qs ? `${searchPathOf(next)}?${qs}` : searchPathOf(next);
 }
 
 /** Attributes with one value toggled on or off. */
