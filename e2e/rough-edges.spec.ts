@@ -182,3 +182,22 @@ test("a category page has the search's facets; choosing one stays on the categor
   await expect(page).toHaveURL(/price_(min|max)=/);
   await expect(page).toHaveURL(/\/c\/electronics\?/);
 });
+
+test("cards and product pages ask for the image width their slot draws", async ({ page, request }) => {
+  // Desktop Chrome: 1280 px wide at 1×. A card beside the filters is about 230 px: the 320 px file;
+  // the product page's gallery is 608 px: the 640 px file, never the 1280 px one.
+  await page.goto("/c/electronics");
+  const card = page.locator("main article img").first();
+  await expect(card).toHaveAttribute("sizes", /230px/);
+  await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/320\.webp$/);
+  const cardWidth = await card.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width);
+  expect(cardWidth).toBeLessThanOrEqual(320);
+
+  const [product] = await twoSellersProducts(request);
+  await page.goto(`/products/${product.product_id}`);
+  const main = page.getByRole("img", { name: new RegExp(`image 1 of`) });
+  await expect.poll(() => main.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/640\.webp$/);
+  const drawn = await main.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width);
+  expect(drawn).toBeGreaterThan(320);
+  expect(drawn).toBeLessThanOrEqual(640);
+});

@@ -6,7 +6,27 @@ import { formatMoney } from "@/lib/money/format-money";
 
 const mediaUrl = (key: string) => `/media/${key}`;
 
-export function ProductCard({ product, priority = false }: { product: ProductSummary; priority?: boolean }) {
+/**
+ * How wide a card's image is drawn in each slot, for the browser to pick a variant (320, 640 or
+ * 1280 px) from the srcset: the page is at most 80rem with 1rem padding each side.
+ */
+export const CARD_SIZES = {
+  /** Home and shop pages: 2, then 3 (sm), then 4 (lg) columns across the page. */
+  grid: "(min-width: 1280px) 296px, (min-width: 1024px) calc((100vw - 5rem) / 4), (min-width: 640px) calc((100vw - 4rem) / 3), calc((100vw - 3rem) / 2)",
+  /** Search and category pages: a 16rem filter column beside 3 (lg) or 4 (xl) columns. */
+  besideFilters:
+    "(min-width: 1280px) 230px, (min-width: 1024px) calc((100vw - 23.5rem) / 3), (min-width: 640px) calc((100vw - 4rem) / 3), calc((100vw - 3rem) / 2)",
+} as const;
+
+export function ProductCard({
+  product,
+  priority = false,
+  sizes = CARD_SIZES.grid,
+}: {
+  product: ProductSummary;
+  priority?: boolean;
+  sizes?: string;
+}) {
   const img = product.image;
   const srcSet = img?.variants.length
     ? img.variants.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(", ")
@@ -20,7 +40,7 @@ export function ProductCard({ product, priority = false }: { product: ProductSum
             <img
               src={mediaUrl(img.variants[0]?.key ?? img.key)}
               srcSet={srcSet}
-              sizes="(min-width: 1024px) 20vw, (min-width: 640px) 33vw, 50vw"
+              sizes={sizes}
               width={img.width}
               height={img.height}
               alt={product.title}

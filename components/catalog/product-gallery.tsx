@@ -21,7 +21,8 @@ export function ProductGallery({ images, title }: { images: ListingImage[]; titl
         <img
           src={url(current.variants[1]?.key ?? current.key)}
           srcSet={srcSet(current)}
-          sizes="(min-width: 1024px) 40vw, 100vw"
+          // Half of the (at most 80rem) page beside the details from lg up, the page's width below.
+          sizes="(min-width: 1280px) 608px, (min-width: 1024px) calc((100vw - 4rem) / 2), calc(100vw - 2rem)"
           width={current.width}
           height={current.height}
           alt={`${title}, image ${index + 1} of ${images.length}`}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 
-import { ProductCard } from "@/components/catalog/product-card";
+import { CARD_SIZES, ProductCard } from "@/components/catalog/product-card";
 import { FacetPanel } from "@/components/search/facet-panel";
 import { FilterChips } from "@/components/search/filter-chips";
 import { ResultClickTracker } from "@/components/search/result-click-tracker";
@@ -203,7 +203,7 @@ export default async function SearchPage({ searchParams }: Props) {
                     data-search-position={firstPosition + i}
                     className="flex flex-col"
                   >
-                    <ProductCard product={p} priority={i < 4} />
+                    <ProductCard product={p} priority={i < 4} sizes={CARD_SIZES.besideFilters} />
                     {p.breakdown && p.score !== undefined ? (
                       <ScoreBreakdown score={p.score} breakdown={p.breakdown} />
                     ) : null}

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { CategoryBreadcrumbs } from "@/components/catalog/category-breadcrumbs";
-import { ProductCard } from "@/components/catalog/product-card";
+import { CARD_SIZES, ProductCard } from "@/components/catalog/product-card";
 import { FacetPanel } from "@/components/search/facet-panel";
 import { FilterChips } from "@/components/search/filter-chips";
 import { SearchFacets } from "@/components/search/search-facets";
@@ -129,8 +129,8 @@ export default async function CategoryPage({ params, searchParams }: Props) {
             </EmptyState>
           ) : (
             <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-4">
-              {result.products.map((p) => (
-                <ProductCard key={p.id} product={p} />
+              {result.products.map((p, i) => (
+                <ProductCard key={p.id} product={p} priority={i < 4} sizes={CARD_SIZES.besideFilters} />
               ))}
             </div>
           )}
