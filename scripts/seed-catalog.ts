@@ -1068,6 +1068,7 @@ async function ensureImagePool(
         const item = missing[next++];
         const original = await renderPlaceholderImage({
           hue: item.leaf.top.hue + item.leaf.position * 12,
+          kind: item.leaf.slug,
           title: item.leaf.name,
           subtitle: item.leaf.top.name,
           variant: item.variant + 3,

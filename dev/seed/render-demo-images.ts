@@ -55,6 +55,7 @@ async function forEachConcurrently<T>(
 async function renderImage(storage: ObjectStorage, image: PlannedImage): Promise<RenderedImage> {
   const original = await renderPlaceholderImage({
     hue: image.leaf.top.hue + image.leaf.position * 12,
+    kind: image.leaf.slug,
     title: image.leaf.name,
     subtitle: image.leaf.top.name,
     variant: image.variant,
