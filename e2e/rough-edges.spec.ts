@@ -1,4 +1,6 @@
 // The rough edges a first visit hit (issue 19), each checked the way a buyer or seller meets it.
+import { randomBytes } from "node:crypto";
+
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
@@ -11,6 +13,7 @@ import {
   onboardedSellerWithListing,
   placeOrder,
 } from "./support/flows";
+import { makeImages } from "./support/make-images";
 
 async function expectNoSeriousA11yIssues(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -200,4 +203,28 @@ test("cards and product pages ask for the image width their slot draws", async (
   const drawn = await main.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width);
   expect(drawn).toBeGreaterThan(320);
   expect(drawn).toBeLessThanOrEqual(640);
+});
+
+test("a listing's page and the listings page turn Live when moderation decides, without a reload", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const seller = await onboardedSellerWithListing(browser, "Live Lamps", "30.00");
+  const page = seller.page;
+  const title = `Live Lamps watched ${randomBytes(3).toString("hex")}`;
+  await page.goto("/seller/products/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Category").selectOption({ index: 1 });
+  await page.getByLabel("Price").fill("31.00");
+  await page.getByLabel("Stock").fill("4");
+  await page.getByLabel("Add images").setInputFiles(await makeImages(1));
+  await expect(page.getByRole("img", { name: "Image 1 (cover)" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page).toHaveURL(/\?saved=1/);
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+  // Seen in review first, or already decided when moderation beat the page.
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("link", { name: "View it in the shop" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await expectNoSeriousA11yIssues(page);
 });

@@ -11,6 +11,8 @@ import { requirePageSeller } from "@/lib/auth/guards";
 import { listSellerListings } from "@/lib/catalog/list-seller-listings";
 import { formatMoney } from "@/lib/money/format-money";
 
+import { ListingStatusWatcher } from "./[productId]/listing-status-watcher";
+
 export const metadata = { title: "Your listings" };
 
 const COLUMNS: Column[] = [{ label: "Listing" }, { label: "Status" }, { label: "Price" }, { label: "Stock" }];
@@ -26,6 +28,7 @@ export default async function SellerProductsPage({
   const { rows, total } = await listSellerListings({ sellerId: seller.sellerId, page });
   return (
     <div>
+      <ListingStatusWatcher sellerId={seller.sellerId} listings={rows.map((r) => ({ id: r.id, status: r.status }))} />
       <PageHeader
         title="Listings"
         description={`${total} listings`}

@@ -16,6 +16,7 @@ import { listShippingProfiles } from "@/lib/shipping/list-shipping-profiles";
 
 import { flashSaleAction, listingStatusAction, updateListingAction } from "../actions";
 import { ListingActions } from "./listing-actions";
+import { ListingStatusWatcher } from "./listing-status-watcher";
 
 export const metadata = { title: "Edit listing" };
 
@@ -43,6 +44,7 @@ export default async function EditListingPage({
     <div className="max-w-3xl space-y-6">
       <PageHeader title={listing.title} actions={<StatusBadge status={listing.status} />} />
       {saved ? <Alert tone="success">Listing saved.</Alert> : null}
+      <ListingStatusWatcher sellerId={seller.sellerId} listings={[listing]} announce />
       {listing.statusReason ? (
         <Alert tone={listing.status === "pending_review" ? "info" : "error"}>{listing.statusReason}</Alert>
       ) : null}
