@@ -227,4 +227,36 @@ test("a listing's page and the listings page turn Live when moderation decides, 
   await expect(page.getByRole("link", { name: "View it in the shop" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   await expectNoSeriousA11yIssues(page);
+
+  // Deleted, its page says it is gone (not "page not found") and offers its category and a search.
+  const productUrl = await page.getByRole("link", { name: "View it in the shop" }).getAttribute("href");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Delete listing" }).click();
+  await expect(page).toHaveURL(/\/seller\/products(\?|$)/);
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(productUrl!);
+  await expect(visitor.getByRole("heading", { name: "This product is no longer available" })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: /^See more in / })).toBeVisible();
+  await expect(visitor.getByRole("search", { name: "Search the marketplace" })).toBeVisible();
+  await expect(visitor.getByText(title)).toHaveCount(0);
+  await expectNoSeriousA11yIssues(visitor);
+});
+
+test("the 404 page has the storefront's header, a search, popular categories and a way home", async ({ page }) => {
+  expect((await page.goto("/no-such-page-rough"))!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Marketplace" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Cart, / })).toBeVisible();
+  const popular = page.getByRole("region", { name: "Popular categories" });
+  expect(await popular.getByRole("link").count()).toBeGreaterThan(0);
+  await expectNoSeriousA11yIssues(page);
+  await popular.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/c\/[a-z0-9-]+$/);
+  await page.goBack();
+  await page.getByLabel("Search the marketplace").fill("lamp");
+  await page.getByRole("search", { name: "Search the marketplace" }).getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=lamp/);
+  // A product that never existed is a plain 404 too.
+  expect((await page.goto("/products/00000000-0000-4000-8000-000000000000"))!.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "Back to the home page" })).toBeVisible();
 });

@@ -181,7 +181,7 @@ test("pages rendered once and kept, and unknown addresses, keep the policy witho
     expect((await page.goto(path))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
   }
-  await page.getByRole("link", { name: "Back to the shop" }).click();
+  await page.getByRole("link", { name: "Back to the home page" }).click();
   await expect(page).toHaveURL(/\/$/);
 
   // A page prerendered at build time.

@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { AddToCart } from "@/components/cart/add-to-cart";
 import { ProductView } from "@/components/catalog/product-view";
 import { StockStatus } from "@/components/catalog/stock-status";
+import { UnavailableProductView } from "@/components/catalog/unavailable-product-view";
 import { AskSeller } from "@/components/messages/ask-seller";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { findUnavailableProduct } from "@/lib/catalog/find-unavailable-product";
 import { getPublicProduct } from "@/lib/catalog/get-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 import { describeProductShipping } from "@/lib/shipping/describe-product-shipping";
@@ -19,14 +21,19 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getPublicProduct((await params).productId);
-  return { title: product?.title ?? "Product not found" };
+  return product ? { title: product.title } : { title: "Product unavailable", robots: { index: false } };
 }
 
 // Rendered per visitor: signed in, with a cart, or asking for a reviews view. Signed-out
 // visitors without a cart get app/(anonymous)/anon/products/[productId] from the page cache.
 export default async function ProductPage({ params, searchParams }: Props) {
-  const product = await getPublicProduct((await params).productId);
-  if (!product) notFound();
+  const { productId } = await params;
+  const product = await getPublicProduct(productId);
+  if (!product) {
+    const unavailable = await findUnavailableProduct(productId);
+    if (!unavailable) notFound();
+    return <UnavailableProductView product={unavailable} />;
+  }
   const viewer = await getCurrentUser();
   const reviews = await listProductReviews({ productId: product.id, query: await searchParams, viewerId: viewer?.id });
   const shipping = await describeProductShipping({

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 
 import { LiveStock } from "@/components/catalog/live-stock";
 import { ProductView } from "@/components/catalog/product-view";
+import { UnavailableProductView } from "@/components/catalog/unavailable-product-view";
 import { AskSeller } from "@/components/messages/ask-seller";
+import { findUnavailableProduct } from "@/lib/catalog/find-unavailable-product";
 import { getCachedPublicProduct } from "@/lib/catalog/get-cached-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";
 
@@ -23,12 +25,19 @@ type Props = { params: Promise<{ productId: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { productId } = await params;
   const product = await getCachedPublicProduct(productId);
-  return { title: product?.title ?? "Product not found", alternates: { canonical: `/products/${productId}` } };
+  return product
+    ? { title: product.title, alternates: { canonical: `/products/${productId}` } }
+    : { title: "Product unavailable", robots: { index: false } };
 }
 
 export default async function CachedProductPage({ params }: Props) {
-  const product = await getCachedPublicProduct((await params).productId);
-  if (!product) notFound();
+  const { productId } = await params;
+  const product = await getCachedPublicProduct(productId);
+  if (!product) {
+    const unavailable = await findUnavailableProduct(productId);
+    if (!unavailable) notFound();
+    return <UnavailableProductView product={unavailable} />;
+  }
   const reviews = await listProductReviews({ productId: product.id, query: {} });
   return (
     <ProductView
