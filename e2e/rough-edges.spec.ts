@@ -253,7 +253,7 @@ test("the 404 page has the storefront's header, a search, popular categories and
   await popular.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/c\/[a-z0-9-]+$/);
   await page.goBack();
-  await page.getByLabel("Search the marketplace").fill("lamp");
+  await page.getByRole("searchbox", { name: "Search the marketplace" }).fill("lamp");
   await page.getByRole("search", { name: "Search the marketplace" }).getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/search\?q=lamp/);
   // A product that never existed is a plain 404 too.

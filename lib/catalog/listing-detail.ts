@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import type { ImageVariantRef } from "./product-summary";
+import { sharedImageVariants } from "./shared-image-variants";
 
 export const LISTING_DETAIL_SELECT = {
   id: true,
@@ -65,9 +66,9 @@ export function toListingDetail(row: Row): ListingDetail {
       key: i.s3Key,
       width: i.width,
       height: i.height,
-      variants: (i.upload?.variants as ImageVariantRef[] | undefined) ?? [
-        { key: i.s3Key, width: i.width, height: i.height },
-      ],
+      variants:
+        (i.upload?.variants as ImageVariantRef[] | undefined) ??
+        sharedImageVariants({ key: i.s3Key, width: i.width, height: i.height }),
     })),
   };
 }

@@ -1,5 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { sharedImageVariants } from "./shared-image-variants";
+
 export type ImageVariantRef = { width: number; height: number; key: string };
 
 export type ProductSummary = {
@@ -49,7 +51,9 @@ export function toProductSummary(row: Row): ProductSummary {
           key: img.s3Key,
           width: img.width,
           height: img.height,
-          variants: (img.upload?.variants as ImageVariantRef[] | undefined) ?? [],
+          variants:
+            (img.upload?.variants as ImageVariantRef[] | undefined) ??
+            sharedImageVariants({ key: img.s3Key, width: img.width, height: img.height }),
         }
       : null,
   };
