@@ -2,6 +2,7 @@ import { recordOrderPaid, recordOrderRefund } from "@/lib/analytics/events/recor
 import type { Tx } from "@/lib/db/client";
 import { EVENT_NOTIFICATIONS } from "@/lib/notifications/catalogue";
 import { collectReviewForDigest } from "@/lib/notifications/collect-review-for-digest";
+import { queueBackInStockEmails, queuePriceDropEmails } from "@/lib/notifications/favourite-alerts";
 import { queueMessageEmail } from "@/lib/notifications/message-email";
 import { queueOrderEmails, queuePartialRefundEmails } from "@/lib/notifications/order-emails";
 import { queuePushNotifications } from "@/lib/notifications/queue-push-notifications";
@@ -44,6 +45,8 @@ const EMAIL_AND_OTHER: Subscribers = {
   // A seller on the daily digest gets the review there; the email skips them (seller-emails.ts).
   "review.received": [collectReviewForDigest, queueReviewReceivedEmail],
   "message.sent": [queueMessageEmail],
+  "product.back_in_stock": [queueBackInStockEmails],
+  "product.price_dropped": [queuePriceDropEmails],
 };
 
 // Every event the catalogue sends in-app, by push or by SMS (lib/notifications/catalogue.ts) also
