@@ -15,6 +15,7 @@ import {
 } from "@/lib/notifications/seller-emails";
 import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
+import { queueCoPurchaseUpdate } from "@/lib/recommendations/queue-co-purchase-update";
 
 export type Subscriber<N extends DomainEventName> = (
   tx: Tx,
@@ -28,7 +29,7 @@ type Subscribers = { [N in DomainEventName]: Subscriber<N>[] };
 // subscribe here, at the edge, so the modules that emit an event never import its readers.
 // Each subscriber is idempotent: a retried dispatch runs it again and changes nothing.
 const EMAIL_AND_OTHER: Subscribers = {
-  "order.paid": [queueOrderEmails, (tx, e) => recordOrderPaid(tx, e.orderId)],
+  "order.paid": [queueOrderEmails, (tx, e) => recordOrderPaid(tx, e.orderId), queueCoPurchaseUpdate],
   "order.shipped": [queueOrderEmails],
   "order.delivered": [queueOrderEmails],
   "order.completed": [queueOrderEmails],
