@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { setFavouriteAction } from "@/app/(storefront)/favourites/actions";
@@ -34,6 +35,7 @@ export function FavouriteButton({
   variant?: "card" | "page";
 }) {
   const favourites = useFavourites();
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const pressed = favourites.ids.has(productId);
@@ -41,7 +43,7 @@ export function FavouriteButton({
   const toggle = () => {
     if (favourites.status === "signed-out") {
       const back = `${window.location.pathname}${window.location.search}`;
-      window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+      router.push(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
       return;
     }
     const next = !pressed;
