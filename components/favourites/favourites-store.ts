@@ -24,7 +24,8 @@ function set(next: FavouritesState) {
 }
 
 function load(): void {
-  if (inFlight || (state.status !== "loading" && Date.now() - loadedAt < FRESH_MS)) return;
+  // Signed out is asked again on every mount: the visitor may have just signed in.
+  if (inFlight || (state.status === "ready" && Date.now() - loadedAt < FRESH_MS)) return;
   inFlight = fetch("/api/v1/me/favourites", { cache: "no-store", credentials: "same-origin" })
     .then(async (r) => {
       if (r.status === 401) return set({ status: "signed-out", ids: new Set() });
