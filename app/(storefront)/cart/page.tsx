@@ -66,7 +66,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               <ul className="divide-y divide-gray-100">
                 {g.lines.map((l) => (
                   <li key={l.productId} className="flex gap-4 p-4">
-                    { }
+                    {}
                     {l.imageKey ? (
                       <img
                         src={`/media/${l.imageKey}`}
