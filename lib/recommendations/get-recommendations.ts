@@ -1,7 +1,5 @@
 import "server-only";
 
-import { z } from "zod";
-
 import type { ProductSummary } from "@/lib/catalog/product-summary";
 import { listRecentlyViewedIds } from "@/lib/favourites/list-recently-viewed-ids";
 
@@ -9,32 +7,9 @@ import { getAlsoBought } from "./get-also-bought";
 import { getPickedForYou } from "./get-picked-for-you";
 import { getSimilarItems } from "./get-similar-items";
 import { listRecommendedProducts } from "./list-recommended-products";
-
-export const RECOMMENDATION_PAGES = ["product", "cart", "order", "home"] as const;
-export type RecommendationPage = (typeof RECOMMENDATION_PAGES)[number];
-export type RecommendationKind = "also_bought" | "similar" | "recently_viewed" | "for_you";
+import type { RecommendationKind, TRecommendationsQuery } from "./recommendations-query";
 
 const BLOCK_SIZE = 8;
-const MAX_IDS = 20;
-
-const zIdList = (what: string) =>
-  z
-    .string()
-    .max(MAX_IDS * 37, `Name at most ${MAX_IDS} ${what}.`)
-    .optional()
-    .transform((s) => (s ? [...new Set(s.split(",").filter(Boolean))] : []))
-    .pipe(
-      z.array(z.uuid(`Each of the ${what} must be a listing id.`)).max(MAX_IDS, `Name at most ${MAX_IDS} ${what}.`),
-    );
-
-export const ZRecommendationsQuery = z.object({
-  page: z.enum(RECOMMENDATION_PAGES, { error: "Page must be product, cart, order or home." }),
-  product_ids: zIdList("products").meta({ description: "The listings the page is about (comma-separated ids)." }),
-  recent: zIdList("recently viewed listings").meta({
-    description: "A signed-out visitor's recently viewed listings, newest first (kept in their browser).",
-  }),
-});
-export type TRecommendationsQuery = z.infer<typeof ZRecommendationsQuery>;
 
 export type RecommendationBlock = {
   kind: RecommendationKind;

@@ -5,7 +5,8 @@
 import { eventActor } from "@/lib/analytics/events/event-actor";
 import { apiRoute } from "@/lib/http/api-route";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
-import { getRecommendations, ZRecommendationsQuery } from "@/lib/recommendations/get-recommendations";
+import { getRecommendations } from "@/lib/recommendations/get-recommendations";
+import { ZRecommendationsQuery } from "@/lib/recommendations/recommendations-query";
 
 export const GET = apiRoute(
   {
