@@ -82,12 +82,18 @@ test("a buyer favourites a product and hears when it is back in stock", async ({
   } else console.log("BASE_URL run: no SMTP sink to read, the in-app notification was checked only");
 });
 
+// Headless Chromium says "HeadlessChrome", which isbot counts as a crawler (no impressions or
+// clicks recorded); a person's browser doesn't.
+const BROWSER_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
 test("a product bought together with another shows it under “Customers also bought”", async ({
-  page,
+  browser,
   request,
   newBuyer,
 }) => {
   test.setTimeout(120_000);
+  const page = await (await browser.newContext({ userAgent: BROWSER_UA, locale: "en-US" })).newPage();
   const [mine, other] = await twoSellersProducts(request);
   await signIn(page, newBuyer);
   await addToCart(page, `/products/${mine.product_id}`);

@@ -2,7 +2,6 @@
 // ("also bought", "similar items", "recently viewed", "picked for you"), each with its cards.
 // Read by the browser after the page has shown, so a cached product page does no database work
 // for them; the lists come from Redis (PostgreSQL on a miss).
-import { eventActor } from "@/lib/analytics/events/event-actor";
 import { apiRoute } from "@/lib/http/api-route";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { getRecommendations } from "@/lib/recommendations/get-recommendations";
@@ -15,9 +14,7 @@ export const GET = apiRoute(
     rateLimit: RATE_LIMIT_POLICIES.recommendations,
     summary: "Recommendation blocks for a product, cart, order or home page",
   },
-  async ({ req, query, user }) => {
-    // Crawlers get none: the blocks are for people, and every one costs a few queries on a miss.
-    if (!eventActor(req.headers, user?.id ?? null)) return Response.json({ blocks: [] });
+  async ({ query, user }) => {
     const blocks = await getRecommendations({ query, userId: user?.id ?? null });
     return Response.json(
       {

@@ -18,8 +18,9 @@ export const POST = apiRoute(
   },
   async ({ req, body, user }) => {
     const counted = recordProductView(body, eventActor(req.headers, user?.id ?? null));
-    // A signed-in buyer's "recently viewed" is kept on the server (a signed-out visitor's in their browser).
-    if (user && counted) await recordRecentView({ userId: user.id, productId: body.product_id });
+    // A signed-in buyer's "recently viewed" is kept on the server (a signed-out visitor's in their
+    // browser); a person signed in, whatever their browser calls itself.
+    if (user) await recordRecentView({ userId: user.id, productId: body.product_id });
     return Response.json({ accepted: counted ? 1 : 0 }, { status: 202 });
   },
 );
