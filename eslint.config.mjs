@@ -21,8 +21,8 @@ import importX from "eslint-plugin-import-x";
 // The data path (catalog → inventory → orders → payments → ledger) is the direction data flows;
 // in imports payments sits above orders because a payment outcome moves the order.
 const LAYERS = [
-  ["notifications", "search", "reviews", "analytics", "privacy"],
-  ["returns", "claims", "payouts", "sellers", "messages"],
+  ["notifications", "search", "reviews", "analytics", "privacy", "recommendations"],
+  ["returns", "claims", "payouts", "sellers", "messages", "favourites"],
   ["payments"],
   ["orders"],
   ["catalog"],

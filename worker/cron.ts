@@ -20,4 +20,6 @@ export const CRON_SCHEDULES: [JobName, string, object][] = [
   [JOBS.rollUpAnalytics, "* * * * *", {}],
   // Each seller who chose the daily digest gets it at the first run after 08:00 their time.
   [JOBS.sendDailyDigests, "5 * * * *", {}],
+  // Every co-purchase pair from the orders (a paid checkout updates its own pairs at once).
+  [JOBS.computeCoPurchases, "45 3 * * *", {}],
 ];

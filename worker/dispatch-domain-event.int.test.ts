@@ -23,8 +23,8 @@ describe("domain event dispatch", () => {
     const mail = () => db().notification.count({ where: { dedupeKey: { startsWith: `order:${orderId}:paid:` } } });
     expect(await mail()).toBe(0);
 
-    // Three subscribers: its emails, its analytics event and its in-app notifications.
-    expect(await dispatchDomainEvent(events[0].id.toString())).toBe(3);
+    // Four subscribers: its emails, its analytics event, its co-purchase update and its in-app notifications.
+    expect(await dispatchDomainEvent(events[0].id.toString())).toBe(4);
     expect(await mail()).toBe(2);
     // A retried job runs the subscribers again: nothing more is queued.
     await dispatchDomainEvent(events[0].id.toString());

@@ -20,6 +20,7 @@ import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { settlePayout } from "@/lib/payouts/settle-payout";
 import { sendPushNotification } from "@/lib/push/send-push-notification";
+import { computeCoPurchases } from "@/lib/recommendations/compute-co-purchases";
 import { pruneOldRows } from "@/lib/retention/prune-old-rows";
 import { autoRefundReturns } from "@/lib/returns/auto-refund-returns";
 import { issueReturnLabel } from "@/lib/returns/issue-return-label";
@@ -67,6 +68,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.sendPush]: (data) => sendPushNotification(db(), data.notificationId),
   [JOBS.sendSms]: (data) => sendSmsNotification(db(), data.notificationId),
   [JOBS.sendDailyDigests]: () => sendDailyDigests(),
+  [JOBS.computeCoPurchases]: (data) => computeCoPurchases({ productIds: data.productIds }),
 };
 
 export async function runJobs<N extends JobName>(name: N, jobs: PgBoss.Job<JobPayloads[N]>[]): Promise<void> {

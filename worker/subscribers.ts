@@ -2,6 +2,7 @@ import { recordOrderPaid, recordOrderRefund } from "@/lib/analytics/events/recor
 import type { Tx } from "@/lib/db/client";
 import { EVENT_NOTIFICATIONS } from "@/lib/notifications/catalogue";
 import { collectReviewForDigest } from "@/lib/notifications/collect-review-for-digest";
+import { queueBackInStockEmails, queuePriceDropEmails } from "@/lib/notifications/favourite-alerts";
 import { queueMessageEmail } from "@/lib/notifications/message-email";
 import { queueOrderEmails, queuePartialRefundEmails } from "@/lib/notifications/order-emails";
 import { queuePushNotifications } from "@/lib/notifications/queue-push-notifications";
@@ -14,6 +15,7 @@ import {
 } from "@/lib/notifications/seller-emails";
 import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
+import { queueCoPurchaseUpdate } from "@/lib/recommendations/queue-co-purchase-update";
 
 export type Subscriber<N extends DomainEventName> = (
   tx: Tx,
@@ -27,7 +29,7 @@ type Subscribers = { [N in DomainEventName]: Subscriber<N>[] };
 // subscribe here, at the edge, so the modules that emit an event never import its readers.
 // Each subscriber is idempotent: a retried dispatch runs it again and changes nothing.
 const EMAIL_AND_OTHER: Subscribers = {
-  "order.paid": [queueOrderEmails, (tx, e) => recordOrderPaid(tx, e.orderId)],
+  "order.paid": [queueOrderEmails, (tx, e) => recordOrderPaid(tx, e.orderId), queueCoPurchaseUpdate],
   "order.shipped": [queueOrderEmails],
   "order.delivered": [queueOrderEmails],
   "order.completed": [queueOrderEmails],
@@ -44,6 +46,8 @@ const EMAIL_AND_OTHER: Subscribers = {
   // A seller on the daily digest gets the review there; the email skips them (seller-emails.ts).
   "review.received": [collectReviewForDigest, queueReviewReceivedEmail],
   "message.sent": [queueMessageEmail],
+  "product.back_in_stock": [queueBackInStockEmails],
+  "product.price_dropped": [queuePriceDropEmails],
 };
 
 // Every event the catalogue sends in-app, by push or by SMS (lib/notifications/catalogue.ts) also

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { ProductCard } from "@/components/catalog/product-card";
+import { RecommendationBlocks } from "@/components/recommendations/recommendation-blocks";
 import { listStorefrontHome } from "@/lib/catalog/list-storefront-home";
 
 /** The home page's content: the same for everyone, so signed-out visitors get it from the page cache. */
@@ -20,6 +21,9 @@ export async function HomeView() {
           Browse all products
         </Link>
       </section>
+
+      {/* Picked for you (signed in) and recently viewed: personal, so read in the browser (the home page is cached). */}
+      <RecommendationBlocks page="home" />
 
       {categories.length > 0 ? (
         <section aria-labelledby="categories-heading">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { FavouriteButton } from "@/components/favourites/favourite-button";
 import { ApproxPrice } from "@/components/fx/display-currency";
 import type { ProductSummary } from "@/lib/catalog/product-summary";
 import { formatMoney } from "@/lib/money/format-money";
@@ -32,7 +33,7 @@ export function ProductCard({
     ? img.variants.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(", ")
     : undefined;
   return (
-    <article className="group flex flex-col overflow-hidden rounded-lg border border-gray-200 bg-white shadow-sm transition hover:shadow-md">
+    <article className="group relative flex flex-col overflow-hidden rounded-lg border border-gray-200 bg-white shadow-sm transition hover:shadow-md">
       <Link href={`/products/${product.id}`} className="flex flex-1 flex-col">
         <div className="aspect-square overflow-hidden bg-gray-100">
           {img ? (
@@ -75,6 +76,7 @@ export function ProductCard({
           {product.inventoryCount === 0 ? <span className="text-xs font-medium text-red-700">Sold out</span> : null}
         </div>
       </Link>
+      <FavouriteButton productId={product.id} title={product.title} />
     </article>
   );
 }

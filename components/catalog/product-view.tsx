@@ -6,7 +6,9 @@ import { CategoryBreadcrumbs } from "@/components/catalog/category-breadcrumbs";
 import { ProductDescription } from "@/components/catalog/product-description";
 import { ProductGallery } from "@/components/catalog/product-gallery";
 import { RatingSummary } from "@/components/catalog/rating-summary";
+import { FavouriteButton } from "@/components/favourites/favourite-button";
 import { ApproxPrice } from "@/components/fx/display-currency";
+import { RecommendationBlocks } from "@/components/recommendations/recommendation-blocks";
 import { ProductReviews } from "@/components/reviews/product-reviews";
 import type { PublicProduct } from "@/lib/catalog/get-public-product";
 import { formatMoney } from "@/lib/money/format-money";
@@ -46,6 +48,7 @@ export function ProductView({
               </Link>
             </p>
           </div>
+          <FavouriteButton productId={product.id} title={product.title} variant="page" />
           <p className="text-3xl font-bold">
             {formatMoney(product.priceCents, product.currency)}
             <ApproxPrice cents={product.priceCents} currency={product.currency} className="text-lg font-normal" />
@@ -103,6 +106,7 @@ export function ProductView({
         shopName={product.seller.shopName}
         viewer={viewer}
       />
+      <RecommendationBlocks page="product" productIds={[product.id]} viewed={product.id} />
     </div>
   );
 }

@@ -47,6 +47,9 @@ export function AccountMenu({ user }: { user: MenuUser | null }) {
         <Link href="/orders" className="block px-4 py-2 hover:bg-gray-50">
           My orders
         </Link>
+        <Link href="/favourites" className="block px-4 py-2 hover:bg-gray-50">
+          Favourites
+        </Link>
         <Link href="/messages" className="block px-4 py-2 hover:bg-gray-50">
           Messages
         </Link>

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { setInventoryCount } from "@/lib/inventory/set-inventory-count";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 import { assertListingProfile } from "@/lib/shipping/assert-listing-profile";
 
@@ -93,6 +94,19 @@ export async function updateListing(opts: {
         actorId: opts.actorId,
       });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: current.id, eventType: "product.updated" });
+    // A live listing made cheaper (same currency): the buyers who saved it hear the old and new price.
+    if (
+      current.status === "active" &&
+      fields.priceCents !== undefined &&
+      fields.priceCents < current.priceCents &&
+      (fields.currency ?? current.currency) === current.currency
+    )
+      await emitDomainEvent(tx, "product.price_dropped", {
+        productId: current.id,
+        oldPriceCents: current.priceCents,
+        newPriceCents: fields.priceCents,
+        currency: current.currency,
+      });
     if (status === "pending_review" && current.status !== "pending_review")
       await enqueueJob({ name: JOBS.moderateListing, data: { productId: current.id }, tx });
     return { productId: current.id, status };

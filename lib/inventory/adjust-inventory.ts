@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { InventoryReason } from "@/lib/generated/prisma/enums";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 export type InventoryChange = {
   productId: string;
@@ -15,6 +16,8 @@ export type InventoryChange = {
   /** When set, only this seller's product may change (a seller editing stock). */
   sellerId?: string;
 };
+
+const RESTOCK_REASONS: ReadonlySet<InventoryReason> = new Set(["manual", "csv_import", "correction"]);
 
 /**
  * The one way stock changes: an atomic conditional update that can never take stock below
@@ -54,6 +57,11 @@ export async function adjustInventory(tx: Tx, change: InventoryChange): Promise<
     });
   }
   const inventoryCount = rows[0].inventory_count;
+  // Sold out until this change: the buyers who saved it hear it is back (in this transaction,
+  // so exactly once per restock). Only a seller's restock counts: units a lapsed checkout
+  // hands back would make a listing flicker in and out of stock for them.
+  if (change.delta > 0 && inventoryCount === change.delta && RESTOCK_REASONS.has(change.reason))
+    await emitDomainEvent(tx, "product.back_in_stock", { productId: change.productId, inventoryCount });
   // A hot product's flash-sale gate follows its stock once this transaction commits (the job
   // exists only then). A checkout's reservation is the exception: it took its units from
   // the gate already, before reaching the database.

@@ -26,6 +26,7 @@ export const JOBS = {
   sendPush: "send-push",
   sendSms: "send-sms",
   sendDailyDigests: "send-daily-digests",
+  computeCoPurchases: "compute-co-purchases",
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -59,6 +60,8 @@ export type JobPayloads = {
   [JOBS.sendPush]: { notificationId: string };
   [JOBS.sendSms]: { notificationId: string };
   [JOBS.sendDailyDigests]: Record<string, never>;
+  // Only the pairs of these listings (a paid checkout's); none: every pair (the nightly run).
+  [JOBS.computeCoPurchases]: { productIds?: string[] };
 };
 
 // Retries with exponential backoff for every queue unless a job says otherwise.

@@ -5,8 +5,11 @@ import { randomUUID } from "node:crypto";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { updateListing } from "@/lib/catalog/update-listing";
 import { db } from "@/lib/db/client";
+import { setFavourite } from "@/lib/favourites/set-favourite";
 import type { NotificationChannel, OrderStatus } from "@/lib/generated/prisma/enums";
+import { updateStock } from "@/lib/inventory/update-stock";
 import { startConversation } from "@/lib/messages/start-conversation";
 import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
@@ -129,6 +132,28 @@ const FIXTURES: { [N in DomainEventName]: Fixture } = {
         message: { body: "Still available?" },
       }),
     hears: { email: ["seller"], in_app: ["seller"] },
+  },
+  // The buyer saved the listing; the seller sells out, then restocks (through the stock page's path).
+  "product.back_in_stock": {
+    run: async (w) => {
+      await setFavourite({ userId: w.buyer.id, productId: w.product.id, favourite: true });
+      const seller = { sellerId: w.seller.id, actorId: w.sellerUser.id, productId: w.product.id };
+      await updateStock({ ...seller, count: 0 });
+      await updateStock({ ...seller, count: 4 });
+    },
+    hears: { email: ["buyer"], in_app: ["buyer"] },
+  },
+  "product.price_dropped": {
+    run: async (w) => {
+      await setFavourite({ userId: w.buyer.id, productId: w.product.id, favourite: true });
+      await updateListing({
+        sellerId: w.seller.id,
+        actorId: w.sellerUser.id,
+        productId: w.product.id,
+        input: { priceCents: w.product.priceCents - 500 },
+      });
+    },
+    hears: { email: ["buyer"], in_app: ["buyer"] },
   },
 };
 

@@ -24,4 +24,6 @@ export const EVENT_NOTIFICATIONS: {
   "listing.rejected": { group: "listings", channels: ["email", "in_app"] },
   "review.received": { group: "reviews", channels: ["email", "in_app"] },
   "message.sent": { group: "messages", channels: ["email", "in_app", "push"] },
+  "product.back_in_stock": { group: "favourites", channels: ["email", "in_app"] },
+  "product.price_dropped": { group: "favourites", channels: ["email", "in_app"] },
 };

@@ -5,6 +5,8 @@ import type { Tx } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format-money";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
 
+import { backInStockText, findFavouriteAlert, priceDropText, stillBackInStock, stillCheaper } from "./favourite-alerts";
+
 export type InAppNote = { userId: string; template: string; title: string; body: string; link: string };
 
 type Template<N extends DomainEventName> = (tx: Tx, event: DomainEvents[N]) => Promise<InAppNote[]>;
@@ -163,6 +165,32 @@ const messageSent: Template<"message.sent"> = async (tx, e) => {
   ];
 };
 
+const backInStock: Template<"product.back_in_stock"> = async (tx, e) => {
+  const alert = await findFavouriteAlert(tx, e.productId, stillBackInStock);
+  if (!alert) return [];
+  const text = backInStockText(alert.product, "");
+  return alert.recipients.map((r) => ({
+    userId: r.id,
+    template: "back-in-stock",
+    title: text.title,
+    body: text.note,
+    link: `/products/${alert.product.id}`,
+  }));
+};
+
+const priceDropped: Template<"product.price_dropped"> = async (tx, e) => {
+  const alert = await findFavouriteAlert(tx, e.productId, (p) => stillCheaper(p, e));
+  if (!alert) return [];
+  const text = priceDropText(alert.product, e, "");
+  return alert.recipients.map((r) => ({
+    userId: r.id,
+    template: "price-drop",
+    title: text.title,
+    body: text.note,
+    link: `/products/${alert.product.id}`,
+  }));
+};
+
 /**
  * The in-app template per event. Partial on purpose: catalogue.int.test.ts fails when an event
  * whose catalogue entry targets in_app has none here.
@@ -175,4 +203,6 @@ export const IN_APP_TEMPLATES: { [N in DomainEventName]?: Template<N> } = {
   "listing.rejected": listingRejected,
   "review.received": reviewReceived,
   "message.sent": messageSent,
+  "product.back_in_stock": backInStock,
+  "product.price_dropped": priceDropped,
 };

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
-export type NotificationGroup = "orders" | "messages" | "listings" | "reviews";
+export type NotificationGroup = "orders" | "messages" | "listings" | "reviews" | "favourites";
 
 export const NOTIFICATION_GROUPS: readonly {
   group: NotificationGroup;
@@ -42,6 +42,12 @@ export const NOTIFICATION_GROUPS: readonly {
     group: "reviews",
     label: "Reviews of your shop's items",
     reason: "a buyer reviewed your shop's item, and review emails are on",
+    channels: [{ channel: "email" }, { channel: "in_app" }],
+  },
+  {
+    group: "favourites",
+    label: "Items you saved: back in stock or cheaper",
+    reason: "you saved this item to your favourites, and alerts for saved items are on",
     channels: [{ channel: "email" }, { channel: "in_app" }],
   },
 ];

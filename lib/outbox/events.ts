@@ -36,6 +36,10 @@ export type DomainEvents = {
   "review.received": { reviewId: string };
   /** A participant wrote in a conversation (lib/messages). */
   "message.sent": { conversationId: string; messageId: string };
+  /** A seller restocked a sold-out listing (0 → more): the buyers who saved it hear once per restock. */
+  "product.back_in_stock": { productId: string; inventoryCount: number };
+  /** A seller lowered a live listing's price: the buyers who saved it hear the old and new price. */
+  "product.price_dropped": { productId: string; oldPriceCents: number; newPriceCents: number; currency: string };
 };
 
 export type DomainEventName = keyof DomainEvents;

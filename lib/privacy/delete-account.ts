@@ -95,6 +95,9 @@ export async function deleteAccount(
       await tx.pushSubscription.deleteMany({ where: { userId } });
       await tx.notificationSettings.deleteMany({ where: { userId } });
       await tx.digestItem.deleteMany({ where: { userId } });
+      // What they saved and looked at: no more alerts, nothing left to recommend from.
+      await tx.favourite.deleteMany({ where: { userId } });
+      await tx.recentlyViewed.deleteMany({ where: { userId } });
       // Emails already sent keep only that they were sent; one not sent yet never will be.
       await tx.notification.updateMany({
         where: { userId, status: "queued" },

@@ -36,6 +36,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
         },
       },
       pushSubscriptions: { select: { userAgent: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      favourites: { select: { productId: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      recentlyViewed: { select: { productId: true, viewedAt: true }, orderBy: { viewedAt: "desc" } },
       sellerProfile: {
         select: { id: true, shopName: true, slug: true, description: true, status: true, createdAt: true },
       },
@@ -257,6 +259,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
       user_agent: p.userAgent,
       created_at: p.createdAt.toISOString(),
     })),
+    favourites: user.favourites.map((f) => ({ product_id: f.productId, saved_at: f.createdAt.toISOString() })),
+    recently_viewed: user.recentlyViewed.map((v) => ({ product_id: v.productId, viewed_at: v.viewedAt.toISOString() })),
     emails: emails.map((e) => ({
       to: e.toAddress,
       subject: e.subject,

@@ -72,6 +72,15 @@ export const RATE_LIMIT_POLICIES = {
    * out by design, so per IP above all; a mail provider posts from few addresses, so generous.
    */
   unsubscribe: { perIp: perMinute("unsubscribe-ip", 120), perUser: perMinute("unsubscribe-user", 60) },
+  /** Saving a listing to favourites or taking it off, and reading one's saved ids (the hearts). */
+  favourites: { perIp: perMinute("favourites-ip", 600), perUser: perMinute("favourites-user", 240) },
+  /** Recommendation blocks (GET, read client-side by product, cart, order and home pages). */
+  recommendations: { perIp: perMinute("recommendations-ip", 600), perUser: perMinute("recommendations-user", 600) },
+  /** Impressions and clicks of recommendation blocks (analytics only, but a flood must not pay). */
+  recommendationEvents: {
+    perIp: perMinute("recommendation-events-ip", 240),
+    perUser: perMinute("recommendation-events-user", 240),
+  },
   /** Uploads (each may be 10 MB of storage). */
   upload: { perIp: perMinute("upload-ip", 120), perUser: perMinute("upload-user", 60) },
 } satisfies Record<string, RateLimitPolicy>;

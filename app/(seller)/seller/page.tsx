@@ -5,13 +5,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { getSellerOverview } from "@/lib/analytics/get-seller-overview";
 import { requirePageSeller } from "@/lib/auth/guards";
+import { countSellerFavourites } from "@/lib/favourites/count-seller-favourites";
 
 export const metadata = { title: "Seller dashboard" };
 
 export default async function SellerHomePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const seller = await requirePageSeller("/seller");
   const { welcome } = await searchParams;
-  const overview = await getSellerOverview(seller.sellerId);
+  const [overview, favourites] = await Promise.all([
+    getSellerOverview(seller.sellerId),
+    countSellerFavourites({ sellerId: seller.sellerId }),
+  ]);
   const count = (s: string) => overview.productsByStatus[s] ?? 0;
   return (
     <div>
@@ -55,6 +59,11 @@ export default async function SellerHomePage({ searchParams }: { searchParams: P
           hint={`${overview.ratingCount} ratings`}
         />
         <StatCard label="Suspended" value={count("suspended")} />
+        <StatCard
+          label="Favourites"
+          value={favourites.total}
+          hint="Times buyers saved your listings; they hear of restocks and price drops"
+        />
         <StatCard
           label="Cancelled by you"
           value={`${overview.cancellations.ratePercent}%`}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { CartLineControls } from "@/components/cart/cart-line-controls";
+import { RecommendationBlocks } from "@/components/recommendations/recommendation-blocks";
 import { ShipToPicker } from "@/components/shipping/ship-to-picker";
 import { ShopShippingLine } from "@/components/shipping/shop-shipping-line";
 import { buttonClass } from "@/components/ui/button";
@@ -65,7 +66,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               <ul className="divide-y divide-gray-100">
                 {g.lines.map((l) => (
                   <li key={l.productId} className="flex gap-4 p-4">
-                    {/* eslint-disable-next-line @next/next/no-img-element -- small pre-sized variant */}
+                    {}
                     {l.imageKey ? (
                       <img
                         src={`/media/${l.imageKey}`}
@@ -113,6 +114,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
             </section>
           ))}
         </div>
+        <RecommendationBlocks page="cart" productIds={cart.groups.flatMap((g) => g.lines.map((l) => l.productId))} />
       </div>
       <aside
         className="h-fit space-y-4 rounded-xl border border-gray-200 bg-white p-5 lg:sticky lg:top-24"

@@ -10,7 +10,7 @@ import "server-only";
 import { batchedWriter } from "@/lib/db/batched-writer";
 import { db } from "@/lib/db/client";
 
-export type BufferedEventKind = "product_view" | "add_to_cart" | "checkout_started";
+export type BufferedEventKind = "product_view" | "add_to_cart" | "checkout_started" | "rec_impression" | "rec_click";
 export type BufferedEvent = {
   kind: BufferedEventKind;
   /** product_view and add_to_cart name a product (its seller is looked up); checkout_started names the seller. */
@@ -19,6 +19,8 @@ export type BufferedEvent = {
   orderId?: string | null;
   userId: string | null;
   visitorKey: string | null;
+  /** Recommendation events: the block and page ("also_bought:product"). */
+  placement?: string | null;
   occurredAt?: Date;
 };
 
@@ -36,6 +38,7 @@ export function recordAnalyticsEvents(events: BufferedEvent[]): void {
       orderId: e.orderId ?? null,
       userId: e.userId,
       visitorKey: e.visitorKey,
+      placement: e.placement ?? null,
       occurredAt: e.occurredAt ?? new Date(),
       at: (e.occurredAt ?? new Date()).toISOString(),
     })),
@@ -55,14 +58,14 @@ export function flushAnalyticsEvents(): Promise<number> {
 async function writeBatch(batch: Row[]): Promise<number> {
   // The product's seller wins over a passed one: a beacon cannot credit a view to another shop.
   return db().$executeRaw`
-    INSERT INTO analytics_events (kind, seller_id, product_id, order_id, user_id, visitor_key, occurred_at)
+    INSERT INTO analytics_events (kind, seller_id, product_id, order_id, user_id, visitor_key, placement, occurred_at)
     SELECT e.kind::"AnalyticsEventKind", coalesce(p.seller_id, e.seller_id), e.product_id, e.order_id, e.user_id, e.visitor_key,
-           e.at AT TIME ZONE 'UTC'
+           e.placement, e.at AT TIME ZONE 'UTC'
       FROM unnest(
         ${batch.map((e) => e.kind)}::text[], ${batch.map((e) => e.productId)}::uuid[], ${batch.map((e) => e.sellerId)}::uuid[],
         ${batch.map((e) => e.orderId)}::uuid[], ${batch.map((e) => e.userId)}::uuid[], ${batch.map((e) => e.visitorKey)}::text[],
-        ${batch.map((e) => e.at)}::timestamptz[]
-      ) AS e(kind, product_id, seller_id, order_id, user_id, visitor_key, at)
+        ${batch.map((e) => e.placement)}::text[], ${batch.map((e) => e.at)}::timestamptz[]
+      ) AS e(kind, product_id, seller_id, order_id, user_id, visitor_key, placement, at)
       LEFT JOIN products p ON p.id = e.product_id
      WHERE coalesce(p.seller_id, e.seller_id) IS NOT NULL
        AND (e.product_id IS NULL OR p.id IS NOT NULL)`;

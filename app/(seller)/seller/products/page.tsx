@@ -9,13 +9,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageSeller } from "@/lib/auth/guards";
 import { listSellerListings } from "@/lib/catalog/list-seller-listings";
+import { countSellerFavourites } from "@/lib/favourites/count-seller-favourites";
 import { formatMoney } from "@/lib/money/format-money";
 
 import { ListingStatusWatcher } from "./[productId]/listing-status-watcher";
 
 export const metadata = { title: "Your listings" };
 
-const COLUMNS: Column[] = [{ label: "Listing" }, { label: "Status" }, { label: "Price" }, { label: "Stock" }];
+const COLUMNS: Column[] = [
+  { label: "Listing" },
+  { label: "Status" },
+  { label: "Price" },
+  { label: "Stock" },
+  { label: "Favourites" },
+];
 
 export default async function SellerProductsPage({
   searchParams,
@@ -26,6 +33,7 @@ export default async function SellerProductsPage({
   const sp = await searchParams;
   const page = Math.max(1, Math.min(10_000, Number(sp.page) || 1));
   const { rows, total } = await listSellerListings({ sellerId: seller.sellerId, page });
+  const favourites = await countSellerFavourites({ sellerId: seller.sellerId, productIds: rows.map((r) => r.id) });
   return (
     <div>
       <ListingStatusWatcher sellerId={seller.sellerId} listings={rows.map((r) => ({ id: r.id, status: r.status }))} />
@@ -68,6 +76,7 @@ export default async function SellerProductsPage({
               </Cell>
               <Cell>{formatMoney(r.priceCents, r.currency)}</Cell>
               <Cell>{r.inventoryCount}</Cell>
+              <Cell>{favourites.byProduct.get(r.id) ?? 0}</Cell>
             </tr>
           ))}
         </DataTable>

@@ -18,6 +18,7 @@ import * as exchangeRates from "../exchange-rates/route";
 import * as meEmailVerification from "../me/email-verification/route";
 import * as meEmail from "../me/email/route";
 import * as meExport from "../me/export/route";
+import * as meFavourites from "../me/favourites/route";
 import * as mePassword from "../me/password/route";
 import * as mePushSubscriptions from "../me/push-subscriptions/route";
 import * as me from "../me/route";
@@ -29,6 +30,8 @@ import * as ordersOrderidShip from "../orders/[orderId]/ship/route";
 import * as orders from "../orders/route";
 import * as productsProductid from "../products/[productId]/route";
 import * as productsProductidStock from "../products/[productId]/stock/route";
+import * as recommendationsEvents from "../recommendations/events/route";
+import * as recommendations from "../recommendations/route";
 import * as returnsReturnidLabel from "../returns/[returnId]/label/route";
 import * as reviewsReviewidHelpful from "../reviews/[reviewId]/helpful/route";
 import * as reviewsReviewidReply from "../reviews/[reviewId]/reply/route";
@@ -80,6 +83,7 @@ export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/me/export", module: meExport },
   { path: "/api/v1/me/password", module: mePassword },
   { path: "/api/v1/me/push-subscriptions", module: mePushSubscriptions },
+  { path: "/api/v1/me/favourites", module: meFavourites },
   { path: "/api/v1/me", module: me },
   { path: "/api/v1/orders/[orderId]/confirm-delivery", module: ordersOrderidConfirmDelivery },
   { path: "/api/v1/orders/[orderId]/returns", module: ordersOrderidReturns },
@@ -89,6 +93,8 @@ export const API_ROUTE_FILES: RouteFile[] = [
   { path: "/api/v1/orders", module: orders },
   { path: "/api/v1/products/[productId]", module: productsProductid },
   { path: "/api/v1/products/[productId]/stock", module: productsProductidStock },
+  { path: "/api/v1/recommendations", module: recommendations },
+  { path: "/api/v1/recommendations/events", module: recommendationsEvents },
   { path: "/api/v1/returns/[returnId]/label", module: returnsReturnidLabel },
   { path: "/api/v1/reviews/[reviewId]/helpful", module: reviewsReviewidHelpful },
   { path: "/api/v1/reviews/[reviewId]/reply", module: reviewsReviewidReply },

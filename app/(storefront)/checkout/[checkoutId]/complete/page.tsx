@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { OrderTaxNote } from "@/components/orders/order-tax-note";
+import { RecommendationBlocks } from "@/components/recommendations/recommendation-blocks";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -144,6 +145,12 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
             </Link>
           </p>
         </section>
+      ) : null}
+      {placed ? (
+        <RecommendationBlocks
+          page="order"
+          productIds={checkout.orders.flatMap((o) => o.items.map((i) => i.productId))}
+        />
       ) : null}
     </div>
   );

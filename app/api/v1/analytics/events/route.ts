@@ -4,6 +4,7 @@
 // (lib/analytics/events/analytics-event-log.ts); crawlers are not counted.
 import { eventActor } from "@/lib/analytics/events/event-actor";
 import { recordProductView, ZProductViewBeacon } from "@/lib/analytics/events/record-product-view";
+import { recordRecentView } from "@/lib/favourites/record-recent-view";
 import { apiRoute } from "@/lib/http/api-route";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 
@@ -17,6 +18,9 @@ export const POST = apiRoute(
   },
   async ({ req, body, user }) => {
     const counted = recordProductView(body, eventActor(req.headers, user?.id ?? null));
+    // A signed-in buyer's "recently viewed" is kept on the server (a signed-out visitor's in their
+    // browser); a person signed in, whatever their browser calls itself.
+    if (user) await recordRecentView({ userId: user.id, productId: body.product_id });
     return Response.json({ accepted: counted ? 1 : 0 }, { status: 202 });
   },
 );
