@@ -18,6 +18,7 @@ export async function recordRequestSignal(
     subjectId?: string | null;
     origin: RequestOrigin;
     card?: CardFacts;
+    outcome?: "succeeded" | "declined";
   },
   client: Tx | Db = db(),
 ): Promise<void> {
@@ -32,6 +33,7 @@ export async function recordRequestSignal(
       cardFingerprint: opts.card?.fingerprint?.slice(0, 64) ?? null,
       cardCountry: opts.card?.country?.toUpperCase().slice(0, 2) ?? null,
       cardFunding: opts.card?.funding?.slice(0, 16) ?? null,
+      outcome: opts.outcome ?? null,
     },
   });
 }

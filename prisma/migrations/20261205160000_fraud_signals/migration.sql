@@ -19,6 +19,7 @@ CREATE TABLE "request_signals" (
     "card_fingerprint" VARCHAR(64),
     "card_country" CHAR(2),
     "card_funding" VARCHAR(16),
+    "outcome" VARCHAR(16),
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "request_signals_pkey" PRIMARY KEY ("id")
