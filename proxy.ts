@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { DEVICE_COOKIE, deviceCookieOptions, newDeviceCookie, readDeviceCookie } from "@/lib/auth/device-cookie";
 import { CACHED_HOME, CACHED_PRODUCT_PREFIX, cachedPagePath } from "@/lib/catalog/cached-page-route";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/headers/content-security-policy";
@@ -42,9 +43,16 @@ export async function proxy(req: NextRequest) {
     // Next takes the nonce from the request's CSP header and puts it on the scripts it renders.
     const headers = new Headers(req.headers);
     headers.set("Content-Security-Policy", csp);
-    res = NextResponse.next({ request: { headers } });
+    const page = NextResponse.next({ request: { headers } });
     // Replaces next.config.ts's policy: the response carries this one only.
-    res.headers.set("Content-Security-Policy", csp);
+    page.headers.set("Content-Security-Policy", csp);
+    // A page rendered for this visitor alone (never a cached one) gives the browser its device id,
+    // so a sign-in from it is linked to the same device as its later checkouts and reviews.
+    if (!readDeviceCookie(req.cookies.get(DEVICE_COOKIE)?.value, e.NEXTAUTH_SECRET)) {
+      const device = newDeviceCookie(e.NEXTAUTH_SECRET);
+      page.cookies.set(DEVICE_COOKIE, device.value, deviceCookieOptions(e.APP_URL.startsWith("https://")));
+    }
+    res = page;
   }
   const https = servedOverHttps({
     tlsSocket: readSocketTls(req.headers.get(SOCKET_TLS_HEADER)),

@@ -25,7 +25,9 @@ test("a risky payment is held for review: the seller is told not to ship until a
   await admin.goto("/admin/fraud");
   const held = admin.locator("main li").filter({ hasText: seller.title }).first();
   await expect(held.getByText("Risk 78")).toBeVisible();
-  await expect(held.getByText("Ships to a parcel forwarder")).toBeVisible();
+  await expect(held.getByText(/^Ships to a parcel forwarder/)).toBeVisible();
+  // The risk model agrees, and says why in words: its top feature contributions.
+  await expect(held.getByText(/^Risk model \(v1\) scores \d+\.\d: Ships to a parcel forwarder; /)).toBeVisible();
   await held.getByRole("button", { name: "Clear to ship" }).click();
   // Decided, it leaves the queue.
   await expect(admin.locator("main li").filter({ hasText: seller.title })).toHaveCount(0);

@@ -133,6 +133,9 @@ const ZServerEnv = z.object({
   // Ended sign-ins stay listed a while (the data export, a look back after a break-in).
   RETENTION_USER_SESSIONS_DAYS: number(z.coerce.number().int().min(1).default(90)),
   RETENTION_ACCOUNT_TOKENS_DAYS: number(z.coerce.number().int().min(1).default(30)),
+  // Fraud signals (IP, device, user agent, card of each sign-up, sign-in, checkout, payment,
+  // review, listing): account linking compares 90 days, and a chargeback may come 120 days on.
+  RETENTION_REQUEST_SIGNALS_DAYS: number(z.coerce.number().int().min(120).default(180)),
   RETENTION_BATCH_SIZE: number(z.coerce.number().int().min(100).max(100_000).default(5000)),
   COMMISSION_BPS: number(z.coerce.number().int().min(0).max(10_000).default(1500)),
   // A checkout above this total (in cents) needs a confirmed email address.

@@ -14,6 +14,7 @@ import { autoConfirmDeliveries } from "@/lib/orders/auto-confirm-deliveries";
 import { expireReservations } from "@/lib/orders/expire-reservations";
 import { reconcileFlashGates } from "@/lib/orders/reconcile-flash-gates";
 import { syncGateStock } from "@/lib/orders/sync-gate-stock";
+import { cancelHeldPayment } from "@/lib/payments/cancel-held-payment";
 import { refundLatePayment } from "@/lib/payments/refund-late-payment";
 import { retryRelease } from "@/lib/payments/retry-release";
 import { sweepParkedReleases } from "@/lib/payments/sweep-parked-releases";
@@ -48,6 +49,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   [JOBS.releaseEscrow]: (data) => retryRelease(data.orderId),
   [JOBS.sweepParkedReleases]: () => sweepParkedReleases(),
   [JOBS.refundLatePayment]: (data) => refundLatePayment(data.orderId),
+  [JOBS.cancelHeldPayment]: (data) => cancelHeldPayment(data.checkoutId),
   [JOBS.settlePayout]: (data) => settlePayout(data),
   [JOBS.dailyPayouts]: () => runDailyPayouts(),
   [JOBS.aggregateReviews]: (data) => aggregateReviews(data),

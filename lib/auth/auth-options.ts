@@ -11,8 +11,10 @@ import { authenticate } from "@/lib/users/authenticate";
 
 import { clientIp } from "./client-ip";
 import { createUserSession, type SignInMethod } from "./create-user-session";
+import { deviceIdFromCookieHeader } from "./device-cookie";
 import { oauthProviders } from "./oauth-providers";
 import { oauthSignInProblem } from "./oauth-sign-in-problem";
+import { recordRequestSignal } from "./record-request-signal";
 import { revokeUserSession } from "./revoke-user-session";
 import { SESSION_MAX_AGE_SECONDS } from "./session-max-age";
 import { TWO_FACTOR_REQUIRED } from "./sign-in-errors";
@@ -54,6 +56,15 @@ export function authOptions(request?: SignInRequest): NextAuthOptions {
             const second = await verifySecondFactor({ userId: user.id, code, ip });
             if (second === "missing") throw new Error(TWO_FACTOR_REQUIRED);
             if (second === "refused") throw new Error("TwoFactorInvalid");
+            await recordRequestSignal({
+              userId: user.id,
+              action: "sign_in",
+              origin: {
+                ip,
+                deviceId: deviceIdFromCookieHeader(headerOf(req?.headers, "cookie"), env().NEXTAUTH_SECRET),
+                userAgent: headerOf(req?.headers, "user-agent") ?? "",
+              },
+            });
             return user;
           } catch (err) {
             // next-auth passes a thrown message to the client as the error code.
@@ -111,4 +122,10 @@ export function authOptions(request?: SignInRequest): NextAuthOptions {
       },
     },
   };
+}
+
+/** One header from next-auth's request (a plain object of Node's headers). */
+function headerOf(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const v = headers?.[name];
+  return typeof v === "string" ? v : Array.isArray(v) ? v.join("; ") : null;
 }

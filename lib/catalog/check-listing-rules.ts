@@ -5,7 +5,10 @@ import { findProhibitedTerms } from "./find-prohibited-terms";
 // The platform's listing rules, run on every submitted listing by the moderation job.
 // Pure: the job gathers the facts, these decide.
 
-export type RuleViolation = { code: "no_images" | "prohibited_words" | "price_far_below_median"; message: string };
+export type RuleViolation = {
+  code: "no_images" | "prohibited_words" | "price_far_below_median" | "duplicate_photo" | "price_outlier";
+  message: string;
+};
 
 // A seller younger than this is "new" for the price rule.
 export const NEW_SELLER_DAYS = 30;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db/client";
+import { scoreListingFraud } from "@/lib/fraud/listings/score-listing-fraud";
 import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { recordOutboxEvent } from "@/lib/outbox/record-outbox-event";
 
@@ -8,7 +9,7 @@ import { checkListingRules, type RuleViolation } from "./check-listing-rules";
 import { revalidateCachedProduct } from "./revalidate-cached-product";
 
 /**
- * The moderation job for a submitted listing: runs the platform's rules and either
+ * The moderation job for a submitted listing: runs the platform's rules and fraud checks, and either
  * activates it or opens a moderation case for an admin. Running it twice changes nothing
  * (it acts only on a listing still in review with no open case).
  */
@@ -44,6 +45,15 @@ export async function moderateListing(productId: string): Promise<"activated" | 
       categoryMedianCents: median?.median ?? null,
       categoryListingCount: median?.n ?? 0,
     });
+    // The fraud checks write the listing's fraud_score (search's penalty) whatever they find; a
+    // serious finding also sends the listing to an admin.
+    const fraud = await scoreListingFraud(tx, { productId });
+    for (const s of fraud.signals) {
+      if (s.score < 70) continue;
+      const code = s.kind === "listing.duplicate_photo" ? "duplicate_photo" : "price_outlier";
+      if (code === "price_outlier" && violations.some((v) => v.code === "price_far_below_median")) continue;
+      violations.push({ code, message: s.message });
+    }
     if (violations.length === 0) {
       await tx.product.update({
         where: { id: productId },

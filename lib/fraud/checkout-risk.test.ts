@@ -31,6 +31,14 @@ describe("checkout risk rules", () => {
     expect(score({})).toBe(0);
   });
 
+  it("declines with three different cards are card testing, held with the failed-payment rule; two cards are not", () => {
+    expect(score({ failedPaymentsLast24h: 2, failedCardsLast24h: 2 })).toBe(0);
+    expect(score({ failedPaymentsLast24h: 3, failedCardsLast24h: 3 })).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
+    expect(
+      checkoutRiskSignals({ ...clean, failedPaymentsLast24h: 3, failedCardsLast24h: 3 }).map((s) => s.message),
+    ).toEqual(["3 failed payments in the last 24 hours", "3 different cards declined in the last 24 hours"]);
+  });
+
   it("a brand-new account sending $600 to a parcel forwarder is held; either alone is not", () => {
     expect(score({ accountAgeHours: 2, totalCents: 60_000 })).toBe(60);
     expect(score({ shippingLine1: "Shipito, 1 Warehouse Way", shippingLine2: "Suite 4411" })).toBe(45);

@@ -5,6 +5,10 @@
 // not to ship, and an admin clears or refunds them.
 
 export const REVIEW_THRESHOLD = 70;
+/** Declined attempts with this many different cards in a day is card testing. */
+export const CARD_TESTING_CARDS = 3;
+/** Or this many declined attempts in a day, with any cards. */
+export const CARD_TESTING_ATTEMPTS = 5;
 
 export type CheckoutRiskFacts = {
   accountAgeHours: number;
@@ -13,6 +17,8 @@ export type CheckoutRiskFacts = {
   checkoutsLastHour: number;
   /** The buyer's declined or failed payment attempts in the last 24 hours. */
   failedPaymentsLast24h: number;
+  /** Different cards among those declined attempts (card testing tries many). */
+  failedCardsLast24h?: number;
   /** Other accounts with an address at the same street address and postal code. */
   otherAccountsAtAddress: number;
   shippingLine1: string;
@@ -26,7 +32,7 @@ export type CheckoutRiskFacts = {
 export type RiskSignal = { kind: string; score: number; message: string };
 
 // Parcel forwarders that re-ship abroad: where goods bought with stolen cards often go.
-const FORWARDER =
+export const FORWARDER =
   /\b(shipito|myus|stackry|planet express|borderlinx|forward2me|shipwire|reship|parcel forward|package forward|freight forward|mail ?forward)/i;
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
@@ -62,6 +68,12 @@ export function checkoutRiskSignals(f: CheckoutRiskFacts): RiskSignal[] {
       kind: "checkout.card_testing",
       score: 45,
       message: `${f.failedPaymentsLast24h} failed payments in the last 24 hours`,
+    });
+  if ((f.failedCardsLast24h ?? 0) >= CARD_TESTING_CARDS)
+    signals.push({
+      kind: "checkout.card_testing_cards",
+      score: 75,
+      message: `${f.failedCardsLast24h} different cards declined in the last 24 hours`,
     });
   if (f.otherAccountsAtAddress >= 2)
     signals.push({

@@ -76,7 +76,13 @@ describe("payment review", () => {
         shipTo: "Rae Buyer, 88 Dock Street, c/o Shipito suite 12, 97230 Portland, US",
       },
     });
-    expect(held.reasons.map((r) => r.code)).toEqual(["checkout.new_account_high_value", "checkout.reshipper"]);
+    expect(held.reasons.map((r) => r.code)).toEqual([
+      "checkout.new_account_high_value",
+      "checkout.reshipper",
+      "checkout.model",
+    ]);
+    // The model agrees, and says why in words.
+    expect(held.reasons[2].message).toMatch(/^Risk model \(v1\) scores 9\d\.\d: Ships to a parcel forwarder; /);
 
     expect(await decideHeldOrder({ caseId: held.caseId, adminId, decision: "clear" })).toEqual({
       orderId,

@@ -8,6 +8,7 @@ export const JOBS = {
   releaseEscrow: "release-escrow",
   sweepParkedReleases: "sweep-parked-releases",
   refundLatePayment: "refund-late-payment",
+  cancelHeldPayment: "cancel-held-payment",
   settlePayout: "settle-payout",
   dailyPayouts: "daily-payouts",
   aggregateReviews: "aggregate-reviews",
@@ -40,6 +41,7 @@ export type JobPayloads = {
   [JOBS.releaseEscrow]: { orderId: string };
   [JOBS.sweepParkedReleases]: Record<string, never>;
   [JOBS.refundLatePayment]: { orderId: string };
+  [JOBS.cancelHeldPayment]: { checkoutId: string };
   [JOBS.settlePayout]: { stripePayoutId: string; status: string; failureMessage: string | null };
   [JOBS.dailyPayouts]: Record<string, never>;
   [JOBS.aggregateReviews]: { productId?: string; sellerId?: string };

@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { heldOrderIds } from "@/lib/fraud/order-hold";
 import { restoreOrderReservation } from "@/lib/orders/restore-order-reservation";
 
 import { stripe } from "./stripe-client";
@@ -31,6 +32,11 @@ export async function startCheckoutPayment(opts: { checkoutId: string; buyerId: 
   if (checkout.status === "cancelled")
     throw new AppError("conflict", "This checkout expired: its items were released. Add them to your cart again.");
 
+  if ((await heldOrderIds(checkout.orders.map((o) => o.id))).size > 0)
+    throw new AppError(
+      "forbidden",
+      "This payment is held for a security review after several declined cards. We will email you once it is checked.",
+    );
   await restoreReservations(checkout.id);
 
   const client = stripe();

@@ -151,7 +151,18 @@ describe("pruneOldRows", () => {
     const expiredRecently = await token({ createdAt: ago(30 * DAYS), expiresAt: ago(29 * DAYS) });
     const pending = await token({ createdAt: ago(1), expiresAt: new Date(Date.now() + 3_600_000) });
 
-    expect(await pruneOldRows(opts)).toMatchObject({ user_sessions: 2, account_tokens: 2 });
+    const signal = (createdAt: Date) =>
+      db().requestSignal.create({
+        data: { userId: user.id, action: "sign_in", ip: "203.0.113.9", createdAt },
+        select: { id: true },
+      });
+    await signal(ago(181 * DAYS));
+    const keptSignal = await signal(ago(179 * DAYS));
+
+    expect(await pruneOldRows(opts)).toMatchObject({ user_sessions: 2, account_tokens: 2, request_signals: 1 });
+    expect(
+      (await db().requestSignal.findMany({ where: { userId: user.id }, select: { id: true } })).map((r) => r.id),
+    ).toEqual([keptSignal.id]);
     const left = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id).sort();
     expect(await left(db().userSession.findMany({ where: { userId: user.id }, select: { id: true } }))).toEqual(
       [recentlyRevoked.id, recentlyExpired.id, live.id].sort(),

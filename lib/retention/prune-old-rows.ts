@@ -22,6 +22,7 @@ export type PruneCounts = {
   rate_limit_buckets: number;
   user_sessions: number;
   account_tokens: number;
+  request_signals: number;
 };
 
 /**
@@ -54,7 +55,8 @@ async function inBatches(batch: number, deleteBatch: (limit: number) => Promise<
  * - rate_limit_buckets: windows that ended an hour ago (an expired bucket is reset on use anyway);
  * - user_sessions: signed out or revoked, or unused past the session lifetime (so refused), more
  *   than RETENTION_USER_SESSIONS_DAYS ago: the person's list and export show recent sign-ins;
- * - account_tokens: emailed links used or expired more than RETENTION_ACCOUNT_TOKENS_DAYS ago.
+ * - account_tokens: emailed links used or expired more than RETENTION_ACCOUNT_TOKENS_DAYS ago;
+ * - request_signals: the fraud checks' IPs, devices and cards, past RETENTION_REQUEST_SIGNALS_DAYS.
  * Ids grow with time in the two append-only logs, so they are walked by primary key (oldest first,
  * no index on created_at needed), stopping at the first row too young to go.
  */
@@ -146,6 +148,13 @@ export async function pruneOldRows(opts: {
       return db().$executeRaw`
         DELETE FROM account_tokens WHERE id IN (
           SELECT id FROM account_tokens WHERE used_at < ${cutoff} OR expires_at < ${cutoff} LIMIT ${limit}
+        )`;
+    }),
+    request_signals: await inBatches(batch, (limit) => {
+      const cutoff = before(e.RETENTION_REQUEST_SIGNALS_DAYS * DAY);
+      return db().$executeRaw`
+        DELETE FROM request_signals WHERE id IN (
+          SELECT id FROM request_signals WHERE created_at < ${cutoff} ORDER BY created_at LIMIT ${limit}
         )`;
     }),
   };

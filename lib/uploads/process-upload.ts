@@ -9,6 +9,7 @@ import type { ObjectStorage } from "@/lib/storage/object-storage";
 import { writeImageVariants } from "@/lib/storage/write-image-variants";
 
 import { getUploadStorage } from "./get-upload-storage";
+import { imageHashes } from "./image-hashes";
 import { MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, REJECT_REASONS } from "./upload-limits";
 
 export type ProcessUploadResult = "ready" | "rejected" | "skipped";
@@ -95,10 +96,14 @@ export async function processUpload(
     throw err;
   }
 
+  // For the duplicate-photo check across sellers (lib/fraud/listings).
+  const hashes = await imageHashes(original.body);
   await db().upload.updateMany({
     where: { id: uploadId, status: "processing" },
     data: {
       status: "ready",
+      sha256: hashes.sha256,
+      dhash: hashes.dhash,
       width: result.width,
       height: result.height,
       variants: result.variants,

@@ -16,6 +16,7 @@ const NAV = [
   { href: "/admin/returns", label: "Returns" },
   { href: "/admin/claims", label: "Claims" },
   { href: "/admin/fraud", label: "Payment review" },
+  { href: "/admin/fraud/links", label: "Account links" },
   { href: "/admin/money", label: "Money needing attention" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/exchange-rates", label: "Exchange rates" },

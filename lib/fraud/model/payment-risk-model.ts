@@ -29,6 +29,15 @@ export type PaymentRiskModel = {
 export type Contribution = { feature: string; contribution: number; words: string };
 export type PaymentRiskScore = { score: number; probability: number; contributions: Contribution[] };
 
+const YES_NO_FEATURES = new Set([
+  "no_history",
+  "card_ip_country_mismatch",
+  "card_shipping_country_mismatch",
+  "prepaid_card",
+  "forwarder_address",
+  "linked_suspended",
+]);
+
 function standardiser(rows: number[][]) {
   const d = rows[0].length;
   const means = Array.from({ length: d }, (_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length);
@@ -80,9 +89,17 @@ export function scorePayment(model: PaymentRiskModel, facts: PaymentRiskFacts): 
   const parts = x.map((v, j) => model.weights[j] * ((v - model.means[j]) / model.stds[j]));
   const logit = model.intercept + parts.reduce((a, b) => a + b, 0);
   const probability = 1 / (1 + Math.exp(-logit));
+  // A yes/no feature that is "no" may still push the score up (its absence is rarer among the
+  // honest), but "No order kept before" for a buyer with orders would mislead: it is left out.
   const contributions = parts
-    .map((c, j) => ({ feature: PAYMENT_FEATURES[j].name, contribution: c, words: PAYMENT_FEATURES[j].words(facts) }))
-    .filter((c) => c.contribution > 0.05)
+    .map((c, j) => ({
+      feature: PAYMENT_FEATURES[j].name,
+      contribution: c,
+      words: PAYMENT_FEATURES[j].words(facts),
+      x: x[j],
+    }))
+    .filter((c) => c.contribution > 0.05 && !(c.x === 0 && YES_NO_FEATURES.has(c.feature)))
+    .map(({ x: _x, ...c }) => c)
     .sort((a, b) => b.contribution - a.contribution);
   return { score: Math.round(probability * 1000) / 10, probability, contributions };
 }

@@ -7,6 +7,7 @@ import { JOBS } from "@/lib/jobs/queues";
 
 import { paymentIntentMismatches } from "../check-payment-intent";
 import { recordCapture } from "../record-capture";
+import { recordPaymentAttempt } from "../record-payment-attempt";
 import { recordWebhookAnomaly } from "../record-webhook-anomaly";
 import { stripe } from "../stripe-client";
 import { accountOptions, eventObjectId, type WebhookHandler } from "./webhook-handler";
@@ -22,11 +23,20 @@ export function latestChargeId(pi: Pick<Stripe.PaymentIntent, "latest_charge">):
 // checkout's own PaymentIntent, for exactly its total and currency, counts; anything else is
 // recorded for an admin and leaves the checkout unpaid.
 export const onPaymentIntentSucceeded: WebhookHandler = {
-  refetch: (event) => stripe().paymentIntents.retrieve(eventObjectId(event), {}, accountOptions(event)),
+  // The PaymentMethod is expanded for the card's fingerprint, country and funding (fraud signals).
+  refetch: (event) =>
+    stripe().paymentIntents.retrieve(eventObjectId(event), { expand: ["payment_method"] }, accountOptions(event)),
   async apply(tx, { event, fresh }) {
     const pi = fresh as Stripe.PaymentIntent;
     if (pi.status !== "succeeded") return;
-    const select = { id: true, paymentIntentId: true, totalCents: true, currency: true } as const;
+    const select = {
+      id: true,
+      paymentIntentId: true,
+      totalCents: true,
+      currency: true,
+      buyerId: true,
+      status: true,
+    } as const;
     const checkout =
       (await tx.checkout.findUnique({ where: { paymentIntentId: pi.id }, select })) ??
       (isUuid(pi.metadata?.checkout_id)
@@ -54,6 +64,14 @@ export const onPaymentIntentSucceeded: WebhookHandler = {
       await recordWebhookAnomaly(tx, { event, objectId: pi.id, checkoutId: checkout.id, mismatches, detail });
       return "anomaly";
     }
+    // Once per payment: a repeated delivery finds the checkout paid already.
+    if (checkout.status !== "paid")
+      await recordPaymentAttempt(tx, {
+        checkoutId: checkout.id,
+        buyerId: checkout.buyerId,
+        paymentMethod: pi.payment_method,
+        outcome: "succeeded",
+      });
     const { lateOrders } = await recordCapture(tx, {
       checkoutId: checkout.id,
       chargeId: latestChargeId(pi),

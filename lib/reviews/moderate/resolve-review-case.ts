@@ -13,6 +13,7 @@ import { queueRatingAggregation } from "../ratings/queue-rating-aggregation";
 import { ZReviewCaseDecision } from "../review-input";
 
 // A hidden review's case is "rejected" (the review is); a kept review's is "dismissed" (the reports are).
+// A review the fraud checks held is shown (and counted in the ratings) again when kept.
 const CASE_STATUS = { hide: "rejected", keep: "dismissed" } as const;
 
 /**
@@ -63,6 +64,11 @@ export async function resolveReviewCase(opts: {
       });
       await queueRatingAggregation(tx, { productId: review.productId, sellerId: review.product.sellerId });
       return { reviewId: review.id, reviewStatus: "hidden" };
+    }
+    if (decision === "keep" && review.status === "held") {
+      await tx.review.update({ where: { id: review.id }, data: { status: "visible" } });
+      await queueRatingAggregation(tx, { productId: review.productId, sellerId: review.product.sellerId });
+      return { reviewId: review.id, reviewStatus: "visible" };
     }
     return { reviewId: review.id, reviewStatus: review.status };
   });

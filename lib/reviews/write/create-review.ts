@@ -2,6 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
+import { recordRequestSignal, type RequestOrigin } from "@/lib/auth/record-request-signal";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -27,6 +28,8 @@ export async function createReview(opts: {
   orderId: string;
   input: z.input<typeof ZCreateReview>;
   now?: Date;
+  /** Where the request came from: recorded before the fraud checks, which compare it with the seller's. */
+  origin?: RequestOrigin;
 }): Promise<CreatedReview> {
   const input = parseInput(ZCreateReview, opts.input);
   const now = opts.now ?? new Date();
@@ -86,6 +89,11 @@ export async function createReview(opts: {
         select: { id: true, editableUntil: true },
       });
       await attachReviewImages(tx, { reviewId: review.id, userId: opts.buyerId, uploadIds: input.images });
+      if (opts.origin)
+        await recordRequestSignal(
+          { userId: opts.buyerId, action: "review", subjectId: review.id, origin: opts.origin },
+          tx,
+        );
       await scoreReviewRisk(tx, { reviewId: review.id });
       await recordOutboxEvent(tx, {
         aggregateType: "review",

@@ -39,6 +39,11 @@ export async function editReview(opts: {
       if (!review) throw new AppError("not_found", "Review not found.");
       if (review.status === "hidden")
         throw new AppError("conflict", "This review was hidden by a moderator and can't be edited.");
+      if (review.status === "held")
+        throw new AppError(
+          "conflict",
+          "This review is waiting for a moderator's check and can't be edited until then.",
+        );
       if (now.getTime() > review.editableUntil.getTime())
         throw new AppError(
           "conflict",

@@ -18,7 +18,9 @@ export type CardOutcome =
 export interface TestCard {
   number: string;
   brand: CardBrand;
-  funding: "credit" | "debit";
+  funding: "credit" | "debit" | "prepaid";
+  /** The issuing country, as the PaymentMethod's card.country reports it; "US" when left out. */
+  country?: string;
   /** 3D Secure is required before the outcome applies. */
   authenticate: boolean;
   outcome: CardOutcome;
@@ -162,6 +164,34 @@ const TEST_CARDS = {
     authenticate: false,
     outcome: { kind: "dispute" },
     tokens: ["pm_card_createDispute", "tok_createDispute"],
+  },
+  // Stripe's international and prepaid test cards: for the fraud checks' card-country and
+  // funding signals.
+  brazil: {
+    number: "4000000760000002",
+    brand: "visa",
+    funding: "credit",
+    country: "BR",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: ["pm_card_br", "tok_br"],
+  },
+  unitedKingdom: {
+    number: "4000008260000000",
+    brand: "visa",
+    funding: "credit",
+    country: "GB",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: ["pm_card_gb", "tok_gb"],
+  },
+  mastercardPrepaid: {
+    number: "5105105105105100",
+    brand: "mastercard",
+    funding: "prepaid",
+    authenticate: false,
+    outcome: { kind: "succeed" },
+    tokens: ["pm_card_mastercard_prepaid", "tok_mastercard_prepaid"],
   },
 } satisfies Record<string, TestCard>;
 

@@ -133,7 +133,7 @@ export function createPaymentMethod(emu: Emulator, input: PaymentMethodInput): S
         address_postal_code_check: null,
         cvc_check: card.cvcProvided ? "pass" : null,
       },
-      country: "US",
+      country: known.country ?? "US",
       display_brand: brand,
       exp_month: card.expMonth,
       exp_year: card.expYear,

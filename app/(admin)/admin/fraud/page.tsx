@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { REVIEW_THRESHOLD } from "@/lib/fraud/checkout-risk";
 import { listHeldOrders } from "@/lib/fraud/order-hold";
+import { MODEL_HOLD_THRESHOLD } from "@/lib/fraud/score-checkout";
 import { formatMoney } from "@/lib/money/format-money";
 
 import { decideHoldAction } from "./actions";
@@ -21,7 +22,7 @@ export default async function FraudReviewPage({ searchParams }: { searchParams: 
     <div>
       <PageHeader
         title="Payment review"
-        description={`${total} held ${total === 1 ? "order" : "orders"}, oldest first. Orders whose payment scores ${REVIEW_THRESHOLD} or more are held: the money stays in escrow and the seller is told not to ship until you decide.`}
+        description={`${total} held ${total === 1 ? "order" : "orders"}, oldest first. Orders whose payment scores ${REVIEW_THRESHOLD} or more by the rules, or ${MODEL_HOLD_THRESHOLD} or more by the risk model, are held (as is a run of declined cards, before any money moves): the money stays in escrow and the seller is told not to ship until you decide.`}
       />
       {rows.length === 0 ? <EmptyState>No payments are waiting for review.</EmptyState> : null}
       <ul className="space-y-4">

@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { recordRequestSignal } from "@/lib/auth/record-request-signal";
+import { requestOrigin } from "@/lib/auth/request-origin";
 import { changeListingStatus } from "@/lib/catalog/change-listing-status";
 import { createListing } from "@/lib/catalog/create-listing";
 import { ZCreateListing, ZUpdateListing } from "@/lib/catalog/product-input";
@@ -57,6 +59,12 @@ export const createListingAction = serverAction(
   },
   async ({ user, input }, _prev: ListingFormState, _form: FormData): Promise<ListingFormState> => {
     const r = await createListing({ sellerId: shopOf(user), actorId: user.id, input });
+    await recordRequestSignal({
+      userId: user.id,
+      action: "listing",
+      subjectId: r.productId,
+      origin: await requestOrigin(),
+    });
     revalidatePath("/seller/products");
     redirect(`/seller/products/${r.productId}?saved=1`);
   },

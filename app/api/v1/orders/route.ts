@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import { recordCheckoutStarted } from "@/lib/analytics/events/record-checkout-started";
+import { recordRequestSignal } from "@/lib/auth/record-request-signal";
+import { requestOrigin } from "@/lib/auth/request-origin";
 import { currentCart } from "@/lib/cart/current-cart";
 import { revalidateProductStock } from "@/lib/catalog/revalidate-product-stock";
 import { apiRoute } from "@/lib/http/api-route";
@@ -40,6 +42,12 @@ export const POST = apiRoute(
       await store.clear(cartKey!);
       revalidateProductStock(lines.map((l) => l.productId));
       recordCheckoutStarted(user.id, result.checkout.orders);
+      await recordRequestSignal({
+        userId: user.id,
+        action: "checkout",
+        subjectId: result.checkout.checkoutId,
+        origin: await requestOrigin(),
+      });
     }
     return Response.json(placedCheckoutJson(result.checkout), {
       status: result.status,

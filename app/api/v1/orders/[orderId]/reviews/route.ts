@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { requestOrigin } from "@/lib/auth/request-origin";
 import { apiRoute } from "@/lib/http/api-route";
 import { RATE_LIMIT_POLICIES } from "@/lib/rate-limit/rules";
 import { listOrderReviews } from "@/lib/reviews/read/list-order-reviews";
@@ -24,7 +25,12 @@ export const POST = apiRoute(
     status: 201,
   },
   async ({ user, params, body }) => {
-    const r = await createReview({ buyerId: user.id, orderId: params.orderId, input: body });
+    const r = await createReview({
+      buyerId: user.id,
+      orderId: params.orderId,
+      input: body,
+      origin: await requestOrigin(),
+    });
     return Response.json(createdReviewJson(params.orderId, r), { status: 201 });
   },
 );

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { recordRequestSignal } from "@/lib/auth/record-request-signal";
+import { requestOrigin } from "@/lib/auth/request-origin";
 import { assertOwnSeller } from "@/lib/catalog/assert-own-seller";
 import { createListing } from "@/lib/catalog/create-listing";
 import { listSellerListings } from "@/lib/catalog/list-seller-listings";
@@ -13,6 +15,12 @@ export const POST = apiRoute(
   async ({ user, params, body }) => {
     const sellerId = assertOwnSeller(user, params.sellerId);
     const created = await createListing({ sellerId, actorId: user.id, input: body });
+    await recordRequestSignal({
+      userId: user.id,
+      action: "listing",
+      subjectId: created.productId,
+      origin: await requestOrigin(),
+    });
     return Response.json({ product_id: created.productId, status: created.status }, { status: 201 });
   },
 );
