@@ -22,6 +22,15 @@ export type ProductTotals = {
   revenueCents: number;
 };
 
+export type SearchQueryShare = {
+  query: string;
+  impressions: number;
+  /** The seller's share of all impressions for the query, 0..1. */
+  share: number;
+  averagePosition: number;
+  clicks: number;
+};
+
 export type SellerDays = { counts: DayCounts[]; revenue: DayRevenue[] };
 
 export interface AnalyticsStore {
@@ -32,6 +41,23 @@ export interface AnalyticsStore {
    * yet rolled up, read as one consistent snapshot: exact up to the last committed event.
    */
   readSellerDays(opts: { sellerId: string; from: string; to: string }): Promise<SellerDays>;
-  /** One seller's products over [from, to]: views, carts, units sold and revenue per currency, likewise exact. */
-  readProductTotals(opts: { sellerId: string; from: string; to: string }): Promise<ProductTotals[]>;
+  /**
+   * One seller's `limit` top products over [from, to] in compareProducts' order: views, carts,
+   * units sold and revenue per (product, currency), likewise exact.
+   */
+  readTopProducts(opts: { sellerId: string; from: string; to: string; limit: number }): Promise<ProductTotals[]>;
+  /**
+   * The `limit` queries that showed the seller's listings most over [from, to] (impressions,
+   * then query): impressions, share of the query's, average position, clicks; likewise exact.
+   */
+  readSearchQueries(opts: { sellerId: string; from: string; to: string; limit: number }): Promise<SearchQueryShare[]>;
+  /** Units each of a seller's products sold over [from, to] (all currencies), for those that sold; likewise exact. */
+  readUnitsSold(opts: { sellerId: string; from: string; to: string }): Promise<{ productId: string; units: number }[]>;
+}
+
+/** Top products first: by revenue, then units sold, then views, then title. */
+export function compareProducts(a: ProductTotals, b: ProductTotals): number {
+  return (
+    b.revenueCents - a.revenueCents || b.unitsSold - a.unitsSold || b.views - a.views || a.title.localeCompare(b.title)
+  );
 }
