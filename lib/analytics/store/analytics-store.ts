@@ -1,5 +1,5 @@
 // The analytics store: where rollups are kept and read. PostgreSQL is the tested one
-// (postgres-analytics-store.ts); an OLAP store (ClickHouse) would implement the same two calls
+// (postgres-analytics-store.ts); an OLAP store (ClickHouse) would implement the same calls
 // and be chosen in get-analytics-store.ts. docs/OPERATIONS.md says why there is none yet.
 import type { RollupRun } from "@/lib/analytics/rollups/roll-up-analytics";
 
