@@ -312,7 +312,7 @@ describe("incremental rollups", () => {
               await getAnalyticsStore().readTopProducts({ sellerId: seller.id, ...range, limit }),
               `top ${limit} of ${range.from}..${range.to}`,
             ).toEqual(ranked.slice(0, limit));
-          const units = await getAnalyticsStore().readUnitsSold({ sellerId: seller.id, ...range });
+          const units = await getAnalyticsStore().readUnitsSold({ sellerId: seller.id, ...range }); // all listings live
           expect(new Map(units.map((u) => [u.productId, u.units]))).toEqual(
             new Map(ranked.filter((r) => r.unitsSold > 0).map((r) => [r.productId, r.unitsSold])),
           );

@@ -1,7 +1,6 @@
 import "server-only";
 
 import { getAnalyticsStore } from "@/lib/analytics/store/get-analytics-store";
-import { db } from "@/lib/db/client";
 
 /** The sales rate is read over the last 28 UTC days, today included. */
 export const FORECAST_WINDOW_DAYS = 28;
@@ -51,19 +50,15 @@ export async function getInventoryForecast(opts: { sellerId: string; now?: Date 
     to: day(now.getTime()),
     days: FORECAST_WINDOW_DAYS,
   };
-  const unitsSold = await getAnalyticsStore().readUnitsSold({ sellerId, from: window.from, to: window.to });
-  const sold = await db().$queryRaw<{ product_id: string; title: string; inventory_count: number; units: number }[]>`
-    SELECT p.id AS product_id, p.title, p.inventory_count, s.units
-      FROM unnest(${unitsSold.map((u) => u.productId)}::uuid[], ${unitsSold.map((u) => u.units)}::int[]) AS s(product_id, units)
-      JOIN products p ON p.id = s.product_id AND p.seller_id = ${sellerId}::uuid AND p.status = 'active'`;
+  const sold = await getAnalyticsStore().readUnitsSold({ sellerId, from: window.from, to: window.to });
   const items = sold
     .map((p): StockForecast => {
       const perDay = p.units / FORECAST_WINDOW_DAYS;
-      const daysOfCover = Math.floor((Math.max(0, p.inventory_count) / perDay) * 10) / 10;
+      const daysOfCover = Math.floor((Math.max(0, p.inventoryCount) / perDay) * 10) / 10;
       return {
-        productId: p.product_id,
+        productId: p.productId,
         title: p.title,
-        inventoryCount: p.inventory_count,
+        inventoryCount: p.inventoryCount,
         unitsSold: p.units,
         unitsPerDay: Math.round(perDay * 100) / 100,
         daysOfCover,

@@ -31,6 +31,8 @@ export type SearchQueryShare = {
   clicks: number;
 };
 
+export type UnitsSold = { productId: string; title: string; inventoryCount: number; units: number };
+
 export type SellerDays = { counts: DayCounts[]; revenue: DayRevenue[] };
 
 export interface AnalyticsStore {
@@ -51,8 +53,8 @@ export interface AnalyticsStore {
    * then query): impressions, share of the query's, average position, clicks; likewise exact.
    */
   readSearchQueries(opts: { sellerId: string; from: string; to: string; limit: number }): Promise<SearchQueryShare[]>;
-  /** Units each of a seller's products sold over [from, to] (all currencies), for those that sold; likewise exact. */
-  readUnitsSold(opts: { sellerId: string; from: string; to: string }): Promise<{ productId: string; units: number }[]>;
+  /** Units each of a seller's live listings sold over [from, to] (all currencies), with its stock, for those that sold; likewise exact. */
+  readUnitsSold(opts: { sellerId: string; from: string; to: string }): Promise<UnitsSold[]>;
 }
 
 /** Top products first: by revenue, then units sold, then views, then title. */

@@ -11,6 +11,7 @@ import {
   type DayRevenue,
   type ProductTotals,
   type SearchQueryShare,
+  type UnitsSold,
 } from "./analytics-store";
 import { rollupSpans } from "./rollup-spans";
 
@@ -18,8 +19,19 @@ import { rollupSpans } from "./rollup-spans";
 // 5 s default would fail the page rather than show it late.
 const SNAPSHOT = { isolationLevel: "RepeatableRead", timeout: 20_000 } as const;
 
-/** Events at or above it are the tail not yet rolled up (an InitPlan: the planner still uses the xact_id index). */
-const WATERMARK = Prisma.sql`(SELECT xact_watermark FROM analytics_rollup_state WHERE id = 1)`;
+/**
+ * The rollup watermark, read as a value first: every event at or above it is the tail not yet
+ * rolled up. Passed to the tail's conditions as a constant, the planner sees that it selects the
+ * few newest events and reads them by the xact_id index; as a subquery (an InitPlan, value
+ * unknown when planning) it chose the query index for the search share's tail and read all of a
+ * query's impressions in the range to keep none (docs/BENCHMARKS.md).
+ */
+async function watermark(tx: Tx): Promise<Prisma.Sql> {
+  const [row] = await tx.$queryRaw<
+    { w: string }[]
+  >`SELECT xact_watermark::text AS w FROM analytics_rollup_state WHERE id = 1`;
+  return Prisma.sql`${row.w}::xid8`;
+}
 
 type Sold = { productId: string; currency: string; units: number; revenue: number };
 
@@ -32,7 +44,7 @@ type Sold = { productId: string; currency: string; units: number; revenue: numbe
  */
 export function postgresAnalyticsStore(): AnalyticsStore {
   /** Units and revenue per product and currency over [from, to]: the rollup rows that sold (a partial index) plus the tail. */
-  function soldSql(sellerId: string, from: string, to: string): Prisma.Sql {
+  function soldSql(w: Prisma.Sql, sellerId: string, from: string, to: string): Prisma.Sql {
     const { headDays, months, tailDays } = rollupSpans(from, to);
     return Prisma.sql`
       SELECT product_id, currency, sum(units) AS units, sum(revenue) AS revenue FROM (
@@ -51,7 +63,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
         SELECT oi.product_id, oi.currency, oi.quantity, oi.quantity::bigint * oi.unit_price_cents
           FROM analytics_events e JOIN orders o ON o.id = e.order_id AND o.seller_id = e.seller_id
           JOIN order_items oi ON oi.order_id = o.id
-         WHERE e.xact_id >= ${WATERMARK} AND e.kind = 'order_paid' AND e.seller_id = ${sellerId}::uuid
+         WHERE e.xact_id >= ${w} AND e.kind = 'order_paid' AND e.seller_id = ${sellerId}::uuid
            AND e.occurred_at >= ${from}::timestamp AND e.occurred_at < ${to}::timestamp + interval '1 day'
       ) x
      GROUP BY product_id, currency
@@ -64,6 +76,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
    */
   async function readTotals(
     tx: Tx,
+    w: Prisma.Sql,
     opts: { sellerId: string; from: string; to: string; productIds: string[] | null },
   ): Promise<ProductTotals[]> {
     const { sellerId, from, to, productIds } = opts;
@@ -84,7 +97,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
           UNION ALL
           SELECT e.product_id, p.currency, (e.kind = 'product_view')::int, (e.kind = 'add_to_cart')::int, 0, 0::bigint
             FROM analytics_events e JOIN products p ON p.id = e.product_id
-           WHERE e.xact_id >= ${WATERMARK}
+           WHERE e.xact_id >= ${w}
              AND e.kind IN ('product_view', 'add_to_cart') AND e.seller_id = ${sellerId}::uuid
              ${only(Prisma.sql`e.product_id`)}
              AND e.occurred_at >= ${from}::timestamp AND e.occurred_at < ${to}::timestamp + interval '1 day'
@@ -92,7 +105,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
           SELECT oi.product_id, oi.currency, 0, 0, oi.quantity, oi.quantity::bigint * oi.unit_price_cents
             FROM analytics_events e JOIN orders o ON o.id = e.order_id AND o.seller_id = e.seller_id
             JOIN order_items oi ON oi.order_id = o.id
-           WHERE e.xact_id >= ${WATERMARK}
+           WHERE e.xact_id >= ${w}
              AND e.kind = 'order_paid' AND e.seller_id = ${sellerId}::uuid
              ${only(Prisma.sql`oi.product_id`)}
              AND e.occurred_at >= ${from}::timestamp AND e.occurred_at < ${to}::timestamp + interval '1 day'
@@ -104,6 +117,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
     rollUp: rollUpAnalytics,
     async readSellerDays({ sellerId, from, to }) {
       return db().$transaction(async (tx) => {
+        const w = await watermark(tx);
         const counts = await tx.$queryRaw<DayCounts[]>`
             SELECT to_char(bucket, 'YYYY-MM-DD') AS day, sum(views)::int AS "views", sum(add_to_carts)::int AS "addToCarts",
                    sum(checkouts)::int AS "checkouts", sum(paid_orders)::int AS "paidOrders", sum(refunds)::int AS "refunds"
@@ -115,7 +129,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
                 SELECT date_trunc('day', occurred_at), (kind = 'product_view')::int, (kind = 'add_to_cart')::int,
                        (kind = 'checkout_started')::int, (kind = 'order_paid')::int, (kind = 'refund')::int
                   FROM analytics_events
-                 WHERE xact_id >= ${WATERMARK}
+                 WHERE xact_id >= ${w}
                    AND seller_id = ${sellerId}::uuid
                    AND occurred_at >= ${from}::timestamp AND occurred_at < ${to}::timestamp + interval '1 day'
               ) x
@@ -129,7 +143,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
                 UNION ALL
                 SELECT date_trunc('day', e.occurred_at), o.currency, 1, o.total_cents
                   FROM analytics_events e JOIN orders o ON o.id = e.order_id AND o.seller_id = e.seller_id
-                 WHERE e.xact_id >= ${WATERMARK}
+                 WHERE e.xact_id >= ${w}
                    AND e.kind = 'order_paid' AND e.seller_id = ${sellerId}::uuid
                    AND e.occurred_at >= ${from}::timestamp AND e.occurred_at < ${to}::timestamp + interval '1 day'
               ) x
@@ -139,6 +153,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
     },
     async readTopProducts({ sellerId, from, to, limit }) {
       return db().$transaction(async (tx) => {
+        const w = await watermark(tx);
         // Rank what sold by revenue then units (compareProducts' first keys) in SQL, keeping every
         // product tied with the last one kept (rank, not row_number); only those need views and
         // carts, read by the product index. Fewer than `limit` sold: the rest rank by views, so
@@ -147,11 +162,11 @@ export function postgresAnalyticsStore(): AnalyticsStore {
         const ranked = await tx.$queryRaw<{ productId: string; sold: number }[]>`
           SELECT product_id::text AS "productId", sold::int FROM (
             SELECT product_id, rank() OVER (ORDER BY revenue DESC, units DESC) AS r, count(*) OVER () AS sold
-              FROM (${soldSql(sellerId, from, to)}) s
+              FROM (${soldSql(w, sellerId, from, to)}) s
           ) t WHERE r <= ${limit}`;
         const candidates =
           ranked.length > 0 && ranked[0].sold >= limit ? [...new Set(ranked.map((r) => r.productId))] : null;
-        const totals = await readTotals(tx, { sellerId, from, to, productIds: candidates });
+        const totals = await readTotals(tx, w, { sellerId, from, to, productIds: candidates });
         return totals.sort(compareProducts).slice(0, limit);
       }, SNAPSHOT);
     },
@@ -164,8 +179,9 @@ export function postgresAnalyticsStore(): AnalyticsStore {
         OR (${r}.grain = 'day' AND ${r}.bucket >= ${tailDays.from}::timestamp AND ${r}.bucket < ${tailDays.to}::timestamp))`;
       const inRange = (t: Prisma.Sql) =>
         Prisma.sql`${t}.created_at >= ${from}::timestamp AND ${t}.created_at < ${to}::timestamp + interval '1 day'`;
-      return db().$transaction(
-        (tx) => tx.$queryRaw<SearchQueryShare[]>`
+      return db().$transaction(async (tx) => {
+        const w = await watermark(tx);
+        return tx.$queryRaw<SearchQueryShare[]>`
           WITH mine AS (
             SELECT query, sum(impressions)::int AS impressions, sum(positioned)::int AS positioned,
                    sum(position_sum)::float8 AS position_sum, sum(clicks)::int AS clicks
@@ -176,7 +192,7 @@ export function postgresAnalyticsStore(): AnalyticsStore {
                 SELECT e.query, (e.kind = 'impression')::int, (e.kind = 'impression' AND e.position IS NOT NULL)::int,
                        CASE WHEN e.kind = 'impression' THEN coalesce(e.position, 0) ELSE 0 END, (e.kind = 'click')::int
                   FROM search_events e JOIN products p ON p.id = e.product_id AND p.seller_id = ${sellerId}::uuid
-                 WHERE e.xact_id >= ${WATERMARK} AND e.kind IN ('impression', 'click') AND e.query <> '' AND ${inRange(Prisma.sql`e`)}
+                 WHERE e.xact_id >= ${w} AND e.kind IN ('impression', 'click') AND e.query <> '' AND ${inRange(Prisma.sql`e`)}
               ) x
              GROUP BY query HAVING sum(impressions) > 0
              ORDER BY impressions DESC, query LIMIT ${limit}
@@ -188,16 +204,20 @@ export function postgresAnalyticsStore(): AnalyticsStore {
                       SELECT q.impressions AS n FROM analytics_query_rollups q WHERE q.query = m.query AND ${inSpans(Prisma.sql`q`)}
                       UNION ALL
                       SELECT 1 FROM search_events t
-                       WHERE t.xact_id >= ${WATERMARK} AND t.query = m.query AND t.kind = 'impression' AND ${inRange(Prisma.sql`t`)}
+                       WHERE t.xact_id >= ${w} AND t.query = m.query AND t.kind = 'impression' AND ${inRange(Prisma.sql`t`)}
                     ) s))) AS share
-            FROM mine m ORDER BY m.impressions DESC, m.query`,
-        SNAPSHOT,
-      );
+            FROM mine m ORDER BY m.impressions DESC, m.query`;
+      }, SNAPSHOT);
     },
     async readUnitsSold({ sellerId, from, to }) {
       return db().$transaction(async (tx) => {
-        return tx.$queryRaw<{ productId: string; units: number }[]>`
-          SELECT product_id::text AS "productId", sum(units)::int AS units FROM (${soldSql(sellerId, from, to)}) s GROUP BY product_id`;
+        const w = await watermark(tx);
+        // One statement with the listing's stock: a shop's ~8,000 selling listings are not sent
+        // to this process and back as a list of ids.
+        return tx.$queryRaw<UnitsSold[]>`
+          SELECT p.id::text AS "productId", p.title, p.inventory_count AS "inventoryCount", s.units::int AS units
+            FROM (SELECT product_id, sum(units) AS units FROM (${soldSql(w, sellerId, from, to)}) x GROUP BY product_id) s
+            JOIN products p ON p.id = s.product_id AND p.seller_id = ${sellerId}::uuid AND p.status = 'active'`;
       }, SNAPSHOT);
     },
   };
