@@ -33,8 +33,6 @@ async function watermark(tx: Tx): Promise<Prisma.Sql> {
   return Prisma.sql`${row.w}::xid8`;
 }
 
-type Sold = { productId: string; currency: string; units: number; revenue: number };
-
 /**
  * The PostgreSQL store: hourly, daily and monthly rollups, and the tail of events above the
  * rollup's watermark aggregated on read (at most a minute's worth while the worker runs), in
