@@ -29,6 +29,13 @@
 //   --search-per-order N search impressions per order (default 5)
 //   --background N       other listings given events (default 50000)
 //   --background-views N views per background listing over the period (default 20)
+//   --background-only    only the background: views for --background listings of the catalogue
+//                        (the shop is neither made nor needed), e.g. a year for 1M products:
+//                        `seed:catalog -- --products 1000000 --skip-search`, then
+//                        `seed:events -- --background-only --background 1000000`
+//   --batch N            background listings per transaction (default 100000): each month's
+//                        views are written and rolled up N listings at a time, so a transaction
+//                        and a rollup run stay the same size whatever the catalogue's
 //   --replace            delete the benchmark shop's rows first (not the background's)
 //   --data-dir DIR       embedded PostgreSQL (default DATA_DIR or .data)
 import { existsSync, readFileSync } from "node:fs";
@@ -53,6 +60,8 @@ const { values: args } = parseArgs({
     background: { type: "string", default: "50000" },
     "background-views": { type: "string", default: "20" },
     replace: { type: "boolean", default: false },
+    "background-only": { type: "boolean", default: false },
+    batch: { type: "string", default: "100000" },
     "data-dir": { type: "string" },
   },
 });
@@ -80,6 +89,7 @@ const VIEWS_PER_ORDER = wholeNumber("views-per-order", args["views-per-order"], 
 const SEARCH_PER_ORDER = wholeNumber("search-per-order", args["search-per-order"], 0, 100);
 const BACKGROUND = wholeNumber("background", args.background, 0, 100_000_000);
 const BACKGROUND_VIEWS = wholeNumber("background-views", args["background-views"], 0, 1000);
+const BATCH = wholeNumber("batch", args.batch, 1000, 10_000_000);
 
 async function connect(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -146,6 +156,89 @@ async function removeShop(client: pg.Client, sellerId: string, userId: string): 
   await client.query("COMMIT");
 }
 
+type Month = { n: number; lo: Date; hi: Date };
+
+/** Listings of other shops given views (all of them, or the first --background by id), numbered for batching. */
+async function pickBackground(client: pg.Client, sellerId: string | null): Promise<number> {
+  await client.query(
+    `CREATE TEMP TABLE bench_background AS
+     SELECT (row_number() OVER (ORDER BY id) - 1)::int AS k, id, seller_id FROM (
+       SELECT id, seller_id FROM products WHERE seller_id IS DISTINCT FROM $1::uuid AND status = 'active' ORDER BY id LIMIT $2) p`,
+    [sellerId, BACKGROUND],
+  );
+  await client.query(`CREATE UNIQUE INDEX ON bench_background (k)`);
+  const n = Number((await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM bench_background`)).rows[0].n);
+  say(`background: ${n.toLocaleString("en-US")} listings of other shops get ${BACKGROUND_VIEWS} views each`);
+  return n;
+}
+
+/** The worker's own rollup job, on this database. */
+async function rollupJob(url: string) {
+  process.env.DATABASE_URL = url;
+  process.env.LOG_LEVEL ??= "warn";
+  const { createPrismaClient } = await import("../lib/db/client");
+  (globalThis as { prisma?: unknown }).prisma ??= createPrismaClient(url, 2);
+  const { rollUpAnalytics } = await import("../lib/analytics/rollups/roll-up-analytics");
+  return rollUpAnalytics;
+}
+
+/**
+ * One month's background views, --batch listings per transaction, each batch rolled up before
+ * the next (as the worker would fold a busy minute): the rows are generated inside PostgreSQL
+ * (generate_series, one multi-row INSERT ... SELECT per batch), which is faster than streaming
+ * them from Node with COPY, and nothing is held in this process's memory.
+ */
+async function writeBackground(
+  client: pg.Client,
+  m: Month,
+  background: number,
+  rollUp: () => Promise<unknown>,
+): Promise<number> {
+  let rows = 0;
+  for (let k = 0; k < background && BACKGROUND_VIEWS > 0; k += BATCH) {
+    const inserted = await client.query(
+      `INSERT INTO analytics_events (kind, seller_id, product_id, visitor_key, occurred_at)
+       SELECT 'product_view', b.seller_id, b.id, md5(b.id::text || v), $1::timestamp + random() * ($2::timestamp - $1::timestamp)
+         FROM bench_background b CROSS JOIN generate_series(1, greatest(1, round($3 * extract(epoch FROM $2::timestamp - $1::timestamp) / ($4 * 86400.0))::int)) AS v
+        WHERE b.k >= $5 AND b.k < $6`,
+      [m.lo, m.hi, BACKGROUND_VIEWS, DAYS, k, k + BATCH],
+    );
+    rows += inserted.rowCount ?? 0;
+    await rollUp();
+  }
+  return rows;
+}
+
+/** --background-only: a period of views for the catalogue's listings, with its write and rollup rate. */
+async function backgroundOnly(client: pg.Client, url: string): Promise<void> {
+  const started = Date.now();
+  const background = await pickBackground(client, null);
+  const months = (
+    await client.query<Month>(
+      `SELECT n, now() - make_interval(days => least($1::int, (n + 1) * 31)) AS lo, now() - make_interval(days => n * 31) AS hi
+         FROM generate_series(0, ceil($1::int / 31.0)::int - 1) AS n ORDER BY n DESC`,
+      [DAYS],
+    )
+  ).rows;
+  const rollUp = await rollupJob(url);
+  let rows = 0;
+  for (const m of months) {
+    const t = Date.now();
+    const n = await writeBackground(client, m, background, rollUp);
+    rows += n;
+    const s = (Date.now() - t) / 1000;
+    say(
+      `  ${m.lo.toISOString().slice(0, 10)}..${m.hi.toISOString().slice(0, 10)}: ${n.toLocaleString("en-US")} views written and rolled up in ${s.toFixed(1)} s ` +
+        `(${Math.round(n / s).toLocaleString("en-US")}/s; ${rows.toLocaleString("en-US")} so far, ${Math.round(rows / ((Date.now() - started) / 1000)).toLocaleString("en-US")}/s overall)`,
+    );
+  }
+  const s = (Date.now() - started) / 1000;
+  say(
+    `done in ${s.toFixed(0)} s: ${rows.toLocaleString("en-US")} views of ${background.toLocaleString("en-US")} listings over ${DAYS} days, ` +
+      `${Math.round(rows / s).toLocaleString("en-US")} events/s written and rolled up`,
+  );
+}
+
 async function main() {
   const { url, stop } = await connect();
   await migrate({ connectionString: url, log: (m) => say(m) });
@@ -153,6 +246,10 @@ async function main() {
   await client.connect();
   const started = Date.now();
   try {
+    if (args["background-only"]) {
+      await backgroundOnly(client, url);
+      return;
+    }
     const existing = await client.query<{ seller_id: string; user_id: string }>(
       `SELECT s.id AS seller_id, u.id AS user_id FROM users u JOIN seller_profiles s ON s.user_id = u.id WHERE u.email = $1`,
       [BENCH_SELLER_EMAIL],
@@ -357,22 +454,8 @@ async function main() {
     ).rows;
 
     // Background: listings of other shops (all of them, or a sample when the catalogue is larger).
-    await client.query(
-      `CREATE TEMP TABLE bench_background AS
-       SELECT id, seller_id FROM products WHERE seller_id <> $1 AND status = 'active' ORDER BY id LIMIT $2`,
-      [sellerId, BACKGROUND],
-    );
-    const background = Number(
-      (await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM bench_background`)).rows[0].n,
-    );
-    say(`background: ${background.toLocaleString("en-US")} listings of other shops get ${BACKGROUND_VIEWS} views each`);
-
-    process.env.DATABASE_URL = url;
-    process.env.LOG_LEVEL ??= "warn";
-    const { createPrismaClient } = await import("../lib/db/client");
-    const prisma = createPrismaClient(url, 2);
-    (globalThis as { prisma?: unknown }).prisma = prisma;
-    const { rollUpAnalytics } = await import("../lib/analytics/rollups/roll-up-analytics");
+    const background = await pickBackground(client, sellerId);
+    const rollUpAnalytics = await rollupJob(url);
 
     let events = 0;
     for (const m of months) {
@@ -416,28 +499,22 @@ async function main() {
            FROM picks JOIN bench_products p ON p.k = picks.k`,
         [sellerId, m.lo, m.hi, PRODUCTS, SEARCH_PER_ORDER],
       );
-      const bg = await client.query(
-        `INSERT INTO analytics_events (kind, seller_id, product_id, visitor_key, occurred_at)
-         SELECT 'product_view', b.seller_id, b.id, md5(b.id::text || v), $1::timestamp + random() * ($2::timestamp - $1::timestamp)
-           FROM bench_background b CROSS JOIN generate_series(1, greatest(1, round($3 * extract(epoch FROM $2::timestamp - $1::timestamp) / ($4 * 86400.0))::int)) AS v
-          WHERE $3 > 0`,
-        [m.lo, m.hi, BACKGROUND_VIEWS, DAYS],
-      );
       await client.query("COMMIT");
       const run = await rollUpAnalytics();
-      events += (inserted.rowCount ?? 0) + (paid.rowCount ?? 0) + (bg.rowCount ?? 0);
+      const bg = await writeBackground(client, m, background, rollUpAnalytics);
+      events += (inserted.rowCount ?? 0) + (paid.rowCount ?? 0) + bg;
       say(
         `  ${m.lo.toISOString().slice(0, 10)}..${m.hi.toISOString().slice(0, 10)}: ${(inserted.rowCount ?? 0) + (paid.rowCount ?? 0)} shop events, ` +
-          `${bg.rowCount ?? 0} background views, ${search.rowCount ?? 0} search events; rolled up ${run.events} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+          `${bg} background views, ${search.rowCount ?? 0} search events; rolled up ${run.events} + ${bg} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
       );
     }
-    await prisma.$disconnect();
     await timed("ANALYZE", () => client.query("ANALYZE"));
     say(
       `done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${events.toLocaleString("en-US")} analytics events; ` +
         `sign in as ${BENCH_SELLER_EMAIL} / ${BENCH_SELLER_PASSWORD} to see /seller/analytics`,
     );
   } finally {
+    await ((globalThis as { prisma?: { $disconnect(): Promise<void> } }).prisma?.$disconnect() ?? Promise.resolve());
     await client.end().catch(() => {});
     await stop();
   }

@@ -19,7 +19,15 @@
 //   --iterations N     measured calls per query and range, and page requests per range (default 50)
 //   --warmup N         unmeasured calls first (default 5)
 //   --concurrency C    page requests in flight (default 1)
+//   --explain FILE     first, every SQL statement each query runs, per range, captured from
+//                      Prisma's query log and run again under EXPLAIN (ANALYZE, BUFFERS) with
+//                      its parameters; the plans go to FILE, each statement's time to stdout
+//
+// The page over HTTP: a production server on the same data dir, e.g.
+//   npm start -- --data-dir .data/bench --port 3422 --web 1
+//   npm run bench:analytics -- --data-dir .data/bench --url http://localhost:3422
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
@@ -34,6 +42,7 @@ const { values: args } = parseArgs({
     iterations: { type: "string", default: "50" },
     warmup: { type: "string", default: "5" },
     concurrency: { type: "string", default: "1" },
+    explain: { type: "string" },
   },
 });
 
@@ -61,6 +70,7 @@ async function main() {
   if (base) await requireHealthy(base);
   const db = await openDatabase(args["data-dir"]);
   const rows: Row[] = [];
+  const explained: string[] = [];
   try {
     const found = await db.client.query<{
       seller_id: string;
@@ -91,8 +101,15 @@ async function main() {
 
     // The lib functions run here against the same database: db() is this process's client.
     const url = db.url;
-    const { createPrismaClient } = await import("../../lib/db/client");
-    const prisma = createPrismaClient(url, 10);
+    const { PrismaClient } = await import("../../lib/generated/prisma/client");
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    // As createPrismaClient, with the query log --explain reads (emitted only while it listens).
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: 10 }),
+      log: [{ emit: "event", level: "query" }],
+    });
+    let capture: { query: string; params: string }[] | null = null;
+    prisma.$on("query", (e) => capture?.push({ query: e.query, params: e.params }));
     (globalThis as { prisma?: unknown }).prisma = prisma;
     const { resolveAnalyticsRange } = await import("../../lib/analytics/report/analytics-range");
     const { getSellerAnalytics } = await import("../../lib/analytics/report/get-seller-analytics");
@@ -120,6 +137,24 @@ async function main() {
         ["inventory forecast (28 days)", () => getInventoryForecast({ sellerId })],
       ];
       const all = () => Promise.all(queries.map(([, run]) => run()));
+      if (args.explain) {
+        for (const [name, run] of queries) {
+          capture = [];
+          await run();
+          const statements = capture.filter((c) => /^\s*(WITH|SELECT)/i.test(c.query));
+          capture = null;
+          for (const st of statements) {
+            const params = JSON.parse(st.params) as unknown[];
+            const plan = (
+              await db.client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${st.query}`, params)
+            ).rows.map((r) => r["QUERY PLAN"]);
+            explained.push(`-- ${r.label} | ${name}\n${st.query}\n-- params: ${st.params}\n${plan.join("\n")}\n`);
+            say(
+              `explain ${r.label} | ${name}: ${plan.find((l) => l.startsWith("Execution Time")) ?? "?"} | ${st.query.replace(/\s+/g, " ").slice(0, 90)}`,
+            );
+          }
+        }
+      }
       say(`queries, ${r.label}: ${WARMUP} warm-up and ${ITERATIONS} measured calls each…`);
       await time(WARMUP, all);
       for (const [name, run] of queries)
@@ -132,6 +167,7 @@ async function main() {
       });
     }
     await prisma.$disconnect();
+    if (args.explain) writeFileSync(args.explain, explained.join("\n"));
 
     if (base) {
       const secret = process.env.NEXTAUTH_SECRET ?? db.local.NEXTAUTH_SECRET;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { getAnalyticsStore } from "@/lib/analytics/store/get-analytics-store";
 
 /** The sales rate is read over the last 28 UTC days, today included. */
 export const FORECAST_WINDOW_DAYS = 28;
@@ -38,9 +38,9 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * (units of the orders paid in those UTC days, as the analytics rollups count them: a later
  * refund does not take a sale back; stock as it is now). A listing with no sales in the window
  * has no rate and is left out: nothing says when it would run out. Sorted by days of cover, then
- * the faster seller, then title. Read from the orders (by seller and paid time) rather than the
- * product rollups, whose day rows carry every viewed listing: a shop with 10,000 listings has
- * ~100,000 of them a month against a few thousand order lines (docs/BENCHMARKS.md).
+ * the faster seller, then title. Read from the product rollups' rows that sold (a partial index:
+ * a shop with 10,000 listings has ~4,400 day rows a day, ~500 with sales) plus the events not
+ * yet rolled up, through the analytics store (docs/BENCHMARKS.md).
  */
 export async function getInventoryForecast(opts: { sellerId: string; now?: Date }): Promise<InventoryForecast> {
   const { sellerId } = opts;
@@ -50,23 +50,15 @@ export async function getInventoryForecast(opts: { sellerId: string; now?: Date 
     to: day(now.getTime()),
     days: FORECAST_WINDOW_DAYS,
   };
-  const sold = await db().$queryRaw<{ product_id: string; title: string; inventory_count: number; units: number }[]>`
-    SELECT p.id AS product_id, p.title, p.inventory_count, s.units FROM (
-      SELECT oi.product_id, sum(oi.quantity)::int AS units
-        FROM orders o JOIN order_items oi ON oi.order_id = o.id
-       WHERE o.seller_id = ${sellerId}::uuid
-         AND o.paid_at >= ${window.from}::timestamp AND o.paid_at < ${window.to}::timestamp + interval '1 day'
-       GROUP BY oi.product_id
-    ) s JOIN products p ON p.id = s.product_id AND p.seller_id = ${sellerId}::uuid AND p.status = 'active'
-     WHERE s.units > 0`;
+  const sold = await getAnalyticsStore().readUnitsSold({ sellerId, from: window.from, to: window.to });
   const items = sold
     .map((p): StockForecast => {
       const perDay = p.units / FORECAST_WINDOW_DAYS;
-      const daysOfCover = Math.floor((Math.max(0, p.inventory_count) / perDay) * 10) / 10;
+      const daysOfCover = Math.floor((Math.max(0, p.inventoryCount) / perDay) * 10) / 10;
       return {
-        productId: p.product_id,
+        productId: p.productId,
         title: p.title,
-        inventoryCount: p.inventory_count,
+        inventoryCount: p.inventoryCount,
         unitsSold: p.units,
         unitsPerDay: Math.round(perDay * 100) / 100,
         daysOfCover,
