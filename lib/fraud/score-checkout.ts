@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import {
   addressKey,
@@ -106,6 +107,8 @@ export async function scoreCheckoutRisk(
           })) as unknown as Prisma.InputJsonValue,
         },
       });
+      // Dispatched after the capture commits, when the order is paid: the seller is told not to ship.
+      await emitDomainEvent(tx, "order.held", { orderId });
     }
   }
   return { score, held };

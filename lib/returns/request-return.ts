@@ -3,11 +3,11 @@ import "server-only";
 import type { z } from "zod";
 
 import { db } from "@/lib/db/client";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueReturnEmails } from "@/lib/returns/return-emails";
 
 import { attachReturnImages } from "./attach-return-images";
 import { loadReturnableItems } from "./load-returnable-items";
@@ -94,7 +94,7 @@ export async function requestReturn(opts: {
           createdAt: now,
         },
       });
-      await queueReturnEmails(tx, { returnId: created.id, to: "requested" });
+      await emitDomainEvent(tx, "return.requested", { returnId: created.id, from: null });
       return { returnId: created.id };
     });
   } catch (err) {
