@@ -57,6 +57,19 @@ describe("payment review", () => {
     expect((await sellerMail(orderId)).map((m) => m.subject)).toEqual([
       `New order ${orderId.slice(0, 8)} (on hold: don't ship yet)`,
     ]);
+    // In the app too, the hold is what the seller reads: "don't ship", never order.paid's "ship it".
+    expect(
+      await db().notification.findMany({
+        where: { userId: seller.user.id, channel: "in_app" },
+        select: { template: true, subject: true, link: true },
+      }),
+    ).toEqual([
+      {
+        template: "order-held-seller",
+        subject: `Order ${orderId.slice(0, 8)} is on hold: don't ship it yet`,
+        link: "/seller/orders",
+      },
+    ]);
     await expect(
       shipOrder({
         sellerId: seller.seller.id,
