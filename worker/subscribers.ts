@@ -72,7 +72,8 @@ const EMAIL_AND_OTHER: Subscribers = {
   "claim.opened": [(tx, e) => queueClaimEmails(tx, { claimId: e.claimId, event: "opened" })],
   // A refunded claim is told by its refund's emails (order.partially_refunded or order.refunded).
   "claim.decided": [
-    (tx, e) => (e.outcome === "rejected" ? queueClaimEmails(tx, { claimId: e.claimId, event: "rejected" }) : Promise.resolve()),
+    (tx, e) =>
+      e.outcome === "rejected" ? queueClaimEmails(tx, { claimId: e.claimId, event: "rejected" }) : Promise.resolve(),
   ],
   "account.password_changed": [queuePasswordChangedEmail],
   "account.email_change_requested": [queueEmailChangeRequestedEmail],

@@ -8,7 +8,6 @@ import { releaseEscrow } from "@/lib/payments/release-escrow";
 import { stripe } from "@/lib/payments/stripe-client";
 import { runDailyPayouts } from "@/lib/payouts/run-daily-payouts";
 import { createUser } from "@/test/factories";
-import { runDomainEvents } from "@/test/run-domain-events";
 import {
   buyerWithAddress,
   deliver,
@@ -17,6 +16,7 @@ import {
   placeCheckout,
   shippedOrder,
 } from "@/test/payment-scenario";
+import { runDomainEvents } from "@/test/run-domain-events";
 
 import { decideClaim, type ClaimDecision } from "./decide-claim";
 import { listOpenClaims } from "./list-open-claims";

@@ -4,10 +4,10 @@ import { z } from "zod";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { AppError } from "@/lib/errors/app-error";
 import { zCents, zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import type { RefundLine } from "@/lib/payments/plan-refund";
 import { refundOrder } from "@/lib/payments/refund-order";
 

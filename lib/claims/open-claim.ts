@@ -3,11 +3,11 @@ import "server-only";
 import { z } from "zod";
 
 import { db } from "@/lib/db/client";
-import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zCents, zId, zQuantity, zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import { claimWindow } from "./claim-window";
 

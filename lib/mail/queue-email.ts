@@ -6,7 +6,6 @@ import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 
 import type { NotificationLocale } from "./i18n/translate";
-
 import { renderEmail, type EmailFooter } from "./render-email";
 import { TRANSACTIONAL_FOOTERS } from "./transactional-footers";
 
@@ -36,7 +35,13 @@ export async function queueEmail(
     if (existing) return null;
   }
   const footer: EmailFooter = msg.footer ?? TRANSACTIONAL_FOOTERS.account;
-  const rendered = await renderEmail({ subject: msg.subject, body: msg.body, footer, appUrl: env().APP_URL, locale: msg.locale });
+  const rendered = await renderEmail({
+    subject: msg.subject,
+    body: msg.body,
+    footer,
+    appUrl: env().APP_URL,
+    locale: msg.locale,
+  });
   const n = await tx.notification.create({
     data: {
       userId: msg.userId,

@@ -18,7 +18,10 @@ describe("renderEmail in the recipient's language", () => {
       subject: "Auszahlung",
       body: "Hallo Ana,\n\nIhre Auszahlungen: https://shop.example/seller/payments\n",
       appUrl,
-      footer: { reason: "es um die Auszahlungen Ihres Shops geht", unsubscribeUrl: `${appUrl}/api/v1/unsubscribe?token=x` },
+      footer: {
+        reason: "es um die Auszahlungen Ihres Shops geht",
+        unsubscribeUrl: `${appUrl}/api/v1/unsubscribe?token=x`,
+      },
       locale: "de",
     });
     expect(text).toContain("Sie erhalten diese E-Mail von Marketplace, weil es um die Auszahlungen Ihres Shops geht.");

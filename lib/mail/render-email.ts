@@ -133,9 +133,7 @@ export async function renderEmail(opts: {
     escapeHtml(t(locale, "email.footer.why", { brand: BRAND, reason: opts.footer.reason })),
     [
       link(`${appUrl}/account/notifications`, t(locale, "email.footer.settings")),
-      ...(opts.footer.unsubscribeUrl
-        ? [link(opts.footer.unsubscribeUrl, t(locale, "email.footer.unsubscribe"))]
-        : []),
+      ...(opts.footer.unsubscribeUrl ? [link(opts.footer.unsubscribeUrl, t(locale, "email.footer.unsubscribe"))] : []),
     ].join(" · "),
   ].join("<br />");
   const mjml = `<mjml lang="${locale}">

@@ -18,8 +18,8 @@ import { runDomainEvents } from "@/test/run-domain-events";
 import { EVENT_NOTIFICATIONS } from "./catalogue";
 import { listInAppNotifications, markAllNotificationsRead, markNotificationRead } from "./in-app-notifications";
 import { IN_APP_TEMPLATES } from "./in-app-templates";
-import { SMS_TEMPLATES } from "./sms-templates";
 import { listNotificationPreferences, setNotificationPreferences } from "./set-notification-preferences";
+import { SMS_TEMPLATES } from "./sms-templates";
 
 let categoryId: number;
 beforeAll(async () => {
@@ -146,7 +146,12 @@ async function returnAt(w: World, status: ReturnStatus, extra: { refundedCents?:
       escalationNote: ["escalated", "rejected"].includes(status) ? "It was not used." : null,
       adminNote: status === "rejected" || status === "accepted" ? "Photos show wear." : null,
       ...(status === "refunded"
-        ? { refundedAt: new Date(), refundTrigger: "seller_receipt" as const, refundRestock: true, shippingRefundCents: 0 }
+        ? {
+            refundedAt: new Date(),
+            refundTrigger: "seller_receipt" as const,
+            refundRestock: true,
+            shippingRefundCents: 0,
+          }
         : {}),
       carrier: "SimPost",
       trackingNumber: `RT${randomUUID().slice(0, 10)}`,
@@ -212,7 +217,10 @@ Object.assign(FIXTURES, {
   "return.label_ready": returnStep("accepted", "return.label_ready", null, { email: ["buyer"], in_app: ["buyer"] }),
   "return.accepted": returnStep("accepted", "return.accepted", "escalated", { email: ["seller"], in_app: ["seller"] }),
   "return.declined": returnStep("declined", "return.declined", "requested", { email: ["buyer"], in_app: ["buyer"] }),
-  "return.escalated": returnStep("escalated", "return.escalated", "declined", { email: ["seller"], in_app: ["seller"] }),
+  "return.escalated": returnStep("escalated", "return.escalated", "declined", {
+    email: ["seller"],
+    in_app: ["seller"],
+  }),
   "return.rejected": returnStep("rejected", "return.rejected", "escalated", {
     email: ["buyer", "seller"],
     in_app: ["buyer", "seller"],
@@ -237,17 +245,27 @@ Object.assign(FIXTURES, {
   },
   "account.email_change_requested": {
     run: (w) =>
-      emit("account.email_change_requested", { userId: w.buyer.id, oldEmail: w.buyer.email, newEmail: "new@example.test" }),
+      emit("account.email_change_requested", {
+        userId: w.buyer.id,
+        oldEmail: w.buyer.email,
+        newEmail: "new@example.test",
+      }),
     hears: { email: ["buyer"] },
   },
   "account.email_changed": {
-    run: (w) => emit("account.email_changed", { userId: w.buyer.id, oldEmail: w.buyer.email, newEmail: "new@example.test" }),
+    run: (w) =>
+      emit("account.email_changed", { userId: w.buyer.id, oldEmail: w.buyer.email, newEmail: "new@example.test" }),
     hears: { email: ["buyer"], in_app: ["buyer"] },
   },
   "account.new_sign_in": {
     run: async (w) => {
       const s = await db().userSession.create({
-        data: { userId: w.sellerUser.id, method: "credentials", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0", ip: "203.0.113.9" },
+        data: {
+          userId: w.sellerUser.id,
+          method: "credentials",
+          userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+          ip: "203.0.113.9",
+        },
       });
       await emit("account.new_sign_in", { userId: w.sellerUser.id, sessionId: s.id });
     },
@@ -264,7 +282,8 @@ describe("the notification catalogue", () => {
       expect(fixture, `${name} has no fixture here: add one that produces it`).toBeDefined();
       if (channels.includes("in_app") || channels.includes("push"))
         expect(IN_APP_TEMPLATES[name], `${name} targets in_app or push but has no in-app template`).toBeDefined();
-      if (channels.includes("sms")) expect(SMS_TEMPLATES[name], `${name} targets sms but has no SMS template`).toBeDefined();
+      if (channels.includes("sms"))
+        expect(SMS_TEMPLATES[name], `${name} targets sms but has no SMS template`).toBeDefined();
       const w = await world(fixture.status);
       await fixture.run(w);
       await runDomainEvents();

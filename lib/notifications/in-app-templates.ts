@@ -219,7 +219,13 @@ const lowStock: Template<"product.low_stock"> = async (tx, e) => {
 const payoutSent: Template<"payout.sent"> = async (tx, e) => {
   const p = await tx.payout.findFirst({
     where: { id: e.payoutId, sellerId: e.sellerId },
-    select: { amountCents: true, currency: true, createdAt: true, arrivalDate: true, seller: { select: { user: USER_LOCALE } } },
+    select: {
+      amountCents: true,
+      currency: true,
+      createdAt: true,
+      arrivalDate: true,
+      seller: { select: { user: USER_LOCALE } },
+    },
   });
   if (!p) return [];
   const locale = localeOf(p.seller.user);
@@ -298,7 +304,15 @@ const CLAIM_SELECT = {
 } as const;
 
 function claimNotes(
-  c: { refundedCents: number | null; order: { id: string; currency: string; buyer: { id: string; locale: string }; seller: { user: { id: string; locale: string } } } },
+  c: {
+    refundedCents: number | null;
+    order: {
+      id: string;
+      currency: string;
+      buyer: { id: string; locale: string };
+      seller: { user: { id: string; locale: string } };
+    };
+  },
   what: "opened" | "refunded" | "rejected",
 ): InAppNote[] {
   const ref = c.order.id.slice(0, 8);
@@ -335,7 +349,9 @@ async function securityNote(
   const u = await tx.user.findUnique({ where: { id: userId }, select: { id: true, locale: true, deletedAt: true } });
   if (!u || u.deletedAt) return [];
   const locale = localeOf(u);
-  return [{ userId: u.id, template, title: title(locale), body: t(locale, "security.inApp.body"), link: "/account/security" }];
+  return [
+    { userId: u.id, template, title: title(locale), body: t(locale, "security.inApp.body"), link: "/account/security" },
+  ];
 }
 
 const passwordChanged: Template<"account.password_changed"> = (tx, e) =>
@@ -345,7 +361,10 @@ const emailChanged: Template<"account.email_changed"> = (tx, e) =>
   securityNote(tx, e.userId, "email-changed", (l) => t(l, "security.inApp.emailChanged", { newEmail: e.newEmail }));
 
 const newSignIn: Template<"account.new_sign_in"> = async (tx, e) => {
-  const s = await tx.userSession.findFirst({ where: { id: e.sessionId, userId: e.userId }, select: { userAgent: true } });
+  const s = await tx.userSession.findFirst({
+    where: { id: e.sessionId, userId: e.userId },
+    select: { userAgent: true },
+  });
   if (!s) return [];
   return securityNote(tx, e.userId, "new-sign-in", (l) =>
     t(l, "security.inApp.newSignIn", { device: describeDevice(s.userAgent) ?? t(l, "security.unknownDevice") }),

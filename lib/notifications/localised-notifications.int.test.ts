@@ -59,7 +59,9 @@ describe("notifications in the recipient's language", () => {
     expect(email.body).toContain("am 4. Dezember 2026 42,50\u00a0€");
     expect(email.body).toContain("bis 7. Dezember 2026");
     // The shared layout follows: German footer, lang="de", and no unsubscribe (payout email is locked).
-    expect(email.body).toContain("Sie erhalten diese E-Mail von Marketplace, weil es um die Auszahlungen Ihres Shops geht.");
+    expect(email.body).toContain(
+      "Sie erhalten diese E-Mail von Marketplace, weil es um die Auszahlungen Ihres Shops geht.",
+    );
     expect(email.html).toContain('lang="de"');
     expect(email.html).toContain("Benachrichtigungseinstellungen");
     expect(email.unsubscribeUrl).toBeNull();
@@ -88,7 +90,12 @@ describe("low stock after a sale", () => {
     // Checkout took the stock: 7 → 6 (still above 5), then 6 → 5 (crosses), then 5 → 4 (already below).
     const sales: number[] = [];
     for (const left of [6, 5, 4]) {
-      const order = await createOrder(db(), { buyerId: buyer.id, sellerId: seller.id, productIds: [product.id], status: "paid" });
+      const order = await createOrder(db(), {
+        buyerId: buyer.id,
+        sellerId: seller.id,
+        productIds: [product.id],
+        status: "paid",
+      });
       await db().product.update({ where: { id: product.id }, data: { inventoryCount: left } });
       sales.push(await db().$transaction((tx) => announceLowStock(tx, order.id)));
     }
@@ -114,11 +121,18 @@ describe("low stock after a sale", () => {
     const { seller, user } = await sellerSpeaking("de");
     const product = await createProduct(db(), { sellerId: seller.id, categoryId });
     const buyer = await createUser(db());
-    const order = await createOrder(db(), { buyerId: buyer.id, sellerId: seller.id, productIds: [product.id], status: "paid" });
+    const order = await createOrder(db(), {
+      buyerId: buyer.id,
+      sellerId: seller.id,
+      productIds: [product.id],
+      status: "paid",
+    });
     await db().product.update({ where: { id: product.id }, data: { lowStockThreshold: 2, inventoryCount: 0 } });
     expect(await db().$transaction((tx) => announceLowStock(tx, order.id))).toBe(1);
     await runDomainEvents();
-    const email = await db().notification.findFirstOrThrow({ where: { userId: user.id, channel: "email", template: "low-stock" } });
+    const email = await db().notification.findFirstOrThrow({
+      where: { userId: user.id, channel: "email", template: "low-stock" },
+    });
     expect(email.subject).toBe(`Ausverkauft: ${product.title} (keine mehr)`);
     expect(email.body).toContain(`ist ${product.title} ausverkauft`);
   });
@@ -131,13 +145,18 @@ describe("a sign-in from a new browser", () => {
 
   it("emails the holder (always: security email can't be turned off); the first sign-in and a known browser don't", async () => {
     const user = await createUser(db());
-    await db().notificationPreference.create({ data: { userId: user.id, group: "security", channel: "email", enabled: false } });
-    const signIn = (userAgent: string) => createUserSession({ userId: user.id, method: "credentials", userAgent, ip: "198.51.100.7" });
+    await db().notificationPreference.create({
+      data: { userId: user.id, group: "security", channel: "email", enabled: false },
+    });
+    const signIn = (userAgent: string) =>
+      createUserSession({ userId: user.id, method: "credentials", userAgent, ip: "198.51.100.7" });
     await signIn(FIREFOX); // the account's first: the browser that made it
     await signIn(FIREFOX); // known
     const sessionId = await signIn(SAFARI); // new
     await signIn(SAFARI); // known now
-    const events = await db().outboxEvent.findMany({ where: { eventType: "account.new_sign_in", aggregateId: user.id } });
+    const events = await db().outboxEvent.findMany({
+      where: { eventType: "account.new_sign_in", aggregateId: user.id },
+    });
     expect(events.map((e) => e.payload)).toEqual([{ userId: user.id, sessionId }]);
     await runDomainEvents();
     const mail = await db().notification.findMany({
@@ -168,7 +187,11 @@ describe("choosing the language", () => {
     const bad = ZNotificationSettings.safeParse({ ...base, locale: "fr" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ path: ["locale"], message: "Choose English or Deutsch." });
-    await setNotificationSettings({ userId: id, isSeller: false, input: ZNotificationSettings.parse({ ...base, locale: "en" }) });
+    await setNotificationSettings({
+      userId: id,
+      isSeller: false,
+      input: ZNotificationSettings.parse({ ...base, locale: "en" }),
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id } })).locale).toBe("en");
     // A form without the field leaves the language alone.
     await db().user.update({ where: { id }, data: { locale: "de" } });

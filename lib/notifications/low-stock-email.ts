@@ -21,7 +21,11 @@ export function lowStockEmail(
   const values = { title: p.title, count: p.count, threshold: p.threshold };
   return {
     subject: t(locale, "lowStock.email.subject", values).slice(0, 300),
-    body: t(locale, "lowStock.email.body", { ...values, hello: hello(locale, to.name), link: `${appUrl}/seller/inventory` }),
+    body: t(locale, "lowStock.email.body", {
+      ...values,
+      hello: hello(locale, to.name),
+      link: `${appUrl}/seller/inventory`,
+    }),
   };
 }
 

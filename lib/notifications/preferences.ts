@@ -40,7 +40,10 @@ export const NOTIFICATION_GROUPS: readonly {
     label: "Account security: password or email changed, a sign-in from a new browser",
     reason: TRANSACTIONAL_FOOTERS.security.reason,
     channels: [
-      { channel: "email", locked: "Security emails are always sent, so you hear at once if someone else is in your account." },
+      {
+        channel: "email",
+        locked: "Security emails are always sent, so you hear at once if someone else is in your account.",
+      },
       { channel: "in_app" },
     ],
   },

@@ -4,8 +4,8 @@
 // can act on it: an email change is told to the old address. Once per event (the dedupe key).
 import "server-only";
 
-import type { Tx } from "@/lib/db/client";
 import { describeDevice } from "@/lib/auth/describe-device";
+import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { dateTime, hello, t, type NotificationLocale } from "@/lib/mail/i18n/translate";
 import { queueEmail } from "@/lib/mail/queue-email";
@@ -126,11 +126,7 @@ export async function queueEmailChangedEmail(
   });
 }
 
-export async function queueNewSignInEmail(
-  tx: Tx,
-  e: DomainEvents["account.new_sign_in"],
-  meta: Meta,
-): Promise<void> {
+export async function queueNewSignInEmail(tx: Tx, e: DomainEvents["account.new_sign_in"], meta: Meta): Promise<void> {
   const session = await tx.userSession.findFirst({
     where: { id: e.sessionId, userId: e.userId },
     select: { userAgent: true, ip: true, createdAt: true, user: { select: RECIPIENT_SELECT } },

@@ -81,7 +81,7 @@ const RETURN_STEPS_ANNOUNCED: ReadonlySet<ReturnStatus> = new Set([
 ]);
 
 /** The event a return's move announces, for the steps its people hear about (others announce nothing). */
-export function returnMovedEvent(to: ReturnStatus): `return.${ReturnStatus}` & DomainEventName | null {
+export function returnMovedEvent(to: ReturnStatus): (`return.${ReturnStatus}` & DomainEventName) | null {
   return RETURN_STEPS_ANNOUNCED.has(to) ? (`return.${to}` as `return.${ReturnStatus}` & DomainEventName) : null;
 }
 

@@ -3,8 +3,8 @@ import "server-only";
 import type { Carrier } from "@/lib/carriers/carrier";
 import { getCarrier } from "@/lib/carriers/get-carrier";
 import { db } from "@/lib/db/client";
-import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { AppError } from "@/lib/errors/app-error";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import { isStoredAddress, toCarrierAddress } from "./return-address";
 

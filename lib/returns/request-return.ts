@@ -3,11 +3,11 @@ import "server-only";
 import type { z } from "zod";
 
 import { db } from "@/lib/db/client";
-import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import { attachReturnImages } from "./attach-return-images";
 import { loadReturnableItems } from "./load-returnable-items";

@@ -35,7 +35,8 @@ export const MESSAGES_EN = {
 
   // order.held
   "held.inApp.title": "Order {ref} is on hold: don't ship it yet",
-  "held.inApp.body": "Its payment is being reviewed, which usually takes a few hours. We'll tell you when it's cleared.",
+  "held.inApp.body":
+    "Its payment is being reviewed, which usually takes a few hours. We'll tell you when it's cleared.",
   "held.sms": "Marketplace: order {ref} is on hold for a payment review. Don't ship it yet. {link}",
 
   // Returns (in-app; the emails are in lib/returns).

@@ -42,11 +42,7 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Not
 const compiled = new Map<string, IntlMessageFormat>();
 
 /** One message in the recipient's locale, its placeholders filled. */
-export function t(
-  locale: NotificationLocale,
-  key: MessageKey,
-  values: Record<string, string | number> = {},
-): string {
+export function t(locale: NotificationLocale, key: MessageKey, values: Record<string, string | number> = {}): string {
   const cacheKey = `${locale}:${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
