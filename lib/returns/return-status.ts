@@ -74,8 +74,8 @@ export const returnStatusPhrase = (s: ReturnStatus) => PHRASE[s];
 /**
  * Moves a return inside the caller's transaction: conditional on its current status (a repeat
  * or a lost race changes nothing and answers changed: false), refused with a 409 when the table
- * has no such move for this actor, recorded with who did it, and the step's emails queued. Items
- * stop counting as open when the return ends.
+ * has no such move for this actor, recorded with who did it, and the step announced
+ * (return.<step>). Items stop counting as open when the return ends.
  */
 export async function transitionReturn(
   tx: Tx,

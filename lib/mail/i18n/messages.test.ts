@@ -10,7 +10,7 @@ type Ast = ReturnType<IntlMessageFormat["getAst"]>;
 /** The placeholder names a message uses, nested ones (inside plural and select) included. */
 function placeholders(ast: Ast, out = new Set<string>()): Set<string> {
   for (const el of ast) {
-    if ("value" in el && typeof el.value === "string" && el.type !== 0 && el.type !== 7) out.add(el.value);
+    if ("value" in el && typeof el.value === "string" && el.type !== 0) out.add(el.value);
     if ("options" in el)
       for (const option of Object.values(el.options as Record<string, { value: Ast }>)) placeholders(option.value, out);
     if ("children" in el) placeholders(el.children as Ast, out);
