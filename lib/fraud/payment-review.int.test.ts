@@ -50,7 +50,10 @@ describe("payment review", () => {
   it("the capture that holds an order only announces it: every notification is written afterwards by the worker", async () => {
     const seller = await onboardedSeller();
     const buyer = await buyerAt("9 Quay Road", "c/o Shipito suite 40", "97230");
-    const checkout = await placeCheckout({ buyer, lines: [{ sellerId: seller.seller.id, priceCents: 30_000, quantity: 2 }] });
+    const checkout = await placeCheckout({
+      buyer,
+      lines: [{ sellerId: seller.seller.id, priceCents: 30_000, quantity: 2 }],
+    });
     const pi = await payCheckout(checkout.checkout_id, buyer.id);
     for (const e of await eventsAbout([pi.id])) await handleStripeEvent(e);
     const orderId = checkout.orders[0].order_id;
@@ -58,7 +61,9 @@ describe("payment review", () => {
     const people = { userId: { in: [buyer.id, seller.user.id] } };
     // Committed with the money: the events. Not with it: any email, note, push or text.
     expect(
-      (await db().outboxEvent.findMany({ where: { aggregateId: orderId }, orderBy: { id: "asc" } })).map((e) => e.eventType),
+      (await db().outboxEvent.findMany({ where: { aggregateId: orderId }, orderBy: { id: "asc" } })).map(
+        (e) => e.eventType,
+      ),
     ).toEqual(expect.arrayContaining(["order.held", "order.paid"]));
     expect(await db().notification.count({ where: people })).toBe(0);
     await runDomainEvents();
