@@ -114,8 +114,19 @@ test("an admin suspends an account: the person is signed out, can't sign in and 
   await expect(page.locator("main form").getByRole("alert")).toHaveText("This account is suspended. Contact support.");
 
   await admin.goto(`/admin/mailbox?to=${encodeURIComponent(newBuyer.email)}`);
-  await admin.getByText("Your marketplace account is suspended").click();
-  await expect(admin.getByText("We suspended your account: Repeated chargebacks on delivered orders")).toBeVisible();
+  // The email as its HTML part, in a frame that can run no script, and then as plain text.
+  const email = admin.locator("main li").filter({ hasText: "Your marketplace account is suspended" });
+  await email.getByText("Your marketplace account is suspended").click();
+  await expect(email.locator("iframe")).toHaveAttribute("sandbox", "");
+  await expect(
+    email
+      .locator("iframe")
+      .contentFrame()
+      .getByText("We suspended your account: Repeated chargebacks on delivered orders"),
+  ).toBeVisible();
+  await email.getByRole("button", { name: "Plain text" }).click();
+  await expect(email.getByRole("button", { name: "Plain text" })).toHaveAttribute("aria-pressed", "true");
+  await expect(email.getByText("We suspended your account: Repeated chargebacks on delivered orders")).toBeVisible();
 
   await admin.goto(`/admin/users?q=${encodeURIComponent(newBuyer.email)}&status=suspended`);
   await expect(row.getByText("Suspended", { exact: true })).toBeVisible();

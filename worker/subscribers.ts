@@ -1,13 +1,22 @@
 import { recordOrderPaid, recordOrderRefund } from "@/lib/analytics/events/record-order-events";
+import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import type { Tx } from "@/lib/db/client";
 import { EVENT_NOTIFICATIONS } from "@/lib/notifications/catalogue";
 import { collectReviewForDigest } from "@/lib/notifications/collect-review-for-digest";
 import { queueBackInStockEmails, queuePriceDropEmails } from "@/lib/notifications/favourite-alerts";
+import { queueLowStockEmail } from "@/lib/notifications/low-stock-email";
 import { queueMessageEmail } from "@/lib/notifications/message-email";
 import { queueOrderEmails, queuePartialRefundEmails } from "@/lib/notifications/order-emails";
+import { queuePayoutSentEmail } from "@/lib/notifications/payout-sent-email";
 import { queuePushNotifications } from "@/lib/notifications/queue-push-notifications";
 import { queueSmsNotifications } from "@/lib/notifications/queue-sms-notifications";
 import { queueReleaseBlockedEmail } from "@/lib/notifications/release-blocked-email";
+import {
+  queueEmailChangedEmail,
+  queueEmailChangeRequestedEmail,
+  queueNewSignInEmail,
+  queuePasswordChangedEmail,
+} from "@/lib/notifications/security-emails";
 import {
   queueListingApprovedEmail,
   queueListingRejectedEmail,
@@ -16,6 +25,8 @@ import {
 import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
 import { queueCoPurchaseUpdate } from "@/lib/recommendations/queue-co-purchase-update";
+import type { DomainEventName, DomainEvents, ReturnMoved } from "@/lib/outbox/events";
+import { queueReturnEmails, type ReturnEmailStep } from "@/lib/returns/return-emails";
 
 export type Subscriber<N extends DomainEventName> = (
   tx: Tx,
@@ -24,6 +35,11 @@ export type Subscriber<N extends DomainEventName> = (
 ) => Promise<void>;
 
 type Subscribers = { [N in DomainEventName]: Subscriber<N>[] };
+
+const returnEmails =
+  (step: ReturnEmailStep) =>
+  (tx: Tx, e: ReturnMoved): Promise<void> =>
+    queueReturnEmails(tx, { returnId: e.returnId, to: step, from: e.from });
 
 // Who reacts to each domain event (lib/outbox/events.ts). The leaves (notifications today)
 // subscribe here, at the edge, so the modules that emit an event never import its readers.
@@ -48,6 +64,26 @@ const EMAIL_AND_OTHER: Subscribers = {
   "message.sent": [queueMessageEmail],
   "product.back_in_stock": [queueBackInStockEmails],
   "product.price_dropped": [queuePriceDropEmails],
+  "order.held": [],
+  "product.low_stock": [queueLowStockEmail],
+  "payout.sent": [queuePayoutSentEmail],
+  "return.requested": [returnEmails("requested")],
+  "return.label_ready": [returnEmails("label_ready")],
+  "return.accepted": [returnEmails("accepted")],
+  "return.declined": [returnEmails("declined")],
+  "return.escalated": [returnEmails("escalated")],
+  "return.rejected": [returnEmails("rejected")],
+  "return.refunded": [returnEmails("refunded")],
+  "claim.opened": [(tx, e) => queueClaimEmails(tx, { claimId: e.claimId, event: "opened" })],
+  // A refunded claim is told by its refund's emails (order.partially_refunded or order.refunded).
+  "claim.decided": [
+    (tx, e) =>
+      e.outcome === "rejected" ? queueClaimEmails(tx, { claimId: e.claimId, event: "rejected" }) : Promise.resolve(),
+  ],
+  "account.password_changed": [queuePasswordChangedEmail],
+  "account.email_change_requested": [queueEmailChangeRequestedEmail],
+  "account.email_changed": [queueEmailChangedEmail],
+  "account.new_sign_in": [queueNewSignInEmail],
 };
 
 // Every event the catalogue sends in-app, by push or by SMS (lib/notifications/catalogue.ts) also

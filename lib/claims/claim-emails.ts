@@ -1,6 +1,6 @@
 // The emails a claim sends: opened (the buyer's receipt, and the seller told) and rejected
-// (both told why). A refunded claim is told by the refund's own emails. Queued in the claim's
-// transaction, once per claim, event and recipient.
+// (both told why). A refunded claim is told by the refund's own emails. Queued by the worker from
+// the claim.opened / claim.decided outbox events, once per claim, event and recipient.
 import "server-only";
 
 import type { Tx } from "@/lib/db/client";

@@ -16,6 +16,7 @@ import {
   placeCheckout,
   shippedOrder,
 } from "@/test/payment-scenario";
+import { runDomainEvents } from "@/test/run-domain-events";
 
 import { decideClaim, type ClaimDecision } from "./decide-claim";
 import { listOpenClaims } from "./list-open-claims";
@@ -48,6 +49,7 @@ describe("buyer claims after delivery", () => {
       escrowStatus: "released",
       totalCents: 4_000,
     });
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     const opened = await db().notification.findMany({
       where: { dedupeKey: { startsWith: `claim:${claimId}:opened` } },
       orderBy: { template: "asc" },
@@ -168,6 +170,7 @@ describe("buyer claims after delivery", () => {
         input: { decision: "reject", note: "The listing shows this colour" },
       }),
     ).toEqual({ outcome: "rejected", refundedCents: 0 });
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     const rejected = await db().notification.findFirstOrThrow({
       where: { dedupeKey: `claim:${second.claimId}:rejected:buyer` },
     });

@@ -3,11 +3,11 @@ import "server-only";
 import { z } from "zod";
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { zCents, zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import type { RefundLine } from "@/lib/payments/plan-refund";
 import { refundOrder } from "@/lib/payments/refund-order";
 
@@ -76,7 +76,7 @@ export async function decideClaim(opts: {
         target: { type: "claim", id: claim.id },
         details: { orderId: claim.orderId, decision: d.decision, note: d.note },
       });
-      await queueClaimEmails(tx, { claimId: claim.id, event: "rejected" });
+      await emitDomainEvent(tx, "claim.decided", { claimId: claim.id, outcome: "rejected" });
       return { outcome: "rejected", refundedCents: 0 };
     });
   }
@@ -114,6 +114,7 @@ export async function decideClaim(opts: {
           refundedCents: refund.amountCents,
         },
       });
+      if (closed.count) await emitDomainEvent(tx, "claim.decided", { claimId: claim.id, outcome: "refunded" });
       if (closed.count)
         await recordAuditEvent(tx, {
           actor: { role: "admin", id: opts.adminId },

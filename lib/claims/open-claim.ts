@@ -2,12 +2,12 @@ import "server-only";
 
 import { z } from "zod";
 
-import { queueClaimEmails } from "@/lib/claims/claim-emails";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zCents, zId, zQuantity, zText } from "@/lib/errors/input-primitives";
 import { parseInput } from "@/lib/errors/parse-input";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import { claimWindow } from "./claim-window";
 
@@ -111,7 +111,7 @@ export async function openClaim(opts: {
       },
       select: { id: true },
     });
-    await queueClaimEmails(tx, { claimId: claim.id, event: "opened" });
+    await emitDomainEvent(tx, "claim.opened", { claimId: claim.id });
     return { claimId: claim.id };
   });
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { shipOrder } from "@/lib/orders/ship-order";
 import { decideHeldOrder } from "@/lib/payments/decide-held-order";
+import { handleStripeEvent } from "@/lib/payments/handle-stripe-event";
 import { createUser } from "@/test/factories";
 import { deliver, eventsAbout, onboardedSeller, payCheckout, placeCheckout } from "@/test/payment-scenario";
 import { runDomainEvents } from "@/test/run-domain-events";
@@ -46,6 +47,30 @@ const sellerMail = async (orderId: string) => {
 };
 
 describe("payment review", () => {
+  it("the capture that holds an order only announces it: every notification is written afterwards by the worker", async () => {
+    const seller = await onboardedSeller();
+    const buyer = await buyerAt("9 Quay Road", "c/o Shipito suite 40", "97230");
+    const checkout = await placeCheckout({
+      buyer,
+      lines: [{ sellerId: seller.seller.id, priceCents: 30_000, quantity: 2 }],
+    });
+    const pi = await payCheckout(checkout.checkout_id, buyer.id);
+    for (const e of await eventsAbout([pi.id])) await handleStripeEvent(e);
+    const orderId = checkout.orders[0].order_id;
+    expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
+    const people = { userId: { in: [buyer.id, seller.user.id] } };
+    // Committed with the money: the events. Not with it: any email, note, push or text.
+    expect(
+      (await db().outboxEvent.findMany({ where: { aggregateId: orderId }, orderBy: { id: "asc" } })).map(
+        (e) => e.eventType,
+      ),
+    ).toEqual(expect.arrayContaining(["order.held", "order.paid"]));
+    expect(await db().notification.count({ where: people })).toBe(0);
+    await runDomainEvents();
+    expect(await db().notification.count({ where: { ...people, channel: "email" } })).toBe(2);
+    expect(await db().notification.count({ where: { userId: seller.user.id, template: "order-held-seller" } })).toBe(1);
+  });
+
   it("a new account paying $600 to a parcel forwarder is held: the seller is told not to ship and can't, until an admin clears it", async () => {
     const seller = await onboardedSeller();
     const buyer = await buyerAt("88 Dock Street", "c/o Shipito suite 12", "97230");
@@ -56,6 +81,19 @@ describe("payment review", () => {
     expect(await heldOrderIds([orderId])).toEqual(new Set([orderId]));
     expect((await sellerMail(orderId)).map((m) => m.subject)).toEqual([
       `New order ${orderId.slice(0, 8)} (on hold: don't ship yet)`,
+    ]);
+    // In the app too, the hold is what the seller reads: "don't ship", never order.paid's "ship it".
+    expect(
+      await db().notification.findMany({
+        where: { userId: seller.user.id, channel: "in_app" },
+        select: { template: true, subject: true, link: true },
+      }),
+    ).toEqual([
+      {
+        template: "order-held-seller",
+        subject: `Order ${orderId.slice(0, 8)} is on hold: don't ship it yet`,
+        link: "/seller/orders",
+      },
     ]);
     await expect(
       shipOrder({

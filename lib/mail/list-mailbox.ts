@@ -7,6 +7,8 @@ export type MailboxMessage = {
   to: string;
   subject: string;
   body: string;
+  /** The HTML part (null for emails stored before emails had one). */
+  html: string | null;
   template: string;
   status: string;
   createdAt: Date;
@@ -30,6 +32,7 @@ export async function listMailbox(
       to: r.toAddress,
       subject: r.subject,
       body: r.body,
+      html: r.html,
       template: r.template,
       status: r.status,
       createdAt: r.createdAt,

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { JOBS } from "@/lib/jobs/queues";
 
+import type { NotificationLocale } from "./i18n/translate";
 import { renderEmail, type EmailFooter } from "./render-email";
 import { TRANSACTIONAL_FOOTERS } from "./transactional-footers";
 
@@ -25,6 +26,8 @@ export async function queueEmail(
     dedupeKey?: string;
     /** Why the person gets it and how to stop it (lib/notifications/email-footer.ts); account emails by default. */
     footer?: EmailFooter;
+    /** The language the subject and body are written in (the layout's footer follows it); English by default. */
+    locale?: NotificationLocale;
   },
 ): Promise<string | null> {
   if (msg.dedupeKey) {
@@ -32,7 +35,13 @@ export async function queueEmail(
     if (existing) return null;
   }
   const footer: EmailFooter = msg.footer ?? TRANSACTIONAL_FOOTERS.account;
-  const rendered = await renderEmail({ subject: msg.subject, body: msg.body, footer, appUrl: env().APP_URL });
+  const rendered = await renderEmail({
+    subject: msg.subject,
+    body: msg.body,
+    footer,
+    appUrl: env().APP_URL,
+    locale: msg.locale,
+  });
   const n = await tx.notification.create({
     data: {
       userId: msg.userId,

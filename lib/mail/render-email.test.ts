@@ -12,6 +12,27 @@ function textOf(html: string): string {
     .replace(/\s+/g, " ");
 }
 
+describe("renderEmail in the recipient's language", () => {
+  it("writes the footer in German and marks the document lang=de", async () => {
+    const { html, text } = await renderEmail({
+      subject: "Auszahlung",
+      body: "Hallo Ana,\n\nIhre Auszahlungen: https://shop.example/seller/payments\n",
+      appUrl,
+      footer: {
+        reason: "es um die Auszahlungen Ihres Shops geht",
+        unsubscribeUrl: `${appUrl}/api/v1/unsubscribe?token=x`,
+      },
+      locale: "de",
+    });
+    expect(text).toContain("Sie erhalten diese E-Mail von Marketplace, weil es um die Auszahlungen Ihres Shops geht.");
+    expect(text).toContain("Benachrichtigungseinstellungen: https://shop.example/account/notifications");
+    expect(text).toContain("Diese E-Mails abbestellen: https://shop.example/api/v1/unsubscribe?token=x");
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="de"/i);
+    expect(textOf(html)).toContain("Benachrichtigungseinstellungen");
+    expect(textOf(html)).not.toContain("Notification settings");
+  });
+});
+
 describe("renderEmail", () => {
   const body =
     "Hi Ada,\n\nThanks for your order from Tea & Co (order 1a2b3c4d):\n  2 × Green tea\n  1 × Teapot\n\nTotal paid: $42.00.\n\nFollow your order: https://shop.example/orders/1a2b\nSee your balance: https://shop.example/seller/payments\n";

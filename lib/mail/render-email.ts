@@ -8,6 +8,8 @@
 // react-server condition this app's server code, worker and scripts run with.
 import mjml2html from "mjml";
 
+import { t, type NotificationLocale } from "./i18n/translate";
+
 export type EmailFooter = {
   /** Completes "You're getting this email because …". */
   reason: string;
@@ -102,11 +104,11 @@ function blockMjml(block: Block, isButton: boolean, appUrl: string): string {
 }
 
 /** The footer as text: why this email came, and where to change what comes. */
-function footerText(footer: EmailFooter, appUrl: string): string {
+function footerText(footer: EmailFooter, appUrl: string, locale: NotificationLocale): string {
   return [
-    `You're getting this email from ${BRAND} because ${footer.reason}.`,
-    `Notification settings: ${appUrl}/account/notifications`,
-    ...(footer.unsubscribeUrl ? [`Unsubscribe from these emails: ${footer.unsubscribeUrl}`] : []),
+    t(locale, "email.footer.why", { brand: BRAND, reason: footer.reason }),
+    `${t(locale, "email.footer.settings")}: ${appUrl}/account/notifications`,
+    ...(footer.unsubscribeUrl ? [`${t(locale, "email.footer.unsubscribe")}: ${footer.unsubscribeUrl}`] : []),
   ].join("\n");
 }
 
@@ -116,22 +118,25 @@ export async function renderEmail(opts: {
   body: string;
   footer: EmailFooter;
   appUrl: string;
+  /** The recipient's language: the footer's words and the document's lang (the body comes written in it). */
+  locale?: NotificationLocale;
 }): Promise<RenderedEmail> {
+  const locale = opts.locale ?? "en";
   const appUrl = opts.appUrl.replace(/\/$/, "");
-  const text = `${opts.body.trimEnd()}\n\n-- \n${footerText(opts.footer, appUrl)}\n`;
+  const text = `${opts.body.trimEnd()}\n\n-- \n${footerText(opts.footer, appUrl, locale)}\n`;
   const blocks = emailBlocks(opts.body, appUrl);
   const firstAction = blocks.findIndex((b) => b.kind === "action");
   const preview = blocks.find((b) => b.kind === "paragraph")?.lines.join(" ") ?? opts.subject;
   const link = (url: string, label: string) =>
     `<a href="${escapeHtml(url)}" style="color:#4b5563;text-decoration:underline">${escapeHtml(label)}</a>`;
   const footerHtml = [
-    `You're getting this email from ${BRAND} because ${escapeHtml(opts.footer.reason)}.`,
+    escapeHtml(t(locale, "email.footer.why", { brand: BRAND, reason: opts.footer.reason })),
     [
-      link(`${appUrl}/account/notifications`, "Notification settings"),
-      ...(opts.footer.unsubscribeUrl ? [link(opts.footer.unsubscribeUrl, "Unsubscribe from these emails")] : []),
+      link(`${appUrl}/account/notifications`, t(locale, "email.footer.settings")),
+      ...(opts.footer.unsubscribeUrl ? [link(opts.footer.unsubscribeUrl, t(locale, "email.footer.unsubscribe"))] : []),
     ].join(" · "),
   ].join("<br />");
-  const mjml = `<mjml lang="en">
+  const mjml = `<mjml lang="${locale}">
   <mj-head>
     <mj-title>${escapeHtml(opts.subject)}</mj-title>
     <mj-preview>${escapeHtml(preview.slice(0, 140))}</mj-preview>

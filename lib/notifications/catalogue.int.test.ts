@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { updateListing } from "@/lib/catalog/update-listing";
 import { db } from "@/lib/db/client";
 import { setFavourite } from "@/lib/favourites/set-favourite";
-import type { NotificationChannel, OrderStatus } from "@/lib/generated/prisma/enums";
 import { updateStock } from "@/lib/inventory/update-stock";
+import type { NotificationChannel, OrderStatus, ReturnStatus } from "@/lib/generated/prisma/enums";
 import { startConversation } from "@/lib/messages/start-conversation";
 import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
@@ -22,6 +22,7 @@ import { EVENT_NOTIFICATIONS } from "./catalogue";
 import { listInAppNotifications, markAllNotificationsRead, markNotificationRead } from "./in-app-notifications";
 import { IN_APP_TEMPLATES } from "./in-app-templates";
 import { listNotificationPreferences, setNotificationPreferences } from "./set-notification-preferences";
+import { SMS_TEMPLATES } from "./sms-templates";
 
 let categoryId: number;
 beforeAll(async () => {
@@ -69,7 +70,8 @@ type Fixture = {
   hears: Partial<Record<NotificationChannel, ("buyer" | "seller")[]>>;
 };
 
-const FIXTURES: { [N in DomainEventName]: Fixture } = {
+// The order, listing, review and message events; the after-sale, payout and account ones are added below.
+const FIXTURES = {
   "order.paid": {
     status: "paid",
     run: (w) => moved(w, "paid"),
@@ -155,7 +157,146 @@ const FIXTURES: { [N in DomainEventName]: Fixture } = {
     },
     hears: { email: ["buyer"], in_app: ["buyer"] },
   },
-};
+} as Record<DomainEventName, Fixture>;
+
+// A return on the world's order at the step an event announces, as lib/returns would leave it.
+async function returnAt(w: World, status: ReturnStatus, extra: { refundedCents?: number } = {}) {
+  return db().return.create({
+    data: {
+      orderId: w.order.id,
+      status,
+      reason: "damaged",
+      note: "The lid is cracked.",
+      declineReason: ["declined", "escalated", "rejected"].includes(status) ? "Used." : null,
+      escalationNote: ["escalated", "rejected"].includes(status) ? "It was not used." : null,
+      adminNote: status === "rejected" || status === "accepted" ? "Photos show wear." : null,
+      ...(status === "refunded"
+        ? {
+            refundedAt: new Date(),
+            refundTrigger: "seller_receipt" as const,
+            refundRestock: true,
+            shippingRefundCents: 0,
+          }
+        : {}),
+      carrier: "SimPost",
+      trackingNumber: `RT${randomUUID().slice(0, 10)}`,
+      refundedCents: extra.refundedCents ?? null,
+      items: { create: [{ orderItemId: w.order.items[0].id, quantity: 1 }] },
+    },
+    select: { id: true },
+  });
+}
+const returnStep = (status: ReturnStatus, event: DomainEventName, from: ReturnStatus | null, hears: Fixture["hears"]) =>
+  ({
+    status: "delivered",
+    run: async (w) => {
+      const r = await returnAt(w, status, status === "refunded" ? { refundedCents: 1000 } : {});
+      await emit(event, { returnId: r.id, from } as never);
+    },
+    hears,
+  }) satisfies Fixture;
+
+async function claimOn(w: World, status: "open" | "rejected" | "refunded") {
+  return db().claim.create({
+    data: {
+      orderId: w.order.id,
+      buyerId: w.buyer.id,
+      kind: "damaged",
+      description: "It arrived broken.",
+      status,
+      decisionNote: status === "rejected" ? "No photos." : null,
+      decidedAt: status === "open" ? null : new Date(),
+      refundedCents: status === "refunded" ? 500 : null,
+    },
+    select: { id: true },
+  });
+}
+
+Object.assign(FIXTURES, {
+  "order.held": {
+    status: "paid",
+    run: (w) => emit("order.held", { orderId: w.order.id }),
+    hears: { in_app: ["seller"], sms: ["seller"] },
+  },
+  "product.low_stock": {
+    run: (w) => emit("product.low_stock", { productId: w.product.id, inventoryCount: 2, threshold: 5 }),
+    hears: { email: ["seller"], in_app: ["seller"] },
+  },
+  "payout.sent": {
+    run: async (w) => {
+      const p = await db().payout.create({
+        data: {
+          sellerId: w.seller.id,
+          idempotencyKey: `payout:${w.seller.id}:USD:test`,
+          amountCents: 4250,
+          currency: "USD",
+          status: "in_transit",
+          arrivalDate: new Date("2026-12-07T00:00:00Z"),
+        },
+      });
+      await emit("payout.sent", { payoutId: p.id, sellerId: w.seller.id });
+    },
+    hears: { email: ["seller"], in_app: ["seller"] },
+  },
+  "return.requested": returnStep("requested", "return.requested", null, { email: ["seller"], in_app: ["seller"] }),
+  "return.label_ready": returnStep("accepted", "return.label_ready", null, { email: ["buyer"], in_app: ["buyer"] }),
+  "return.accepted": returnStep("accepted", "return.accepted", "escalated", { email: ["seller"], in_app: ["seller"] }),
+  "return.declined": returnStep("declined", "return.declined", "requested", { email: ["buyer"], in_app: ["buyer"] }),
+  "return.escalated": returnStep("escalated", "return.escalated", "declined", {
+    email: ["seller"],
+    in_app: ["seller"],
+  }),
+  "return.rejected": returnStep("rejected", "return.rejected", "escalated", {
+    email: ["buyer", "seller"],
+    in_app: ["buyer", "seller"],
+  }),
+  "return.refunded": returnStep("refunded", "return.refunded", "received", {
+    email: ["buyer", "seller"],
+    in_app: ["buyer", "seller"],
+  }),
+  "claim.opened": {
+    status: "delivered",
+    run: async (w) => emit("claim.opened", { claimId: (await claimOn(w, "open")).id }),
+    hears: { email: ["buyer", "seller"], in_app: ["buyer", "seller"] },
+  },
+  "claim.decided": {
+    status: "delivered",
+    run: async (w) => emit("claim.decided", { claimId: (await claimOn(w, "rejected")).id, outcome: "rejected" }),
+    hears: { email: ["buyer", "seller"], in_app: ["buyer", "seller"] },
+  },
+  "account.password_changed": {
+    run: (w) => emit("account.password_changed", { userId: w.buyer.id, via: "change" }),
+    hears: { email: ["buyer"], in_app: ["buyer"] },
+  },
+  "account.email_change_requested": {
+    run: (w) =>
+      emit("account.email_change_requested", {
+        userId: w.buyer.id,
+        oldEmail: w.buyer.email,
+        newEmail: "new@example.test",
+      }),
+    hears: { email: ["buyer"] },
+  },
+  "account.email_changed": {
+    run: (w) =>
+      emit("account.email_changed", { userId: w.buyer.id, oldEmail: w.buyer.email, newEmail: "new@example.test" }),
+    hears: { email: ["buyer"], in_app: ["buyer"] },
+  },
+  "account.new_sign_in": {
+    run: async (w) => {
+      const s = await db().userSession.create({
+        data: {
+          userId: w.sellerUser.id,
+          method: "credentials",
+          userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+          ip: "203.0.113.9",
+        },
+      });
+      await emit("account.new_sign_in", { userId: w.sellerUser.id, sessionId: s.id });
+    },
+    hears: { email: ["seller"], in_app: ["seller"] },
+  },
+} satisfies Partial<Record<DomainEventName, Fixture>>);
 
 describe("the notification catalogue", () => {
   it.each(Object.keys(EVENT_NOTIFICATIONS) as DomainEventName[])(
@@ -163,8 +304,11 @@ describe("the notification catalogue", () => {
     async (name) => {
       const { channels } = EVENT_NOTIFICATIONS[name];
       const fixture = FIXTURES[name];
-      if (channels.includes("in_app"))
-        expect(IN_APP_TEMPLATES[name], `${name} targets in_app but has no in-app template`).toBeDefined();
+      expect(fixture, `${name} has no fixture here: add one that produces it`).toBeDefined();
+      if (channels.includes("in_app") || channels.includes("push"))
+        expect(IN_APP_TEMPLATES[name], `${name} targets in_app or push but has no in-app template`).toBeDefined();
+      if (channels.includes("sms"))
+        expect(SMS_TEMPLATES[name], `${name} targets sms but has no SMS template`).toBeDefined();
       const w = await world(fixture.status);
       await fixture.run(w);
       await runDomainEvents();

@@ -1,9 +1,14 @@
 // What each domain event tells people in the app: one template per event that targets the
 // in_app channel (catalogue.ts), loading what it needs and naming who hears it, the words and
 // the link to the thing.
+import { describeDevice } from "@/lib/auth/describe-device";
 import type { Tx } from "@/lib/db/client";
+import { date, money, t } from "@/lib/mail/i18n/translate";
 import { formatMoney } from "@/lib/money/format-money";
-import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
+import { openHoldCase } from "@/lib/orders/open-hold-case";
+import type { DomainEventName, DomainEvents, ReturnMoved } from "@/lib/outbox/events";
+
+import { localeOf } from "./recipient";
 
 import { backInStockText, findFavouriteAlert, priceDropText, stillBackInStock, stillCheaper } from "./favourite-alerts";
 
@@ -31,6 +36,8 @@ const orderPaid: Template<"order.paid"> = async (tx, e) => {
   if (!o) return [];
   const ref = o.id.slice(0, 8);
   const total = formatMoney(o.totalCents, o.currency);
+  // A held order's seller hears "don't ship yet" from order.held instead of "ship it".
+  const held = (await openHoldCase(tx, o.id)) !== null;
   return [
     {
       userId: o.buyerId,
@@ -39,13 +46,17 @@ const orderPaid: Template<"order.paid"> = async (tx, e) => {
       body: `${itemsLabel(o)} (${total}). Order ${ref}.`,
       link: `/orders/${o.id}`,
     },
-    {
-      userId: o.seller.userId,
-      template: "order-paid-seller",
-      title: `New order ${ref}`,
-      body: `${itemsLabel(o)} (${total}) is paid: ship it and add the tracking number.`,
-      link: "/seller/orders",
-    },
+    ...(held
+      ? []
+      : [
+          {
+            userId: o.seller.userId,
+            template: "order-paid-seller",
+            title: `New order ${ref}`,
+            body: `${itemsLabel(o)} (${total}) is paid: ship it and add the tracking number.`,
+            link: "/seller/orders",
+          },
+        ]),
   ];
 };
 
@@ -191,6 +202,203 @@ const priceDropped: Template<"product.price_dropped"> = async (tx, e) => {
   }));
 };
 
+// The templates below read their words from the per-locale catalogue (lib/mail/i18n), in the
+// recipient's language.
+const USER_LOCALE = { select: { id: true, locale: true } } as const;
+
+const orderHeld: Template<"order.held"> = async (tx, e) => {
+  const o = await tx.order.findUnique({
+    where: { id: e.orderId },
+    select: { id: true, seller: { select: { user: USER_LOCALE } } },
+  });
+  if (!o) return [];
+  const locale = localeOf(o.seller.user);
+  const ref = o.id.slice(0, 8);
+  return [
+    {
+      userId: o.seller.user.id,
+      template: "order-held-seller",
+      title: t(locale, "held.inApp.title", { ref }),
+      body: t(locale, "held.inApp.body"),
+      link: "/seller/orders",
+    },
+  ];
+};
+
+const lowStock: Template<"product.low_stock"> = async (tx, e) => {
+  const p = await tx.product.findUnique({
+    where: { id: e.productId },
+    select: { id: true, title: true, seller: { select: { user: USER_LOCALE } } },
+  });
+  if (!p) return [];
+  const locale = localeOf(p.seller.user);
+  const values = { title: p.title, count: e.inventoryCount, threshold: e.threshold };
+  return [
+    {
+      userId: p.seller.user.id,
+      template: "low-stock",
+      title: t(locale, "lowStock.inApp.title", values).slice(0, 300),
+      body: t(locale, "lowStock.inApp.body", values),
+      link: "/seller/inventory",
+    },
+  ];
+};
+
+const payoutSent: Template<"payout.sent"> = async (tx, e) => {
+  const p = await tx.payout.findFirst({
+    where: { id: e.payoutId, sellerId: e.sellerId },
+    select: {
+      amountCents: true,
+      currency: true,
+      createdAt: true,
+      arrivalDate: true,
+      seller: { select: { user: USER_LOCALE } },
+    },
+  });
+  if (!p) return [];
+  const locale = localeOf(p.seller.user);
+  const amount = money(locale, p.amountCents, p.currency);
+  const arrival = date(locale, p.arrivalDate ?? p.createdAt);
+  return [
+    {
+      userId: p.seller.user.id,
+      template: "payout-sent",
+      title: t(locale, "payout.inApp.title", { amount }),
+      body: t(locale, "payout.inApp.body", { amount, arrival }),
+      link: "/seller/payments",
+    },
+  ];
+};
+
+type ReturnStep = "requested" | "label_ready" | "accepted" | "declined" | "escalated" | "rejected" | "refunded";
+
+// Who hears each step of a return in the app: the same people its emails go to (lib/returns).
+const RETURN_AUDIENCE: Record<ReturnStep, readonly ("buyer" | "seller")[]> = {
+  requested: ["seller"],
+  label_ready: ["buyer"],
+  accepted: ["seller"],
+  declined: ["buyer"],
+  escalated: ["seller"],
+  rejected: ["buyer", "seller"],
+  refunded: ["buyer", "seller"],
+};
+
+function returnStep(step: ReturnStep): Template<`return.${ReturnStep}`> {
+  return async (tx, e: ReturnMoved) => {
+    // The marketplace accepting an escalated return is news to the seller; a seller's own accept is not.
+    if (step === "accepted" && e.from !== "escalated") return [];
+    const r = await tx.return.findUnique({
+      where: { id: e.returnId },
+      select: {
+        refundedCents: true,
+        order: {
+          select: {
+            id: true,
+            currency: true,
+            buyer: USER_LOCALE,
+            seller: { select: { shopName: true, user: USER_LOCALE } },
+          },
+        },
+        items: { orderBy: { id: "asc" }, select: { quantity: true, orderItem: { select: { titleSnapshot: true } } } },
+      },
+    });
+    if (!r) return [];
+    const ref = r.order.id.slice(0, 8);
+    const items = r.items.map((i) => `${i.quantity} × ${i.orderItem.titleSnapshot}`).join(", ");
+    return RETURN_AUDIENCE[step].map((who) => {
+      const user = who === "buyer" ? r.order.buyer : r.order.seller.user;
+      const locale = localeOf(user);
+      const values = {
+        ref,
+        items,
+        shop: r.order.seller.shopName,
+        amount: r.refundedCents === null ? "" : money(locale, r.refundedCents, r.order.currency),
+      };
+      return {
+        userId: user.id,
+        template: `return-${step}-${who}`,
+        title: t(locale, `return.${step}.title`, values).slice(0, 300),
+        body: t(locale, `return.${step}.body`, values).slice(0, 500),
+        link: who === "buyer" ? `/orders/${r.order.id}` : "/seller/returns",
+      };
+    });
+  };
+}
+
+const CLAIM_SELECT = {
+  id: true,
+  refundedCents: true,
+  order: { select: { id: true, currency: true, buyer: USER_LOCALE, seller: { select: { user: USER_LOCALE } } } },
+} as const;
+
+function claimNotes(
+  c: {
+    refundedCents: number | null;
+    order: {
+      id: string;
+      currency: string;
+      buyer: { id: string; locale: string };
+      seller: { user: { id: string; locale: string } };
+    };
+  },
+  what: "opened" | "refunded" | "rejected",
+): InAppNote[] {
+  const ref = c.order.id.slice(0, 8);
+  return (["buyer", "seller"] as const).map((who) => {
+    const user = who === "buyer" ? c.order.buyer : c.order.seller.user;
+    const locale = localeOf(user);
+    const values = { ref, amount: money(locale, c.refundedCents ?? 0, c.order.currency) };
+    return {
+      userId: user.id,
+      template: `claim-${what}-${who}`,
+      title: t(locale, `claim.${what}.${who}.title`, values),
+      body: t(locale, `claim.${what}.${who}.body`, values),
+      link: `/orders/${c.order.id}`,
+    };
+  });
+}
+
+const claimOpened: Template<"claim.opened"> = async (tx, e) => {
+  const c = await tx.claim.findUnique({ where: { id: e.claimId }, select: CLAIM_SELECT });
+  return c ? claimNotes(c, "opened") : [];
+};
+
+const claimDecided: Template<"claim.decided"> = async (tx, e) => {
+  const c = await tx.claim.findUnique({ where: { id: e.claimId }, select: CLAIM_SELECT });
+  return c ? claimNotes(c, e.outcome) : [];
+};
+
+async function securityNote(
+  tx: Tx,
+  userId: string,
+  template: string,
+  title: (locale: ReturnType<typeof localeOf>) => string,
+): Promise<InAppNote[]> {
+  const u = await tx.user.findUnique({ where: { id: userId }, select: { id: true, locale: true, deletedAt: true } });
+  if (!u || u.deletedAt) return [];
+  const locale = localeOf(u);
+  return [
+    { userId: u.id, template, title: title(locale), body: t(locale, "security.inApp.body"), link: "/account/security" },
+  ];
+}
+
+const passwordChanged: Template<"account.password_changed"> = (tx, e) =>
+  securityNote(tx, e.userId, "password-changed", (l) => t(l, "security.inApp.passwordChanged"));
+
+const emailChanged: Template<"account.email_changed"> = (tx, e) =>
+  securityNote(tx, e.userId, "email-changed", (l) => t(l, "security.inApp.emailChanged", { newEmail: e.newEmail }));
+
+const newSignIn: Template<"account.new_sign_in"> = async (tx, e) => {
+  const s = await tx.userSession.findFirst({
+    where: { id: e.sessionId, userId: e.userId },
+    select: { userAgent: true },
+  });
+  if (!s) return [];
+  return securityNote(tx, e.userId, "new-sign-in", (l) =>
+    t(l, "security.inApp.newSignIn", { device: describeDevice(s.userAgent) ?? t(l, "security.unknownDevice") }),
+  );
+};
+
 /**
  * The in-app template per event. Partial on purpose: catalogue.int.test.ts fails when an event
  * whose catalogue entry targets in_app has none here.
@@ -205,4 +413,19 @@ export const IN_APP_TEMPLATES: { [N in DomainEventName]?: Template<N> } = {
   "message.sent": messageSent,
   "product.back_in_stock": backInStock,
   "product.price_dropped": priceDropped,
+  "order.held": orderHeld,
+  "product.low_stock": lowStock,
+  "payout.sent": payoutSent,
+  "return.requested": returnStep("requested"),
+  "return.label_ready": returnStep("label_ready"),
+  "return.accepted": returnStep("accepted"),
+  "return.declined": returnStep("declined"),
+  "return.escalated": returnStep("escalated"),
+  "return.rejected": returnStep("rejected"),
+  "return.refunded": returnStep("refunded"),
+  "claim.opened": claimOpened,
+  "claim.decided": claimDecided,
+  "account.password_changed": passwordChanged,
+  "account.email_changed": emailChanged,
+  "account.new_sign_in": newSignIn,
 };

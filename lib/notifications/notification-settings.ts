@@ -4,6 +4,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { z } from "zod";
 
 import { db } from "@/lib/db/client";
+import { NOTIFICATION_LOCALES, notificationLocale, type NotificationLocale } from "@/lib/mail/i18n/translate";
 
 import { formatClockTime, isValidTimeZone, parseClockTime } from "./quiet-hours";
 
@@ -12,11 +13,16 @@ export type NotificationSettingsView = {
   quietHours: { start: string; end: string } | null;
   timeZone: string;
   dailyDigest: boolean;
+  /** The language emails and notifications are written in. */
+  locale: NotificationLocale;
 };
 
 /** The person's phone, quiet hours, time zone and digest choice (defaults when never saved). */
 export async function findNotificationSettings(userId: string): Promise<NotificationSettingsView> {
-  const s = await db().notificationSettings.findUnique({ where: { userId } });
+  const [s, user] = await Promise.all([
+    db().notificationSettings.findUnique({ where: { userId } }),
+    db().user.findUnique({ where: { id: userId }, select: { locale: true } }),
+  ]);
   return {
     phoneNumber: s?.phoneNumber ?? null,
     quietHours:
@@ -25,6 +31,7 @@ export async function findNotificationSettings(userId: string): Promise<Notifica
         : null,
     timeZone: s?.timeZone ?? "UTC",
     dailyDigest: s?.dailyDigest ?? false,
+    locale: notificationLocale(user?.locale),
   };
 }
 
@@ -56,6 +63,8 @@ export const ZNotificationSettings = z
     quietEnd: clock,
     timeZone: z.string().trim().max(64, "Unknown time zone.").refine(isValidTimeZone, "Unknown time zone."),
     dailyDigest: z.boolean(),
+    // Absent: the language stays as it is (API clients that predate it).
+    locale: z.enum(NOTIFICATION_LOCALES, { message: "Choose English or Deutsch." }).optional(),
   })
   .refine((v) => (v.quietStart === "") === (v.quietEnd === ""), {
     message: "Give both a start and an end for quiet hours, or neither.",
@@ -82,9 +91,12 @@ export async function setNotificationSettings(opts: {
     timeZone: input.timeZone,
     dailyDigest: opts.isSeller && input.dailyDigest,
   };
-  await db().notificationSettings.upsert({
-    where: { userId: opts.userId },
-    create: { userId: opts.userId, ...data },
-    update: data,
+  await db().$transaction(async (tx) => {
+    await tx.notificationSettings.upsert({
+      where: { userId: opts.userId },
+      create: { userId: opts.userId, ...data },
+      update: data,
+    });
+    if (input.locale) await tx.user.update({ where: { id: opts.userId }, data: { locale: input.locale } });
   });
 }

@@ -5,7 +5,14 @@ import type { Tx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
-export type NotificationGroup = "orders" | "messages" | "listings" | "reviews" | "favourites";
+export type NotificationGroup =
+  | "orders"
+  | "payouts"
+  | "messages"
+  | "listings"
+  | "reviews"
+  | "favourites"
+  | "security";
 
 export const NOTIFICATION_GROUPS: readonly {
   group: NotificationGroup;
@@ -27,6 +34,27 @@ export const NOTIFICATION_GROUPS: readonly {
     ],
   },
   {
+    group: "payouts",
+    label: "Payouts sent to your bank",
+    reason: "it is about your shop's payouts",
+    channels: [
+      { channel: "email", locked: "Payout emails are always sent: they are your record of money paid to you." },
+      { channel: "in_app" },
+    ],
+  },
+  {
+    group: "security",
+    label: "Account security: password or email changed, a sign-in from a new browser",
+    reason: TRANSACTIONAL_FOOTERS.security.reason,
+    channels: [
+      {
+        channel: "email",
+        locked: "Security emails are always sent, so you hear at once if someone else is in your account.",
+      },
+      { channel: "in_app" },
+    ],
+  },
+  {
     group: "messages",
     label: "Messages from buyers and shops",
     reason: "someone wrote to you in a conversation, and message emails are on",
@@ -34,7 +62,7 @@ export const NOTIFICATION_GROUPS: readonly {
   },
   {
     group: "listings",
-    label: "Your listings approved or rejected",
+    label: "Your listings approved or rejected, and low stock after a sale",
     reason: "it is about one of your shop's listings, and listing emails are on",
     channels: [{ channel: "email" }, { channel: "in_app" }],
   },

@@ -5,7 +5,10 @@ import "server-only";
 
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { t } from "@/lib/mail/i18n/translate";
 import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
+
+import { localeOf } from "./recipient";
 
 export type SmsNote = { userId: string; template: string; label: string; body: string };
 
@@ -43,7 +46,25 @@ const releaseBlocked: Template<"order.release_blocked"> = async (tx, e) => {
   ];
 };
 
+const orderHeld: Template<"order.held"> = async (tx, e) => {
+  const o = await tx.order.findUnique({
+    where: { id: e.orderId },
+    select: { id: true, seller: { select: { user: { select: { id: true, locale: true } } } } },
+  });
+  if (!o) return [];
+  const locale = localeOf(o.seller.user);
+  return [
+    {
+      userId: o.seller.user.id,
+      template: "order-held-seller",
+      label: "Order on hold",
+      body: t(locale, "held.sms", { ref: o.id.slice(0, 8), link: `${env().APP_URL}/seller/orders` }),
+    },
+  ];
+};
+
 export const SMS_TEMPLATES: { [N in DomainEventName]?: Template<N> } = {
   "order.shipped": orderShipped,
   "order.release_blocked": releaseBlocked,
+  "order.held": orderHeld,
 };

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type OutboxAggregate = "product" | "order" | "review" | "seller" | "conversation";
+export type OutboxAggregate = "product" | "order" | "review" | "seller" | "conversation" | "return" | "claim" | "user";
 
 /**
  * Announces a change for consumers outside the transaction (search indexer, analytics).

@@ -30,6 +30,7 @@ import {
   placeCheckout,
   sellerWithoutPayouts,
 } from "@/test/payment-scenario";
+import { runDomainEvents } from "@/test/run-domain-events";
 
 import { handleStripeEvent } from "./handle-stripe-event";
 import { openDispute } from "./open-dispute";
@@ -332,6 +333,24 @@ describe("refunds and disputes", () => {
     await releaseEscrow(o1);
     expect((await runDailyPayouts({ day: `t-${checkout.checkout_id}` })).paidOut).toBeGreaterThanOrEqual(8_500);
     expect(await accountBalance(db(), sellerPaidOut(s1.seller.id), "USD")).toBe(8_500);
+    // The payout is announced in its transaction; the seller's email is the worker's, from the outbox.
+    const payout = await db().payout.findFirstOrThrow({
+      where: { sellerId: s1.seller.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(
+      await db().outboxEvent.count({
+        where: { eventType: "payout.sent", payload: { path: ["payoutId"], equals: payout.id } },
+      }),
+    ).toBe(1);
+    expect(await db().notification.count({ where: { dedupeKey: `payout:${payout.id}:sent` } })).toBe(0);
+    await runDomainEvents();
+    expect(
+      await db().notification.findUniqueOrThrow({
+        where: { dedupeKey: `payout:${payout.id}:sent` },
+        select: { subject: true },
+      }),
+    ).toEqual({ subject: `Payout of $${(payout.amountCents / 100).toFixed(2)} on its way to your bank` });
     await refundOrder({ orderId: o1, actorType: "admin", actorId: adminId, reason: "Item arrived broken" });
     expect(await db().order.findUniqueOrThrow({ where: { id: o1 } })).toMatchObject({
       status: "refunded",

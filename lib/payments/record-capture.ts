@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import { scoreCheckoutRisk } from "@/lib/fraud/score-checkout";
+import { announceLowStock } from "@/lib/inventory/announce-low-stock";
 import { postCapture } from "@/lib/ledger/post-capture";
 import { transitionOrder } from "@/lib/orders/order-status";
 import { restoreOrderReservation } from "@/lib/orders/restore-order-reservation";
@@ -62,6 +63,8 @@ export async function recordCapture(
         taxCents: o.taxCents,
         currency: o.currency,
       });
+      // The sale is final now (its stock was taken at checkout): the seller hears of low stock from the worker.
+      await announceLowStock(tx, o.id);
       paid.push(o.id);
     }
   }

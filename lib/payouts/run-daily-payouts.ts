@@ -6,6 +6,7 @@ import { getSellerLedgerBalance } from "@/lib/ledger/get-seller-ledger-balance";
 import { listSellerLedgerCurrencies } from "@/lib/ledger/list-seller-ledger-currencies";
 import { postPayout } from "@/lib/ledger/post-payout";
 import { logger } from "@/lib/log/logger";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { stripe } from "@/lib/payments/stripe-client";
 
 /**
@@ -69,6 +70,8 @@ export async function runDailyPayouts(
             payoutKey: key,
             receivableCents,
           });
+          // The seller's email and note are written by the worker, outside this money transaction.
+          await emitDomainEvent(tx, "payout.sent", { payoutId: row.id, sellerId: s.id });
           await recordAuditEvent(tx, {
             actor,
             action: "payout.created",

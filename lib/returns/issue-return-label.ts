@@ -4,7 +4,7 @@ import type { Carrier } from "@/lib/carriers/carrier";
 import { getCarrier } from "@/lib/carriers/get-carrier";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { queueReturnEmails } from "@/lib/returns/return-emails";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import { isStoredAddress, toCarrierAddress } from "./return-address";
 
@@ -56,7 +56,7 @@ export async function issueReturnLabel(returnId: string, opts: { carrier?: Carri
       },
     });
     if (recorded.count === 0) return { outcome: "already_issued" as const, trackingNumber: label.trackingNumber };
-    await queueReturnEmails(tx, { returnId: r.id, to: "label_ready" });
+    await emitDomainEvent(tx, "return.label_ready", { returnId: r.id, from: null });
     return { outcome: "issued" as const, trackingNumber: label.trackingNumber };
   });
 }

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueReturnEmails } from "@/lib/returns/return-emails";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import { attachReturnImages } from "./attach-return-images";
 import { loadReturnableItems } from "./load-returnable-items";
@@ -94,7 +94,7 @@ export async function requestReturn(opts: {
           createdAt: now,
         },
       });
-      await queueReturnEmails(tx, { returnId: created.id, to: "requested" });
+      await emitDomainEvent(tx, "return.requested", { returnId: created.id, from: null });
       return { returnId: created.id };
     });
   } catch (err) {

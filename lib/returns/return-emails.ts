@@ -1,5 +1,6 @@
-// The emails each step of a return sends, queued in the same transaction as the step (so once:
-// a step happens once, and each email has a dedupe key of return, step and recipient).
+// The emails each step of a return sends, queued by the worker from the step's return.<step>
+// outbox event (worker/subscribers.ts), never inside the step's own (possibly money) transaction.
+// Once: each email has a dedupe key of return, step and recipient.
 import "server-only";
 
 import type { Tx } from "@/lib/db/client";
@@ -131,7 +132,7 @@ const EMAILED: ReadonlySet<ReturnEmailStep> = new Set([
   "refunded",
 ]);
 
-/** Queues the emails for a return's step, inside the step's transaction. */
+/** Queues the emails for a return's step (the subscriber to its return.<step> event). */
 export async function queueReturnEmails(
   tx: Tx,
   opts: { returnId: string; to: ReturnEmailStep; from?: ReturnStatus | null },

@@ -2,7 +2,8 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType, ReturnStatus } from "@/lib/generated/prisma/enums";
-import { queueReturnEmails } from "@/lib/returns/return-emails";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
+import { returnMovedEvent } from "@/lib/outbox/events";
 
 /**
  * The return lifecycle in one table: for each status, the statuses it may move to and who may
@@ -73,8 +74,8 @@ export const returnStatusPhrase = (s: ReturnStatus) => PHRASE[s];
 /**
  * Moves a return inside the caller's transaction: conditional on its current status (a repeat
  * or a lost race changes nothing and answers changed: false), refused with a 409 when the table
- * has no such move for this actor, recorded with who did it, and the step's emails queued. Items
- * stop counting as open when the return ends.
+ * has no such move for this actor, recorded with who did it, and the step announced
+ * (return.<step>). Items stop counting as open when the return ends.
  */
 export async function transitionReturn(
   tx: Tx,
@@ -116,6 +117,8 @@ export async function transitionReturn(
       note: opts.note?.slice(0, 1000) ?? null,
     },
   });
-  await queueReturnEmails(tx, { returnId: opts.returnId, to: opts.to, from: current.status });
+  // People hear about the step from the worker (return-emails.ts and the in-app notes), not in this transaction.
+  const event = returnMovedEvent(opts.to);
+  if (event) await emitDomainEvent(tx, event, { returnId: opts.returnId, from: current.status });
   return { changed: true, from: current.status };
 }

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { createCategory, createProduct, createReadyUpload, createSeller, createUser } from "@/test/factories";
 import { createOrder } from "@/test/order-factories";
+import { runDomainEvents } from "@/test/run-domain-events";
 import { CarrierSimulatorControl } from "@/tools/carrier-simulator/control";
 
 import { acceptReturn } from "./accept-return";
@@ -125,6 +126,7 @@ describe("asking for a return", () => {
     expect(r.items.map((i) => [i.orderItemId, i.quantity, i.open])).toEqual([[s.first.id, 1, true]]);
     expect(r.images.map((i) => i.uploadId)).toEqual([photo.id]);
     expect(r.changes.map((c) => [c.fromStatus, c.toStatus, c.actorType])).toEqual([[null, "requested", "buyer"]]);
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     const mail = await db().notification.findMany({ where: { dedupeKey: { startsWith: `return:${returnId}:` } } });
     expect(mail.map((m) => [m.template, m.toAddress])).toEqual([["return-requested-seller", s.sellerUser.email]]);
     // The rest of that item stays returnable; the item in the open return can't be asked for again.
@@ -249,6 +251,7 @@ describe("the seller's decision and the label", () => {
       trackingNumber: s.trackingNumber,
       returnAddress: expect.objectContaining({ fullName: "Sam Seller", city: "Portland" }),
     });
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     const mail = await db().notification.findFirstOrThrow({
       where: { dedupeKey: `return:${s.returnId}:label_ready:buyer` },
     });
@@ -336,6 +339,7 @@ describe("the seller's decision and the label", () => {
         returnId: r.returnId,
         input: { reason: "The photos show it was used." },
       });
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     expect(await db().notification.count({ where: { dedupeKey: `return:${a.returnId}:declined:buyer` } })).toBe(1);
     await expect(acceptReturn({ returnId: a.returnId, by: seller(s), address: sellerAddress })).rejects.toMatchObject({
       status: 409,
@@ -368,6 +372,7 @@ describe("the seller's decision and the label", () => {
       adminNote: "Signs of use in the photos.",
       items: [expect.objectContaining({ open: false })],
     });
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     expect(
       await db().notification.count({ where: { dedupeKey: { startsWith: `return:${a.returnId}:rejected:` } } }),
     ).toBe(2);
@@ -389,6 +394,7 @@ describe("the seller's decision and the label", () => {
       "escalated:buyer",
       "accepted:admin",
     ]);
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     expect(await db().notification.count({ where: { dedupeKey: `return:${b.returnId}:accepted:seller` } })).toBe(1);
     await expect(
       resolveEscalatedReturn({

@@ -5,12 +5,10 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
-import { queueEmail } from "@/lib/mail/queue-email";
-import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
 import type { EndSessions } from "./end-sessions";
 import { hashPassword } from "./hash-password";
-import { passwordChangedEmail } from "./password-changed-email";
 import { passwordProblem } from "./password-problem";
 import { reauthenticate } from "./reauthenticate";
 
@@ -22,8 +20,8 @@ export const ZPasswordChange = z
   .meta({ id: "PasswordChange", title: "Password change" });
 
 /**
- * Changes the signed-in person's password after checking the current one, and emails them
- * about it. The account's other sessions end in the same transaction (`endSessions`, which the
+ * Changes the signed-in person's password after checking the current one; the worker emails
+ * them about it (account.password_changed). The account's other sessions end in the same transaction (`endSessions`, which the
  * caller gives the session to keep: the one making the change).
  */
 export async function changePassword(
@@ -44,12 +42,6 @@ export async function changePassword(
     // A reset link asked for earlier must not undo this.
     await tx.accountToken.deleteMany({ where: { userId, purpose: "password_reset", usedAt: null } });
     await opts.endSessions(tx, userId);
-    await queueEmail(tx, {
-      userId,
-      to: user.email,
-      template: "password-changed",
-      ...passwordChangedEmail(user.name, opts.appUrl),
-      footer: TRANSACTIONAL_FOOTERS.security,
-    });
+    await emitDomainEvent(tx, "account.password_changed", { userId, via: "change" });
   });
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationLocale } from "@/lib/mail/i18n/translate";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
@@ -30,7 +31,8 @@ export type TSignUp = z.input<typeof ZSignUp>;
 /** Creates a buyer account and queues the welcome email and the address confirmation link in the same transaction. */
 export async function createAccount(
   raw: z.input<typeof ZSignUp>,
-  opts: { ip: string; appUrl: string },
+  /** locale: the language of the person's notifications (from Accept-Language; English when absent). */
+  opts: { ip: string; appUrl: string; locale?: NotificationLocale },
 ): Promise<{ id: string; email: string }> {
   const store = getRateLimitStore();
   await enforceRateLimit(store, RATE_LIMITS.signUpPerIp, [opts.ip]);
@@ -44,7 +46,7 @@ export async function createAccount(
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email, name, passwordHash, role: "buyer" },
+        data: { email, name, passwordHash, role: "buyer", locale: opts.locale ?? "en" },
         select: { id: true, email: true },
       });
       const mail = welcomeEmail(name, opts.appUrl);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { endSessions } from "@/test/end-sessions";
 import { createUser } from "@/test/factories";
+import { runDomainEvents } from "@/test/run-domain-events";
 
 import { authenticate } from "./authenticate";
 import { hashAccountToken } from "./hash-account-token";
@@ -51,6 +52,7 @@ describe("password reset by emailed link", () => {
     expect(await authenticate({ email: user.email, password: "Old-password-1", ip: ip() })).toBeNull();
     // The link proved the address; the person is told their password changed.
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).emailVerified).not.toBeNull();
+    await runDomainEvents(); // the emails are written by the worker from the outbox
     expect(await db().notification.count({ where: { toAddress: user.email, template: "password-changed" } })).toBe(1);
 
     // Single use: the same link again is refused and changes nothing.

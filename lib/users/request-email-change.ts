@@ -5,10 +5,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
-import { queueEmail } from "@/lib/mail/queue-email";
-import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 
-import { emailChangedEmail } from "./email-changed-email";
 import { ZEmail } from "./normalize-email";
 import { queueEmailVerification } from "./queue-email-verification";
 import { reauthenticate } from "./reauthenticate";
@@ -36,13 +34,7 @@ export async function requestEmailChange(
     });
   await db().$transaction(async (tx) => {
     const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    await queueEmail(tx, {
-      userId,
-      to: user.email,
-      template: "email-change-requested",
-      footer: TRANSACTIONAL_FOOTERS.security,
-      ...emailChangedEmail({ name: user.name, newEmail: email, done: false, appUrl: opts.appUrl }),
-    });
+    await emitDomainEvent(tx, "account.email_change_requested", { userId, oldEmail: user.email, newEmail: email });
     if (taken) return;
     await queueEmailVerification(tx, { userId, name: user.name, email, purpose: "email_change", appUrl: opts.appUrl });
   });

@@ -5,8 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
-import { queueEmail } from "@/lib/mail/queue-email";
-import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
@@ -15,7 +14,6 @@ import { consumeAccountToken, INVALID_LINK } from "./consume-account-token";
 import type { EndSessions } from "./end-sessions";
 import { hashAccountToken } from "./hash-account-token";
 import { hashPassword } from "./hash-password";
-import { passwordChangedEmail } from "./password-changed-email";
 import { passwordProblem } from "./password-problem";
 
 export const ZPasswordReset = z
@@ -62,13 +60,8 @@ export async function resetPassword(
       data: { passwordHash, ...(user.emailVerified ? {} : { emailVerified: new Date() }) },
     });
     await opts.endSessions(tx, userId);
-    await queueEmail(tx, {
-      userId,
-      to: user.email,
-      template: "password-changed",
-      footer: TRANSACTIONAL_FOOTERS.security,
-      ...passwordChangedEmail(user.name, opts.appUrl),
-    });
+    // The security email is written by the worker from this event (lib/notifications/security-emails.ts).
+    await emitDomainEvent(tx, "account.password_changed", { userId, via: "reset" });
     return { userId, email: user.email };
   });
 }

@@ -6,14 +6,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queueEmail } from "@/lib/mail/queue-email";
-import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
+import { emitDomainEvent } from "@/lib/outbox/emit-domain-event";
 import { getRateLimitStore } from "@/lib/rate-limit/get-rate-limit-store";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
 import { consumeAccountToken, INVALID_LINK } from "./consume-account-token";
-import { emailChangedEmail } from "./email-changed-email";
 import type { EndSessions } from "./end-sessions";
 import { hashAccountToken } from "./hash-account-token";
 
@@ -61,13 +59,8 @@ export async function verifyEmail(
       // A verification link sent to the old address proves nothing about the new one.
       await tx.accountToken.deleteMany({ where: { userId, usedAt: null } });
       await opts.endSessions(tx, userId);
-      await queueEmail(tx, {
-        userId,
-        to: user.email,
-        template: "email-changed",
-        footer: TRANSACTIONAL_FOOTERS.security,
-        ...emailChangedEmail({ name: user.name, newEmail: email, done: true, appUrl: opts.appUrl }),
-      });
+      // The old address is told by the worker (lib/notifications/security-emails.ts).
+      await emitDomainEvent(tx, "account.email_changed", { userId, oldEmail: user.email, newEmail: email });
       return { userId, email, changed: true };
     });
   } catch (err) {

@@ -3,6 +3,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guards";
 import { listMailbox } from "@/lib/mail/list-mailbox";
 
+import { EmailPreview } from "./email-preview";
+
 export const metadata = { title: "Mailbox" };
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ page?: string; to?: string }> }) {
@@ -45,7 +47,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                     <span className={m.status === "sent" ? "text-green-700" : "text-amber-700"}>{m.status}</span>
                   </span>
                 </summary>
-                <pre className="mt-3 whitespace-pre-wrap font-sans text-sm text-ink">{m.body}</pre>
+                <EmailPreview subject={m.subject} html={m.html} text={m.body} />
               </details>
             </li>
           ))}

@@ -38,6 +38,7 @@ export const saveNotificationSettingsAction = serverAction(
       quietEnd: form.get("quietEnd") ?? "",
       timeZone: form.get("timeZone"),
       dailyDigest: form.get("dailyDigest") === "on",
+      locale: form.get("locale") ?? undefined,
     }),
   },
   async ({ user, input }, _prev: SettingsState, _form: FormData): Promise<SettingsState> => {

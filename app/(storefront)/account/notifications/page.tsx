@@ -1,5 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
+import { LOCALE_LABELS } from "@/lib/mail/i18n/translate";
 import { findNotificationSettings } from "@/lib/notifications/notification-settings";
 import { listNotificationPreferences } from "@/lib/notifications/set-notification-preferences";
 import { vapidPublicKey } from "@/lib/push/vapid-details";
@@ -39,6 +40,7 @@ export default async function NotificationSettingsPage() {
           settings={settings}
           isSeller={Boolean(user.sellerId)}
           timeZones={Intl.supportedValuesOf("timeZone")}
+          languages={Object.entries(LOCALE_LABELS).map(([value, label]) => ({ value, label }))}
         />
       </section>
     </div>

@@ -14,11 +14,14 @@ export function SettingsForm({
   settings,
   isSeller,
   timeZones,
+  languages,
 }: {
   settings: NotificationSettingsView;
   isSeller: boolean;
   /** From the server, so the server's and the browser's renders list the same zones. */
   timeZones: string[];
+  /** The languages notifications can be written in. */
+  languages: { value: string; label: string }[];
 }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveNotificationSettingsAction, {});
   const options = useMemo(() => [...new Set(["UTC", settings.timeZone, ...timeZones])], [settings.timeZone, timeZones]);
@@ -88,6 +91,25 @@ export function SettingsForm({
           </div>
         </div>
       </fieldset>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="field-locale" className="text-sm font-medium text-ink">
+          Language of emails and notifications
+        </label>
+        <select
+          id="field-locale"
+          name="locale"
+          defaultValue={settings.locale}
+          className="w-56 rounded-md border border-gray-300 px-3 py-2 text-sm shadow-sm"
+          aria-invalid={state.fields?.locale ? true : undefined}
+        >
+          {languages.map((l) => (
+            <option key={l.value} value={l.value} lang={l.value}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+        {state.fields?.locale ? <p className="text-sm text-red-700">{state.fields.locale}</p> : null}
+      </div>
       {isSeller ? (
         <div className="rounded-lg border border-gray-200 bg-white p-4 text-sm">
           <label htmlFor="field-dailyDigest" className="flex items-center gap-2">
