@@ -22,6 +22,7 @@ export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: st
           subtotalCents: true,
           shippingCents: true,
           totalCents: true,
+          chargeTotalCents: true,
           taxCents: true,
           taxInclusive: true,
           taxLabel: true,
