@@ -66,6 +66,7 @@ describe("priceLines", () => {
     expect(priced.orders.map((o) => o.sellerId)).toEqual(["seller-a", "seller-b"]);
     expect(priced.orders[0]).toEqual({
       sellerId: "seller-a",
+      currency: "USD",
       subtotalCents: 999,
       shippingCents: 0,
       totalCents: 999,
@@ -146,7 +147,7 @@ describe("priceLines", () => {
     const r = refusal(() =>
       priceLines(
         [line("p1", 1), line("p2", 1)],
-        [product("p1"), product("p2", { currency: "EUR", sellerId: "s2" })],
+        [product("p1"), product("p2", { currency: "EUR", sellerId: "seller-b" })],
         1000,
         "US",
       ),
@@ -159,7 +160,7 @@ describe("priceLines", () => {
     const eur = { ...freeEverywhere, currency: "EUR" };
     const priced = priceLines(
       [line("p1", 1), line("p2", 1)],
-      [product("p1"), product("p2", { currency: "EUR", sellerId: "s2", shippingProfile: eur })],
+      [product("p1"), product("p2", { currency: "EUR", sellerId: "seller-b", shippingProfile: eur })],
       1000,
       "US",
       "GBP",
@@ -167,7 +168,7 @@ describe("priceLines", () => {
     expect(priced.currency).toBe("GBP");
     expect(priced.orders.map((o) => [o.sellerId, o.currency])).toEqual([
       ["seller-a", "USD"],
-      ["s2", "EUR"],
+      ["seller-b", "EUR"],
     ]);
   });
 
