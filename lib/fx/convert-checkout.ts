@@ -90,3 +90,44 @@ function chargeOf(o: PricedOrder, totalCents: number, to: string, rates: RateTab
     fxDifferenceCents: totalCents - convertCents(o.totalCents, o.currency, to, rates),
   };
 }
+
+/**
+ * What shops' totals (each in its own currency) come to in `to`, the way a checkout converts
+ * them: for the cart and checkout pages, before anything is locked.
+ */
+export function quoteInCurrency(
+  shops: readonly { currency: string; totalCents: number }[],
+  to: string,
+  snapshot: RateSnapshot,
+  now: Date,
+): { totalCents: number; shopCents: number[]; rates: LockedRate[] } {
+  const orders = shops.map(
+    (s, i): PricedOrder => ({
+      sellerId: String(i),
+      currency: s.currency,
+      subtotalCents: s.totalCents,
+      shippingCents: 0,
+      totalCents: s.totalCents,
+      platformFeeCents: 0,
+      taxCents: 0,
+      shippingTaxCents: 0,
+      taxInclusive: false,
+      taxLabel: null,
+      taxJurisdiction: null,
+      handlingDays: { min: 0, max: 0 },
+      transitDays: { min: 0, max: 0 },
+      commissionBps: 0,
+      items: [],
+    }),
+  );
+  const { priced, lock } = convertCheckout(
+    { currency: to, totalCents: shops.reduce((a, s) => a + s.totalCents, 0), orders },
+    snapshot,
+    now,
+  );
+  return {
+    totalCents: priced.totalCents,
+    shopCents: priced.orders.map((o) => o.charge?.totalCents ?? o.totalCents),
+    rates: lock?.rates ?? [],
+  };
+}
