@@ -22,7 +22,9 @@ function rateOrigin(r: Pick<LockedRate, "source" | "asOf">, locale?: string): st
 export function LockedRates(props: { rates: LockedRate[]; lockedAt?: string | null; locale?: string }) {
   if (props.rates.length === 0) return null;
   const locked = props.lockedAt
-    ? new Intl.DateTimeFormat(props.locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(props.lockedAt))
+    ? new Intl.DateTimeFormat(props.locale, { dateStyle: "medium", timeStyle: "short" }).format(
+        new Date(props.lockedAt),
+      )
     : null;
   return (
     <div className="text-xs text-muted" data-testid="exchange-rates">

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import type { PricedCheckout, PricedOrder } from "@/lib/orders/price-lines";
-import { planChargeRefund, fxAccountShare } from "@/lib/payments/plan-charge-refund";
+import { fxAccountShare, planChargeRefund } from "@/lib/payments/plan-charge-refund";
 
 import { convertCheckout, type RateSnapshot } from "./convert-checkout";
 import { convertCents } from "./rate-math";
@@ -19,7 +19,14 @@ const SNAPSHOT: RateSnapshot = {
 };
 const CURRENCIES = ["EUR", "USD", "GBP", "CAD", "AUD"];
 
-function order(i: number, currency: string, subtotal: number, shipping: number, tax: number, added: boolean): PricedOrder {
+function order(
+  i: number,
+  currency: string,
+  subtotal: number,
+  shipping: number,
+  tax: number,
+  added: boolean,
+): PricedOrder {
   return {
     sellerId: `s${i}`,
     currency,
@@ -54,7 +61,11 @@ describe("convertCheckout", () => {
     fc.assert(
       fc.property(fc.array(arbOrder, { minLength: 1, maxLength: 8 }), fc.constantFrom(...CURRENCIES), (os, to) => {
         const orders = os.map((o, i) => order(i, o.currency, o.subtotal, o.shipping, o.tax, o.added));
-        const priced: PricedCheckout = { currency: to, totalCents: orders.reduce((s, o) => s + o.totalCents, 0), orders };
+        const priced: PricedCheckout = {
+          currency: to,
+          totalCents: orders.reduce((s, o) => s + o.totalCents, 0),
+          orders,
+        };
         const { priced: out, lock } = convertCheckout(priced, SNAPSHOT, new Date("2026-12-04T12:00:00Z"));
         expect(out.totalCents).toBe(out.orders.reduce((s, o) => s + (o.charge?.totalCents ?? o.totalCents), 0));
         expect(lock === null).toBe(os.every((o) => o.currency === to));
@@ -67,9 +78,9 @@ describe("convertCheckout", () => {
           const alone = convertCents(o.totalCents, o.currency, to, SNAPSHOT.rates);
           expect(c.fxDifferenceCents).toBe(c.totalCents - alone);
           expect(Math.abs(c.fxDifferenceCents)).toBeLessThanOrEqual(1);
-          expect(c.subtotalCents + c.shippingCents + (o.totalCents - o.subtotalCents - o.shippingCents > 0 ? c.taxCents : 0)).toBe(
-            c.totalCents,
-          );
+          expect(
+            c.subtotalCents + c.shippingCents + (o.totalCents - o.subtotalCents - o.shippingCents > 0 ? c.taxCents : 0),
+          ).toBe(c.totalCents);
           expect(c.taxCents).toBeLessThanOrEqual(c.totalCents);
         }
         // The converted orders' charges together: their exact value, rounded once.
@@ -89,7 +100,11 @@ describe("convertCheckout", () => {
     const priced: PricedCheckout = {
       currency: "EUR",
       totalCents: 0,
-      orders: [order(1, "GBP", 1_000, 0, 0, false), order(2, "USD", 1_000, 0, 0, false), order(3, "EUR", 500, 0, 0, false)],
+      orders: [
+        order(1, "GBP", 1_000, 0, 0, false),
+        order(2, "USD", 1_000, 0, 0, false),
+        order(3, "EUR", 500, 0, 0, false),
+      ],
     };
     const { lock } = convertCheckout(priced, SNAPSHOT, new Date("2026-12-04T12:00:00Z"));
     expect(lock).toEqual({

@@ -101,25 +101,23 @@ export function quoteInCurrency(
   snapshot: RateSnapshot,
   now: Date,
 ): { totalCents: number; shopCents: number[]; rates: LockedRate[] } {
-  const orders = shops.map(
-    (s, i): PricedOrder => ({
-      sellerId: String(i),
-      currency: s.currency,
-      subtotalCents: s.totalCents,
-      shippingCents: 0,
-      totalCents: s.totalCents,
-      platformFeeCents: 0,
-      taxCents: 0,
-      shippingTaxCents: 0,
-      taxInclusive: false,
-      taxLabel: null,
-      taxJurisdiction: null,
-      handlingDays: { min: 0, max: 0 },
-      transitDays: { min: 0, max: 0 },
-      commissionBps: 0,
-      items: [],
-    }),
-  );
+  const orders = shops.map((s, i): PricedOrder => ({
+    sellerId: String(i),
+    currency: s.currency,
+    subtotalCents: s.totalCents,
+    shippingCents: 0,
+    totalCents: s.totalCents,
+    platformFeeCents: 0,
+    taxCents: 0,
+    shippingTaxCents: 0,
+    taxInclusive: false,
+    taxLabel: null,
+    taxJurisdiction: null,
+    handlingDays: { min: 0, max: 0 },
+    transitDays: { min: 0, max: 0 },
+    commissionBps: 0,
+    items: [],
+  }));
   const { priced, lock } = convertCheckout(
     { currency: to, totalCents: shops.reduce((a, s) => a + s.totalCents, 0), orders },
     snapshot,

@@ -21,5 +21,6 @@ export const CHARGEBACK_LOSSES = "platform:chargeback_losses";
 // into escrow, at the checkout's locked rate, so each currency balances on its own. Its charge
 // side always holds the order total converted on its own; splitting one charge across shops
 // rounds each by up to a cent, and that cent goes to (or comes from) the FX difference.
-export const fxAccount = (chargeCurrency: string, shopCurrency: string) => `platform:fx:${chargeCurrency}:${shopCurrency}`;
+export const fxAccount = (chargeCurrency: string, shopCurrency: string) =>
+  `platform:fx:${chargeCurrency}:${shopCurrency}`;
 export const FX_DIFFERENCE = "platform:fx_difference";

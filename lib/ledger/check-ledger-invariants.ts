@@ -196,7 +196,16 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
   });
 
   const fx = await db().$queryRaw<
-    { order_id: string; charged: number; paid: bigint; refunded: number; back: bigint; other: number; escrowed: bigint; total: number }[]
+    {
+      order_id: string;
+      charged: number;
+      paid: bigint;
+      refunded: number;
+      back: bigint;
+      other: number;
+      escrowed: bigint;
+      total: number;
+    }[]
   >`
     SELECT o.id AS order_id, o.charge_total_cents AS charged, o.charge_refunded_cents AS refunded, o.total_cents AS total,
            coalesce(sum(l.amount_cents) FILTER (WHERE l.entry_type = 'capture' AND l.debit_account = 'buyer:' || o.buyer_id AND l.currency = o.charge_currency), 0)::bigint AS paid,
@@ -209,10 +218,7 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
     HAVING count(*) FILTER (WHERE l.entry_type = 'capture') > 0`;
   const fxBad = fx.filter(
     (r) =>
-      Number(r.paid) !== r.charged ||
-      Number(r.back) !== r.refunded ||
-      r.other > 0 ||
-      Number(r.escrowed) !== r.total,
+      Number(r.paid) !== r.charged || Number(r.back) !== r.refunded || r.other > 0 || Number(r.escrowed) !== r.total,
   );
   results.push({
     name: "Orders paid in another currency: charged and refunded in it, their total escrowed in the shop's through FX",

@@ -72,7 +72,13 @@ export function fxCaptureRules(o: CaptureInput & { charge: NonNullable<CaptureIn
       currency: o.currency,
       movements: [
         { debit: fx, credit: ESCROW, amountCents: o.totalCents, entryType: "fx", reference: `fx:${o.orderId}` },
-        { debit: ESCROW, credit: TAX_PAYABLE, amountCents: o.taxCents, entryType: "tax", reference: `tax:${o.orderId}` },
+        {
+          debit: ESCROW,
+          credit: TAX_PAYABLE,
+          amountCents: o.taxCents,
+          entryType: "tax",
+          reference: `tax:${o.orderId}`,
+        },
       ],
     },
   ];

@@ -56,7 +56,11 @@ async function cartOf(lines: { sellerId: string; currency: string; priceCents: n
   return cart;
 }
 
-function checkout(buyer: { id: string; addressId: string }, lines: Awaited<ReturnType<typeof cartOf>>, currency?: string) {
+function checkout(
+  buyer: { id: string; addressId: string },
+  lines: Awaited<ReturnType<typeof cartOf>>,
+  currency?: string,
+) {
   return createCheckout({
     buyerId: buyer.id,
     cartKey: `u:${buyer.id}`,
@@ -218,7 +222,10 @@ describe("a checkout in the buyer's currency", () => {
     const placed = await checkout(buyer, lines, "EUR");
     const pi = await payCheckout(placed.checkout.checkoutId, buyer.id);
     await deliver(await eventsAbout([pi.id]));
-    const o = await db().order.findFirstOrThrow({ where: { checkoutId: placed.checkout.checkoutId }, include: { items: true } });
+    const o = await db().order.findFirstOrThrow({
+      where: { checkoutId: placed.checkout.checkoutId },
+      include: { items: true },
+    });
     expect(pi.amount).toBe(o.chargeTotalCents);
     const admin = await createUser(db(), { role: "admin" });
     const first = await refundOrder({
@@ -259,9 +266,7 @@ describe("a checkout in the buyer's currency", () => {
       const err = await checkout(buyer, lines, currency).catch((e: unknown) => e);
       if (!isAppError(err)) throw new Error(`expected a refusal, got ${String(err)}`);
       expect(err.status).toBe(400);
-      expect(err.message).toBe(
-        `Unknown checkout currency "${currency}". You can pay in USD, EUR, GBP, CAD, AUD.`,
-      );
+      expect(err.message).toBe(`Unknown checkout currency "${currency}". You can pay in USD, EUR, GBP, CAD, AUD.`);
     }
     expect(await counts()).toEqual(before);
   });

@@ -174,7 +174,13 @@ describe("priceLines", () => {
 
   it("refuses a shop that prices its items in two currencies", () => {
     const r = refusal(() =>
-      priceLines([line("p1", 1), line("p2", 1)], [product("p1"), product("p2", { currency: "EUR" })], 1000, "US", "USD"),
+      priceLines(
+        [line("p1", 1), line("p2", 1)],
+        [product("p1"), product("p2", { currency: "EUR" })],
+        1000,
+        "US",
+        "USD",
+      ),
     );
     expect(r.status).toBe(409);
     expect(r.message).toMatch(/more than one currency/);

@@ -1,12 +1,11 @@
 import type { CartLine } from "@/lib/cart/cart-store";
 import { AppError } from "@/lib/errors/app-error";
+import type { ChargeAmounts } from "@/lib/fx/convert-checkout";
 import { commissionCents } from "@/lib/money/commission-cents";
 import { effectiveBps } from "@/lib/money/effective-bps";
 import { countryName } from "@/lib/shipping/country-name";
 import { quoteShopShipping } from "@/lib/shipping/quote-shop-shipping";
 import type { DaysRange, ProfileRules } from "@/lib/shipping/shipping-rules";
-
-import type { ChargeAmounts } from "@/lib/fx/convert-checkout";
 
 /** What pricing needs to know about each product in the cart, as read at checkout. */
 export type ProductForPricing = {

@@ -4,9 +4,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
-import { postRefundAfterRelease } from "@/lib/ledger/post-refund-after-release";
 import { fxAccount } from "@/lib/ledger/accounts";
 import { postFxRefund } from "@/lib/ledger/post-fx-refund";
+import { postRefundAfterRelease } from "@/lib/ledger/post-refund-after-release";
 import { postRefundBeforeRelease } from "@/lib/ledger/post-refund-before-release";
 
 import { closeRefundedOrder } from "./close-refunded-order";

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 
 import { checkRefundAllowed } from "./check-refund-allowed";
 import { lockRefundableOrder, type RefundableOrder } from "./lock-refundable-order";
-import { type ChargedOrder, planChargeRefund } from "./plan-charge-refund";
+import { planChargeRefund, type ChargedOrder } from "./plan-charge-refund";
 import { planRefund, type RefundLine } from "./plan-refund";
 import type { ClaimedOrder, RefundClaim, RefundOrderResult, RefundStepOptions } from "./refund-order-options";
 
@@ -51,7 +51,8 @@ export async function claimRefund(opts: RefundStepOptions, tx: Tx): Promise<Refu
     return { outcome: "already_refunded", refundId: null, amountCents: 0 };
   }
   const charged = chargedOrder(order);
-  const inFlight = (f: (r: RefundableOrder["refunds"][number]) => number) => order.refunds.reduce((s, r) => s + f(r), 0);
+  const inFlight = (f: (r: RefundableOrder["refunds"][number]) => number) =>
+    order.refunds.reduce((s, r) => s + f(r), 0);
   const charge = charged
     ? planChargeRefund(
         charged,

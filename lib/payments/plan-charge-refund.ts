@@ -31,8 +31,12 @@ export function planChargeRefund(
 ): { chargeAmountCents: number; chargeTaxCents: number } {
   const after = before.cents + refund.amountCents;
   const chargeAfter = shareOf(order.chargeTotalCents, after, order.totalCents);
-  const chargeAmountCents = Math.max(0, Math.min(order.chargeTotalCents - before.chargeCents, chargeAfter - before.chargeCents));
-  const taxAfter = order.taxCents > 0 ? shareOf(order.chargeTaxCents, before.taxCents + refund.taxCents, order.taxCents) : 0;
+  const chargeAmountCents = Math.max(
+    0,
+    Math.min(order.chargeTotalCents - before.chargeCents, chargeAfter - before.chargeCents),
+  );
+  const taxAfter =
+    order.taxCents > 0 ? shareOf(order.chargeTaxCents, before.taxCents + refund.taxCents, order.taxCents) : 0;
   const chargeTaxCents = Math.max(0, Math.min(chargeAmountCents, taxAfter - before.chargeTaxCents));
   return { chargeAmountCents, chargeTaxCents };
 }

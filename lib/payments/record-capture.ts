@@ -73,7 +73,11 @@ export async function recordCapture(
         currency: o.currency,
         charge:
           o.chargeCurrency && o.chargeTotalCents !== null
-            ? { currency: o.chargeCurrency, totalCents: o.chargeTotalCents, fxDifferenceCents: o.fxDifferenceCents ?? 0 }
+            ? {
+                currency: o.chargeCurrency,
+                totalCents: o.chargeTotalCents,
+                fxDifferenceCents: o.fxDifferenceCents ?? 0,
+              }
             : null,
       });
       paid.push(o.id);

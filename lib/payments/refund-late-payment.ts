@@ -42,7 +42,11 @@ export async function refundLatePayment(orderId: string): Promise<"refunded" | "
   });
   const refund = await stripe().refunds.create(
     // The PaymentIntent is in the checkout's currency: an order converted from its shop's gives back its charge.
-    { payment_intent: payment.paymentIntentId, amount: order.chargeTotalCents ?? order.totalCents, metadata: { order_id: order.id } },
+    {
+      payment_intent: payment.paymentIntentId,
+      amount: order.chargeTotalCents ?? order.totalCents,
+      metadata: { order_id: order.id },
+    },
     { idempotencyKey: key },
   );
   await db().$transaction(async (tx) => {

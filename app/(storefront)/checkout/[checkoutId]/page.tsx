@@ -90,7 +90,10 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
           <span>Total</span>
           <span>{formatMoney(checkout.totalCents, checkout.currency)}</span>
         </p>
-        <LockedRates rates={readFxLock(checkout.fxRates)?.rates ?? []} lockedAt={readFxLock(checkout.fxRates)?.lockedAt} />
+        <LockedRates
+          rates={readFxLock(checkout.fxRates)?.rates ?? []}
+          lockedAt={readFxLock(checkout.fxRates)?.lockedAt}
+        />
       </aside>
     </div>
   );
