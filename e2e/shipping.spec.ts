@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 
 import { demoLogin, expect, signIn, test, twoSellersProducts } from "./support/fixtures";
 import { addToCart, ensureAddress, fillCard } from "./support/flows";
+import { receivedEmails, smtpSinkUrl } from "./support/smtp-inbox";
 
 const DAY_MS = 86_400_000;
 const usd = (cents: number) =>
@@ -19,7 +20,7 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
-test("a buyer's shipping and delivery dates follow the address (US, then Germany) on the checkout and the cart, and the order charges the German rate", async ({
+test("a buyer's shipping, VAT and delivery dates follow the address (US, then Germany) on the checkout and the cart, and the order and its email charge the German ones", async ({
   page,
   request,
   newBuyer,
@@ -66,9 +67,13 @@ test("a buyer's shipping and delivery dates follow the address (US, then Germany
   await expect(shop.getByTestId("shop-shipping")).toHaveText(
     `Shipping to United States: ${us.text} · arrives ${us.dates}`,
   );
+  // Oregon has no sales tax; Germany's VAT is inside the prices (and the shipping).
+  await expect(shop.getByTestId("shop-tax")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Ship to").selectOption({ label: `Greta Deutsch, Berlin, Germany` });
   await expect(shop.getByTestId("shop-shipping")).toHaveText(`Shipping to Germany: ${de.text} · arrives ${de.dates}`);
+  await expect(shop.getByTestId("shop-tax")).toContainText(/^incl\. VAT \d+%: \$\d+\.\d{2}$/);
+  const vat = /\$\d+\.\d{2}$/.exec((await shop.getByTestId("shop-tax").textContent()) ?? "")![0];
   await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText(
     `Shipping to Germany${de.text}`,
   );
@@ -91,6 +96,23 @@ test("a buyer's shipping and delivery dates follow the address (US, then Germany
     .click();
   await expect(page.locator("main")).toContainText(`Shipping${de.text}`);
   await expect(page.locator("main")).toContainText(`Estimated delivery: ${day(6)} – ${day(12)}`);
+  await expect(page.getByTestId("order-tax")).toContainText(vat);
+  const total = usd(product.price.amount_cents + 1499);
+  await expect(page.locator("main")).toContainText(`Total${total}`);
+
+  // The confirmation email says the same: shipping, VAT and the total paid.
+  if (!smtpSinkUrl()) return;
+  await expect
+    .poll(
+      async () => (await receivedEmails(newBuyer.email)).find((m) => m.subject.startsWith("Order confirmed"))?.text,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toContain(`shipping ${de.text} · `);
+  const email = (await receivedEmails(newBuyer.email)).find((m) => m.subject.startsWith("Order confirmed"))!;
+  expect(email.text).toContain(vat);
+  expect(email.text).toContain(`Total paid: ${total}.`);
 });
 
 test("a seller creates a profile, adds a zone, edits it in the browser (a bad edit is refused by field), and deletes the profile", async ({

@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
+import type { RateSnapshot } from "./convert-checkout";
 import type { RateTable } from "./rate-math";
 
 export type ExchangeRateRow = { currency: string; perEur: string; asOf: string; source: string; updatedAt: Date };
@@ -27,4 +28,13 @@ export async function loadRateTable(): Promise<{ rates: RateTable; asOf: string 
   for (const r of rows) rates[r.currency] = r.perEur;
   const asOf = rows.reduce<string | null>((min, r) => (min === null || r.asOf < min ? r.asOf : min), null);
   return { rates, asOf };
+}
+
+/** The rates with each currency's source and day, for locking a checkout's (convertCheckout). */
+export async function loadRateSnapshot(): Promise<RateSnapshot> {
+  const rows = await listExchangeRates();
+  return {
+    rates: Object.fromEntries(rows.map((r) => [r.currency, r.perEur])),
+    meta: Object.fromEntries(rows.map((r) => [r.currency, { source: r.source, asOf: r.asOf }])),
+  };
 }

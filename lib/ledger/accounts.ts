@@ -16,3 +16,11 @@ export const LEDGER_ACCOUNT_EXAMPLES = `${ESCROW} or seller:`;
 // Card disputes: fees Stripe takes for a dispute, and what the platform itself loses to them.
 export const DISPUTE_FEES = "stripe:dispute_fees";
 export const CHARGEBACK_LOSSES = "platform:chargeback_losses";
+// Currency conversion, for a checkout paid in one currency to a shop pricing in another: the
+// pair's account takes the buyer's money in the charge currency and gives the shop's currency
+// into escrow, at the checkout's locked rate, so each currency balances on its own. Its charge
+// side always holds the order total converted on its own; splitting one charge across shops
+// rounds each by up to a cent, and that cent goes to (or comes from) the FX difference.
+export const fxAccount = (chargeCurrency: string, shopCurrency: string) =>
+  `platform:fx:${chargeCurrency}:${shopCurrency}`;
+export const FX_DIFFERENCE = "platform:fx_difference";

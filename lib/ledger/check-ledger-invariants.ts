@@ -18,7 +18,10 @@ export type InvariantResult = { name: string; ok: boolean; detail: string };
  * 6. no chargeback gives back more than is left of the order, and no order frozen by an open
  *    chargeback was released;
  * 7. every paid order's tax reached the tax payable once, its refunds' tax left it exactly, and
- *    no tax ever went to a seller.
+ *    no tax ever went to a seller;
+ * 8. an order paid in another currency than its shop's: the buyer paid its charge and got its
+ *    refunds back in that currency only, and its whole total reached escrow in the shop's, through
+ *    the FX account (each currency balanced on its own, the conversion explicit).
  */
 export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: InvariantResult[] }> {
   const results: InvariantResult[] = [];
@@ -108,7 +111,9 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
     SELECT o.id AS order_id, o.total_cents AS total, o.refunded_cents AS refunded,
            coalesce(l.cents, 0)::bigint AS ledger, coalesce(r.applied, 0)::bigint AS applied, coalesce(r.claimed, 0)::bigint AS claimed
       FROM orders o
-      LEFT JOIN (SELECT order_id, sum(amount_cents) AS cents FROM ledger_entries WHERE entry_type = 'refund' AND order_id IS NOT NULL GROUP BY order_id) l ON l.order_id = o.id
+      -- In the order's own currency: one paid in another also has refund entries in that one (invariant 8).
+      LEFT JOIN (SELECT order_id, currency, sum(amount_cents) AS cents FROM ledger_entries WHERE entry_type = 'refund' AND order_id IS NOT NULL GROUP BY order_id, currency) l
+             ON l.order_id = o.id AND l.currency = o.currency
       LEFT JOIN (SELECT order_id, sum(amount_cents) FILTER (WHERE applied_at IS NOT NULL) AS applied, sum(amount_cents) FILTER (WHERE status <> 'failed') AS claimed
                    FROM refunds WHERE kind <> 'late_payment' GROUP BY order_id) r ON r.order_id = o.id
      WHERE (l.cents IS NOT NULL OR r.order_id IS NOT NULL OR o.refunded_cents <> 0)
@@ -186,6 +191,46 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
               r.order_id === null
                 ? `${r.booked} entries pay tax to a seller`
                 : `order ${r.order_id}: tax ${r.tax}, booked ${r.booked}, refunded ${r.refunded}, returned ${r.returned}`,
+            )
+            .join("; "),
+  });
+
+  const fx = await db().$queryRaw<
+    {
+      order_id: string;
+      charged: number;
+      paid: bigint;
+      refunded: number;
+      back: bigint;
+      other: number;
+      escrowed: bigint;
+      total: number;
+    }[]
+  >`
+    SELECT o.id AS order_id, o.charge_total_cents AS charged, o.charge_refunded_cents AS refunded, o.total_cents AS total,
+           coalesce(sum(l.amount_cents) FILTER (WHERE l.entry_type = 'capture' AND l.debit_account = 'buyer:' || o.buyer_id AND l.currency = o.charge_currency), 0)::bigint AS paid,
+           coalesce(sum(l.amount_cents) FILTER (WHERE l.entry_type = 'refund' AND l.credit_account = 'buyer:' || o.buyer_id AND l.currency = o.charge_currency), 0)::bigint AS back,
+           count(*) FILTER (WHERE (l.debit_account = 'buyer:' || o.buyer_id OR l.credit_account = 'buyer:' || o.buyer_id) AND l.currency <> o.charge_currency)::int AS other,
+           coalesce(sum(l.amount_cents) FILTER (WHERE l.entry_type = 'fx' AND l.credit_account = ${ESCROW} AND l.currency = o.currency), 0)::bigint AS escrowed
+      FROM orders o JOIN ledger_entries l ON l.order_id = o.id
+     WHERE o.charge_currency IS NOT NULL AND o.charge_currency <> o.currency
+     GROUP BY o.id
+    HAVING count(*) FILTER (WHERE l.entry_type = 'capture') > 0`;
+  const fxBad = fx.filter(
+    (r) =>
+      Number(r.paid) !== r.charged || Number(r.back) !== r.refunded || r.other > 0 || Number(r.escrowed) !== r.total,
+  );
+  results.push({
+    name: "Orders paid in another currency: charged and refunded in it, their total escrowed in the shop's through FX",
+    ok: fxBad.length === 0,
+    detail:
+      fxBad.length === 0
+        ? `${fx.length} converted orders checked`
+        : fxBad
+            .slice(0, 5)
+            .map(
+              (r) =>
+                `order ${r.order_id}: charged ${r.charged}, paid ${r.paid}, refunded ${r.refunded}, back ${r.back}, other-currency buyer entries ${r.other}, escrowed ${r.escrowed} of ${r.total}`,
             )
             .join("; "),
   });

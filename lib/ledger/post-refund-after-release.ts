@@ -19,6 +19,11 @@ export type RefundAfterReleaseInput = {
   /** The tax part of the refund: from the tax payable, never from the seller. */
   taxCents: number;
   refundKey: string;
+  /**
+   * Who the refund goes to in the order's currency: the buyer, or, when they paid in another
+   * currency, the pair's FX account (which pays them in theirs: fxRefundRule).
+   */
+  payee?: string;
   reversalKey: string;
 };
 
@@ -58,14 +63,14 @@ export function refundAfterReleaseRule(o: RefundAfterReleaseInput & { payableCen
       },
       {
         debit: ESCROW,
-        credit: buyerAccount(o.buyerId),
+        credit: o.payee ?? buyerAccount(o.buyerId),
         amountCents: o.amountCents - o.taxCents,
         entryType: "refund",
         reference: o.refundKey,
       },
       {
         debit: TAX_PAYABLE,
-        credit: buyerAccount(o.buyerId),
+        credit: o.payee ?? buyerAccount(o.buyerId),
         amountCents: o.taxCents,
         entryType: "refund",
         reference: o.refundKey,

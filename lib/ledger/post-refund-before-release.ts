@@ -12,6 +12,11 @@ export type RefundBeforeReleaseInput = {
   /** The tax part of amountCents: it comes back from the tax payable, the rest from escrow. */
   taxCents: number;
   refundKey: string;
+  /**
+   * Who the refund goes to in the order's currency: the buyer, or, when they paid in another
+   * currency, the pair's FX account (which pays them in theirs: fxRefundRule).
+   */
+  payee?: string;
 };
 
 /**
@@ -25,14 +30,14 @@ export function refundBeforeReleaseRule(o: RefundBeforeReleaseInput): Posting {
     movements: [
       {
         debit: ESCROW,
-        credit: buyerAccount(o.buyerId),
+        credit: o.payee ?? buyerAccount(o.buyerId),
         amountCents: o.amountCents - o.taxCents,
         entryType: "refund",
         reference: o.refundKey,
       },
       {
         debit: TAX_PAYABLE,
-        credit: buyerAccount(o.buyerId),
+        credit: o.payee ?? buyerAccount(o.buyerId),
         amountCents: o.taxCents,
         entryType: "refund",
         reference: o.refundKey,

@@ -27,6 +27,10 @@ type OrderForEmail = {
   taxInclusive?: boolean;
   taxLabel?: string | null;
   currency: string;
+  /** Paid in another currency than the shop's: what the buyer paid in it, at the locked rate. */
+  chargeCurrency?: string | null;
+  chargeTotalCents?: number | null;
+  fxRate?: string | null;
   carrier: string | null;
   trackingNumber: string | null;
   shippingAddress: unknown;
@@ -73,6 +77,11 @@ export function orderEmails(
     o.subtotalCents === undefined
       ? ""
       : `Items ${formatMoney(o.subtotalCents, o.currency)} · shipping ${o.shippingCents ? formatMoney(o.shippingCents, o.currency) : "free"}${tax ? ` · ${tax} ${formatMoney(o.taxCents ?? 0, o.currency)}` : ""}\n`;
+  // The buyer paid in their currency: that is what the confirmation says they paid.
+  const paid =
+    o.chargeCurrency && o.chargeCurrency !== o.currency && o.chargeTotalCents != null
+      ? `${formatMoney(o.chargeTotalCents, o.chargeCurrency)} (${total} at 1 ${o.currency} = ${o.fxRate} ${o.chargeCurrency})`
+      : total;
   const buyerLink = `${appUrl}/orders/${o.id}`;
   const sellerLink = `${appUrl}/seller/orders`;
   const hello = o.buyer.name ? `Hi ${o.buyer.name},` : "Hi,";
@@ -83,7 +92,7 @@ export function orderEmails(
         {
           to: "buyer",
           subject: `Order confirmed: ${o.seller.shopName} (${total})`,
-          body: `${hello}\n\nThanks for your order from ${o.seller.shopName} (order ${ref}):\n${itemLines(o)}\n\n${breakdown}Total paid: ${total}. The marketplace holds your payment and pays the seller only after you confirm delivery.\n\nFollow your order: ${buyerLink}\n`,
+          body: `${hello}\n\nThanks for your order from ${o.seller.shopName} (order ${ref}):\n${itemLines(o)}\n\n${breakdown}Total paid: ${paid}. The marketplace holds your payment and pays the seller only after you confirm delivery.\n\nFollow your order: ${buyerLink}\n`,
         },
         held
           ? {
@@ -240,6 +249,9 @@ const ORDER_FOR_EMAIL_SELECT = {
   taxInclusive: true,
   taxLabel: true,
   currency: true,
+  chargeCurrency: true,
+  chargeTotalCents: true,
+  fxRate: true,
   carrier: true,
   trackingNumber: true,
   shippingAddress: true,

@@ -15,6 +15,8 @@ export function placedCheckoutJson(c: PlacedCheckout) {
       status: o.status,
       total: { amount_cents: o.totalCents, currency: c.currency },
     })),
+    // The rates locked for shops priced in another currency (each order's own amounts stay in its shop's).
+    exchange_rates: c.fx ? c.fx.rates.map((r) => ({ ...r, locked_at: c.fx!.lockedAt })) : [],
   };
 }
 
@@ -30,7 +32,7 @@ export function checkoutSummaryJson(c: Awaited<ReturnType<typeof getCheckoutSumm
       order_id: o.id,
       status: o.status,
       shop_name: o.seller.shopName,
-      total: { amount_cents: o.totalCents, currency: c.currency },
+      total: { amount_cents: o.chargeTotalCents ?? o.totalCents, currency: c.currency },
     })),
   };
 }

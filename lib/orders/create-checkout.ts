@@ -6,7 +6,10 @@ import type { CartLine } from "@/lib/cart/cart-store";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { convertCheckout, type FxLock } from "@/lib/fx/convert-checkout";
+import { loadRateSnapshot } from "@/lib/fx/load-rate-table";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { SUPPORTED_CURRENCIES } from "@/lib/money/currencies";
 import { deliveryRange } from "@/lib/shipping/delivery-range";
 import { getTaxEngine } from "@/lib/tax/get-tax-engine";
 import { requireVerifiedEmail } from "@/lib/users/require-verified-email";
@@ -30,7 +33,10 @@ export type PlacedCheckout = {
   reservationExpiresAt: Date;
   /** The last day the slowest shop's parcel should arrive, YYYY-MM-DD. */
   estimatedDelivery: string;
+  /** Each order's total in the checkout's currency (what the buyer pays for that shop). */
   orders: { orderId: string; sellerId: string; status: "pending"; totalCents: number }[];
+  /** The rates locked for shops in other currencies; null when every shop is in the checkout's. */
+  fx: FxLock | null;
 };
 
 export type CheckoutResult = { status: number; checkout: PlacedCheckout; replayed: boolean };
@@ -61,11 +67,14 @@ export type CheckoutKey = { scope: string; key: string; hash: string };
  * returns the first result and reserves nothing twice; the same key with another body is a 422.
  * Hot products pass the admission gate before the write, so a flash sale's excess never
  * queues on the product's row (most of it is refused earlier still, by refuseSoldOutCheckout).
- * Four statements in all with the user's lookup: the inputs read, the tax rules, and the write.
+ * Four statements in all with the user's lookup: the inputs read, the tax rules, and the write;
+ * one more, the rates, when a shop prices in another currency than the buyer pays in: each such
+ * order is converted at the rates locked now (convertCheckout), kept on the checkout.
  */
 export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   const input = deps.input;
   if (input.cart_id !== deps.cartKey) throw new AppError("forbidden", "That cart is not yours.");
+  const chargeCurrency = checkoutCurrency(input.currency);
   const key: CheckoutKey = { scope: `checkout:${deps.buyerId}`, key: deps.idempotencyKey, hash: requestHash(input) };
 
   const lines = [...deps.lines].filter((l) => l.quantity > 0).sort((a, b) => a.productId.localeCompare(b.productId));
@@ -82,10 +91,13 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   if (!address) throw new AppError("not_found", "Choose one of your shipping addresses.");
   // A shop that does not ship to the address is refused here, before anything is written.
   const country = String(address.country);
-  const untaxed = priceLines(lines, products, env().COMMISSION_BPS, country);
+  const untaxed = priceLines(lines, products, env().COMMISSION_BPS, country, chargeCurrency);
   // Tax by the address's jurisdiction, each line rounded on its own (lib/tax).
   const region = typeof address.region === "string" ? address.region : null;
-  const priced = await quoteCheckoutTax(await getTaxEngine(country), untaxed, { country, region });
+  const taxed = await quoteCheckoutTax(await getTaxEngine(country), untaxed, { country, region });
+  const { priced, lock } = taxed.orders.some((o) => o.currency !== taxed.currency)
+    ? convertCheckout(taxed, await loadRateSnapshot(), new Date())
+    : { priced: taxed, lock: null };
   // Larger orders need a confirmed address. The read above says whether it is; only a buyer
   // who is not confirmed pays one more read (requireVerifiedEmail's, for the 403's wording).
   // Before the gate and the write: a refused checkout takes no place in a flash sale and writes
@@ -96,7 +108,7 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   const admitted = await admitHotLines(deps.gate, lines, new Set(products.filter((p) => p.isHot).map((p) => p.id)));
   let written: Awaited<ReturnType<typeof writeCheckout>>;
   try {
-    written = await writeCheckout({ buyerId: deps.buyerId, address, priced, key });
+    written = await writeCheckout({ buyerId: deps.buyerId, address, priced, lock, key });
   } catch (err) {
     await admitted.release();
     throw err;
@@ -114,6 +126,7 @@ async function writeCheckout(ctx: {
   buyerId: string;
   address: { id: string } & Prisma.InputJsonObject;
   priced: PricedCheckout;
+  lock: FxLock | null;
   key: CheckoutKey;
 }): Promise<CheckoutResult | null> {
   const { priced } = ctx;
@@ -130,12 +143,14 @@ async function writeCheckout(ctx: {
     reservationExpiresAt: expiresAt,
     estimatedDelivery,
     orders: created.orders.map((o) => ({ ...o, status: "pending" })),
+    fx: ctx.lock,
   });
   const result = await createOrdersAndReserve({
     buyerId: ctx.buyerId,
     addressId,
     shippingAddress,
     priced,
+    lock: ctx.lock,
     deliveries,
     expiresAt,
     key: ctx.key,
@@ -143,4 +158,20 @@ async function writeCheckout(ctx: {
     response: (c) => ({ ...placed(c), reservationExpiresAt: expiresAt.toISOString() }),
   });
   return result.claimed ? { status: 201, checkout: placed(result.created), replayed: false } : null;
+}
+
+/**
+ * The currency the buyer pays in (their display currency, sent by the checkout page), upper-cased;
+ * undefined when none was sent (then the shops' one currency). Unknown: a 400 before anything is read.
+ */
+function checkoutCurrency(requested: string | undefined): string | undefined {
+  if (requested === undefined || requested.trim() === "") return undefined;
+  const code = requested.trim().toUpperCase();
+  if (!(SUPPORTED_CURRENCIES as readonly string[]).includes(code))
+    throw new AppError(
+      "bad_request",
+      `Unknown checkout currency "${requested.trim()}". You can pay in ${SUPPORTED_CURRENCIES.join(", ")}.`,
+      { currency: requested },
+    );
+  return code;
 }

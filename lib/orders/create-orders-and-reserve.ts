@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import type { FxLock } from "@/lib/fx/convert-checkout";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeliveryRange } from "@/lib/shipping/delivery-range";
 
@@ -35,6 +36,8 @@ export async function createOrdersAndReserve(opts: {
   addressId: string;
   shippingAddress: Prisma.InputJsonObject;
   priced: PricedCheckout;
+  /** The rates locked for orders in another currency than the checkout's (kept on the checkout). */
+  lock?: FxLock | null;
   /** Each order's delivery window, in the order of priced.orders. */
   deliveries: DeliveryRange[];
   expiresAt: Date;
@@ -44,7 +47,12 @@ export async function createOrdersAndReserve(opts: {
   const { buyerId, priced, key } = opts;
   const created: CreatedCheckout = {
     checkoutId: randomUUID(),
-    orders: priced.orders.map((o) => ({ orderId: randomUUID(), sellerId: o.sellerId, totalCents: o.totalCents })),
+    // In the checkout's currency: what the buyer pays for each shop.
+    orders: priced.orders.map((o) => ({
+      orderId: randomUUID(),
+      sellerId: o.sellerId,
+      totalCents: o.charge?.totalCents ?? o.totalCents,
+    })),
   };
   const orderRows = priced.orders.map((o, i) => ({
     id: created.orders[i].orderId,
@@ -59,6 +67,15 @@ export async function createOrdersAndReserve(opts: {
     tax_inclusive: o.taxInclusive,
     tax_label: o.taxLabel,
     tax_jurisdiction: o.taxJurisdiction,
+    currency: o.currency,
+    charge_currency: o.charge?.currency ?? null,
+    fx_rate: o.charge?.rate ?? null,
+    charge_subtotal_cents: o.charge?.subtotalCents ?? null,
+    charge_shipping_cents: o.charge?.shippingCents ?? null,
+    charge_tax_cents: o.charge?.taxCents ?? null,
+    charge_total_cents: o.charge?.totalCents ?? null,
+    charge_platform_fee_cents: o.charge?.platformFeeCents ?? null,
+    fx_difference_cents: o.charge?.fxDifferenceCents ?? null,
     delivery_earliest: opts.deliveries[i].earliest,
     delivery_latest: opts.deliveries[i].latest,
   }));
@@ -73,12 +90,14 @@ export async function createOrdersAndReserve(opts: {
         tax_rate_bps: it.taxRateBps,
         tax_cents: it.taxCents,
         tax_inclusive: it.taxInclusive,
+        currency: o.currency,
       })),
     )
     .sort((a, b) => a.product_id.localeCompare(b.product_id));
   const now = new Date().toISOString();
   const expiresAt = opts.expiresAt.toISOString();
   const address = JSON.stringify(opts.shippingAddress);
+  const fxRates = opts.lock ? JSON.stringify(opts.lock) : null;
   const items = JSON.stringify(itemRows);
   let rows: { claimed: number }[];
   try {
@@ -90,32 +109,38 @@ export async function createOrdersAndReserve(opts: {
         ON CONFLICT (scope, key) DO NOTHING
         RETURNING id
       ), c AS (
-        INSERT INTO checkouts (id, buyer_id, address_id, total_cents, currency, shipping_address, expires_at, created_at, updated_at)
+        INSERT INTO checkouts (id, buyer_id, address_id, total_cents, currency, shipping_address, fx_rates, expires_at, created_at, updated_at)
         SELECT ${created.checkoutId}::uuid, ${buyerId}::uuid, ${opts.addressId}::uuid, ${priced.totalCents}, ${priced.currency},
-               ${address}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3) FROM k
+               ${address}::jsonb, ${fxRates}::jsonb, ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3) FROM k
         RETURNING id
       ), o AS (
         INSERT INTO orders (id, checkout_id, buyer_id, seller_id, subtotal_cents, shipping_cents, total_cents, platform_fee_cents,
                             commission_bps, tax_cents, shipping_tax_cents, tax_inclusive, tax_label, tax_jurisdiction,
-                            currency, shipping_address, delivery_earliest, delivery_latest,
+                            currency, charge_currency, fx_rate, charge_subtotal_cents, charge_shipping_cents, charge_tax_cents,
+                            charge_total_cents, charge_platform_fee_cents, fx_difference_cents,
+                            shipping_address, delivery_earliest, delivery_latest,
                             reservation_expires_at, created_at, updated_at)
         SELECT r.id, c.id, ${buyerId}::uuid, r.seller_id, r.subtotal_cents, r.shipping_cents, r.total_cents, r.platform_fee_cents,
                r.commission_bps, r.tax_cents, r.shipping_tax_cents, r.tax_inclusive, r.tax_label, r.tax_jurisdiction,
-               ${priced.currency}, ${address}::jsonb, r.delivery_earliest, r.delivery_latest,
+               r.currency, r.charge_currency, r.fx_rate, r.charge_subtotal_cents, r.charge_shipping_cents, r.charge_tax_cents,
+               r.charge_total_cents, r.charge_platform_fee_cents, r.fx_difference_cents,
+               ${address}::jsonb, r.delivery_earliest, r.delivery_latest,
                ${expiresAt}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
           FROM c, jsonb_to_recordset(${JSON.stringify(orderRows)}::jsonb)
                AS r(id uuid, seller_id uuid, subtotal_cents int, shipping_cents int, total_cents int, platform_fee_cents int,
                     commission_bps int, tax_cents int, shipping_tax_cents int, tax_inclusive boolean, tax_label text,
-                    tax_jurisdiction text, delivery_earliest date, delivery_latest date)
+                    tax_jurisdiction text, currency char(3), charge_currency char(3), fx_rate text, charge_subtotal_cents int,
+                    charge_shipping_cents int, charge_tax_cents int, charge_total_cents int, charge_platform_fee_cents int,
+                    fx_difference_cents int, delivery_earliest date, delivery_latest date)
         RETURNING id
       ), i AS (
         INSERT INTO order_items (id, order_id, product_id, title_snapshot, quantity, unit_price_cents, tax_rate_bps, tax_cents,
                                  tax_inclusive, currency)
         SELECT gen_random_uuid(), r.order_id, r.product_id, r.title, r.quantity, r.unit_price_cents, r.tax_rate_bps, r.tax_cents,
-               r.tax_inclusive, ${priced.currency}
+               r.tax_inclusive, r.currency
           FROM k, jsonb_to_recordset(${items}::jsonb)
                AS r(order_id uuid, product_id uuid, title text, quantity int, unit_price_cents int, tax_rate_bps int,
-                    tax_cents int, tax_inclusive boolean)
+                    tax_cents int, tax_inclusive boolean, currency char(3))
       ), t AS (
         INSERT INTO order_status_changes (id, order_id, to_status, actor_type, actor_id, note, created_at)
         SELECT gen_random_uuid(), o.id, 'pending'::"OrderStatus", 'buyer'::"ActorType", ${buyerId}::uuid, 'Order placed', ${now}::timestamp(3)

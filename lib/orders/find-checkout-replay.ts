@@ -56,10 +56,11 @@ function storedCheckout(json: Prisma.JsonValue): PlacedCheckout {
         status: o.status,
         totalCents: o.total.amount_cents,
       })),
+      fx: null,
     };
   }
   const c = r as unknown as Omit<PlacedCheckout, "reservationExpiresAt"> & { reservationExpiresAt: string };
-  return { ...c, reservationExpiresAt: new Date(c.reservationExpiresAt) };
+  return { ...c, fx: c.fx ?? null, reservationExpiresAt: new Date(c.reservationExpiresAt) };
 }
 
 type LegacyCheckoutBody = {

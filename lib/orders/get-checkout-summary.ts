@@ -12,6 +12,7 @@ export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: st
       status: true,
       totalCents: true,
       currency: true,
+      fxRates: true,
       expiresAt: true,
       payments: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, failureMessage: true } },
       orders: {
@@ -22,6 +23,10 @@ export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: st
           subtotalCents: true,
           shippingCents: true,
           totalCents: true,
+          currency: true,
+          chargeTotalCents: true,
+          chargeTaxCents: true,
+          fxRate: true,
           taxCents: true,
           taxInclusive: true,
           taxLabel: true,

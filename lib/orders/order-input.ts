@@ -9,6 +9,8 @@ export const ZCheckoutRequest = z
     cart_id: zText({ what: "cart_id", min: 1, max: 100, required: "cart_id is required." }),
     shipping_address_id: zId("shipping_address_id must be one of your addresses."),
     payment_method_id: zText({ what: "payment_method_id", max: 100 }).optional(),
+    // The currency to pay in (ISO 4217, the buyer's display currency); the shops' own when absent.
+    currency: zText({ what: "currency", max: 10 }).optional(),
   })
   .meta({ id: "CheckoutRequest", title: "Checkout" });
 export type TCheckoutRequest = z.infer<typeof ZCheckoutRequest>;

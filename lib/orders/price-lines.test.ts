@@ -66,6 +66,7 @@ describe("priceLines", () => {
     expect(priced.orders.map((o) => o.sellerId)).toEqual(["seller-a", "seller-b"]);
     expect(priced.orders[0]).toEqual({
       sellerId: "seller-a",
+      currency: "USD",
       subtotalCents: 999,
       shippingCents: 0,
       totalCents: 999,
@@ -142,12 +143,47 @@ describe("priceLines", () => {
     ).toEqual({ productId: "p1" });
   });
 
-  it("refuses a cart that mixes currencies", () => {
+  it("refuses a cart that mixes currencies when no checkout currency is chosen", () => {
     const r = refusal(() =>
-      priceLines([line("p1", 1), line("p2", 1)], [product("p1"), product("p2", { currency: "EUR" })], 1000, "US"),
+      priceLines(
+        [line("p1", 1), line("p2", 1)],
+        [product("p1"), product("p2", { currency: "EUR", sellerId: "seller-b" })],
+        1000,
+        "US",
+      ),
     );
     expect(r.status).toBe(422);
-    expect(r.message).toBe("Your cart mixes currencies; check out one currency at a time.");
+    expect(r.message).toBe("Your cart mixes currencies; choose the currency to pay in.");
+  });
+
+  it("prices each shop in its own currency, the checkout in the chosen one", () => {
+    const eur = { ...freeEverywhere, currency: "EUR" };
+    const priced = priceLines(
+      [line("p1", 1), line("p2", 1)],
+      [product("p1"), product("p2", { currency: "EUR", sellerId: "seller-b", shippingProfile: eur })],
+      1000,
+      "US",
+      "GBP",
+    );
+    expect(priced.currency).toBe("GBP");
+    expect(priced.orders.map((o) => [o.sellerId, o.currency])).toEqual([
+      ["seller-a", "USD"],
+      ["seller-b", "EUR"],
+    ]);
+  });
+
+  it("refuses a shop that prices its items in two currencies", () => {
+    const r = refusal(() =>
+      priceLines(
+        [line("p1", 1), line("p2", 1)],
+        [product("p1"), product("p2", { currency: "EUR" })],
+        1000,
+        "US",
+        "USD",
+      ),
+    );
+    expect(r.status).toBe(409);
+    expect(r.message).toMatch(/more than one currency/);
   });
 
   const domestic = {

@@ -1,5 +1,6 @@
 import type { CartLine } from "@/lib/cart/cart-store";
 import { AppError } from "@/lib/errors/app-error";
+import type { ChargeAmounts } from "@/lib/fx/convert-checkout";
 import { commissionCents } from "@/lib/money/commission-cents";
 import { effectiveBps } from "@/lib/money/effective-bps";
 import { countryName } from "@/lib/shipping/country-name";
@@ -36,6 +37,8 @@ export type PricedItem = {
 
 export type PricedOrder = {
   sellerId: string;
+  /** The shop's currency: every amount below is in it. */
+  currency: string;
   subtotalCents: number;
   shippingCents: number;
   /** Items plus shipping, plus tax where it is not in the prices: what the buyer pays for this shop. */
@@ -52,22 +55,32 @@ export type PricedOrder = {
   transitDays: DaysRange;
   commissionBps: number;
   items: PricedItem[];
+  /** The order in the checkout's currency when it differs from the shop's (convertCheckout). */
+  charge?: ChargeAmounts;
 };
 
+/**
+ * The checkout's currency (what the buyer pays in) and its total in it. Until convertCheckout
+ * ran on a checkout whose shops price in other currencies, totalCents is only the orders' sum.
+ */
 export type PricedCheckout = { currency: string; totalCents: number; orders: PricedOrder[] };
 
 /**
  * Prices a cart at today's prices for delivery to `country`: one order per seller (sorted by
  * seller id), each with its subtotal, its shipping (quoteShopShipping) and the platform's
  * commission on the items (each line at its category's rate, else the default).
- * Refuses a line whose product or shop is no longer active, a cart mixing currencies, and a
- * shop that does not ship to the country (naming both, so the buyer knows what to change).
+ * Each order is priced in its shop's currency; the checkout's is `chargeCurrency` (the buyer's
+ * choice), else the shops' one currency (convertCheckout converts the orders that differ).
+ * Refuses a line whose product or shop is no longer active, a shop pricing in two currencies,
+ * a cart in several currencies with none chosen, and a shop that does not ship to the country
+ * (naming both, so the buyer knows what to change).
  */
 export function priceLines(
   lines: CartLine[],
   products: ProductForPricing[],
   defaultBps: number,
   country: string,
+  chargeCurrency?: string,
 ): PricedCheckout {
   const byId = new Map(products.map((p) => [p.id, p]));
   const priced = lines.map((line) => {
@@ -78,10 +91,10 @@ export function priceLines(
       });
     return { line, product: p };
   });
-  const currencies = new Set(products.map((p) => p.currency));
-  if (currencies.size !== 1)
-    throw new AppError("unprocessable", "Your cart mixes currencies; check out one currency at a time.");
-  const currency = [...currencies][0];
+  const currencies = new Set(priced.map((e) => e.product.currency));
+  if (!chargeCurrency && currencies.size !== 1)
+    throw new AppError("unprocessable", "Your cart mixes currencies; choose the currency to pay in.");
+  const currency = chargeCurrency ?? [...currencies][0];
 
   const bySeller = new Map<string, typeof priced>();
   for (const entry of priced)
@@ -90,8 +103,16 @@ export function priceLines(
   const orders = [...bySeller.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([sellerId, entries]): PricedOrder => {
+      const shopCurrencies = new Set(entries.map((e) => e.product.currency));
+      if (shopCurrencies.size !== 1)
+        throw new AppError(
+          "conflict",
+          `${entries[0].product.seller.shopName} prices its items in more than one currency; it cannot take this order now.`,
+          { sellerId },
+        );
+      const shopCurrency = entries[0].product.currency;
       const subtotalCents = entries.reduce((s, e) => s + e.line.quantity * e.product.priceCents, 0);
-      const shipping = shopShipping(entries, country, currency);
+      const shipping = shopShipping(entries, country, shopCurrency);
       const platformFeeCents = commissionCents(
         entries.map((e) => ({
           amountCents: e.line.quantity * e.product.priceCents,
@@ -100,6 +121,7 @@ export function priceLines(
       );
       return {
         sellerId,
+        currency: shopCurrency,
         subtotalCents,
         shippingCents: shipping.shippingCents,
         totalCents: subtotalCents + shipping.shippingCents,

@@ -21,9 +21,9 @@ export async function quoteCheckoutTax(
         lines: o.items.map((it) => ({
           category: it.taxCategory,
           amountCents: it.quantity * it.unitPriceCents,
-          currency: priced.currency,
+          currency: o.currency,
         })),
-        shipping: { amountCents: o.shippingCents, currency: priced.currency },
+        shipping: { amountCents: o.shippingCents, currency: o.currency },
       }),
     ),
   );

@@ -11,6 +11,7 @@ const order = (sellerId: string, prices: number[], shippingCents: number): Price
   const subtotalCents = prices.reduce((s, p) => s + p, 0);
   return {
     sellerId,
+    currency: "USD",
     subtotalCents,
     shippingCents,
     totalCents: subtotalCents + shippingCents,

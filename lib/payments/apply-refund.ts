@@ -4,10 +4,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { adjustInventory } from "@/lib/inventory/adjust-inventory";
+import { fxAccount } from "@/lib/ledger/accounts";
+import { postFxRefund } from "@/lib/ledger/post-fx-refund";
 import { postRefundAfterRelease } from "@/lib/ledger/post-refund-after-release";
 import { postRefundBeforeRelease } from "@/lib/ledger/post-refund-before-release";
 
 import { closeRefundedOrder } from "./close-refunded-order";
+import { fxAccountShare } from "./plan-charge-refund";
 import type { RefundLine } from "./plan-refund";
 import type { RefundClaim, RefundOrderResult, RefundStepOptions } from "./refund-order-options";
 import type { RefundReversal } from "./reverse-refund-transfer";
@@ -45,6 +48,8 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
       refundedShippingCents: { increment: refund.shippingCents },
       refundedFeeCents: { increment: refund.commissionCents },
       refundedTaxCents: { increment: refund.taxCents },
+      chargeRefundedCents: { increment: refund.chargeAmountCents ?? 0 },
+      chargeRefundedTaxCents: { increment: refund.chargeTaxCents ?? 0 },
     },
     select: { refundedCents: true, totalCents: true },
   });
@@ -57,6 +62,9 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
     await tx.$executeRaw`UPDATE transfers SET reversed_cents = LEAST(amount_cents, ${reversedTo}), updated_at = now() WHERE stripe_transfer_id = ${order.transferId}`;
   }
 
+  // Paid in another currency: in the shop's, the money goes to the pair's FX account, which
+  // pays the buyer back in theirs (fxRefundRule).
+  const charge = order.charge;
   const common = {
     orderId: order.id,
     buyerId: order.buyerId,
@@ -64,6 +72,7 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
     amountCents: refund.amountCents,
     taxCents: refund.taxCents,
     refundKey: opts.key,
+    payee: charge ? fxAccount(charge.currency, order.currency) : undefined,
   };
   if (refund.afterRelease)
     await postRefundAfterRelease(tx, {
@@ -74,6 +83,16 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
       reversalKey: `reversal:${opts.key}`,
     });
   else await postRefundBeforeRelease(tx, common);
+  if (charge)
+    await postFxRefund(tx, {
+      orderId: order.id,
+      buyerId: order.buyerId,
+      shopCurrency: order.currency,
+      chargeCurrency: charge.currency,
+      chargeAmountCents: refund.chargeAmountCents ?? 0,
+      fxCents: fxAccountShare(charge, updated.refundedCents - refund.amountCents, updated.refundedCents),
+      refundKey: opts.key,
+    });
 
   await closeRefundedOrder({ ...opts, whole: updated.refundedCents >= updated.totalCents }, tx);
   await recordAuditEvent(tx, {
@@ -87,6 +106,8 @@ export async function applyRefund(opts: ApplyRefundOptions, tx: Tx): Promise<Ref
       amountCents: refund.amountCents,
       shippingCents: refund.shippingCents,
       currency: order.currency,
+      chargeAmountCents: refund.chargeAmountCents,
+      chargeCurrency: charge?.currency ?? null,
       afterRelease: refund.afterRelease,
       reason: opts.reason,
     },

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 
 import { checkRefundAllowed } from "./check-refund-allowed";
 import { lockRefundableOrder, type RefundableOrder } from "./lock-refundable-order";
+import { planChargeRefund, type ChargedOrder } from "./plan-charge-refund";
 import { planRefund, type RefundLine } from "./plan-refund";
 import type { ClaimedOrder, RefundClaim, RefundOrderResult, RefundStepOptions } from "./refund-order-options";
 
@@ -49,6 +50,21 @@ export async function claimRefund(opts: RefundStepOptions, tx: Tx): Promise<Refu
       throw new AppError("conflict", "A refund of what is left on this order is already under way.");
     return { outcome: "already_refunded", refundId: null, amountCents: 0 };
   }
+  const charged = chargedOrder(order);
+  const inFlight = (f: (r: RefundableOrder["refunds"][number]) => number) =>
+    order.refunds.reduce((s, r) => s + f(r), 0);
+  const charge = charged
+    ? planChargeRefund(
+        charged,
+        {
+          cents: order.refundedCents + inFlight((r) => r.amountCents),
+          taxCents: order.refundedTaxCents + inFlight((r) => r.taxCents),
+          chargeCents: order.chargeRefundedCents + inFlight((r) => r.chargeAmountCents ?? 0),
+          chargeTaxCents: order.chargeRefundedTaxCents + inFlight((r) => r.chargeTaxCents ?? 0),
+        },
+        plan,
+      )
+    : null;
   const refund = await tx.refund.create({
     data: {
       orderId: order.id,
@@ -58,6 +74,8 @@ export async function claimRefund(opts: RefundStepOptions, tx: Tx): Promise<Refu
       shippingCents: plan.shippingCents,
       commissionCents: plan.commissionCents,
       taxCents: plan.taxCents,
+      chargeAmountCents: charge?.chargeAmountCents ?? null,
+      chargeTaxCents: charge?.chargeTaxCents ?? null,
       lines: plan.lines,
       currency: order.currency,
       reason: opts.reason,
@@ -81,5 +99,18 @@ function claimedOrder(order: RefundableOrder): ClaimedOrder {
     paymentIntentId: order.checkout.payments[0]!.paymentIntentId,
     transferId: paidTransfer?.stripeTransferId ?? null,
     transferReversibleCents: paidTransfer ? paidTransfer.amountCents - paidTransfer.reversedCents : 0,
+    charge: chargedOrder(order),
+  };
+}
+
+function chargedOrder(order: RefundableOrder): ChargedOrder | null {
+  if (!order.chargeCurrency || order.chargeCurrency === order.currency || order.chargeTotalCents === null) return null;
+  return {
+    currency: order.chargeCurrency,
+    totalCents: order.totalCents,
+    taxCents: order.taxCents,
+    chargeTotalCents: order.chargeTotalCents,
+    chargeTaxCents: order.chargeTaxCents ?? 0,
+    fxDifferenceCents: order.fxDifferenceCents ?? 0,
   };
 }

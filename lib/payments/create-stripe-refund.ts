@@ -16,7 +16,8 @@ export async function createStripeRefund({ refund, order, key }: RefundClaim & {
     return await stripe().refunds.create(
       {
         payment_intent: order.paymentIntentId,
-        amount: refund.amountCents,
+        // The PaymentIntent's currency: the buyer's, when the shop's differs (planChargeRefund).
+        amount: refund.chargeAmountCents ?? refund.amountCents,
         reason: "requested_by_customer",
         metadata: { order_id: order.id, refund_key: key },
       },

@@ -13,6 +13,8 @@ export type ReleasableOrder = {
   sellerId: string;
   checkoutId: string;
   releaseBlockedAt: Date | null;
+  /** The checkout's currency when the buyer paid in another than the shop's. */
+  chargeCurrency?: string | null;
 };
 
 export type ReleaseDecision =
@@ -37,6 +39,7 @@ export async function decideRelease(
       status: true,
       escrowStatus: true,
       currency: true,
+      chargeCurrency: true,
       sellerId: true,
       checkoutId: true,
       releaseBlockedAt: true,
@@ -55,6 +58,7 @@ export async function decideRelease(
     sellerId: order.sellerId,
     checkoutId: order.checkoutId,
     releaseBlockedAt: order.releaseBlockedAt,
+    chargeCurrency: order.chargeCurrency,
   };
   const destination = order.seller.stripeAccountId;
   if (!destination) return { park: NO_PAYOUT_ACCOUNT, order: releasable, from };

@@ -22,7 +22,17 @@ export async function recordCapture(
   const orders = await tx.order.findMany({
     where: { checkoutId: opts.checkoutId },
     orderBy: { id: "asc" },
-    select: { id: true, status: true, buyerId: true, totalCents: true, taxCents: true, currency: true },
+    select: {
+      id: true,
+      status: true,
+      buyerId: true,
+      totalCents: true,
+      taxCents: true,
+      currency: true,
+      chargeCurrency: true,
+      chargeTotalCents: true,
+      fxDifferenceCents: true,
+    },
   });
   const paid: string[] = [];
   const lateOrders: string[] = [];
@@ -62,6 +72,14 @@ export async function recordCapture(
         totalCents: o.totalCents,
         taxCents: o.taxCents,
         currency: o.currency,
+        charge:
+          o.chargeCurrency && o.chargeTotalCents !== null
+            ? {
+                currency: o.chargeCurrency,
+                totalCents: o.chargeTotalCents,
+                fxDifferenceCents: o.fxDifferenceCents ?? 0,
+              }
+            : null,
       });
       // The sale is final now (its stock was taken at checkout): the seller hears of low stock from the worker.
       await announceLowStock(tx, o.id);

@@ -17,6 +17,7 @@ export async function refundLatePayment(orderId: string): Promise<"refunded" | "
       status: true,
       totalCents: true,
       currency: true,
+      chargeTotalCents: true,
       checkout: {
         select: { payments: { where: { status: "succeeded" }, select: { id: true, paymentIntentId: true } } },
       },
@@ -32,6 +33,7 @@ export async function refundLatePayment(orderId: string): Promise<"refunded" | "
       paymentId: payment.id,
       idempotencyKey: key,
       amountCents: order.totalCents,
+      chargeAmountCents: order.chargeTotalCents,
       currency: order.currency,
       reason: "Paid after the reservation expired",
       kind: "late_payment",
@@ -39,7 +41,12 @@ export async function refundLatePayment(orderId: string): Promise<"refunded" | "
     update: {},
   });
   const refund = await stripe().refunds.create(
-    { payment_intent: payment.paymentIntentId, amount: order.totalCents, metadata: { order_id: order.id } },
+    // The PaymentIntent is in the checkout's currency: an order converted from its shop's gives back its charge.
+    {
+      payment_intent: payment.paymentIntentId,
+      amount: order.chargeTotalCents ?? order.totalCents,
+      metadata: { order_id: order.id },
+    },
     { idempotencyKey: key },
   );
   await db().$transaction(async (tx) => {

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType, OrderStatus, RefundKind } from "@/lib/generated/prisma/enums";
 
+import type { ChargedOrder } from "./plan-charge-refund";
 import type { RefundLine } from "./plan-refund";
 
 // The refund's types, shared by the steps of refundOrder (claim → Stripe → apply) without a
@@ -57,6 +58,8 @@ export type ClaimedOrder = {
   paymentIntentId: string;
   transferId: string | null;
   transferReversibleCents: number;
+  /** Set when the buyer paid in another currency than the shop's (then the Stripe refund is in it). */
+  charge: ChargedOrder | null;
 };
 
 export type RefundClaim = { refund: ClaimedRefund; order: ClaimedOrder };

@@ -16,8 +16,11 @@ export function PlaceOrder({
   cartId,
   addresses,
   selectedId,
+  currency,
 }: {
   cartId: string;
+  /** The currency the buyer pays in (their display currency). */
+  currency: string;
   addresses: AddressRecord[];
   /** The address the page quoted shipping to (?address=, else the default). */
   selectedId: string;
@@ -43,7 +46,7 @@ export function PlaceOrder({
     const res = await fetch("/api/v1/orders", {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": key },
-      body: JSON.stringify({ cart_id: cartId, shipping_address_id: addressId }),
+      body: JSON.stringify({ cart_id: cartId, shipping_address_id: addressId, currency }),
     }).catch(() => null);
     const body = (await res?.json().catch(() => null)) as {
       checkout_id?: string;

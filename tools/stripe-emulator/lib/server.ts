@@ -19,6 +19,7 @@ import { paymentIntentRoutes } from "../resources/payment-intents";
 import { paymentMethodRoutes } from "../resources/payment-methods";
 import { payoutRoutes } from "../resources/payouts";
 import { refundRoutes } from "../resources/refunds";
+import { topupRoutes } from "../resources/topups";
 import { transferRoutes } from "../resources/transfers";
 import { webhookEndpointRoutes } from "../resources/webhook-endpoints";
 import { handleApiCall } from "./api";
@@ -40,6 +41,7 @@ const router = new Router([
   ...paymentMethodRoutes,
   ...payoutRoutes,
   ...refundRoutes,
+  ...topupRoutes,
   ...transferRoutes,
   ...webhookEndpointRoutes,
 ]);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 
+import { LockedRates, readFxLock } from "@/components/fx/locked-rates";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { OrderTaxNote } from "@/components/orders/order-tax-note";
 import { PaymentForm } from "@/components/payments/payment-form";
@@ -71,17 +72,28 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
             </p>
             <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
             <p className="text-muted">
-              Items {formatMoney(o.subtotalCents, checkout.currency)} · shipping{" "}
-              {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, checkout.currency)}
-              <OrderTaxNote order={o} currency={checkout.currency} />
+              Items {formatMoney(o.subtotalCents, o.currency)} · shipping{" "}
+              {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, o.currency)}
+              <OrderTaxNote order={o} currency={o.currency} />
             </p>
-            <p className="text-right">{formatMoney(o.totalCents, checkout.currency)}</p>
+            {o.chargeTotalCents !== null && o.currency !== checkout.currency ? (
+              <p className="flex justify-between">
+                <span className="text-muted">{formatMoney(o.totalCents, o.currency)}</span>
+                <span>{formatMoney(o.chargeTotalCents, checkout.currency)}</span>
+              </p>
+            ) : (
+              <p className="text-right">{formatMoney(o.totalCents, checkout.currency)}</p>
+            )}
           </div>
         ))}
         <p className="flex justify-between text-lg font-semibold">
           <span>Total</span>
           <span>{formatMoney(checkout.totalCents, checkout.currency)}</span>
         </p>
+        <LockedRates
+          rates={readFxLock(checkout.fxRates)?.rates ?? []}
+          lockedAt={readFxLock(checkout.fxRates)?.lockedAt}
+        />
       </aside>
     </div>
   );

@@ -265,6 +265,15 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               {taxName} {formatMoney(order.taxCents, order.currency)}
             </p>
           ) : null}
+          {order.chargeCurrency && order.chargeTotalCents !== null && order.chargeCurrency !== order.currency ? (
+            <p className="flex justify-between px-4 pt-2 text-sm" data-testid="order-charge">
+              <span>
+                Paid in {order.chargeCurrency} (1 {order.currency} ={" "}
+                {Number(order.fxRate).toLocaleString(undefined, { maximumFractionDigits: 4 })} {order.chargeCurrency})
+              </span>
+              <span>{formatMoney(order.chargeTotalCents, order.chargeCurrency)}</span>
+            </p>
+          ) : null}
           <div className="pb-3" />
         </section>
         <aside className="space-y-4">

@@ -102,13 +102,14 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
                   ) : (
                     <OrderStatusBadge status={o.status} />
                   )}
-                  <span className="font-semibold">{money(o.totalCents)}</span>
+                  <span className="font-semibold">{money(o.chargeTotalCents ?? o.totalCents)}</span>
                 </span>
               </p>
               <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
               <p className="text-muted">
-                Items {money(o.subtotalCents)} · shipping {o.shippingCents === 0 ? "free" : money(o.shippingCents)}
-                <OrderTaxNote order={o} currency={checkout.currency} />
+                Items {formatMoney(o.subtotalCents, o.currency)} · shipping{" "}
+                {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, o.currency)}
+                <OrderTaxNote order={o} currency={o.currency} />
               </p>
             </li>
           ))}
