@@ -19,10 +19,15 @@ export type ProductForPricing = {
   category: { commissionBps: number | null; taxCategory?: string | null };
   /** The listing's own profile, else the shop's default; null if the shop has neither. */
   shippingProfile: (ProfileRules & { currency: string }) | null;
+  /** A listing with variants is bought one variant at a time, at the variant's price. */
+  variants?: { id: string; label: string; priceCents: number }[];
 };
 
 export type PricedItem = {
   productId: string;
+  /** The variant bought and its values ("M / Blue"); absent for a listing without variants. */
+  variantId?: string | null;
+  variantLabel?: string | null;
   title: string;
   quantity: number;
   unitPriceCents: number;
@@ -76,7 +81,14 @@ export function priceLines(
       throw new AppError("conflict", `"${p?.title ?? "An item"}" is no longer available. Remove it from your cart.`, {
         productId: line.productId,
       });
-    return { line, product: p };
+    const variants = p.variants ?? [];
+    const variant = line.variantId ? variants.find((v) => v.id === line.variantId) : undefined;
+    if (line.variantId ? !variant : variants.length > 0)
+      throw new AppError("conflict", `That option of "${p.title}" is no longer available. Remove it from your cart.`, {
+        productId: line.productId,
+        variantId: line.variantId,
+      });
+    return { line, product: p, variant, unitPriceCents: variant?.priceCents ?? p.priceCents };
   });
   const currencies = new Set(products.map((p) => p.currency));
   if (currencies.size !== 1)
@@ -90,11 +102,11 @@ export function priceLines(
   const orders = [...bySeller.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([sellerId, entries]): PricedOrder => {
-      const subtotalCents = entries.reduce((s, e) => s + e.line.quantity * e.product.priceCents, 0);
+      const subtotalCents = entries.reduce((s, e) => s + e.line.quantity * e.unitPriceCents, 0);
       const shipping = shopShipping(entries, country, currency);
       const platformFeeCents = commissionCents(
         entries.map((e) => ({
-          amountCents: e.line.quantity * e.product.priceCents,
+          amountCents: e.line.quantity * e.unitPriceCents,
           bps: e.product.category.commissionBps ?? defaultBps,
         })),
       );
@@ -114,9 +126,11 @@ export function priceLines(
         commissionBps: effectiveBps(subtotalCents, platformFeeCents),
         items: entries.map((e) => ({
           productId: e.line.productId,
+          variantId: e.variant?.id ?? null,
+          variantLabel: e.variant?.label ?? null,
           title: e.product.title,
           quantity: e.line.quantity,
-          unitPriceCents: e.product.priceCents,
+          unitPriceCents: e.unitPriceCents,
           commissionBps: e.product.category.commissionBps ?? defaultBps,
           taxCategory: e.product.category.taxCategory ?? null,
           taxRateBps: 0,
@@ -129,7 +143,11 @@ export function priceLines(
   return { currency, totalCents, orders };
 }
 
-function shopShipping(entries: { line: CartLine; product: ProductForPricing }[], country: string, currency: string) {
+function shopShipping(
+  entries: { line: CartLine; product: ProductForPricing; unitPriceCents: number }[],
+  country: string,
+  currency: string,
+) {
   const shop = entries[0].product.seller.shopName;
   const refuse = () =>
     new AppError(
@@ -152,7 +170,7 @@ function shopShipping(entries: { line: CartLine; product: ProductForPricing }[],
           sellerId: e.product.sellerId,
         },
       );
-    return { profile, quantity: e.line.quantity, amountCents: e.line.quantity * e.product.priceCents };
+    return { profile, quantity: e.line.quantity, amountCents: e.line.quantity * e.unitPriceCents };
   });
   const quote = quoteShopShipping(shippingLines, country);
   if (!quote.ships) throw refuse();

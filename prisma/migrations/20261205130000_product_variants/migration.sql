@@ -74,7 +74,7 @@ ALTER TABLE "product_variants" ADD CONSTRAINT "product_variants_image_id_fkey" F
 CREATE INDEX "inventory_adjustments_variant_id_idx" ON "inventory_adjustments"("variant_id");
 
 -- AddForeignKey
-ALTER TABLE "inventory_adjustments" ADD CONSTRAINT "inventory_adjustments_variant_id_fkey" FOREIGN KEY ("variant_id") REFERENCES "product_variants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "inventory_adjustments" ADD CONSTRAINT "inventory_adjustments_variant_id_fkey" FOREIGN KEY ("variant_id") REFERENCES "product_variants"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- CreateIndex
 CREATE INDEX "order_items_variant_id_idx" ON "order_items"("variant_id");
