@@ -15,6 +15,7 @@ import type { DomainEvents, OrderMoved } from "@/lib/outbox/events";
 import { describeTax } from "@/lib/tax/describe-tax";
 
 import { emailFooterFor } from "./email-footer";
+import { itemName } from "@/lib/orders/item-name";
 
 type OrderForEmail = {
   id: string;
@@ -37,7 +38,7 @@ type OrderForEmail = {
     payoutsEnabled: boolean;
     user: { id: string; email: string };
   };
-  items: { titleSnapshot: string; quantity: number; taxRateBps?: number }[];
+  items: { titleSnapshot: string; variantLabel?: string | null; quantity: number; taxRateBps?: number }[];
   /** Set when the order was cancelled before shipping (a refund in full). */
   cancelledBy?: string | null;
   cancellationNote?: string | null;
@@ -47,7 +48,7 @@ type OrderForEmail = {
 type Email = { to: "buyer" | "seller"; subject: string; body: string };
 
 function itemLines(o: OrderForEmail): string {
-  return o.items.map((i) => `  ${i.quantity} × ${i.titleSnapshot}`).join("\n");
+  return o.items.map((i) => `  ${i.quantity} × ${itemName(i)}`).join("\n");
 }
 
 /** The emails for an order that has just moved to `to`; none for moves nobody needs to hear about. */
@@ -252,7 +253,10 @@ const ORDER_FOR_EMAIL_SELECT = {
       user: { select: { id: true, email: true } },
     },
   },
-  items: { select: { titleSnapshot: true, quantity: true, taxRateBps: true }, orderBy: { id: "asc" as const } },
+  items: {
+    select: { titleSnapshot: true, variantLabel: true, quantity: true, taxRateBps: true },
+    orderBy: { id: "asc" as const },
+  },
   cancelledBy: true,
   cancellationReason: true,
   cancellationNote: true,

@@ -26,7 +26,7 @@ export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: st
           taxInclusive: true,
           taxLabel: true,
           seller: { select: { shopName: true } },
-          items: { select: { titleSnapshot: true, quantity: true, taxRateBps: true } },
+          items: { select: { titleSnapshot: true, variantLabel: true, quantity: true, taxRateBps: true } },
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { itemName } from "./item-name";
 
 // One row of an order list, the same for the buyer's orders and a seller's: only who is on the
 // other side differs (the shop for a buyer, the buyer for a seller).
@@ -26,7 +27,7 @@ export const orderListSelect = {
   cancelledBy: true,
   currency: true,
   createdAt: true,
-  items: { select: { titleSnapshot: true, quantity: true } },
+  items: { select: { titleSnapshot: true, variantLabel: true, quantity: true } },
 } satisfies Prisma.OrderSelect;
 
 type OrderListRecord = Prisma.OrderGetPayload<{ select: typeof orderListSelect }>;
@@ -44,6 +45,6 @@ export function toOrderListRow(r: OrderListRecord, counterpart: string): OrderLi
     createdAt: r.createdAt,
     counterpart,
     itemCount: r.items.reduce((n, i) => n + i.quantity, 0),
-    firstItem: r.items[0]?.titleSnapshot ?? "",
+    firstItem: r.items[0] ? itemName(r.items[0]) : "",
   };
 }

@@ -13,6 +13,7 @@ import { formatMoney } from "@/lib/money/format-money";
 import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 import { stripeJsUrl } from "@/lib/payments/stripe-client";
+import { itemName } from "@/lib/orders/item-name";
 
 export const metadata = { title: "Payment" };
 
@@ -69,7 +70,7 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
               <span className="font-medium">{o.seller.shopName}</span>
               <OrderStatusBadge status={o.status} />
             </p>
-            <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
+            <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${itemName(i)}`).join(", ")}</p>
             <p className="text-muted">
               Items {formatMoney(o.subtotalCents, checkout.currency)} · shipping{" "}
               {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, checkout.currency)}

@@ -29,6 +29,7 @@ import { ClaimForm } from "./claim-form";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
 import { DisputeForm } from "./dispute-form";
 import { cancelReturnAction, escalateReturnAction, requestReturnAction } from "./return-actions";
+import { itemName } from "@/lib/orders/item-name";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const CANCEL_REASON: Record<string, string> = {
@@ -233,7 +234,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               <li key={i.id} className="flex justify-between gap-3 px-4 py-3 text-sm">
                 <span>
                   <Link href={`/products/${i.productId}`} className="hover:underline">
-                    {i.titleSnapshot}
+                    {itemName(i)}
                   </Link>{" "}
                   × {i.quantity}
                   {i.refundedQuantity ? (

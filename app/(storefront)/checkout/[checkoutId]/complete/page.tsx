@@ -14,6 +14,7 @@ import { getCheckoutPaymentState } from "@/lib/payments/get-checkout-payment-sta
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 
 import { PaymentProgress } from "./payment-progress";
+import { itemName } from "@/lib/orders/item-name";
 
 export const metadata = { title: "Order confirmation" };
 
@@ -104,7 +105,7 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
                   <span className="font-semibold">{money(o.totalCents)}</span>
                 </span>
               </p>
-              <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
+              <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${itemName(i)}`).join(", ")}</p>
               <p className="text-muted">
                 Items {money(o.subtotalCents)} · shipping {o.shippingCents === 0 ? "free" : money(o.shippingCents)}
                 <OrderTaxNote order={o} currency={checkout.currency} />
