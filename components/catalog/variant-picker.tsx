@@ -41,7 +41,9 @@ export function VariantPicker({
     if (!live) return;
     const ctrl = new AbortController();
     fetch(`/api/v1/products/${productId}/stock`, { signal: ctrl.signal, cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ variants: { variant_id: string; inventory_count: number }[] }>) : null))
+      .then((r) =>
+        r.ok ? (r.json() as Promise<{ variants: { variant_id: string; inventory_count: number }[] }>) : null,
+      )
       .then((b) => {
         if (b) setStock(new Map(b.variants.map((v) => [v.variant_id, v.inventory_count])));
       })

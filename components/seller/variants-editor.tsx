@@ -158,8 +158,11 @@ export function VariantsEditor({
             <tbody>
               {variants.map((v, i) => {
                 const label = v.options.join(" / ");
-                const rowError = err(`variants.${i}.sku`) ?? err(`variants.${i}.priceCents`) ??
-                  err(`variants.${i}.inventoryCount`) ?? err(`variants.${i}.options`);
+                const rowError =
+                  err(`variants.${i}.sku`) ??
+                  err(`variants.${i}.priceCents`) ??
+                  err(`variants.${i}.inventoryCount`) ??
+                  err(`variants.${i}.options`);
                 return (
                   <tr key={label} className="border-t border-gray-100 align-top">
                     <th scope="row" className="py-2 pr-2 font-medium">

@@ -20,5 +20,10 @@ export async function addToCart(store: CartStore, cartKey: string, raw: z.input<
   if (quantity > MAX_LINE_QUANTITY)
     throw new AppError("validation_failed", `At most ${MAX_LINE_QUANTITY} of one item.`);
   assertInStock(p, quantity);
-  await store.setLine(cartKey, { productId: p.id, variantId: p.variantId, quantity, unitPriceCentsAdded: p.priceCents });
+  await store.setLine(cartKey, {
+    productId: p.id,
+    variantId: p.variantId,
+    quantity,
+    unitPriceCentsAdded: p.priceCents,
+  });
 }

@@ -76,7 +76,9 @@ export async function buildCartView(cartKey: string, lines: CartLine[]): Promise
     // plain line of a listing that now has variants) can no longer be bought as it is.
     const variant = line.variantId ? product.variants.find((v) => v.id === line.variantId) : undefined;
     const unitGone = line.variantId ? !variant : product._count.variants > 0;
-    const p = variant ? { ...product, priceCents: variant.priceCents, inventoryCount: variant.inventoryCount } : product;
+    const p = variant
+      ? { ...product, priceCents: variant.priceCents, inventoryCount: variant.inventoryCount }
+      : product;
     const available = p.status === "active" && p.seller.status === "active" && !unitGone;
     const problems: string[] = [];
     if (!available) problems.push("This item is no longer available.");

@@ -7,9 +7,7 @@ import { db } from "@/lib/db/client";
 import { inventoryStatus, type InventoryStatus } from "./inventory-status";
 
 /** Just the current stock of a live listing (for cached pages), or null when it is not live. */
-export async function getPublicStock(
-  productId: string,
-): Promise<{
+export async function getPublicStock(productId: string): Promise<{
   inventoryCount: number;
   inventoryStatus: InventoryStatus;
   variants: { id: string; inventoryCount: number; inventoryStatus: InventoryStatus }[];

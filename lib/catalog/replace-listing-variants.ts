@@ -31,7 +31,13 @@ export async function replaceListingVariants(
   if (locked.length === 0) throw new AppError("not_found", "Listing not found.");
   const existing = await tx.productVariant.findMany({
     where: { productId },
-    select: { id: true, optionValues: true, inventoryCount: true, label: true, _count: { select: { orderItems: true } } },
+    select: {
+      id: true,
+      optionValues: true,
+      inventoryCount: true,
+      label: true,
+      _count: { select: { orderItems: true } },
+    },
   });
   const imageIds = await variantImageIds(tx, productId, opts.variants);
   const key = (values: string[]) => JSON.stringify(values);
@@ -78,7 +84,14 @@ export async function replaceListingVariants(
     });
     const delta = v.inventoryCount - e.inventoryCount;
     if (delta !== 0)
-      await adjustInventory(tx, { productId, variantId: e.id, sellerId, delta, reason: "manual", actorId: opts.actorId });
+      await adjustInventory(tx, {
+        productId,
+        variantId: e.id,
+        sellerId,
+        delta,
+        reason: "manual",
+        actorId: opts.actorId,
+      });
   }
   const keptKeys = new Set(kept.map((e) => key(e.optionValues)));
   for (const [i, v] of opts.variants.entries()) {
@@ -121,7 +134,10 @@ export async function replaceListingVariants(
 async function variantImageIds(tx: Tx, productId: string, variants: TListingVariant[]): Promise<(string | null)[]> {
   const uploads = [...new Set(variants.map((v) => v.imageId).filter((id): id is string => id !== null))];
   const images = uploads.length
-    ? await tx.productImage.findMany({ where: { productId, uploadId: { in: uploads } }, select: { id: true, uploadId: true } })
+    ? await tx.productImage.findMany({
+        where: { productId, uploadId: { in: uploads } },
+        select: { id: true, uploadId: true },
+      })
     : [];
   const byUpload = new Map(images.map((i) => [i.uploadId, i.id]));
   return variants.map((v, i) => {

@@ -86,7 +86,13 @@ export async function updateListing(opts: {
     if (images !== undefined)
       await replaceListingImages(tx, { productId: current.id, userId: opts.actorId, uploadIds: images });
     if (options !== undefined && variants !== undefined)
-      await replaceListingVariants(tx, { productId: current.id, sellerId: opts.sellerId, actorId: opts.actorId, options, variants });
+      await replaceListingVariants(tx, {
+        productId: current.id,
+        sellerId: opts.sellerId,
+        actorId: opts.actorId,
+        options,
+        variants,
+      });
     // A listing with variants is priced by them, whatever price came with the edit.
     await tx.$executeRaw`
       UPDATE products p SET price_cents = v.min FROM (SELECT min(price_cents) AS min FROM product_variants WHERE product_id = ${current.id}::uuid) v

@@ -63,12 +63,20 @@ export function checkVariantSet(
   const names = new Set<string>();
   options.forEach((o, i) => {
     if (names.has(fold(o.name)))
-      ctx.addIssue({ code: "custom", path: ["options", i, "name"], message: `The option "${o.name}" is listed twice.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["options", i, "name"],
+        message: `The option "${o.name}" is listed twice.`,
+      });
     names.add(fold(o.name));
     const seen = new Set<string>();
     for (const v of o.values) {
       if (seen.has(fold(v)))
-        ctx.addIssue({ code: "custom", path: ["options", i, "values"], message: `"${v}" is listed twice in ${o.name}.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["options", i, "values"],
+          message: `"${v}" is listed twice in ${o.name}.`,
+        });
       seen.add(fold(v));
     }
   });

@@ -10,12 +10,12 @@ import { env } from "@/lib/env";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { formatMoney } from "@/lib/money/format-money";
+import { itemName } from "@/lib/orders/item-name";
 import { openHoldCase } from "@/lib/orders/open-hold-case";
 import type { DomainEvents, OrderMoved } from "@/lib/outbox/events";
 import { describeTax } from "@/lib/tax/describe-tax";
 
 import { emailFooterFor } from "./email-footer";
-import { itemName } from "@/lib/orders/item-name";
 
 type OrderForEmail = {
   id: string;

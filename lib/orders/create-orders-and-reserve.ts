@@ -82,9 +82,7 @@ export async function createOrdersAndReserve(opts: {
         tax_inclusive: it.taxInclusive,
       })),
     )
-    .sort(
-      (a, b) => a.product_id.localeCompare(b.product_id) || (a.variant_id ?? "").localeCompare(b.variant_id ?? ""),
-    );
+    .sort((a, b) => a.product_id.localeCompare(b.product_id) || (a.variant_id ?? "").localeCompare(b.variant_id ?? ""));
   const now = new Date().toISOString();
   const expiresAt = opts.expiresAt.toISOString();
   const address = JSON.stringify(opts.shippingAddress);
@@ -179,7 +177,13 @@ const violatesVariantStockCheck = (err: unknown) => violatesCheck(err, "product_
 
 /** The 409 for the first variant line that its variant's stock does not cover now. */
 async function notEnoughVariantStock(
-  lines: { product_id: string; variant_id: string | null; variant_label: string | null; title: string; quantity: number }[],
+  lines: {
+    product_id: string;
+    variant_id: string | null;
+    variant_label: string | null;
+    title: string;
+    quantity: number;
+  }[],
 ): Promise<AppError> {
   const variantLines = lines.filter((l) => l.variant_id !== null);
   const stock = new Map(

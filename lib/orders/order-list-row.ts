@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+
 import { itemName } from "./item-name";
 
 // One row of an order list, the same for the buyer's orders and a seller's: only who is on the

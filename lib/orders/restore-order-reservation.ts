@@ -53,7 +53,10 @@ export async function restoreOrderReservation(tx: Tx, opts: { orderId: string })
   for (const u of units) {
     const available = stock.get(u.variantId ?? u.productId) ?? 0;
     if (available < u.quantity)
-      return { restored: false, soldOut: { productId: u.productId, variantId: u.variantId, title: u.title, available } };
+      return {
+        restored: false,
+        soldOut: { productId: u.productId, variantId: u.variantId, title: u.title, available },
+      };
   }
   for (const u of units)
     await adjustInventory(tx, {

@@ -11,9 +11,9 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
+import { itemName } from "@/lib/orders/item-name";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 import { stripeJsUrl } from "@/lib/payments/stripe-client";
-import { itemName } from "@/lib/orders/item-name";
 
 export const metadata = { title: "Payment" };
 

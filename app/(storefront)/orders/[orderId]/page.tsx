@@ -18,6 +18,7 @@ import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
 import { autoConfirmAt } from "@/lib/orders/auto-confirm-at";
 import { getOrderForViewer } from "@/lib/orders/get-order-for-viewer";
+import { itemName } from "@/lib/orders/item-name";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 import { releaseBlockFix } from "@/lib/payments/release-block-fix";
 import { waitsForSeller } from "@/lib/payments/waits-for-seller";
@@ -29,7 +30,6 @@ import { ClaimForm } from "./claim-form";
 import { ConfirmDeliveryButton } from "./confirm-delivery-button";
 import { DisputeForm } from "./dispute-form";
 import { cancelReturnAction, escalateReturnAction, requestReturnAction } from "./return-actions";
-import { itemName } from "@/lib/orders/item-name";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const CANCEL_REASON: Record<string, string> = {

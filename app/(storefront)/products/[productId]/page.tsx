@@ -43,7 +43,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
       viewer={{ signedIn: !!viewer, canReply: !!viewer?.sellerId && viewer.sellerId === product.seller.id }}
       buying={
         <>
-          {product.variants.length ? null : <StockStatus status={product.inventoryStatus} count={product.inventoryCount} />}
+          {product.variants.length ? null : (
+            <StockStatus status={product.inventoryStatus} count={product.inventoryCount} />
+          )}
           {shipping ? (
             <p className={shipping.ships ? "text-sm text-muted" : "text-sm font-medium text-red-700"}>
               {shipping.text}

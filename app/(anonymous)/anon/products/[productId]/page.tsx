@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { LiveStock } from "@/components/catalog/live-stock";
-import { VariantPicker } from "@/components/catalog/variant-picker";
 import { ProductView } from "@/components/catalog/product-view";
+import { VariantPicker } from "@/components/catalog/variant-picker";
 import { AskSeller } from "@/components/messages/ask-seller";
 import { getCachedPublicProduct } from "@/lib/catalog/get-cached-public-product";
 import { listProductReviews } from "@/lib/reviews/read/list-product-reviews";

@@ -10,11 +10,11 @@ import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 import { AUTO_CONFIRM_DAYS } from "@/lib/orders/auto-confirm-at";
 import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
+import { itemName } from "@/lib/orders/item-name";
 import { getCheckoutPaymentState } from "@/lib/payments/get-checkout-payment-state";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 
 import { PaymentProgress } from "./payment-progress";
-import { itemName } from "@/lib/orders/item-name";
 
 export const metadata = { title: "Order confirmation" };
 
