@@ -50,7 +50,7 @@ export function redisCartStore(client: Redis): CartStore {
       return Object.entries(raw).map(([field, v]) => {
         const { q, p, t } = JSON.parse(v) as { q: number; p: number; t: number };
         const [productId, variantId] = field.split(":");
-        return { productId, variantId: variantId ?? null, quantity: q, unitPriceCentsAdded: p, addedAt: t };
+        return { productId, ...(variantId ? { variantId } : {}), quantity: q, unitPriceCentsAdded: p, addedAt: t };
       });
     },
     async setLine(cartKey, line) {
@@ -110,7 +110,7 @@ export function postgresCartStore(prisma: PrismaClient): CartStore {
       const items = await prisma.cartItem.findMany({ where: { cartId: id }, orderBy: { addedAt: "asc" } });
       return items.map((i) => ({
         productId: i.productId,
-        variantId: i.variantId,
+        ...(i.variantId ? { variantId: i.variantId } : {}),
         quantity: i.quantity,
         unitPriceCentsAdded: i.unitPriceCentsAdded,
         addedAt: i.addedAt.getTime(),

@@ -126,8 +126,8 @@ export function priceLines(
         commissionBps: effectiveBps(subtotalCents, platformFeeCents),
         items: entries.map((e) => ({
           productId: e.line.productId,
-          variantId: e.variant?.id ?? null,
-          variantLabel: e.variant?.label ?? null,
+          // Only a variant's line names one: a listing without variants prices as it always did.
+          ...(e.variant ? { variantId: e.variant.id, variantLabel: e.variant.label } : {}),
           title: e.product.title,
           quantity: e.line.quantity,
           unitPriceCents: e.unitPriceCents,
