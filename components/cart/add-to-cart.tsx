@@ -5,14 +5,25 @@ import { useState } from "react";
 
 // The refresh after adding may swap a cached product page for the visitor's own (they now
 // have a cart), which mounts this control anew: the confirmation is carried across.
-let justAdded: { productId: string; at: number } | null = null;
+let justAdded: { productId: string; variantId: string | null; at: number } | null = null;
 
-/** Quantity and "Add to cart" for a product page; never offers more than the stock shown. */
-export function AddToCart({ productId, maxQuantity }: { productId: string; maxQuantity: number }) {
+/**
+ * Quantity and "Add to cart" for a product page; never offers more than the stock shown.
+ * variantId: the chosen variant of a listing with variants.
+ */
+export function AddToCart({
+  productId,
+  variantId = null,
+  maxQuantity,
+}: {
+  productId: string;
+  variantId?: string | null;
+  maxQuantity: number;
+}) {
   const router = useRouter();
   const [quantity, setQuantity] = useState(1);
   const [state, setState] = useState<{ kind: "idle" | "busy" | "done" | "error"; message?: string }>(() =>
-    justAdded?.productId === productId && Date.now() - justAdded.at < 10_000
+    justAdded?.productId === productId && justAdded.variantId === variantId && Date.now() - justAdded.at < 10_000
       ? { kind: "done", message: "Added to your cart." }
       : { kind: "idle" },
   );
@@ -28,11 +39,11 @@ export function AddToCart({ productId, maxQuantity }: { productId: string; maxQu
     const res = await fetch("/api/v1/cart/items", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ product_id: productId, quantity }),
+      body: JSON.stringify({ product_id: productId, ...(variantId ? { variant_id: variantId } : {}), quantity }),
     });
     if (res.ok) {
       setState({ kind: "done", message: "Added to your cart." });
-      justAdded = { productId, at: Date.now() };
+      justAdded = { productId, variantId, at: Date.now() };
       router.refresh();
     } else {
       const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;

@@ -6,11 +6,14 @@ import { useState } from "react";
 /** Quantity and remove for one cart line; never offers more than the stock on hand. */
 export function CartLineControls({
   productId,
+  variantId = null,
   title,
   quantity,
   max,
 }: {
   productId: string;
+  /** The line's variant, for a listing with variants (title then names it). */
+  variantId?: string | null;
   title: string;
   quantity: number;
   max: number;
@@ -21,7 +24,7 @@ export function CartLineControls({
   async function send(method: "PATCH" | "DELETE", q?: number) {
     setBusy(true);
     setError(null);
-    const res = await fetch(`/api/v1/cart/items/${productId}`, {
+    const res = await fetch(`/api/v1/cart/items/${productId}${variantId ? `?variant_id=${variantId}` : ""}`, {
       method,
       headers: { "content-type": "application/json" },
       body: method === "PATCH" ? JSON.stringify({ quantity: q }) : undefined,
@@ -36,11 +39,11 @@ export function CartLineControls({
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor={`qty-${productId}`} className="sr-only">
+      <label htmlFor={`qty-${variantId ?? productId}`} className="sr-only">
         Quantity of {title}
       </label>
       <select
-        id={`qty-${productId}`}
+        id={`qty-${variantId ?? productId}`}
         value={Math.min(quantity, Math.max(max, 1))}
         disabled={busy || max === 0}
         onChange={(e) => send("PATCH", Number(e.target.value))}

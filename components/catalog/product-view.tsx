@@ -50,6 +50,9 @@ export function ProductView({
           </div>
           <FavouriteButton productId={product.id} title={product.title} variant="page" />
           <p className="text-3xl font-bold">
+            {product.variants.length > 1 && new Set(product.variants.map((v) => v.priceCents)).size > 1 ? (
+              <span className="mr-1 text-lg font-normal text-muted">From</span>
+            ) : null}
             {formatMoney(product.priceCents, product.currency)}
             <ApproxPrice cents={product.priceCents} currency={product.currency} className="text-lg font-normal" />
           </p>

@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ImageUploader } from "@/components/uploads/image-uploader";
 
+import { VariantsEditor, type VariantRow } from "./variants-editor";
+
 export type ListingFormValues = {
   title: string;
   description: string;
@@ -15,6 +17,9 @@ export type ListingFormValues = {
   currency: string;
   inventoryCount: number;
   attributes: Record<string, string>;
+  /** Up to three options and one row per combination; none for a listing sold as one item. */
+  options: { name: string; values: string[] }[];
+  variants: VariantRow[];
   images: { uploadId: string; url: string; width: number; height: number }[];
   /** "" for the shop's default profile. */
   shippingProfileId: string;
@@ -48,6 +53,8 @@ export function ListingForm({
       .map(([key, value]) => ({ key, value })),
   );
   const f = state.fields ?? {};
+  // A listing with variants is priced and stocked by them: the listing-wide fields go.
+  const [hasVariants, setHasVariants] = useState(initial.options.length > 0);
   return (
     <form action={formAction} className="space-y-6">
       {state.error ? <Alert>{state.error}</Alert> : null}
@@ -95,15 +102,17 @@ export function ListingForm({
           {f.categoryId ? <p className="text-sm text-red-700">{f.categoryId}</p> : null}
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field
-            label="Price"
-            name="price"
-            inputMode="decimal"
-            defaultValue={initial.price}
-            required
-            placeholder="19.99"
-            error={f.priceCents}
-          />
+          {hasVariants ? null : (
+            <Field
+              label="Price"
+              name="price"
+              inputMode="decimal"
+              defaultValue={initial.price}
+              required
+              placeholder="19.99"
+              error={f.priceCents}
+            />
+          )}
           <div className="flex flex-col gap-1">
             <label htmlFor="currency" className="text-sm font-medium">
               Currency
@@ -119,15 +128,17 @@ export function ListingForm({
               ))}
             </select>
           </div>
-          <Field
-            label="Stock"
-            name="inventoryCount"
-            type="number"
-            min={0}
-            max={1000000}
-            defaultValue={initial.inventoryCount}
-            error={f.inventoryCount}
-          />
+          {hasVariants ? null : (
+            <Field
+              label="Stock"
+              name="inventoryCount"
+              type="number"
+              min={0}
+              max={1000000}
+              defaultValue={initial.inventoryCount}
+              error={f.inventoryCount}
+            />
+          )}
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="shippingProfileId" className="text-sm font-medium">
@@ -166,6 +177,14 @@ export function ListingForm({
         <ImageUploader purpose="product_image" initial={initial.images} max={10} name="images" />
         {f.images ? <p className="text-sm text-red-700">{f.images}</p> : null}
       </section>
+
+      <VariantsEditor
+        initialOptions={initial.options}
+        initialVariants={initial.variants}
+        defaultPrice={initial.price}
+        errors={f}
+        onHasVariants={setHasVariants}
+      />
 
       <section
         className="space-y-3 rounded-xl border border-gray-200 bg-white p-5"

@@ -2,10 +2,15 @@ import "server-only";
 
 import { db } from "@/lib/db/client";
 
-import type { CartLine } from "./cart-store";
+import { cartLineKey, type CartLine } from "./cart-store";
 
 export type CartViewLine = {
+  /** Unique within the cart (cartLineKey). */
+  key: string;
   productId: string;
+  variantId: string | null;
+  /** "M / Blue"; null for a listing without variants. */
+  variantLabel: string | null;
   title: string;
   imageKey: string | null;
   quantity: number;
@@ -49,6 +54,11 @@ export async function buildCartView(cartKey: string, lines: CartLine[]): Promise
           status: true,
           sellerId: true,
           seller: { select: { shopName: true, status: true } },
+          variants: {
+            where: { id: { in: lines.flatMap((l) => (l.variantId ? [l.variantId] : [])) } },
+            select: { id: true, label: true, priceCents: true, inventoryCount: true },
+          },
+          _count: { select: { variants: true } },
           images: {
             orderBy: { position: "asc" },
             take: 1,
@@ -60,9 +70,16 @@ export async function buildCartView(cartKey: string, lines: CartLine[]): Promise
   const byId = new Map(products.map((p) => [p.id, p]));
   const groups = new Map<string, CartViewGroup>();
   for (const line of [...lines].sort((a, b) => a.addedAt - b.addedAt)) {
-    const p = byId.get(line.productId);
-    if (!p) continue;
-    const available = p.status === "active" && p.seller.status === "active";
+    const product = byId.get(line.productId);
+    if (!product) continue;
+    // A variant's line is priced and stocked as the variant; one whose variant is gone (or a
+    // plain line of a listing that now has variants) can no longer be bought as it is.
+    const variant = line.variantId ? product.variants.find((v) => v.id === line.variantId) : undefined;
+    const unitGone = line.variantId ? !variant : product._count.variants > 0;
+    const p = variant
+      ? { ...product, priceCents: variant.priceCents, inventoryCount: variant.inventoryCount }
+      : product;
+    const available = p.status === "active" && p.seller.status === "active" && !unitGone;
     const problems: string[] = [];
     if (!available) problems.push("This item is no longer available.");
     else if (p.inventoryCount === 0) problems.push("Sold out since you added it.");
@@ -80,7 +97,10 @@ export async function buildCartView(cartKey: string, lines: CartLine[]): Promise
       subtotalCents: 0,
     };
     group.lines.push({
+      key: cartLineKey(line),
       productId: p.id,
+      variantId: line.variantId ?? null,
+      variantLabel: variant?.label ?? null,
       title: p.title,
       imageKey: variants[0]?.key ?? p.images[0]?.s3Key ?? null,
       quantity,

@@ -15,10 +15,10 @@ const quantity = (min: number) =>
 
 /** Setting a line's quantity: 0 removes it (only an explicit 0: null, false and "" are refused). */
 export const ZCartLineInput = z
-  .object({ productId: zId("Unknown product."), quantity: quantity(0) })
+  .object({ productId: zId("Unknown product."), variantId: zId("Unknown option.").nullish(), quantity: quantity(0) })
   .meta({ id: "CartLine", title: "Cart item" });
 
 /** Adding to the cart: at least one. */
 export const ZAddToCart = z
-  .object({ productId: zId("Unknown product."), quantity: quantity(1) })
+  .object({ productId: zId("Unknown product."), variantId: zId("Unknown option.").nullish(), quantity: quantity(1) })
   .meta({ id: "AddToCart", title: "Cart item" });

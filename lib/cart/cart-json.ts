@@ -15,6 +15,8 @@ export function cartJson(v: CartView) {
       subtotal: { amount_cents: g.subtotalCents, currency: g.currency },
       items: g.lines.map((l) => ({
         product_id: l.productId,
+        variant_id: l.variantId,
+        variant: l.variantLabel,
         title: l.title,
         quantity: l.quantity,
         requested_quantity: l.requestedQuantity,
@@ -30,9 +32,13 @@ export function cartJson(v: CartView) {
 
 /** POST /cart/items: a missing (or null) quantity adds one. */
 export const ZAddToCartJson = z
-  .object({ product_id: ZAddToCart.shape.productId, quantity: ZAddToCart.shape.quantity.nullish() })
+  .object({
+    product_id: ZAddToCart.shape.productId,
+    variant_id: ZAddToCart.shape.variantId,
+    quantity: ZAddToCart.shape.quantity.nullish(),
+  })
   .meta({ id: "AddToCartRequest", title: "Cart item" })
-  .transform((b) => ({ productId: b.product_id, quantity: b.quantity ?? 1 }))
+  .transform((b) => ({ productId: b.product_id, variantId: b.variant_id ?? null, quantity: b.quantity ?? 1 }))
   .meta({ title: "Cart item" });
 
 /** PATCH /cart/items/{productId}: 0 removes the line. */

@@ -96,7 +96,7 @@ describe.each<[string, () => CartStore | null]>([
     await setCartQuantity(store, cart, { productId: p.id, quantity: 0 });
     expect(await store.lines(cart)).toEqual([]);
     await addToCart(store, cart, { productId: p.id, quantity: 1 });
-    await removeFromCart(store, cart, p.id);
+    await removeFromCart(store, cart, { productId: p.id });
     expect(await store.lines(cart)).toEqual([]);
   });
 

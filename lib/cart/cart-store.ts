@@ -9,16 +9,33 @@ export const CART_TTL_SECONDS = 7 * 24 * 60 * 60;
 export const MAX_LINE_QUANTITY = 99;
 export const MAX_CART_LINES = 100;
 
-export type CartLine = { productId: string; quantity: number; unitPriceCentsAdded: number; addedAt: number };
+/** variantId: which variant of a listing with variants (null or absent for a listing without). */
+export type CartLine = {
+  productId: string;
+  variantId?: string | null;
+  quantity: number;
+  unitPriceCentsAdded: number;
+  addedAt: number;
+};
+
+/** What names one line of a cart: a product, and its variant when it has them. */
+export type CartLineRef = { productId: string; variantId?: string | null };
 
 export interface CartStore {
   readonly kind: "redis" | "postgres";
   lines(cartKey: string): Promise<CartLine[]>;
   /** Sets a line's quantity (0 removes it); keeps the first price seen unless `price` is given on a new line. */
-  setLine(cartKey: string, line: { productId: string; quantity: number; unitPriceCentsAdded: number }): Promise<void>;
-  removeLine(cartKey: string, productId: string): Promise<void>;
+  setLine(cartKey: string, line: CartLineRef & { quantity: number; unitPriceCentsAdded: number }): Promise<void>;
+  removeLine(cartKey: string, line: CartLineRef): Promise<void>;
   clear(cartKey: string): Promise<void>;
 }
+
+/** Whether a line is the one `ref` names. */
+export const isLine = (l: CartLine, ref: CartLineRef) =>
+  l.productId === ref.productId && (l.variantId ?? null) === (ref.variantId ?? null);
+
+/** One string per line ("<product>" or "<product>:<variant>"): the Redis hash field, React keys. */
+export const cartLineKey = (ref: CartLineRef) => (ref.variantId ? `${ref.productId}:${ref.variantId}` : ref.productId);
 
 const redisKey = (cartKey: string) => `cart:{${cartKey}}`;
 
@@ -30,28 +47,30 @@ export function redisCartStore(client: Redis): CartStore {
       const key = redisKey(cartKey);
       const raw = await client.hgetall(key);
       if (Object.keys(raw).length) await touch(key);
-      return Object.entries(raw).map(([productId, v]) => {
+      return Object.entries(raw).map(([field, v]) => {
         const { q, p, t } = JSON.parse(v) as { q: number; p: number; t: number };
-        return { productId, quantity: q, unitPriceCentsAdded: p, addedAt: t };
+        const [productId, variantId] = field.split(":");
+        return { productId, ...(variantId ? { variantId } : {}), quantity: q, unitPriceCentsAdded: p, addedAt: t };
       });
     },
     async setLine(cartKey, line) {
       const key = redisKey(cartKey);
-      if (line.quantity <= 0) return this.removeLine(cartKey, line.productId);
-      const existing = await client.hget(key, line.productId);
+      if (line.quantity <= 0) return this.removeLine(cartKey, line);
+      const field = cartLineKey(line);
+      const existing = await client.hget(key, field);
       const prev = existing ? (JSON.parse(existing) as { p: number; t: number }) : null;
       await client
         .multi()
         .hset(
           key,
-          line.productId,
+          field,
           JSON.stringify({ q: line.quantity, p: prev?.p ?? line.unitPriceCentsAdded, t: prev?.t ?? Date.now() }),
         )
         .expire(key, CART_TTL_SECONDS)
         .exec();
     },
-    async removeLine(cartKey, productId) {
-      await client.hdel(redisKey(cartKey), productId);
+    async removeLine(cartKey, line) {
+      await client.hdel(redisKey(cartKey), cartLineKey(line));
     },
     async clear(cartKey) {
       await client.del(redisKey(cartKey));
@@ -91,28 +110,35 @@ export function postgresCartStore(prisma: PrismaClient): CartStore {
       const items = await prisma.cartItem.findMany({ where: { cartId: id }, orderBy: { addedAt: "asc" } });
       return items.map((i) => ({
         productId: i.productId,
+        ...(i.variantId ? { variantId: i.variantId } : {}),
         quantity: i.quantity,
         unitPriceCentsAdded: i.unitPriceCentsAdded,
         addedAt: i.addedAt.getTime(),
       }));
     },
     async setLine(cartKey, line) {
-      if (line.quantity <= 0) return this.removeLine(cartKey, line.productId);
+      if (line.quantity <= 0) return this.removeLine(cartKey, line);
       const id = (await cartId(cartKey, true))!;
+      const variantKey = line.variantId ?? "";
       await prisma.cartItem.upsert({
-        where: { cartId_productId: { cartId: id, productId: line.productId } },
+        where: { cartId_productId_variantKey: { cartId: id, productId: line.productId, variantKey } },
         create: {
           cartId: id,
           productId: line.productId,
+          variantKey,
+          variantId: line.variantId ?? null,
           quantity: line.quantity,
           unitPriceCentsAdded: line.unitPriceCentsAdded,
         },
         update: { quantity: line.quantity },
       });
     },
-    async removeLine(cartKey, productId) {
+    async removeLine(cartKey, line) {
       const id = await cartId(cartKey, false);
-      if (id) await prisma.cartItem.deleteMany({ where: { cartId: id, productId } });
+      if (id)
+        await prisma.cartItem.deleteMany({
+          where: { cartId: id, productId: line.productId, variantKey: line.variantId ?? "" },
+        });
     },
     async clear(cartKey) {
       await prisma.cart.deleteMany({ where: where(cartKey) });

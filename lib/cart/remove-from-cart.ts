@@ -1,5 +1,5 @@
-import { type CartStore } from "./cart-store";
+import { type CartLineRef, type CartStore } from "./cart-store";
 
-export async function removeFromCart(store: CartStore, cartKey: string, productId: string): Promise<void> {
-  await store.removeLine(cartKey, productId);
+export async function removeFromCart(store: CartStore, cartKey: string, line: CartLineRef): Promise<void> {
+  await store.removeLine(cartKey, line);
 }

@@ -13,6 +13,7 @@ import { assertListingProfile } from "@/lib/shipping/assert-listing-profile";
 import { assertCanPublish } from "./assert-can-publish";
 import { ZCreateListing } from "./product-input";
 import { replaceListingImages } from "./replace-listing-images";
+import { replaceListingVariants } from "./replace-listing-variants";
 
 /** Creates a listing for a seller: a draft, or (by default) submitted for review. */
 export async function createListing(opts: {
@@ -21,7 +22,14 @@ export async function createListing(opts: {
   input: z.input<typeof ZCreateListing>;
 }): Promise<{ productId: string; status: "draft" | "pending_review" }> {
   const input = parseInput(ZCreateListing, opts.input);
-  const { draft, images, attributes, ...fields } = input;
+  const { draft, images, attributes, options, variants, ...rest } = input;
+  // A listing with variants keeps its stock on them and is priced by the lowest of them.
+  const hasVariants = variants.length > 0;
+  const fields = {
+    ...rest,
+    priceCents: hasVariants ? Math.min(...variants.map((v) => v.priceCents)) : rest.priceCents!,
+    inventoryCount: hasVariants ? 0 : rest.inventoryCount,
+  };
   return db().$transaction(async (tx) => {
     const category = await tx.category.findUnique({ where: { id: fields.categoryId }, select: { id: true } });
     if (!category)
@@ -56,6 +64,14 @@ export async function createListing(opts: {
       });
     }
     await replaceListingImages(tx, { productId: product.id, userId: opts.actorId, uploadIds: images });
+    if (hasVariants)
+      await replaceListingVariants(tx, {
+        productId: product.id,
+        sellerId: opts.sellerId,
+        actorId: opts.actorId,
+        options,
+        variants,
+      });
     await recordOutboxEvent(tx, { aggregateType: "product", aggregateId: product.id, eventType: "product.created" });
     if (status === "pending_review")
       await enqueueJob({ name: JOBS.moderateListing, data: { productId: product.id }, tx });

@@ -20,7 +20,7 @@ const REVALIDATE_S = 15;
  */
 export const getCachedPublicProduct = cache(async (productId: string): Promise<PublicProduct | null> => {
   if (!z.uuid().safeParse(productId).success) return null;
-  return cached((id: string) => getPublicProduct(id, "replica"), ["public-product-v2"], {
+  return cached((id: string) => getPublicProduct(id, "replica"), ["public-product-v3"], {
     revalidate: REVALIDATE_S,
     tags: [productCacheTag(productId)],
   })(productId);

@@ -9,6 +9,17 @@ import { readDb } from "@/lib/db/read-db";
 import { inventoryStatus, type InventoryStatus } from "./inventory-status";
 import type { ListingImage } from "./listing-detail";
 
+/** One buyable combination of a listing with variants; imageId is one of the listing's images. */
+export type PublicVariant = {
+  id: string;
+  sku: string;
+  options: string[];
+  label: string;
+  priceCents: number;
+  inventoryCount: number;
+  imageId: string | null;
+};
+
 export type PublicProduct = {
   id: string;
   title: string;
@@ -26,6 +37,9 @@ export type PublicProduct = {
   inventoryCount: number;
   inventoryStatus: InventoryStatus;
   lowStockThreshold: number;
+  /** Empty for a listing without variants; else its options and every variant, in the seller's order. */
+  options: { name: string; values: string[] }[];
+  variants: PublicVariant[];
 };
 
 const ISO = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
@@ -56,7 +70,14 @@ const load = async (productId: string, from: "primary" | "replica"): Promise<Pub
                                    'ratingCount', s.rating_count, 'memberSince', to_char(s.created_at, ${ISO})),
        'ratingAvg', p.rating_avg, 'reviewCount', p.review_count, 'ratingHistogram', p.rating_histogram,
        'publishedAt', to_char(p.published_at, ${ISO}),
-       'inventoryCount', p.inventory_count, 'lowStockThreshold', p.low_stock_threshold) AS product
+       'inventoryCount', p.inventory_count, 'lowStockThreshold', p.low_stock_threshold,
+       'options', coalesce((SELECT json_agg(json_build_object('name', o.name, 'values', o.values) ORDER BY o.position)
+                              FROM product_options o WHERE o.product_id = p.id), '[]'::json),
+       'variants', coalesce((SELECT json_agg(json_build_object(
+                                     'id', v.id, 'sku', v.sku, 'options', v.option_values, 'label', v.label,
+                                     'priceCents', v.price_cents, 'inventoryCount', v.inventory_count, 'imageId', v.image_id)
+                                   ORDER BY v.position)
+                              FROM product_variants v WHERE v.product_id = p.id), '[]'::json)) AS product
        FROM products p
        JOIN seller_profiles s ON s.id = p.seller_id
        JOIN categories c ON c.id = p.category_id

@@ -25,6 +25,19 @@ export const LISTING_DETAIL_SELECT = {
   updatedAt: true,
   category: { select: { id: true, name: true, slug: true, path: true } },
   attributes: { orderBy: { key: "asc" }, select: { key: true, value: true } },
+  options: { orderBy: { position: "asc" }, select: { name: true, values: true } },
+  variants: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      sku: true,
+      optionValues: true,
+      label: true,
+      priceCents: true,
+      inventoryCount: true,
+      image: { select: { uploadId: true } },
+    },
+  },
   images: {
     orderBy: { position: "asc" },
     select: {

@@ -97,7 +97,22 @@ export function listingInputFromJson(body: unknown): unknown {
   pick("images", b.images);
   pick("shippingProfileId", b.shipping_profile_id, b.shippingProfileId);
   pick("draft", b.draft);
+  pick("options", b.options);
+  pick("variants", Array.isArray(b.variants) ? b.variants.map(variantInputFromJson) : b.variants);
   return out;
+}
+
+function variantInputFromJson(v: unknown): unknown {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
+  const b = v as Record<string, unknown>;
+  const price = b.price as { amount_cents?: unknown } | undefined;
+  return {
+    options: b.options,
+    sku: b.sku,
+    priceCents: b.price_cents ?? b.priceCents ?? price?.amount_cents,
+    inventoryCount: b.inventory_count ?? b.inventoryCount,
+    imageId: b.image_upload_id ?? b.imageId,
+  };
 }
 
 // The listing bodies are the domain's schemas behind the snake_case mapping, so the document

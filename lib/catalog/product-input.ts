@@ -3,6 +3,8 @@ import { z } from "zod";
 import { zCents, zId, zQuantity, zText, zWholeNumber } from "@/lib/errors/input-primitives";
 import { SUPPORTED_CURRENCIES } from "@/lib/money/currencies";
 
+import { checkVariantSet, ZListingOptions, ZListingVariants } from "./variant-input";
+
 export const MAX_IMAGES = 10;
 export const MAX_ATTRIBUTES = 30;
 export { SUPPORTED_CURRENCIES };
@@ -41,6 +43,9 @@ const FIELDS = {
   images: z.array(zId("Unknown image.")).max(MAX_IMAGES, `At most ${MAX_IMAGES} images.`),
   // One of the seller's shipping profiles; null: the shop's default.
   shippingProfileId: zId("Choose one of your shipping profiles.").nullable(),
+  // Up to three options and their variants (variant-input.ts); none: the listing is one item.
+  options: ZListingOptions,
+  variants: ZListingVariants,
 };
 
 export const ZCreateListing = z
@@ -54,9 +59,32 @@ export const ZCreateListing = z
     shippingProfileId: FIELDS.shippingProfileId.default(null),
     // The API submits for review by default (the design's 201 { status: "pending_review" }); the dashboard can save a draft.
     draft: z.boolean().default(false),
+    // A listing with variants is priced by them (its price is the lowest).
+    priceCents: FIELDS.priceCents.optional(),
+    options: FIELDS.options.default([]),
+    variants: FIELDS.variants.default([]),
+  })
+  .superRefine((v, ctx) => {
+    checkVariantSet(v, ctx);
+    if (v.variants.length === 0 && v.priceCents === undefined)
+      ctx.addIssue({ code: "custom", path: ["priceCents"], message: "Price must be a whole number of cents." });
   })
   .meta({ id: "CreateListing", title: "Listing" });
 export type TCreateListing = z.input<typeof ZCreateListing>;
 
-export const ZUpdateListing = z.object(FIELDS).partial().strict().meta({ id: "UpdateListing", title: "Listing" });
+export const ZUpdateListing = z
+  .object(FIELDS)
+  .partial()
+  .strict()
+  .superRefine((v, ctx) => {
+    // Options and variants are replaced together, so the pair is always checked as a whole.
+    if ((v.options === undefined) !== (v.variants === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [v.options === undefined ? "options" : "variants"],
+        message: "Send the options and the variants together.",
+      });
+    else if (v.options !== undefined) checkVariantSet(v, ctx);
+  })
+  .meta({ id: "UpdateListing", title: "Listing" });
 export type TUpdateListing = z.input<typeof ZUpdateListing>;

@@ -15,6 +15,7 @@ import { assertListingProfile } from "@/lib/shipping/assert-listing-profile";
 import { nextListingStatus } from "./listing-status";
 import { ZUpdateListing } from "./product-input";
 import { replaceListingImages } from "./replace-listing-images";
+import { replaceListingVariants } from "./replace-listing-variants";
 
 // Changing any of these on a live listing sends it back through moderation.
 const MATERIAL = ["title", "description", "categoryId", "priceCents", "currency", "images"] as const;
@@ -27,7 +28,7 @@ export async function updateListing(opts: {
   input: z.input<typeof ZUpdateListing>;
 }): Promise<{ productId: string; status: string }> {
   const input = parseInput(ZUpdateListing, opts.input);
-  const { images, attributes, inventoryCount, ...fields } = input;
+  const { images, attributes, inventoryCount, options, variants, ...fields } = input;
   return db().$transaction(async (tx) => {
     const current = await tx.product.findFirst({
       where: { id: opts.productId, sellerId: opts.sellerId },
@@ -85,7 +86,19 @@ export async function updateListing(opts: {
     }
     if (images !== undefined)
       await replaceListingImages(tx, { productId: current.id, userId: opts.actorId, uploadIds: images });
-    if (inventoryCount !== undefined)
+    if (options !== undefined && variants !== undefined)
+      await replaceListingVariants(tx, {
+        productId: current.id,
+        sellerId: opts.sellerId,
+        actorId: opts.actorId,
+        options,
+        variants,
+      });
+    // A listing with variants is priced by them, whatever price came with the edit.
+    await tx.$executeRaw`
+      UPDATE products p SET price_cents = v.min FROM (SELECT min(price_cents) AS min FROM product_variants WHERE product_id = ${current.id}::uuid) v
+       WHERE p.id = ${current.id}::uuid AND v.min IS NOT NULL AND p.price_cents <> v.min`;
+    if (inventoryCount !== undefined && (variants === undefined || variants.length === 0))
       await setInventoryCount(tx, {
         productId: current.id,
         sellerId: opts.sellerId,

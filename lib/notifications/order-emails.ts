@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { queueEmail } from "@/lib/mail/queue-email";
 import { formatMoney } from "@/lib/money/format-money";
+import { itemName } from "@/lib/orders/item-name";
 import { openHoldCase } from "@/lib/orders/open-hold-case";
 import type { DomainEvents, OrderMoved } from "@/lib/outbox/events";
 import { describeTax } from "@/lib/tax/describe-tax";
@@ -41,7 +42,7 @@ type OrderForEmail = {
     payoutsEnabled: boolean;
     user: { id: string; email: string };
   };
-  items: { titleSnapshot: string; quantity: number; taxRateBps?: number }[];
+  items: { titleSnapshot: string; variantLabel?: string | null; quantity: number; taxRateBps?: number }[];
   /** Set when the order was cancelled before shipping (a refund in full). */
   cancelledBy?: string | null;
   cancellationNote?: string | null;
@@ -51,7 +52,7 @@ type OrderForEmail = {
 type Email = { to: "buyer" | "seller"; subject: string; body: string };
 
 function itemLines(o: OrderForEmail): string {
-  return o.items.map((i) => `  ${i.quantity} × ${i.titleSnapshot}`).join("\n");
+  return o.items.map((i) => `  ${i.quantity} × ${itemName(i)}`).join("\n");
 }
 
 /** The emails for an order that has just moved to `to`; none for moves nobody needs to hear about. */
@@ -264,7 +265,10 @@ const ORDER_FOR_EMAIL_SELECT = {
       user: { select: { id: true, email: true } },
     },
   },
-  items: { select: { titleSnapshot: true, quantity: true, taxRateBps: true }, orderBy: { id: "asc" as const } },
+  items: {
+    select: { titleSnapshot: true, variantLabel: true, quantity: true, taxRateBps: true },
+    orderBy: { id: "asc" as const },
+  },
   cancelledBy: true,
   cancellationReason: true,
   cancellationNote: true,

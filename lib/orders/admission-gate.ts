@@ -27,9 +27,18 @@ export interface AdmissionGate {
   forget(productId: string): Promise<void>;
 }
 
-async function stockOf(productId: string): Promise<number> {
-  const p = await db().product.findUnique({ where: { id: productId }, select: { inventoryCount: true } });
-  return p?.inventoryCount ?? 0;
+/**
+ * What one counter counts: a variant for a listing with variants (each size of a flash-sale
+ * T-shirt sells out on its own), else the product. Ids are UUIDs, so the two never collide.
+ */
+export const gateUnit = (line: { productId: string; variantId?: string | null }) => line.variantId ?? line.productId;
+
+// A unit's stock: the variant's, else the product's.
+async function stockOf(unitId: string): Promise<number> {
+  const rows = await db().$queryRaw<{ inventory_count: number }[]>`
+    SELECT inventory_count FROM product_variants WHERE id = ${unitId}::uuid
+    UNION ALL SELECT inventory_count FROM products WHERE id = ${unitId}::uuid`;
+  return rows[0]?.inventory_count ?? 0;
 }
 
 const gateKey = (productId: string) => `gate:{${productId}}`;

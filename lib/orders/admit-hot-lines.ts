@@ -3,7 +3,7 @@ import "server-only";
 import type { CartLine } from "@/lib/cart/cart-store";
 import { AppError } from "@/lib/errors/app-error";
 
-import type { AdmissionGate } from "./admission-gate";
+import { gateUnit, type AdmissionGate } from "./admission-gate";
 
 /**
  * Passes the cart's hot (flash-sale) lines through the admission gate before the checkout is
@@ -17,14 +17,15 @@ export async function admitHotLines(
 ): Promise<{ release: () => Promise<void> }> {
   const admitted: CartLine[] = [];
   const release = async () => {
-    for (const l of admitted) await gate.release(l.productId, l.quantity);
+    for (const l of admitted) await gate.release(gateUnit(l), l.quantity);
   };
   try {
     for (const line of lines.filter((l) => hot.has(l.productId))) {
-      const a = await gate.admit(line.productId, line.quantity);
+      const a = await gate.admit(gateUnit(line), line.quantity);
       if (a === "sold_out")
         throw new AppError("conflict", "Sold out: this item has no stock left.", {
           productId: line.productId,
+          variantId: line.variantId,
           available: 0,
         });
       if (a === "admitted") admitted.push(line);

@@ -40,12 +40,13 @@ export async function cancelUnpaidOrder(opts: {
     if (!order.reservationReleasedAt) {
       const items = await tx.orderItem.findMany({
         where: { orderId: opts.orderId },
-        orderBy: { productId: "asc" },
-        select: { productId: true, quantity: true },
+        orderBy: [{ productId: "asc" }, { variantId: "asc" }],
+        select: { productId: true, variantId: true, quantity: true },
       });
       for (const item of items)
         await adjustInventory(tx, {
           productId: item.productId,
+          variantId: item.variantId,
           delta: item.quantity,
           reason: "order_released",
           orderId: opts.orderId,

@@ -77,11 +77,13 @@ export async function createCheckout(deps: Deps): Promise<CheckoutResult> {
   const chargeCurrency = checkoutCurrency(input.currency);
   const key: CheckoutKey = { scope: `checkout:${deps.buyerId}`, key: deps.idempotencyKey, hash: requestHash(input) };
 
-  const lines = [...deps.lines].filter((l) => l.quantity > 0).sort((a, b) => a.productId.localeCompare(b.productId));
+  const lines = [...deps.lines]
+    .filter((l) => l.quantity > 0)
+    .sort((a, b) => a.productId.localeCompare(b.productId) || (a.variantId ?? "").localeCompare(b.variantId ?? ""));
   const { stored, address, products, buyerVerified } = await loadCheckoutInputs({
     buyerId: deps.buyerId,
     addressId: input.shipping_address_id,
-    productIds: lines.map((l) => l.productId),
+    productIds: [...new Set(lines.map((l) => l.productId))],
     key,
   });
   // A repeat of a finished checkout finds an emptied cart: its replay comes first.

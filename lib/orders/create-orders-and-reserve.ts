@@ -30,6 +30,11 @@ export type CreatedCheckout = {
  * statement runs, which is what a flash sale queues on, and the statement needs no session
  * state (PgBouncer in transaction mode). Lines are reserved in product-id order, so concurrent
  * checkouts lock shared rows in one order.
+ *
+ * A variant's line takes its stock from the variant and from its product's total (the sum of
+ * its variants): the products are updated first (the variants' update joins their result), so
+ * the product row is locked before its variants', as in adjustInventory; a variant without the
+ * stock breaks product_variants_inventory_count_check, answered the same way.
  */
 export async function createOrdersAndReserve(opts: {
   buyerId: string;
@@ -84,6 +89,8 @@ export async function createOrdersAndReserve(opts: {
       o.items.map((it) => ({
         order_id: created.orders[i].orderId,
         product_id: it.productId,
+        variant_id: it.variantId ?? null,
+        variant_label: it.variantLabel ?? null,
         title: it.title,
         quantity: it.quantity,
         unit_price_cents: it.unitPriceCents,
@@ -93,7 +100,7 @@ export async function createOrdersAndReserve(opts: {
         currency: o.currency,
       })),
     )
-    .sort((a, b) => a.product_id.localeCompare(b.product_id));
+    .sort((a, b) => a.product_id.localeCompare(b.product_id) || (a.variant_id ?? "").localeCompare(b.variant_id ?? ""));
   const now = new Date().toISOString();
   const expiresAt = opts.expiresAt.toISOString();
   const address = JSON.stringify(opts.shippingAddress);
@@ -134,13 +141,13 @@ export async function createOrdersAndReserve(opts: {
                     fx_difference_cents int, delivery_earliest date, delivery_latest date)
         RETURNING id
       ), i AS (
-        INSERT INTO order_items (id, order_id, product_id, title_snapshot, quantity, unit_price_cents, tax_rate_bps, tax_cents,
-                                 tax_inclusive, currency)
-        SELECT gen_random_uuid(), r.order_id, r.product_id, r.title, r.quantity, r.unit_price_cents, r.tax_rate_bps, r.tax_cents,
-               r.tax_inclusive, r.currency
+        INSERT INTO order_items (id, order_id, product_id, variant_id, variant_label, title_snapshot, quantity, unit_price_cents,
+                                 tax_rate_bps, tax_cents, tax_inclusive, currency)
+        SELECT gen_random_uuid(), r.order_id, r.product_id, r.variant_id, r.variant_label, r.title, r.quantity, r.unit_price_cents,
+               r.tax_rate_bps, r.tax_cents, r.tax_inclusive, r.currency
           FROM k, jsonb_to_recordset(${items}::jsonb)
-               AS r(order_id uuid, product_id uuid, title text, quantity int, unit_price_cents int, tax_rate_bps int,
-                    tax_cents int, tax_inclusive boolean, currency char(3))
+               AS r(order_id uuid, product_id uuid, variant_id uuid, variant_label text, title text, quantity int,
+                    unit_price_cents int, tax_rate_bps int, tax_cents int, tax_inclusive boolean, currency char(3))
       ), t AS (
         INSERT INTO order_status_changes (id, order_id, to_status, actor_type, actor_id, note, created_at)
         SELECT gen_random_uuid(), o.id, 'pending'::"OrderStatus", 'buyer'::"ActorType", ${buyerId}::uuid, 'Order placed', ${now}::timestamp(3)
@@ -149,16 +156,28 @@ export async function createOrdersAndReserve(opts: {
         INSERT INTO outbox_events (aggregate_type, aggregate_id, event_type, payload, created_at)
         SELECT 'order', o.id::text, 'order.created', '{}'::jsonb, ${now}::timestamp(3) FROM o
       ), r AS (
-        SELECT r.order_id, r.product_id, r.quantity
-          FROM k, jsonb_to_recordset(${items}::jsonb) AS r(order_id uuid, product_id uuid, quantity int)
+        SELECT r.order_id, r.product_id, r.variant_id, r.quantity
+          FROM k, jsonb_to_recordset(${items}::jsonb) AS r(order_id uuid, product_id uuid, variant_id uuid, quantity int)
+      ), rp AS (
+        -- One row per product (two variants of one listing are two lines of one order).
+        SELECT r.order_id, r.product_id, sum(r.quantity)::int AS quantity, bool_or(r.variant_id IS NOT NULL) AS by_variant
+          FROM r GROUP BY r.order_id, r.product_id
       ), u AS (
-        UPDATE products p SET inventory_count = p.inventory_count - r.quantity
-          FROM r WHERE p.id = r.product_id
-        RETURNING p.id, p.inventory_count, r.quantity, r.order_id
+        UPDATE products p SET inventory_count = p.inventory_count - rp.quantity
+          FROM rp WHERE p.id = rp.product_id
+        RETURNING p.id, p.inventory_count, rp.quantity, rp.order_id, rp.by_variant
+      ), uv AS (
+        UPDATE product_variants v SET inventory_count = v.inventory_count - r.quantity
+          FROM r JOIN u ON u.id = r.product_id
+         WHERE v.id = r.variant_id AND v.product_id = r.product_id
+        RETURNING v.id, v.product_id, v.inventory_count, r.quantity, r.order_id
       ), a AS (
-        INSERT INTO inventory_adjustments (id, product_id, delta, resulting_count, reason, actor_id, order_id, created_at)
-        SELECT gen_random_uuid(), u.id, -u.quantity, u.inventory_count, 'order_reserved'::"InventoryReason", ${buyerId}::uuid,
-               u.order_id, ${now}::timestamp(3) FROM u
+        INSERT INTO inventory_adjustments (id, product_id, variant_id, delta, resulting_count, reason, actor_id, order_id, created_at)
+        SELECT gen_random_uuid(), u.id, NULL::uuid, -u.quantity, u.inventory_count, 'order_reserved'::"InventoryReason",
+               ${buyerId}::uuid, u.order_id, ${now}::timestamp(3) FROM u WHERE NOT u.by_variant
+        UNION ALL
+        SELECT gen_random_uuid(), uv.product_id, uv.id, -uv.quantity, uv.inventory_count, 'order_reserved'::"InventoryReason",
+               ${buyerId}::uuid, uv.order_id, ${now}::timestamp(3) FROM uv
       ), pe AS (
         INSERT INTO outbox_events (aggregate_type, aggregate_id, event_type, payload, created_at)
         SELECT 'product', u.id::text, 'product.inventory_changed', jsonb_build_object('inventoryCount', u.inventory_count),
@@ -167,15 +186,49 @@ export async function createOrdersAndReserve(opts: {
       SELECT (SELECT count(*) FROM k)::int AS claimed`;
   } catch (err) {
     if (violatesStockCheck(err)) throw await notEnoughStock(itemRows);
+    if (violatesVariantStockCheck(err)) throw await notEnoughVariantStock(itemRows);
     throw err;
   }
   return rows[0].claimed > 0 ? { claimed: true, created } : { claimed: false };
 }
 
-function violatesStockCheck(err: unknown): boolean {
+function violatesCheck(err: unknown, constraint: string): boolean {
   if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const cause = (err.meta?.driverAdapterError as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  return cause?.code === "23514" && (cause.message ?? "").includes("products_inventory_count_check");
+  return cause?.code === "23514" && (cause.message ?? "").includes(constraint);
+}
+const violatesStockCheck = (err: unknown) => violatesCheck(err, "products_inventory_count_check");
+const violatesVariantStockCheck = (err: unknown) => violatesCheck(err, "product_variants_inventory_count_check");
+
+/** The 409 for the first variant line that its variant's stock does not cover now. */
+async function notEnoughVariantStock(
+  lines: {
+    product_id: string;
+    variant_id: string | null;
+    variant_label: string | null;
+    title: string;
+    quantity: number;
+  }[],
+): Promise<AppError> {
+  const variantLines = lines.filter((l) => l.variant_id !== null);
+  const stock = new Map(
+    (
+      await db().productVariant.findMany({
+        where: { id: { in: variantLines.map((l) => l.variant_id!) } },
+        select: { id: true, inventoryCount: true },
+      })
+    ).map((v) => [v.id, v.inventoryCount]),
+  );
+  const short = variantLines.find((l) => (stock.get(l.variant_id!) ?? 0) < l.quantity) ?? variantLines[0];
+  const available = Math.min(stock.get(short.variant_id!) ?? 0, short.quantity);
+  const name = `${short.title} (${short.variant_label})`;
+  return new AppError(
+    "conflict",
+    available === 0
+      ? `"${name}" is sold out. Remove it from your cart to continue.`
+      : `Only ${available} of "${name}" left; you asked for ${short.quantity}.`,
+    { productId: short.product_id, variantId: short.variant_id, available, requested: short.quantity },
+  );
 }
 
 /** The 409 for the first line (in product-id order) that the stock does not cover now. */

@@ -52,6 +52,7 @@ export const ORDER_DETAIL_SELECT = {
       id: true,
       productId: true,
       titleSnapshot: true,
+      variantLabel: true,
       quantity: true,
       unitPriceCents: true,
       currency: true,

@@ -47,7 +47,9 @@ export async function loadCheckoutInputs(opts: {
                      'sellerId', p.seller_id, 'isHot', p.is_hot,
                      'seller', json_build_object('status', s.status, 'shopName', s.shop_name),
                      'category', json_build_object('commissionBps', c.commission_bps, 'taxCategory', split_part(c.path, '/', 1)),
-                     'shippingProfile', sp.profile)), '[]'::json)
+                     'shippingProfile', sp.profile,
+                     'variants', (SELECT coalesce(json_agg(json_build_object('id', v.id, 'label', v.label, 'priceCents', v.price_cents)), '[]'::json)
+                                    FROM product_variants v WHERE v.product_id = p.id))), '[]'::json)
               FROM products p
               JOIN seller_profiles s ON s.id = p.seller_id
               JOIN categories c ON c.id = p.category_id

@@ -13,6 +13,8 @@ export function orderJson(o: OrderDetail) {
     seller: { seller_id: o.sellerId, shop_name: o.seller.shopName },
     items: o.items.map((i) => ({
       product_id: i.productId,
+      variant_id: i.variantId,
+      variant: i.variantLabel,
       title: i.titleSnapshot,
       quantity: i.quantity,
       unit_price: { amount_cents: i.unitPriceCents, currency: i.currency },

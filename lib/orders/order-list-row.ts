@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { countOrderUnits, describeOrderItems } from "./describe-order-items";
+import { itemName } from "./item-name";
 
 // One row of an order list, the same for the buyer's orders and a seller's: only who is on the
 // other side differs (the shop for a buyer, the buyer for a seller).
@@ -30,7 +31,7 @@ export const orderListSelect = {
   cancelledBy: true,
   currency: true,
   createdAt: true,
-  items: { orderBy: { id: "asc" }, select: { titleSnapshot: true, quantity: true } },
+  items: { orderBy: { id: "asc" }, select: { titleSnapshot: true, variantLabel: true, quantity: true } },
 } satisfies Prisma.OrderSelect;
 
 type OrderListRecord = Prisma.OrderGetPayload<{ select: typeof orderListSelect }>;
@@ -48,6 +49,6 @@ export function toOrderListRow(r: OrderListRecord, counterpart: string): OrderLi
     createdAt: r.createdAt,
     counterpart,
     itemCount: countOrderUnits(r.items),
-    itemsLabel: describeOrderItems(r.items),
+    itemsLabel: describeOrderItems(r.items.map((i) => ({ titleSnapshot: itemName(i), quantity: i.quantity }))),
   };
 }

@@ -20,10 +20,15 @@ export type ProductForPricing = {
   category: { commissionBps: number | null; taxCategory?: string | null };
   /** The listing's own profile, else the shop's default; null if the shop has neither. */
   shippingProfile: (ProfileRules & { currency: string }) | null;
+  /** A listing with variants is bought one variant at a time, at the variant's price. */
+  variants?: { id: string; label: string; priceCents: number }[];
 };
 
 export type PricedItem = {
   productId: string;
+  /** The variant bought and its values ("M / Blue"); absent for a listing without variants. */
+  variantId?: string | null;
+  variantLabel?: string | null;
   title: string;
   quantity: number;
   unitPriceCents: number;
@@ -89,7 +94,14 @@ export function priceLines(
       throw new AppError("conflict", `"${p?.title ?? "An item"}" is no longer available. Remove it from your cart.`, {
         productId: line.productId,
       });
-    return { line, product: p };
+    const variants = p.variants ?? [];
+    const variant = line.variantId ? variants.find((v) => v.id === line.variantId) : undefined;
+    if (line.variantId ? !variant : variants.length > 0)
+      throw new AppError("conflict", `That option of "${p.title}" is no longer available. Remove it from your cart.`, {
+        productId: line.productId,
+        variantId: line.variantId,
+      });
+    return { line, product: p, variant, unitPriceCents: variant?.priceCents ?? p.priceCents };
   });
   const currencies = new Set(priced.map((e) => e.product.currency));
   if (!chargeCurrency && currencies.size !== 1)
@@ -111,11 +123,11 @@ export function priceLines(
           { sellerId },
         );
       const shopCurrency = entries[0].product.currency;
-      const subtotalCents = entries.reduce((s, e) => s + e.line.quantity * e.product.priceCents, 0);
+      const subtotalCents = entries.reduce((s, e) => s + e.line.quantity * e.unitPriceCents, 0);
       const shipping = shopShipping(entries, country, shopCurrency);
       const platformFeeCents = commissionCents(
         entries.map((e) => ({
-          amountCents: e.line.quantity * e.product.priceCents,
+          amountCents: e.line.quantity * e.unitPriceCents,
           bps: e.product.category.commissionBps ?? defaultBps,
         })),
       );
@@ -136,9 +148,11 @@ export function priceLines(
         commissionBps: effectiveBps(subtotalCents, platformFeeCents),
         items: entries.map((e) => ({
           productId: e.line.productId,
+          // Only a variant's line names one: a listing without variants prices as it always did.
+          ...(e.variant ? { variantId: e.variant.id, variantLabel: e.variant.label } : {}),
           title: e.product.title,
           quantity: e.line.quantity,
-          unitPriceCents: e.product.priceCents,
+          unitPriceCents: e.unitPriceCents,
           commissionBps: e.product.category.commissionBps ?? defaultBps,
           taxCategory: e.product.category.taxCategory ?? null,
           taxRateBps: 0,
@@ -151,7 +165,11 @@ export function priceLines(
   return { currency, totalCents, orders };
 }
 
-function shopShipping(entries: { line: CartLine; product: ProductForPricing }[], country: string, currency: string) {
+function shopShipping(
+  entries: { line: CartLine; product: ProductForPricing; unitPriceCents: number }[],
+  country: string,
+  currency: string,
+) {
   const shop = entries[0].product.seller.shopName;
   const refuse = () =>
     new AppError(
@@ -174,7 +192,7 @@ function shopShipping(entries: { line: CartLine; product: ProductForPricing }[],
           sellerId: e.product.sellerId,
         },
       );
-    return { profile, quantity: e.line.quantity, amountCents: e.line.quantity * e.product.priceCents };
+    return { profile, quantity: e.line.quantity, amountCents: e.line.quantity * e.unitPriceCents };
   });
   const quote = quoteShopShipping(shippingLines, country);
   if (!quote.ships) throw refuse();

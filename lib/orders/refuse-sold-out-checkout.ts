@@ -5,7 +5,7 @@ import { getCartStore } from "@/lib/cart/get-cart-store";
 import { AppError } from "@/lib/errors/app-error";
 import { metrics } from "@/lib/metrics/registry";
 
-import type { AdmissionGate } from "./admission-gate";
+import { gateUnit, type AdmissionGate } from "./admission-gate";
 import { getAdmissionGate } from "./get-admission-gate";
 
 /**
@@ -29,7 +29,7 @@ export async function refuseSoldOutCheckout(opts: {
   if (store.kind !== "redis" || gate.kind !== "redis") return null;
   const lines = (await store.lines(`u:${opts.buyerId}`)).filter((l) => l.quantity > 0);
   if (lines.length === 0) return null;
-  const left = await Promise.all(lines.map((l) => gate.peek(l.productId)));
+  const left = await Promise.all(lines.map((l) => gate.peek(gateUnit(l))));
   const gone = lines.find((l, i) => left[i] !== null && left[i]! < l.quantity);
   if (!gone) return null;
   metrics().gateAdmissions.inc({ outcome: "sold_out" });

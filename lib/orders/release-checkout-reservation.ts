@@ -18,12 +18,19 @@ export async function releaseCheckoutReservation(
   const orders = await tx.order.findMany({
     where: { checkoutId: opts.checkoutId, status: "pending", reservationReleasedAt: null },
     orderBy: { id: "asc" },
-    select: { id: true, items: { orderBy: { productId: "asc" }, select: { productId: true, quantity: true } } },
+    select: {
+      id: true,
+      items: {
+        orderBy: [{ productId: "asc" }, { variantId: "asc" }],
+        select: { productId: true, variantId: true, quantity: true },
+      },
+    },
   });
   for (const o of orders) {
     for (const item of o.items)
       await adjustInventory(tx, {
         productId: item.productId,
+        variantId: item.variantId,
         delta: item.quantity,
         reason: "order_released",
         orderId: o.id,

@@ -33,7 +33,11 @@ export async function setFlashSale(opts: {
   });
   if (count === 0) throw new AppError("not_found", "Listing not found.");
   if (opts.on) await syncGateStock({ productIds: [opts.productId] });
-  else await getAdmissionGate().forget(opts.productId);
+  else {
+    // Every counter of the listing: its own, and one per variant (gateUnit).
+    const variants = await db().productVariant.findMany({ where: { productId: opts.productId }, select: { id: true } });
+    for (const id of [opts.productId, ...variants.map((v) => v.id)]) await getAdmissionGate().forget(id);
+  }
   const p = await db().product.findFirstOrThrow({
     where: { id: opts.productId, ...owner },
     select: { isHot: true, inventoryCount: true },

@@ -24,21 +24,29 @@ export async function syncGateStock(opts: { productIds: string[]; gate?: Admissi
   const ids = [...new Set(opts.productIds)];
   let reset = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const hot = await db().product.findMany({
-      where: { id: { in: ids.slice(i, i + CHUNK) }, isHot: true },
-      select: { id: true, inventoryCount: true },
-    });
+    const chunk = ids.slice(i, i + CHUNK);
+    const hot = await gateUnits(chunk);
     if (hot.length === 0) continue;
-    for (const p of hot) await gate.reset(p.id, p.inventoryCount);
+    for (const u of hot) await gate.reset(u.id, u.inventoryCount);
     // Another sync that read newer stock may have written before ours: read once more and
     // write again where the stock moved, so the last write is not an older count.
-    const written = new Map(hot.map((p) => [p.id, p.inventoryCount]));
-    const now = await db().product.findMany({
-      where: { id: { in: [...written.keys()] } },
-      select: { id: true, inventoryCount: true },
-    });
-    for (const p of now) if (p.inventoryCount !== written.get(p.id)) await gate.reset(p.id, p.inventoryCount);
-    reset += hot.length;
+    const written = new Map(hot.map((u) => [u.id, u.inventoryCount]));
+    const now = await gateUnits(chunk);
+    for (const u of now) if (u.inventoryCount !== written.get(u.id)) await gate.reset(u.id, u.inventoryCount);
+    reset += new Set(hot.map((u) => u.productId)).size;
   }
   return { reset };
+}
+
+/** The gate counters of these products that are hot: one per variant, or the product's own (gateUnit). */
+async function gateUnits(productIds: string[]): Promise<{ id: string; productId: string; inventoryCount: number }[]> {
+  const hot = await db().product.findMany({
+    where: { id: { in: productIds }, isHot: true },
+    select: { id: true, inventoryCount: true, variants: { select: { id: true, inventoryCount: true } } },
+  });
+  return hot.flatMap((p) =>
+    p.variants.length
+      ? p.variants.map((v) => ({ id: v.id, productId: p.id, inventoryCount: v.inventoryCount }))
+      : [{ id: p.id, productId: p.id, inventoryCount: p.inventoryCount }],
+  );
 }

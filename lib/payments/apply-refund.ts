@@ -124,11 +124,12 @@ async function recordRefundedItems(opts: ApplyRefundOptions, tx: Tx) {
     const item = await tx.orderItem.update({
       where: { id: l.orderItemId, orderId: order.id },
       data: { refundedQuantity: { increment: l.quantity } },
-      select: { productId: true },
+      select: { productId: true, variantId: true },
     });
     if (refund.restock)
       await adjustInventory(tx, {
         productId: item.productId,
+        variantId: item.variantId,
         delta: l.quantity,
         reason: "order_refunded",
         orderId: order.id,

@@ -65,8 +65,8 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
               <h2 className="border-b border-gray-100 px-4 py-3 font-semibold">{g.shopName}</h2>
               <ul className="divide-y divide-gray-100">
                 {g.lines.map((l) => (
-                  <li key={l.productId} className="flex gap-4 p-4">
-                    {}
+                  <li key={l.key} className="flex gap-4 p-4">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- small pre-sized variant */}
                     {l.imageKey ? (
                       <img
                         src={`/media/${l.imageKey}`}
@@ -82,6 +82,7 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                       <Link href={`/products/${l.productId}`} className="font-medium hover:underline">
                         {l.title}
                       </Link>
+                      {l.variantLabel ? <p className="text-sm text-muted">{l.variantLabel}</p> : null}
                       <p className="text-sm">{formatMoney(l.unitPriceCents, l.currency)} each</p>
                       {l.problems.map((p) => (
                         <p key={p} className="text-sm font-medium text-amber-800">
@@ -90,7 +91,8 @@ export default async function CartPage({ searchParams }: { searchParams: Promise
                       ))}
                       <CartLineControls
                         productId={l.productId}
-                        title={l.title}
+                        variantId={l.variantId}
+                        title={l.variantLabel ? `${l.title} (${l.variantLabel})` : l.title}
                         quantity={l.quantity}
                         max={l.available ? l.inventoryCount : 0}
                       />

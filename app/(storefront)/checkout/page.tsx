@@ -72,9 +72,10 @@ export default async function CheckoutPage({
               {g.lines
                 .filter((l) => l.quantity > 0)
                 .map((l) => (
-                  <li key={l.productId} className="flex justify-between gap-2">
+                  <li key={l.key} className="flex justify-between gap-2">
                     <span>
                       {l.quantity} × {l.title}
+                      {l.variantLabel ? ` (${l.variantLabel})` : ""}
                     </span>
                     <span>{formatMoney(l.lineTotalCents, l.currency)}</span>
                   </li>

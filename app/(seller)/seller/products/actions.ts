@@ -39,11 +39,33 @@ function fieldsFrom(form: FormData) {
     // Sellers type a decimal price; cents are derived once, here.
     priceCents: /^\d+(\.\d{1,2})?$/.test(price) ? Math.round(Number(price) * 100) : price === "" ? undefined : NaN,
     currency: String(form.get("currency") ?? "USD"),
-    inventoryCount: form.get("inventoryCount") === "" ? undefined : Number(form.get("inventoryCount")),
+    inventoryCount:
+      !form.has("inventoryCount") || form.get("inventoryCount") === "" ? undefined : Number(form.get("inventoryCount")),
     attributes,
     images: form.getAll("images").map(String),
     // The select's first option ("the shop's default") sends an empty value.
     shippingProfileId: form.has("shippingProfileId") ? String(form.get("shippingProfileId")) || null : undefined,
+    ...variantFields(form),
+  };
+}
+
+// The variants editor sends its options and variants as one JSON field, prices in decimals.
+function variantFields(form: FormData): { options?: unknown; variants?: unknown } {
+  const raw = form.get("variantsJson");
+  if (typeof raw !== "string" || raw === "") return {};
+  let parsed: { options?: unknown; variants?: { price?: unknown }[] };
+  try {
+    parsed = JSON.parse(raw) as typeof parsed;
+  } catch {
+    return { options: "invalid" };
+  }
+  const cents = (price: unknown) =>
+    typeof price === "string" && /^\d+(\.\d{1,2})?$/.test(price.trim()) ? Math.round(Number(price) * 100) : price;
+  return {
+    options: parsed.options,
+    variants: Array.isArray(parsed.variants)
+      ? parsed.variants.map(({ price, ...v }) => ({ ...v, priceCents: cents(price) }))
+      : parsed.variants,
   };
 }
 

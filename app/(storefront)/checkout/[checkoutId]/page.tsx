@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
+import { itemName } from "@/lib/orders/item-name";
 import { startCheckoutPayment } from "@/lib/payments/start-checkout-payment";
 import { stripeJsUrl } from "@/lib/payments/stripe-client";
 
@@ -70,7 +71,7 @@ export default async function PayPage({ params }: { params: Promise<{ checkoutId
               <span className="font-medium">{o.seller.shopName}</span>
               <OrderStatusBadge status={o.status} />
             </p>
-            <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
+            <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${itemName(i)}`).join(", ")}</p>
             <p className="text-muted">
               Items {formatMoney(o.subtotalCents, o.currency)} · shipping{" "}
               {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, o.currency)}

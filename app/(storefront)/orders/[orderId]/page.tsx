@@ -18,6 +18,7 @@ import type { ReleaseBlockCode } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/money/format-money";
 import { autoConfirmAt } from "@/lib/orders/auto-confirm-at";
 import { getOrderForViewer } from "@/lib/orders/get-order-for-viewer";
+import { itemName } from "@/lib/orders/item-name";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 import { releaseBlockFix } from "@/lib/payments/release-block-fix";
 import { waitsForSeller } from "@/lib/payments/waits-for-seller";
@@ -233,7 +234,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
               <li key={i.id} className="flex justify-between gap-3 px-4 py-3 text-sm">
                 <span>
                   <Link href={`/products/${i.productId}`} className="hover:underline">
-                    {i.titleSnapshot}
+                    {itemName(i)}
                   </Link>{" "}
                   × {i.quantity}
                   {i.refundedQuantity ? (

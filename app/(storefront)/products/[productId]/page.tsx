@@ -5,6 +5,7 @@ import { AddToCart } from "@/components/cart/add-to-cart";
 import { ProductView } from "@/components/catalog/product-view";
 import { StockStatus } from "@/components/catalog/stock-status";
 import { UnavailableProductView } from "@/components/catalog/unavailable-product-view";
+import { VariantPicker } from "@/components/catalog/variant-picker";
 import { AskSeller } from "@/components/messages/ask-seller";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { findUnavailableProduct } from "@/lib/catalog/find-unavailable-product";
@@ -49,7 +50,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
       viewer={{ signedIn: !!viewer, canReply: !!viewer?.sellerId && viewer.sellerId === product.seller.id }}
       buying={
         <>
-          <StockStatus status={product.inventoryStatus} count={product.inventoryCount} />
+          {product.variants.length ? null : (
+            <StockStatus status={product.inventoryStatus} count={product.inventoryCount} />
+          )}
           {shipping ? (
             <p className={shipping.ships ? "text-sm text-muted" : "text-sm font-medium text-red-700"}>
               {shipping.text}
@@ -57,7 +60,17 @@ export default async function ProductPage({ params, searchParams }: Props) {
           ) : (
             <p className="text-sm text-muted">Shipping is calculated at checkout for your address.</p>
           )}
-          <AddToCart productId={product.id} maxQuantity={product.inventoryCount} />
+          {product.variants.length ? (
+            <VariantPicker
+              productId={product.id}
+              options={product.options}
+              variants={product.variants}
+              currency={product.currency}
+              lowStockThreshold={product.lowStockThreshold}
+            />
+          ) : (
+            <AddToCart productId={product.id} maxQuantity={product.inventoryCount} />
+          )}
           {viewer?.sellerId === product.seller.id ? null : (
             <AskSeller
               action={viewer ? startConversationAction.bind(null, "product", product.id) : null}

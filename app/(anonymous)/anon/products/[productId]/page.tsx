@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { LiveStock } from "@/components/catalog/live-stock";
 import { ProductView } from "@/components/catalog/product-view";
 import { UnavailableProductView } from "@/components/catalog/unavailable-product-view";
+import { VariantPicker } from "@/components/catalog/variant-picker";
 import { AskSeller } from "@/components/messages/ask-seller";
 import { findUnavailableProduct } from "@/lib/catalog/find-unavailable-product";
 import { getCachedPublicProduct } from "@/lib/catalog/get-cached-public-product";
@@ -46,12 +47,23 @@ export default async function CachedProductPage({ params }: Props) {
       viewer={{ signedIn: false, canReply: false }}
       buying={
         <>
-          <LiveStock
-            productId={product.id}
-            count={product.inventoryCount}
-            status={product.inventoryStatus}
-            lowStockThreshold={product.lowStockThreshold}
-          />
+          {product.variants.length ? (
+            <VariantPicker
+              live
+              productId={product.id}
+              options={product.options}
+              variants={product.variants}
+              currency={product.currency}
+              lowStockThreshold={product.lowStockThreshold}
+            />
+          ) : (
+            <LiveStock
+              productId={product.id}
+              count={product.inventoryCount}
+              status={product.inventoryStatus}
+              lowStockThreshold={product.lowStockThreshold}
+            />
+          )}
           <p className="text-sm text-muted">Shipping is calculated at checkout for your address.</p>
           <AskSeller
             action={null}

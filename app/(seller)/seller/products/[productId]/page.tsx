@@ -74,6 +74,13 @@ export default async function EditListingPage({
             shippingProfileId: listing.shippingProfileId ?? "",
             inventoryCount: listing.inventoryCount,
             attributes: listing.attributes,
+            options: listing.options,
+            variants: listing.variants.map((v) => ({
+              options: v.optionValues,
+              sku: v.sku,
+              price: (v.priceCents / 100).toFixed(2),
+              inventoryCount: v.inventoryCount,
+            })),
             images: listing.images
               .filter((i) => i.uploadId)
               .map((i) => ({

@@ -34,6 +34,8 @@ export default async function NewListingPage() {
           currency: "USD",
           inventoryCount: 1,
           attributes: {},
+          options: [],
+          variants: [],
           images: [],
           shippingProfileId: "",
         }}

@@ -11,6 +11,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { formatMoney } from "@/lib/money/format-money";
 import { AUTO_CONFIRM_DAYS } from "@/lib/orders/auto-confirm-at";
 import { getCheckoutSummary } from "@/lib/orders/get-checkout-summary";
+import { itemName } from "@/lib/orders/item-name";
 import { getCheckoutPaymentState } from "@/lib/payments/get-checkout-payment-state";
 import { DISPUTE_WINDOW_DAYS } from "@/lib/payments/open-dispute";
 
@@ -105,7 +106,7 @@ export default async function CheckoutCompletePage({ params }: { params: Promise
                   <span className="font-semibold">{money(o.chargeTotalCents ?? o.totalCents)}</span>
                 </span>
               </p>
-              <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${i.titleSnapshot}`).join(", ")}</p>
+              <p className="text-muted">{o.items.map((i) => `${i.quantity} × ${itemName(i)}`).join(", ")}</p>
               <p className="text-muted">
                 Items {formatMoney(o.subtotalCents, o.currency)} · shipping{" "}
                 {o.shippingCents === 0 ? "free" : formatMoney(o.shippingCents, o.currency)}

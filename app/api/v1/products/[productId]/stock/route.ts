@@ -9,7 +9,17 @@ export const GET = apiRoute({ access: "public", params: z.object({ productId: z.
   const stock = await getPublicStock(params.productId);
   if (!stock) throw new AppError("not_found", "Product not found.");
   return Response.json(
-    { product_id: params.productId, inventory_count: stock.inventoryCount, inventory_status: stock.inventoryStatus },
+    {
+      product_id: params.productId,
+      inventory_count: stock.inventoryCount,
+      inventory_status: stock.inventoryStatus,
+      // Each variant's own stock, for a listing with variants (empty otherwise).
+      variants: stock.variants.map((v) => ({
+        variant_id: v.id,
+        inventory_count: v.inventoryCount,
+        inventory_status: v.inventoryStatus,
+      })),
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 });
