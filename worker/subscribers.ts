@@ -23,9 +23,8 @@ import {
   queueReviewReceivedEmail,
 } from "@/lib/notifications/seller-emails";
 import { writeInAppNotifications } from "@/lib/notifications/write-in-app-notifications";
-import type { DomainEventName, DomainEvents } from "@/lib/outbox/events";
-import { queueCoPurchaseUpdate } from "@/lib/recommendations/queue-co-purchase-update";
 import type { DomainEventName, DomainEvents, ReturnMoved } from "@/lib/outbox/events";
+import { queueCoPurchaseUpdate } from "@/lib/recommendations/queue-co-purchase-update";
 import { queueReturnEmails, type ReturnEmailStep } from "@/lib/returns/return-emails";
 
 export type Subscriber<N extends DomainEventName> = (

@@ -27,5 +27,6 @@ const REASON_KEY = {
   listings: "reason.listings",
   messages: "reason.messages",
   reviews: "reason.reviews",
+  favourites: "reason.favourites",
   security: "reason.security",
 } as const satisfies Record<NotificationGroup, string>;

@@ -8,9 +8,8 @@ import { formatMoney } from "@/lib/money/format-money";
 import { openHoldCase } from "@/lib/orders/open-hold-case";
 import type { DomainEventName, DomainEvents, ReturnMoved } from "@/lib/outbox/events";
 
-import { localeOf } from "./recipient";
-
 import { backInStockText, findFavouriteAlert, priceDropText, stillBackInStock, stillCheaper } from "./favourite-alerts";
+import { localeOf } from "./recipient";
 
 export type InAppNote = { userId: string; template: string; title: string; body: string; link: string };
 

@@ -5,14 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
 import { TRANSACTIONAL_FOOTERS } from "@/lib/mail/transactional-footers";
 
-export type NotificationGroup =
-  | "orders"
-  | "payouts"
-  | "messages"
-  | "listings"
-  | "reviews"
-  | "favourites"
-  | "security";
+export type NotificationGroup = "orders" | "payouts" | "messages" | "listings" | "reviews" | "favourites" | "security";
 
 export const NOTIFICATION_GROUPS: readonly {
   group: NotificationGroup;

@@ -31,7 +31,9 @@ export async function getCheckoutSummary(opts: { checkoutId: string; buyerId: st
           taxInclusive: true,
           taxLabel: true,
           seller: { select: { shopName: true } },
-          items: { select: { productId: true, titleSnapshot: true, variantLabel: true, quantity: true, taxRateBps: true } },
+          items: {
+            select: { productId: true, titleSnapshot: true, variantLabel: true, quantity: true, taxRateBps: true },
+          },
         },
       },
     },

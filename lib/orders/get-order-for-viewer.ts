@@ -51,6 +51,7 @@ export const ORDER_DETAIL_SELECT = {
     select: {
       id: true,
       productId: true,
+      variantId: true,
       titleSnapshot: true,
       variantLabel: true,
       quantity: true,

@@ -11,6 +11,7 @@ export const MESSAGES_DE: Record<MessageKey, string> = {
 
   "reason.orders": "es um eine Bestellung geht, die Sie aufgegeben oder verkauft haben",
   "reason.payouts": "es um die Auszahlungen Ihres Shops geht",
+  "reason.favourites": "es um einen gemerkten Artikel geht und Merklisten-Hinweise eingeschaltet sind",
   "reason.listings": "es um ein Angebot Ihres Shops geht und Angebots-E-Mails eingeschaltet sind",
   "reason.security": "es um die Sicherheit Ihres Kontos geht",
   "reason.messages": "Ihnen jemand in einer Unterhaltung geschrieben hat und Nachrichten-E-Mails eingeschaltet sind",

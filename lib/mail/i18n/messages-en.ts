@@ -13,6 +13,7 @@ export const MESSAGES_EN = {
   // Why an email came (completes email.footer.why).
   "reason.orders": "it is about an order you placed or sold",
   "reason.payouts": "it is about your shop's payouts",
+  "reason.favourites": "it is about a listing you saved, and favourite alerts are on",
   "reason.listings": "it is about one of your shop's listings, and listing emails are on",
   "reason.security": "it is about the security of your account",
   "reason.messages": "someone wrote to you in a conversation, and message emails are on",

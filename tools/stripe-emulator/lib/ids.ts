@@ -15,7 +15,23 @@ export function randomToken(length: number): string {
 
 /** Stripe's id prefixes for the objects the emulator keeps. */
 export type IdPrefix =
-  "acct" | "ch" | "cus" | "dlv" | "dp" | "evt" | "pi" | "pm" | "po" | "py" | "re" | "req" | "tr" | "trr" | "txn" | "we";
+  | "acct"
+  | "ch"
+  | "cus"
+  | "dlv"
+  | "dp"
+  | "evt"
+  | "pi"
+  | "pm"
+  | "po"
+  | "py"
+  | "re"
+  | "req"
+  | "tr"
+  | "trr"
+  | "tu"
+  | "txn"
+  | "we";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${randomToken(24)}`;
