@@ -214,7 +214,7 @@ export async function checkLedgerInvariants(): Promise<{ ok: boolean; results: I
            coalesce(sum(l.amount_cents) FILTER (WHERE l.entry_type = 'fx' AND l.credit_account = ${ESCROW} AND l.currency = o.currency), 0)::bigint AS escrowed
       FROM orders o JOIN ledger_entries l ON l.order_id = o.id
      WHERE o.charge_currency IS NOT NULL AND o.charge_currency <> o.currency
-     GROUP BY o.id
+     GROUP BY o.id, o.charge_total_cents, o.charge_refunded_cents, o.total_cents, o.buyer_id, o.charge_currency, o.currency
     HAVING count(*) FILTER (WHERE l.entry_type = 'capture') > 0`;
   const fxBad = fx.filter(
     (r) =>

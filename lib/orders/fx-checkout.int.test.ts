@@ -42,6 +42,9 @@ async function shopIn(currency: string, shippingCents: number) {
 async function germanBuyer() {
   const buyer = await buyerWithAddress();
   await db().address.update({ where: { id: buyer.addressId }, data: { country: "DE", region: "BE" } });
+  // A buyer of two years: the test cards are American, and a brand-new account paying with a US card
+  // to German delivery at brand-new shops is what the risk model holds (lib/fraud), not this test's subject.
+  await db().user.update({ where: { id: buyer.id }, data: { createdAt: new Date(Date.now() - 730 * 86_400_000) } });
   return buyer;
 }
 
