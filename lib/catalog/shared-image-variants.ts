@@ -1,3 +1,5 @@
+import "server-only";
+
 import { variantKey } from "@/lib/storage/variant-key";
 import { IMAGE_VARIANT_WIDTHS } from "@/lib/storage/write-image-variants";
 

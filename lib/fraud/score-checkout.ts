@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
