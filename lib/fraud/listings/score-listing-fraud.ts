@@ -9,6 +9,9 @@ import type { Tx } from "@/lib/db/client";
 // ranking reads as its fraud penalty.
 
 const SAME_PHOTO_MAX_BITS = 6;
+// A plain picture (one colour, no detail) has a dHash of all zeros, which every other plain picture
+// shares: only its exact bytes can say it is a copy.
+const MIN_DETAIL_BITS = 1;
 // Robust z below this is an outlier (Iglewicz and Hoaglin's 3.5 on the modified z-score).
 const OUTLIER_Z = -3.5;
 const MIN_CATEGORY_LISTINGS = 5;
@@ -44,7 +47,8 @@ export async function scoreListingFraud(
       FROM product_images mi JOIN uploads mu ON mu.id = mi.upload_id
       JOIN uploads ou ON ou.purpose = 'product_image' AND ou.id <> mu.id
        AND (ou.sha256 = mu.sha256
-            OR bit_count(('x' || ou.dhash)::bit(64) # ('x' || mu.dhash)::bit(64)) <= ${SAME_PHOTO_MAX_BITS})
+            OR (bit_count(('x' || mu.dhash)::bit(64)) >= ${MIN_DETAIL_BITS}
+                AND bit_count(('x' || ou.dhash)::bit(64) # ('x' || mu.dhash)::bit(64)) <= ${SAME_PHOTO_MAX_BITS}))
       JOIN product_images oi ON oi.upload_id = ou.id
       JOIN products op ON op.id = oi.product_id AND op.seller_id <> ${product.sellerId}::uuid
       JOIN seller_profiles sp ON sp.id = op.seller_id
